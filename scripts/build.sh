@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Builds the wasm package into the folder wasm-pack.toml names, runs wasm-opt as it says, and
+# prints the size of everything a page with one explorer downloads, failing above the budget.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+setting() { # setting SECTION KEY -> value from wasm-pack.toml (lists joined by spaces)
+  python3 - "$1" "$2" <<'PY'
+import sys, tomllib
+cfg = tomllib.load(open("wasm-pack.toml", "rb"))
+v = cfg[sys.argv[1]][sys.argv[2]]
+print(" ".join(v) if isinstance(v, list) else str(v).lower() if isinstance(v, bool) else v)
+PY
+}
+
+target=$(setting build target)
+out_dir=$(setting build out-dir)
+out_name=$(setting build out-name)
+profile=$(setting build profile)
+
+wasm-pack build --"$profile" --target "$target" --out-dir "$out_dir" --out-name "$out_name" --no-pack --no-typescript . >&2
+wasm="$out_dir/${out_name}_bg.wasm"
+
+if [ "$(setting wasm-opt enabled)" = true ]; then
+  # shellcheck disable=SC2046
+  wasm-opt $(setting wasm-opt args) "$wasm" -o "$wasm.opt"
+  mv "$wasm.opt" "$wasm"
+fi
+
+# The size budget: every file a page with one explorer fetches before its first chart.
+budget_kb=$(setting budget max-gzip-kb)
+total=0
+printf '%-34s %10s %10s\n' file raw gzip
+for f in "$wasm" "$out_dir/$out_name.js" www/index.html www/app.js www/style.css; do
+  [ -f "$f" ] || continue
+  raw=$(wc -c <"$f"); gz=$(gzip -9c "$f" | wc -c); total=$((total + gz))
+  printf '%-34s %10d %10d\n' "$f" "$raw" "$gz"
+done
+printf '%-34s %10s %10d  (budget %d KB = %d)\n' total "" "$total" "$budget_kb" $((budget_kb * 1000))
+if [ "$total" -gt $((budget_kb * 1000)) ]; then
+  echo "size budget exceeded: $total gzip bytes > ${budget_kb} KB" >&2
+  exit 1
+fi

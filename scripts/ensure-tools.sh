@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Installs, once, every tool the build and the tests need, from the registries this project may use
+# (crates.io, Debian, npm). Each step checks first, so a warm run costs a second.
+# Usage: scripts/ensure-tools.sh [build|test]   (test adds Chromium, chromedriver and the npm test deps)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+want=${1:-build}
+export PATH="$HOME/.cargo/bin:$PATH"
+
+note() { printf '[ensure-tools] %s\n' "$*" >&2; }
+
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  note "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# wasm-pack: only the crates.io build works offline (the npm package downloads from GitHub).
+WASM_PACK_VERSION=0.15.1
+if [ "$(wasm-pack --version 2>/dev/null || true)" != "wasm-pack $WASM_PACK_VERSION" ]; then
+  note "installing wasm-pack $WASM_PACK_VERSION (a few minutes, once)"
+  cargo install wasm-pack --locked --version "$WASM_PACK_VERSION"
+fi
+
+# wasm-bindgen CLI must equal the wasm-bindgen crate in Cargo.lock, or wasm-pack tries GitHub.
+bindgen=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $bindgen" ]; then
+  note "installing wasm-bindgen-cli $bindgen to match Cargo.lock (a few minutes, once)"
+  # no --locked: one of its pinned dependencies is missing from the registry
+  cargo install wasm-bindgen-cli --version "=$bindgen" --force
+fi
+
+# npm packages: wasm-opt (binaryen from npm; Debian's binaryen breaks the module at run time)
+# and playwright-core (drives the system Chromium; never downloads a browser).
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  note "installing npm packages from package-lock.json"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if [ "$want" = test ]; then
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    note "installing Debian's chromium and chromium-driver"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+fi

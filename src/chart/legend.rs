@@ -1,0 +1,60 @@
+//! The legend shared by both charts: one entry per coloured initiator in the selection, then
+//! "other" for the tail, wrapped over as many rows as the width needs.
+
+use super::paint::{Painter, Shape, H, V};
+use super::ChartInput;
+use crate::error::Result;
+use crate::model::Country;
+use plotters::prelude::{DrawingBackend, RGBColor};
+
+pub const FONT: f64 = 12.0;
+const ROW: i32 = 18;
+
+/// Legend entries for a selection: `(label, colour, shape)`, largest first, "other" last.
+pub fn entries(input: &ChartInput) -> Vec<(String, RGBColor, Shape)> {
+    let mut counts: Vec<(Country, usize)> = Vec::new();
+    for i in input.selection {
+        match counts.iter_mut().find(|(c, _)| *c == i.initiator) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((i.initiator, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.name().cmp(b.0.name())));
+    let mut out = Vec::new();
+    let (mut other_states, mut other_count) = (0, 0);
+    for (c, n) in counts {
+        if input.palette.slot(c).is_some() {
+            let (color, shape) = input.palette.style(c);
+            out.push((format!("{} {n}", c.name()), color, shape));
+        } else {
+            other_states += 1;
+            other_count += n;
+        }
+    }
+    if other_states > 0 {
+        let (color, shape) = input.palette.style_other();
+        let label = format!("Other ({other_states} state{}) {other_count}", if other_states == 1 { "" } else { "s" });
+        out.push((label, color, shape));
+    }
+    out
+}
+
+/// Draws the legend from `(x0, y0)` within `width`; returns the y just below it.
+pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, input: &ChartInput, x0: i32, y0: i32, width: i32) -> Result<i32> {
+    let items = entries(input);
+    if items.is_empty() {
+        return Ok(y0);
+    }
+    let (mut x, mut y) = (x0, y0);
+    for (label, color, shape) in &items {
+        let w = 16 + p.measure(label, FONT).0;
+        if x > x0 && x + w > x0 + width {
+            x = x0;
+            y += ROW;
+        }
+        p.marker(*shape, f64::from(x + 5), f64::from(y + ROW / 2), 5.0, *color)?;
+        p.text(label, x + 14, y + ROW / 2, FONT, p.theme.text, H::Left, V::Center)?;
+        x += w + 14;
+    }
+    Ok(y + ROW + 4)
+}

@@ -1,0 +1,154 @@
+//! The two escalation charts, drawn with plotters onto any `DrawingBackend` (canvas in the page, a
+//! recorder in tests, SVG or bitmap for static images). Each draw returns the geometry of what it
+//! drew, in the backend's pixels, so the web layer can answer pointer queries without plotters.
+
+mod legend;
+mod paint;
+pub mod record;
+mod spectrum;
+mod timeline;
+
+use crate::error::{Error, Result};
+use crate::model::{Country, Incident};
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, DrawingBackend, RGBColor};
+use serde::Serialize;
+
+pub use paint::Shape;
+
+/// Which chart to draw.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    /// Dot plot of incidents stacked at their level on the 0-10 ladder.
+    Spectrum,
+    /// Severity over time, with the yearly maximum as a step line.
+    Timeline,
+}
+
+impl View {
+    pub fn parse(name: &str) -> Result<View> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "spectrum" => Ok(View::Spectrum),
+            "timeline" => Ok(View::Timeline),
+            other => Err(Error::Argument(format!("unknown view '{other}' (expected 'spectrum' or 'timeline')"))),
+        }
+    }
+}
+
+/// Colours and font of a chart. The default suits a light article page.
+#[derive(Clone, Debug)]
+pub struct Theme {
+    pub background: RGBColor,
+    pub text: RGBColor,
+    pub muted: RGBColor,
+    pub grid: RGBColor,
+    /// Step line and other emphasis.
+    pub accent: RGBColor,
+    pub use_of_force: RGBColor,
+    pub armed_attack: RGBColor,
+    /// CSS font-family list; canvas backends pass it to the browser as is.
+    pub font_family: String,
+}
+
+impl Default for Theme {
+    fn default() -> Theme {
+        Theme {
+            background: RGBColor(255, 255, 255),
+            text: RGBColor(28, 30, 33),
+            muted: RGBColor(88, 94, 102),
+            grid: RGBColor(222, 225, 230),
+            accent: RGBColor(60, 64, 72),
+            use_of_force: RGBColor(178, 94, 0),
+            armed_attack: RGBColor(170, 20, 40),
+            font_family: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif".into(),
+        }
+    }
+}
+
+/// Okabe-Ito colours (safe for the common colour-vision deficiencies), minus yellow and black,
+/// which vanish on white and on dark themes. Each comes with its own marker shape too.
+const SERIES: [(RGBColor, Shape); 6] = [
+    (RGBColor(0, 114, 178), Shape::Circle),
+    (RGBColor(213, 94, 0), Shape::Square),
+    (RGBColor(0, 158, 115), Shape::Triangle),
+    (RGBColor(204, 121, 167), Shape::Diamond),
+    (RGBColor(230, 159, 0), Shape::TriangleDown),
+    (RGBColor(86, 180, 233), Shape::Hexagon),
+];
+const OTHER: (RGBColor, Shape) = (RGBColor(140, 140, 140), Shape::Ring);
+
+/// Colour and shape per initiator, fixed for a dataset (ranked by incident count over the whole
+/// dataset) so a state keeps its colour whatever the filters; the tail shares "other".
+#[derive(Clone, Debug)]
+pub struct Palette {
+    slots: Vec<Option<u8>>,
+}
+
+impl Palette {
+    pub fn for_dataset(incidents: &[Incident]) -> Palette {
+        let mut counts = vec![0usize; Country::count()];
+        for i in incidents {
+            counts[i.initiator.index()] += 1;
+        }
+        let mut order: Vec<usize> = (0..counts.len()).filter(|&c| counts[c] > 0).collect();
+        order.sort_by(|&a, &b| counts[b].cmp(&counts[a]).then(a.cmp(&b)));
+        let mut slots = vec![None; counts.len()];
+        for (slot, &c) in order.iter().take(SERIES.len()).enumerate() {
+            slots[c] = Some(slot as u8);
+        }
+        Palette { slots }
+    }
+
+    /// Series slot of an initiator; `None` for "other".
+    pub fn slot(&self, c: Country) -> Option<usize> {
+        self.slots[c.index()].map(usize::from)
+    }
+
+    pub fn style(&self, c: Country) -> (RGBColor, Shape) {
+        self.slot(c).map_or(OTHER, |s| SERIES[s])
+    }
+
+    /// Colour and shape of the "other" series.
+    pub fn style_other(&self) -> (RGBColor, Shape) {
+        OTHER
+    }
+}
+
+/// Where one incident's mark was drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Mark {
+    /// Index into the selection that was drawn.
+    pub index: usize,
+    pub x: f64,
+    pub y: f64,
+    pub r: f64,
+}
+
+/// What a draw produced: the size it laid out for and one mark per incident drawn.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Layout {
+    pub width: u32,
+    pub height: u32,
+    pub marks: Vec<Mark>,
+}
+
+/// Everything a chart needs besides the drawing area.
+pub struct ChartInput<'a> {
+    pub selection: &'a [&'a Incident],
+    pub palette: &'a Palette,
+    pub theme: &'a Theme,
+}
+
+/// Draws `view` over the whole area.
+pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: View, input: &ChartInput) -> Result<Layout> {
+    let (w, h) = area.dim_in_pixel();
+    if w < 120 || h < 120 {
+        return Err(Error::Argument(format!("the chart area is {w}x{h} px; it needs at least 120x120")));
+    }
+    let result = match view {
+        View::Spectrum => spectrum::draw(area, input),
+        View::Timeline => timeline::draw(area, input),
+    };
+    area.present().map_err(|e| Error::Draw(e.to_string()))?;
+    result
+}

@@ -1,0 +1,181 @@
+//! The escalation spectrum: the 0-10 ladder across, one mark per incident stacked at its level,
+//! a "not coded" column apart, the two thresholds as labelled lines, and the graduated responses
+//! named under the axis. Every label is measured and shortened, wrapped or turned before it could
+//! overlap, so the chart reads from phone to desktop widths.
+
+use super::legend;
+use super::paint::{Painter, H, V};
+use super::{ChartInput, Layout, Mark};
+use crate::error::Result;
+use crate::model::{ARMED_ATTACK, LEVELS, MAX_LEVEL, RESPONSE_BANDS, USE_OF_FORCE};
+use plotters::prelude::DrawingBackend;
+
+const PAD: i32 = 8;
+/// Columns: levels 0-10, then "not coded".
+const COLUMNS: usize = MAX_LEVEL as usize + 2;
+const NOT_CODED: usize = COLUMNS - 1;
+const LABEL_FONT: f64 = 11.0;
+const NUMBER_FONT: f64 = 12.0;
+const BAND_FONT: f64 = 10.5;
+/// Short forms used when labels must be turned on a narrow screen.
+const TINY: [&str; COLUMNS] = [
+    "none", "probing", "harassment", "theft", "intrusion", "att. destr.", "destruction", "min. death",
+    "econ. disr.", "infra. destr.", "mass death", "not coded",
+];
+
+/// The label split over two lines at the space that gives the narrowest block.
+fn two_line(p: &Painter<impl DrawingBackend>, label: &str, size: f64) -> String {
+    let mut best = label.to_string();
+    let mut best_w = p.measure(label, size).0;
+    for (i, _) in label.match_indices(' ') {
+        let cand = format!("{}\n{}", &label[..i], &label[i + 1..]);
+        let w = p.measure_lines(&cand, size).0;
+        if w < best_w {
+            best = cand;
+            best_w = w;
+        }
+    }
+    best
+}
+
+/// How the level labels under the axis are set.
+enum Labels {
+    /// Horizontal, one or two lines each.
+    Flat(Vec<String>),
+    /// Turned to read upwards, one line each.
+    Up(Vec<&'static str>),
+}
+
+pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>, input: &ChartInput) -> Result<Layout> {
+    let p = Painter::new(area, input.theme);
+    let t = input.theme;
+    p.fill()?;
+    let (w, h) = (p.width, p.height);
+    let legend_bottom = legend::draw(&p, input, PAD, PAD, w - 2 * PAD)?;
+
+    let cw = f64::from(w - 2 * PAD) / (COLUMNS as f64 + 0.5);
+    let left = |c: usize| -> f64 { f64::from(PAD) + cw * c as f64 + if c == NOT_CODED { cw * 0.5 } else { 0.0 } };
+    let centre = |c: usize| -> f64 { left(c) + cw / 2.0 };
+    let slot_w = (cw - 4.0).floor() as i32;
+
+    let names: Vec<&str> = LEVELS.iter().map(|l| l.0).chain(std::iter::once("not coded")).collect();
+    let flat: Vec<String> = names
+        .iter()
+        .map(|n| if p.measure(n, LABEL_FONT).0 <= slot_w { n.to_string() } else { two_line(&p, n, LABEL_FONT) })
+        .collect();
+    let labels = if flat.iter().all(|l| p.measure_lines(l, LABEL_FONT).0 <= slot_w) {
+        Labels::Flat(flat)
+    } else {
+        let full_w = names.iter().map(|n| p.measure(n, LABEL_FONT).0).max().unwrap_or(0);
+        Labels::Up(if f64::from(full_w) <= f64::from(h) * 0.2 { names.clone() } else { TINY.to_vec() })
+    };
+    let labels_h = match &labels {
+        Labels::Flat(l) => l.iter().map(|s| p.measure_lines(s, LABEL_FONT).1).max().unwrap_or(0),
+        Labels::Up(l) => l.iter().map(|s| p.measure(s, LABEL_FONT).0).max().unwrap_or(0),
+    };
+    let bands: Vec<Option<&str>> = RESPONSE_BANDS
+        .iter()
+        .map(|b| p.fit(b.labels, (cw * f64::from(b.to - b.from + 1)) as i32 - 6, BAND_FONT))
+        .collect();
+    let band_h = bands.iter().flatten().map(|l| p.measure_lines(l, BAND_FONT).1).max().unwrap_or(0) + 8;
+
+    let strip_top = legend_bottom;
+    let strip_h = 34;
+    let plot_top = strip_top + strip_h;
+    let numbers_h = NUMBER_FONT as i32 + 6;
+    let plot_bottom = h - PAD - band_h - 6 - labels_h - 4 - numbers_h;
+    let plot_h = f64::from((plot_bottom - plot_top).max(10));
+
+    // Regions beyond each threshold, lightly tinted behind everything.
+    let (x7, x9, x11) = (left(USE_OF_FORCE as usize), left(ARMED_ATTACK as usize), left(MAX_LEVEL as usize + 1));
+    p.rect(x7 as i32, strip_top, x9 as i32, plot_bottom, t.use_of_force, 0.07)?;
+    p.rect(x9 as i32, strip_top, x11 as i32, plot_bottom, t.armed_attack, 0.08)?;
+    p.line(&[(PAD, plot_bottom), (w - PAD, plot_bottom)], t.muted, 1)?;
+
+    // Stack the marks: one column per level, grouped by series within a column.
+    let mut columns: Vec<Vec<usize>> = vec![Vec::new(); COLUMNS];
+    for (idx, i) in input.selection.iter().enumerate() {
+        columns[i.severity.map_or(NOT_CODED, |s| usize::from(s.min(MAX_LEVEL)))].push(idx);
+    }
+    for col in &mut columns {
+        col.sort_by_key(|&idx| {
+            let i = input.selection[idx];
+            (input.palette.slot(i.initiator).unwrap_or(usize::MAX), i.start, idx)
+        });
+    }
+    let per_row = |d: f64| ((cw - 2.0) / d).floor().max(1.0) as usize;
+    let fits = |d: f64| columns.iter().all(|c| (c.len().div_ceil(per_row(d)) as f64) * d <= plot_h - 16.0);
+    let mut d = 14.0_f64.min(cw * 0.9);
+    while d > 2.5 && !fits(d) {
+        d -= 0.5;
+    }
+    let r = (d * 0.42).max(1.2);
+    let mut marks = Vec::with_capacity(input.selection.len());
+    for (c, col) in columns.iter().enumerate() {
+        let k = per_row(d);
+        for (j, &idx) in col.iter().enumerate() {
+            let (row, pos) = (j / k, j % k);
+            let in_row = k.min(col.len() - row * k);
+            let x = centre(c) + (pos as f64 - (in_row as f64 - 1.0) / 2.0) * d;
+            let y = f64::from(plot_bottom) - d * (row as f64 + 0.5) - 1.0;
+            let (color, shape) = input.palette.style(input.selection[idx].initiator);
+            p.marker(shape, x, y, r, color)?;
+            marks.push(Mark { index: idx, x, y, r });
+        }
+        if !col.is_empty() {
+            let top = f64::from(plot_bottom) - d * col.len().div_ceil(k) as f64 - 3.0;
+            p.text(&col.len().to_string(), centre(c) as i32, top as i32, LABEL_FONT, t.muted, H::Center, V::Bottom)?;
+        }
+    }
+    if input.selection.is_empty() {
+        let msg = p.fit(&["No incidents match the current filters", "No incidents match", "None match"], w - 2 * PAD, 14.0);
+        if let Some(msg) = msg {
+            p.text(msg, w / 2, plot_top + (plot_bottom - plot_top) / 2, 14.0, t.muted, H::Center, V::Center)?;
+        }
+    }
+
+    // Thresholds: a dashed line at the boundary, its label in the strip above the marks. The
+    // armed-attack line starts below the first label row, so the use-of-force label may run past
+    // it; the armed-attack label, one row lower, never crosses the use-of-force line.
+    let row2 = strip_top + 18;
+    let (x7i, x9i) = (x7.round() as i32, x9.round() as i32);
+    let thresholds = [
+        (x7i, strip_top, strip_top + 2, x7i - 4 - PAD, t.use_of_force, ["Use of force (level 7+)", "Use of force (7+)", "Use of force", "Force"]),
+        (x9i, row2 - 2, row2, x9i - x7i - 8, t.armed_attack, ["Armed attack (level 9+)", "Armed attack (9+)", "Armed attack", "Attack"]),
+    ];
+    for (x, line_top, y, room_left, color, names) in thresholds {
+        p.dashed((x, line_top), (x, plot_bottom), color, 2)?;
+        if let Some(l) = p.fit(&names, w - PAD - (x + 4), LABEL_FONT) {
+            p.text(l, x + 4, y, LABEL_FONT, color, H::Left, V::Top)?;
+        } else if let Some(l) = p.fit(&names, room_left, LABEL_FONT) {
+            p.text(l, x - 4, y, LABEL_FONT, color, H::Right, V::Top)?;
+        }
+    }
+
+    // The axis: numbers, then level labels.
+    let num_y = plot_bottom + 4;
+    let lab_y = num_y + numbers_h;
+    for c in 0..COLUMNS {
+        let x = centre(c) as i32;
+        if c != NOT_CODED {
+            p.text(&c.to_string(), x, num_y, NUMBER_FONT, t.text, H::Center, V::Top)?;
+        } else {
+            p.text("–", x, num_y, NUMBER_FONT, t.muted, H::Center, V::Top)?;
+        }
+        match &labels {
+            Labels::Flat(l) => p.text(&l[c], x, lab_y, LABEL_FONT, t.muted, H::Center, V::Top)?,
+            Labels::Up(l) => p.text_up(l[c], x, lab_y, LABEL_FONT, t.muted)?,
+        }
+    }
+
+    // Graduated responses, one band per region of the ladder.
+    let band_top = lab_y + labels_h + 6;
+    for (i, (b, label)) in RESPONSE_BANDS.iter().zip(&bands).enumerate() {
+        let (x0, x1) = (left(b.from as usize) + 1.0, left(b.to as usize + 1) - 1.0);
+        p.rect(x0 as i32, band_top, x1 as i32, band_top + band_h, t.muted, 0.08 + 0.04 * i as f64)?;
+        if let Some(label) = label {
+            p.text(label, ((x0 + x1) / 2.0) as i32, band_top + band_h / 2, BAND_FONT, t.text, H::Center, V::Center)?;
+        }
+    }
+    Ok(Layout { width: w as u32, height: h as u32, marks })
+}

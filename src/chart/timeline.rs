@@ -1,0 +1,165 @@
+//! The escalation timeline: time across, the ladder up, one mark per incident (spread sideways
+//! where marks would collide), the yearly maximum as a step line, and the two thresholds as
+//! labelled lines with the regions above them tinted. Incidents not coded sit in a row of their
+//! own under level 0.
+
+use super::legend;
+use super::paint::{Painter, H, V};
+use super::{ChartInput, Layout, Mark};
+use crate::error::Result;
+use crate::model::{ARMED_ATTACK, LEVELS, MAX_LEVEL, USE_OF_FORCE};
+use plotters::prelude::DrawingBackend;
+
+const PAD: i32 = 8;
+const TICK_FONT: f64 = 11.0;
+const LABEL_FONT: f64 = 11.0;
+/// Year-label steps tried from finest to coarsest.
+const STEPS: [i32; 8] = [1, 2, 5, 10, 20, 25, 50, 100];
+
+pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>, input: &ChartInput) -> Result<Layout> {
+    let p = Painter::new(area, input.theme);
+    let t = input.theme;
+    p.fill()?;
+    let (w, h) = (p.width, p.height);
+    let legend_bottom = legend::draw(&p, input, PAD, PAD, w - 2 * PAD)?;
+
+    let has_nc = input.selection.iter().any(|i| i.severity.is_none());
+    let plot_top = legend_bottom + 6;
+    let axis_h = TICK_FONT as i32 + 8;
+    let plot_bottom = h - PAD - axis_h;
+    // Rows: levels 0-10 and, when needed, "not coded" half a row below level 0.
+    let rows = f64::from(MAX_LEVEL) + 1.0 + if has_nc { 1.5 } else { 0.0 };
+    let row_h = f64::from(plot_bottom - plot_top) / rows;
+    let level_y = |level: f64| f64::from(plot_bottom) - (level + 0.5 + if has_nc { 1.5 } else { 0.0 }) * row_h;
+    let nc_y = f64::from(plot_bottom) - 0.5 * row_h;
+
+    // Level labels: numbers, with their short names when the chart is wide enough.
+    let named = w >= 860;
+    let level_label = |l: usize| if named { format!("{l} {}", LEVELS[l].0) } else { l.to_string() };
+    let every = if row_h >= 13.0 { 1 } else { 2 };
+    let shown = |l: usize| l % every == 0 || l == USE_OF_FORCE as usize || l == ARMED_ATTACK as usize;
+    let mut label_w = (0..=MAX_LEVEL as usize).filter(|&l| shown(l)).map(|l| p.measure(&level_label(l), TICK_FONT).0).max().unwrap_or(0);
+    if has_nc {
+        label_w = label_w.max(p.measure(if named { "not coded" } else { "n/c" }, TICK_FONT).0);
+    }
+    let title_w = TICK_FONT as i32 + 6;
+    let plot_left = PAD + title_w + label_w + 8;
+    let plot_right = w - PAD - 4;
+    let plot_w = f64::from(plot_right - plot_left);
+
+    let first = input.selection.iter().map(|i| i.start.year).min();
+    let last = input.selection.iter().map(|i| i.start.year).max();
+    let (y0, y1) = match (first, last) {
+        (Some(a), Some(b)) => (a, b + 1),
+        _ => (2009, 2010),
+    };
+    let year_px = plot_w / f64::from(y1 - y0);
+    let x_of = |year: f64| f64::from(plot_left) + (year - f64::from(y0)) * year_px;
+
+    // Tinted regions beyond the thresholds and the year grid, behind the marks.
+    let (yf, ya) = (level_y(f64::from(USE_OF_FORCE) - 0.5), level_y(f64::from(ARMED_ATTACK) - 0.5));
+    let top_y = level_y(f64::from(MAX_LEVEL) + 0.5);
+    p.rect(plot_left, ya as i32, plot_right, yf as i32, t.use_of_force, 0.07)?;
+    p.rect(plot_left, top_y as i32, plot_right, ya as i32, t.armed_attack, 0.08)?;
+    let label_year_w = p.measure("2000", TICK_FONT).0 + 10;
+    let step = STEPS.iter().copied().find(|s| f64::from(*s) * year_px >= f64::from(label_year_w)).unwrap_or(100);
+    for year in y0..=y1 {
+        let x = x_of(f64::from(year)).round() as i32;
+        if year_px >= 6.0 || year % step == 0 {
+            p.line(&[(x, plot_top), (x, plot_bottom)], t.grid, 1)?;
+        }
+        if year < y1 && year % step == 0 {
+            let lx = if step == 1 { x_of(f64::from(year) + 0.5) } else { f64::from(x) };
+            p.text(&year.to_string(), lx.round() as i32, plot_bottom + 5, TICK_FONT, t.text, H::Center, V::Top)?;
+        }
+    }
+    p.line(&[(plot_left, plot_bottom), (plot_right, plot_bottom)], t.muted, 1)?;
+    p.line(&[(plot_left, plot_top), (plot_left, plot_bottom)], t.muted, 1)?;
+    for l in (0..=MAX_LEVEL as usize).filter(|&l| shown(l)) {
+        let y = level_y(l as f64).round() as i32;
+        p.text(&level_label(l), plot_left - 6, y, TICK_FONT, t.text, H::Right, V::Center)?;
+    }
+    if has_nc {
+        p.text(if named { "not coded" } else { "n/c" }, plot_left - 6, nc_y as i32, TICK_FONT, t.muted, H::Right, V::Center)?;
+        let sep = (f64::from(plot_bottom) - 1.25 * row_h) as i32;
+        p.dashed((plot_left, sep), (plot_right, sep), t.grid, 1)?;
+    }
+    let title = "Severity (0-10)";
+    let mid = ((level_y(0.0) + top_y) / 2.0) as i32;
+    p.text_up(title, PAD + TICK_FONT as i32 / 2 + 1, mid - p.measure(title, TICK_FONT).0 / 2, TICK_FONT, t.muted)?;
+
+    // The yearly maximum as a step line, broken over years with nothing coded.
+    let mut max_by_year: Vec<Option<u8>> = vec![None; (y1 - y0) as usize];
+    for i in input.selection {
+        if let Some(s) = i.severity {
+            let slot = &mut max_by_year[(i.start.year - y0) as usize];
+            *slot = Some(slot.map_or(s, |m| m.max(s)));
+        }
+    }
+    let mut prev: Option<(i32, i32)> = None;
+    for (k, m) in max_by_year.iter().enumerate() {
+        match m {
+            Some(m) => {
+                let yr = f64::from(y0 + k as i32);
+                let (xa, xb) = (x_of(yr).round() as i32, x_of(yr + 1.0).round() as i32);
+                let y = level_y(f64::from(*m)).round() as i32;
+                let mut pts = Vec::with_capacity(3);
+                if let Some((px, py)) = prev.filter(|(px, _)| *px == xa) {
+                    pts.push((px, py));
+                }
+                pts.extend([(xa, y), (xb, y)]);
+                p.line(&pts, t.accent, 2)?;
+                prev = Some((xb, y));
+            }
+            None => prev = None,
+        }
+    }
+
+    // Marks, spread over lanes within their row where they would collide.
+    let d = (row_h * 0.6).clamp(5.0, 11.0);
+    let r = d * 0.42;
+    let max_lane = ((row_h - d) / (d * 0.8)).floor().max(0.0) as usize;
+    let lanes = 1 + 2 * max_lane.min(3);
+    let mut order: Vec<usize> = (0..input.selection.len()).collect();
+    let x_mark = |idx: usize| x_of(input.selection[idx].start.fractional_year().clamp(f64::from(y0), f64::from(y1)));
+    order.sort_by(|&a, &b| x_mark(a).total_cmp(&x_mark(b)));
+    let mut lane_end: Vec<Vec<f64>> = vec![vec![f64::NEG_INFINITY; lanes]; MAX_LEVEL as usize + 2];
+    let mut marks = Vec::with_capacity(order.len());
+    for idx in order {
+        let i = input.selection[idx];
+        let x = x_mark(idx);
+        let (row, base) = match i.severity {
+            Some(s) => (usize::from(s.min(MAX_LEVEL)), level_y(f64::from(s.min(MAX_LEVEL)))),
+            None => (MAX_LEVEL as usize + 1, nc_y),
+        };
+        let ends = &mut lane_end[row];
+        let lane = (0..lanes).find(|&k| ends[k] + d <= x).unwrap_or_else(|| {
+            (0..lanes).min_by(|&a, &b| ends[a].total_cmp(&ends[b])).unwrap_or(0)
+        });
+        ends[lane] = x;
+        // Lanes alternate above and below the row's centre: 0, -1, +1, -2, +2 ...
+        let offset = if lane == 0 { 0.0 } else if lane % 2 == 1 { -(((lane + 1) / 2) as f64) } else { (lane / 2) as f64 };
+        let y = base + offset * d * 0.8;
+        let (color, shape) = input.palette.style(i.initiator);
+        p.marker(shape, x, y, r, color)?;
+        marks.push(Mark { index: idx, x, y, r });
+    }
+
+    // Threshold lines last, labelled just above the line at the left of the plot.
+    for (level, color, names) in [
+        (USE_OF_FORCE, t.use_of_force, ["Use of force (level 7+)", "Use of force (7+)", "Use of force"]),
+        (ARMED_ATTACK, t.armed_attack, ["Armed attack (level 9+)", "Armed attack (9+)", "Armed attack"]),
+    ] {
+        let y = level_y(f64::from(level) - 0.5).round() as i32;
+        p.dashed((plot_left, y), (plot_right, y), color, 2)?;
+        if let Some(l) = p.fit(&names, plot_right - plot_left - 8, LABEL_FONT) {
+            p.text(l, plot_left + 6, y - 3, LABEL_FONT, color, H::Left, V::Bottom)?;
+        }
+    }
+    if input.selection.is_empty() {
+        if let Some(msg) = p.fit(&["No incidents match the current filters", "No incidents match", "None match"], plot_right - plot_left, 14.0) {
+            p.text(msg, (plot_left + plot_right) / 2, (plot_top + plot_bottom) / 2, 14.0, t.muted, H::Center, V::Center)?;
+        }
+    }
+    Ok(Layout { width: w as u32, height: h as u32, marks })
+}

@@ -1,0 +1,206 @@
+//! The explorer as the core sees it: one loaded dataset with its palette, answering filter, stats,
+//! incident and drawing queries. The web layer wraps exactly this type.
+
+use crate::chart::{self, ChartInput, Layout, Palette, Theme, View};
+use crate::error::{Error, Result};
+use crate::filter::Filter;
+use crate::import::{self, Dataset, Format, Warning};
+use crate::model::{Country, Incident, Method, Objective, TargetType, ARMED_ATTACK, LEVELS, USE_OF_FORCE};
+use crate::stats::{self, Stats};
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, DrawingBackend};
+use serde::Serialize;
+
+/// The dataset that ships with the explorer (see `data/README.md` for how it is compiled).
+pub const BUNDLED_CSV: &str = include_str!("../data/incidents.csv");
+/// Version and "data as of" date of the bundled dataset.
+pub const BUNDLED_VERSION: &str = include_str!("../data/VERSION");
+
+pub struct Explorer {
+    data: Dataset,
+    palette: Palette,
+    source: String,
+}
+
+/// An incident as the API hands it out: plain fields, codes and their display names.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IncidentRecord {
+    pub id: String,
+    pub name: String,
+    pub start: String,
+    /// `day`, `month` or `year`: how much of `start` is known.
+    pub precision: &'static str,
+    pub end: Option<String>,
+    pub initiator: &'static str,
+    pub initiator_name: &'static str,
+    pub targets: Vec<&'static str>,
+    pub target_names: Vec<&'static str>,
+    pub target_type: Option<TargetType>,
+    pub method: Option<Method>,
+    pub objective: Option<Objective>,
+    pub severity: Option<u8>,
+    /// Short label of the severity level, e.g. `targeted theft`.
+    pub severity_label: Option<&'static str>,
+    pub rationale: String,
+    pub attributed_by: String,
+    pub attribution_date: Option<String>,
+    pub description: String,
+    pub sources: Vec<String>,
+}
+
+impl From<&Incident> for IncidentRecord {
+    fn from(i: &Incident) -> IncidentRecord {
+        IncidentRecord {
+            id: i.id.clone(),
+            name: i.name.clone(),
+            start: i.start.to_string(),
+            precision: i.start.precision().slug(),
+            end: i.end.map(|d| d.to_string()),
+            initiator: i.initiator.code(),
+            initiator_name: i.initiator.name(),
+            targets: i.targets.iter().map(|t| t.code()).collect(),
+            target_names: i.targets.iter().map(|t| t.name()).collect(),
+            target_type: i.target_type,
+            method: i.method,
+            objective: i.objective,
+            severity: i.severity,
+            severity_label: i.severity.map(|s| LEVELS[usize::from(s)].0),
+            rationale: i.rationale.clone(),
+            attributed_by: i.attributed_by.clone(),
+            attribution_date: i.attribution_date.map(|d| d.to_string()),
+            description: i.description.clone(),
+            sources: i.sources.clone(),
+        }
+    }
+}
+
+/// A value a filter control can offer, with how many incidents carry it in the whole dataset.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Choice {
+    pub value: &'static str,
+    pub label: &'static str,
+    pub count: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Level {
+    pub level: u8,
+    pub label: &'static str,
+    pub meaning: &'static str,
+}
+
+/// What the filter controls need to offer: the values present in the data, and the ladder.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Facets {
+    pub total: usize,
+    /// Where the data came from: `bundled` or the format name it was read as.
+    pub source: String,
+    /// Version and "data as of" line of the bundled dataset; empty for loaded data.
+    pub version: String,
+    pub first_year: Option<i32>,
+    pub last_year: Option<i32>,
+    pub initiators: Vec<Choice>,
+    pub targets: Vec<Choice>,
+    pub methods: Vec<Choice>,
+    pub objectives: Vec<Choice>,
+    pub target_types: Vec<Choice>,
+    pub levels: Vec<Level>,
+    pub use_of_force: u8,
+    pub armed_attack: u8,
+    pub warnings: Vec<Warning>,
+}
+
+fn country_choices<'a>(codes: impl Iterator<Item = &'a Country>) -> Vec<Choice> {
+    let mut counts = vec![0usize; Country::count()];
+    let mut seen = Vec::new();
+    for c in codes {
+        if counts[c.index()] == 0 {
+            seen.push(*c);
+        }
+        counts[c.index()] += 1;
+    }
+    seen.sort_by(|a, b| counts[b.index()].cmp(&counts[a.index()]).then_with(|| a.name().cmp(b.name())));
+    seen.into_iter().map(|c| Choice { value: c.code(), label: c.name(), count: counts[c.index()] }).collect()
+}
+
+fn vocab_choices<T: Copy + PartialEq>(all: &[T], values: impl Iterator<Item = Option<T>> + Clone, slug: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<Choice> {
+    all.iter()
+        .map(|v| Choice { value: slug(*v), label: label(*v), count: values.clone().filter(|x| *x == Some(*v)).count() })
+        .filter(|c| c.count > 0)
+        .collect()
+}
+
+impl Explorer {
+    fn new(data: Dataset, source: String) -> Explorer {
+        let palette = Palette::for_dataset(&data.incidents);
+        Explorer { data, palette, source }
+    }
+
+    /// The dataset shipped with the explorer.
+    pub fn bundled() -> Result<Explorer> {
+        let data = import::parse(BUNDLED_CSV, Some(Format::Csv))
+            .map_err(|e| Error::File(format!("the bundled dataset is invalid: {e}")))?;
+        Ok(Explorer::new(data, "bundled".into()))
+    }
+
+    /// Reads text in a named format (`auto`, `csv`, `json`).
+    pub fn from_text(text: &str, format: &str) -> Result<Explorer> {
+        let format = Format::from_name(format)?;
+        let data = import::parse(text, format)?;
+        let name = match format.map_or_else(|| Format::detect(text), Ok)? {
+            Format::Csv => "csv",
+            Format::Json => "json",
+        };
+        Ok(Explorer::new(data, name.into()))
+    }
+
+    pub fn all(&self) -> &[Incident] {
+        &self.data.incidents
+    }
+
+    pub fn warnings(&self) -> &[Warning] {
+        &self.data.warnings
+    }
+
+    pub fn select(&self, filter: &Filter) -> Result<Vec<&Incident>> {
+        Ok(filter.compile()?.select(&self.data.incidents))
+    }
+
+    pub fn stats(&self, filter: &Filter) -> Result<Stats> {
+        Ok(stats::compute(&self.select(filter)?))
+    }
+
+    pub fn records(&self, filter: &Filter) -> Result<Vec<IncidentRecord>> {
+        Ok(self.select(filter)?.into_iter().map(IncidentRecord::from).collect())
+    }
+
+    pub fn facets(&self) -> Facets {
+        let all = &self.data.incidents;
+        Facets {
+            total: all.len(),
+            source: self.source.clone(),
+            version: if self.source == "bundled" { BUNDLED_VERSION.trim().to_string() } else { String::new() },
+            first_year: all.iter().map(|i| i.start.year).min(),
+            last_year: all.iter().map(|i| i.start.year).max(),
+            initiators: country_choices(all.iter().map(|i| &i.initiator)),
+            targets: country_choices(all.iter().flat_map(|i| &i.targets)),
+            methods: vocab_choices(Method::ALL, all.iter().map(|i| i.method), Method::slug, Method::label),
+            objectives: vocab_choices(Objective::ALL, all.iter().map(|i| i.objective), Objective::slug, Objective::label),
+            target_types: vocab_choices(TargetType::ALL, all.iter().map(|i| i.target_type), TargetType::slug, TargetType::label),
+            levels: LEVELS.iter().enumerate().map(|(l, (label, meaning))| Level { level: l as u8, label, meaning }).collect(),
+            use_of_force: USE_OF_FORCE,
+            armed_attack: ARMED_ATTACK,
+            warnings: self.data.warnings.clone(),
+        }
+    }
+
+    /// Draws `view` of the filtered selection over the whole area.
+    pub fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, view: View, filter: &Filter, theme: &Theme) -> Result<Layout> {
+        let selection = self.select(filter)?;
+        chart::draw(area, view, &ChartInput { selection: &selection, palette: &self.palette, theme })
+    }
+}

@@ -1,0 +1,125 @@
+//! The reader's selection: a plain object in the API, checked once and compiled into fast tests.
+
+use crate::error::{Error, Result};
+use crate::model::{Country, Incident, Method, Objective, TargetType, MAX_LEVEL};
+use serde::{Deserialize, Serialize};
+
+/// Every field is optional; an absent field or an empty list does not constrain. Unknown fields are
+/// refused so that a typo (`initiator` for `initiators`) is reported instead of silently ignored.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Filter {
+    /// First year included (by start date).
+    pub from: Option<i32>,
+    /// Last year included.
+    pub to: Option<i32>,
+    /// Initiator states, ISO alpha-3.
+    pub initiators: Option<Vec<String>>,
+    /// Target states, ISO alpha-3; an incident matches when any of its targets is listed.
+    pub targets: Option<Vec<String>>,
+    pub methods: Option<Vec<String>>,
+    pub objectives: Option<Vec<String>>,
+    pub target_types: Option<Vec<String>>,
+    /// Lowest level included. Setting either severity bound leaves out incidents not coded.
+    pub min_severity: Option<u8>,
+    pub max_severity: Option<u8>,
+    /// Case-insensitive text matched against names and ids.
+    pub search: Option<String>,
+}
+
+/// A filter checked against the vocabularies, ready to test incidents.
+#[derive(Debug)]
+pub struct Compiled {
+    from: i32,
+    to: i32,
+    initiators: Option<Vec<bool>>,
+    targets: Option<Vec<bool>>,
+    methods: Option<Vec<Method>>,
+    objectives: Option<Vec<Objective>>,
+    target_types: Option<Vec<TargetType>>,
+    severity: Option<(u8, u8)>,
+    search: Option<String>,
+}
+
+fn countries(field: &str, list: &Option<Vec<String>>) -> Result<Option<Vec<bool>>> {
+    let Some(list) = list.as_ref().filter(|l| !l.is_empty()) else { return Ok(None) };
+    let mut set = vec![false; Country::count()];
+    for code in list {
+        let c = Country::parse(code)
+            .ok_or_else(|| Error::filter(field, format!("unknown country '{code}' (use ISO alpha-3 codes such as PRK)")))?;
+        set[c.index()] = true;
+    }
+    Ok(Some(set))
+}
+
+fn vocab<T>(field: &str, list: &Option<Vec<String>>, parse: fn(&str) -> Option<T>, expected: fn() -> String) -> Result<Option<Vec<T>>> {
+    let Some(list) = list.as_ref().filter(|l| !l.is_empty()) else { return Ok(None) };
+    list.iter()
+        .map(|s| parse(s).ok_or_else(|| Error::filter(field, format!("'{s}' is not one of: {}", expected()))))
+        .collect::<Result<Vec<T>>>()
+        .map(Some)
+}
+
+impl Filter {
+    /// Checks every field and prepares the per-incident test.
+    pub fn compile(&self) -> Result<Compiled> {
+        for (field, v) in [("minSeverity", self.min_severity), ("maxSeverity", self.max_severity)] {
+            if let Some(v) = v.filter(|v| *v > MAX_LEVEL) {
+                return Err(Error::filter(field, format!("{v} is above the top of the ladder ({MAX_LEVEL})")));
+            }
+        }
+        let severity = match (self.min_severity, self.max_severity) {
+            (None, None) => None,
+            (lo, hi) => {
+                let (lo, hi) = (lo.unwrap_or(0), hi.unwrap_or(MAX_LEVEL));
+                if lo > hi {
+                    return Err(Error::filter("minSeverity", format!("{lo} is above maxSeverity {hi}")));
+                }
+                Some((lo, hi))
+            }
+        };
+        let (from, to) = (self.from.unwrap_or(i32::MIN), self.to.unwrap_or(i32::MAX));
+        if from > to {
+            return Err(Error::filter("from", format!("{from} is after 'to' ({to})")));
+        }
+        let search = self.search.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_lowercase);
+        Ok(Compiled {
+            from,
+            to,
+            initiators: countries("initiators", &self.initiators)?,
+            targets: countries("targets", &self.targets)?,
+            methods: vocab("methods", &self.methods, Method::parse, Method::expected)?,
+            objectives: vocab("objectives", &self.objectives, Objective::parse, Objective::expected)?,
+            target_types: vocab("targetTypes", &self.target_types, TargetType::parse, TargetType::expected)?,
+            severity,
+            search,
+        })
+    }
+}
+
+fn allowed<T: PartialEq>(set: &Option<Vec<T>>, v: Option<T>) -> bool {
+    match set {
+        None => true,
+        Some(set) => v.is_some_and(|v| set.contains(&v)),
+    }
+}
+
+impl Compiled {
+    pub fn matches(&self, i: &Incident) -> bool {
+        let year = i.start.year;
+        year >= self.from
+            && year <= self.to
+            && self.initiators.as_ref().is_none_or(|s| s[i.initiator.index()])
+            && self.targets.as_ref().is_none_or(|s| i.targets.iter().any(|t| s[t.index()]))
+            && allowed(&self.methods, i.method)
+            && allowed(&self.objectives, i.objective)
+            && allowed(&self.target_types, i.target_type)
+            && self.severity.is_none_or(|(lo, hi)| i.severity.is_some_and(|s| s >= lo && s <= hi))
+            && self.search.as_ref().is_none_or(|q| i.name.to_lowercase().contains(q) || i.id.to_lowercase().contains(q))
+    }
+
+    /// The incidents that match, in dataset order.
+    pub fn select<'a>(&self, incidents: &'a [Incident]) -> Vec<&'a Incident> {
+        incidents.iter().filter(|i| self.matches(i)).collect()
+    }
+}

@@ -1,0 +1,90 @@
+//! Turning text into incidents. Each format lives in its own module and yields a [`Dataset`]:
+//! the incidents plus warnings for what was kept but looked odd. Anything that cannot be kept is an
+//! [`Error`] naming the row and column.
+
+mod native;
+
+use crate::error::{Error, Result};
+use crate::model::Incident;
+use serde::Serialize;
+
+/// Largest input accepted, refused up front rather than exhausting a reader's memory.
+pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+
+/// Something kept but worth a publisher's attention, with where it was found.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Warning {
+    /// 1-based data row; 0 for the header or the file as a whole.
+    pub row: usize,
+    pub column: String,
+    pub message: String,
+}
+
+/// Incidents in chronological order, with the warnings met while reading them.
+#[derive(Clone, Debug, Default)]
+pub struct Dataset {
+    pub incidents: Vec<Incident>,
+    pub warnings: Vec<Warning>,
+}
+
+/// The formats `from_text` understands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// The project's own schema as CSV (see the README).
+    Csv,
+    /// The project's own schema as JSON: an array of objects, or `{"incidents": [...]}`.
+    Json,
+}
+
+impl Format {
+    /// Names accepted by the API: `auto`, `csv`, `json`. `auto` yields `None` (detect from content).
+    pub fn from_name(name: &str) -> Result<Option<Format>> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "" | "auto" => Ok(None),
+            "csv" => Ok(Some(Format::Csv)),
+            "json" => Ok(Some(Format::Json)),
+            other => Err(Error::Argument(format!("unknown format '{other}' (expected one of: auto, csv, json)"))),
+        }
+    }
+
+    /// Recognises a format from the text itself.
+    pub fn detect(text: &str) -> Result<Format> {
+        let t = text.trim_start_matches('\u{feff}').trim_start();
+        if t.starts_with('[') || t.starts_with('{') {
+            return Ok(Format::Json);
+        }
+        let header = t.lines().next().unwrap_or("");
+        if native::looks_native(header) {
+            return Ok(Format::Csv);
+        }
+        let shown: String = header.chars().take(120).collect();
+        Err(Error::File(format!(
+            "unrecognised format: the first line is '{shown}'; expected a CSV header with at least the columns {} or a JSON array of incidents",
+            native::REQUIRED.join(", ")
+        )))
+    }
+}
+
+/// Reads `text` in `format` (`None`: detect it), sorting the incidents by start date.
+pub fn parse(text: &str, format: Option<Format>) -> Result<Dataset> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(Error::File(format!(
+            "the file is {:.1} MB; the explorer reads at most {} MB",
+            text.len() as f64 / 1e6,
+            MAX_INPUT_BYTES / (1024 * 1024)
+        )));
+    }
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(Error::File("the file is empty".into()));
+    }
+    let format = match format {
+        Some(f) => f,
+        None => Format::detect(text)?,
+    };
+    let mut data = match format {
+        Format::Csv => native::parse_csv(text)?,
+        Format::Json => native::parse_json(text)?,
+    };
+    data.incidents.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)));
+    Ok(data)
+}

@@ -1,0 +1,302 @@
+//! The project's own schema, as CSV or JSON. Column names are matched ignoring case, spaces,
+//! `_` and `-`, so `target_type`, `targetType` and `Target Type` are the same column.
+
+use super::{Dataset, Warning};
+use crate::error::{Error, Result};
+use crate::model::{Country, Incident, Method, Objective, PartialDate, TargetType, MAX_LEVEL};
+use std::collections::HashMap;
+
+/// Columns every file must have.
+pub(super) const REQUIRED: [&str; 5] = ["id", "name", "start", "initiator", "targets"];
+/// Columns read when present.
+const OPTIONAL: [&str; 10] = [
+    "end",
+    "target_type",
+    "method",
+    "objective",
+    "severity",
+    "rationale",
+    "attributed_by",
+    "attribution_date",
+    "description",
+    "sources",
+];
+
+fn normalise(name: &str) -> String {
+    name.trim().chars().filter(|c| !matches!(c, '_' | '-' | ' ')).flat_map(char::to_lowercase).collect()
+}
+
+/// True when a CSV header line holds every required column of this schema.
+pub(super) fn looks_native(header: &str) -> bool {
+    let cols: Vec<String> = header.split(',').map(|c| normalise(c.trim_matches('"'))).collect();
+    REQUIRED.iter().all(|r| cols.iter().any(|c| *c == normalise(r)))
+}
+
+/// Maps each known column to its position in a row.
+struct Columns {
+    index: HashMap<&'static str, usize>,
+}
+
+impl Columns {
+    fn from_header(header: &[String], warnings: &mut Vec<Warning>) -> Result<Columns> {
+        let mut index = HashMap::new();
+        for (i, raw) in header.iter().enumerate() {
+            let n = normalise(raw);
+            match REQUIRED.iter().chain(OPTIONAL.iter()).find(|k| normalise(k) == n) {
+                Some(k) if index.contains_key(k) => {
+                    return Err(Error::File(format!("the header names column '{k}' twice (columns {} and {})", index[k] + 1, i + 1)))
+                }
+                Some(k) => {
+                    index.insert(*k, i);
+                }
+                None => warnings.push(Warning {
+                    row: 0,
+                    column: raw.trim().to_string(),
+                    message: format!("column {} ('{}') is not part of the schema and was ignored", i + 1, raw.trim()),
+                }),
+            }
+        }
+        let missing: Vec<&str> = REQUIRED.iter().copied().filter(|k| !index.contains_key(k)).collect();
+        if !missing.is_empty() {
+            return Err(Error::File(format!(
+                "the header lacks the required column{} {} (it has: {})",
+                if missing.len() > 1 { "s" } else { "" },
+                missing.join(", "),
+                header.iter().map(|h| h.trim()).collect::<Vec<_>>().join(", ")
+            )));
+        }
+        Ok(Columns { index })
+    }
+}
+
+/// One row's raw values by column name, with where it came from for messages.
+struct RawRow<'a> {
+    row: usize,
+    line: Option<u64>,
+    values: HashMap<&'static str, &'a str>,
+}
+
+impl RawRow<'_> {
+    fn get(&self, col: &str) -> &str {
+        self.values.get(col).map(|v| v.trim()).unwrap_or("")
+    }
+
+    fn err(&self, col: &str, message: impl Into<String>) -> Error {
+        Error::row(self.row, self.line, col, message)
+    }
+
+    fn required(&self, col: &str) -> Result<&str> {
+        let v = self.get(col);
+        if v.is_empty() {
+            Err(self.err(col, "is empty but required"))
+        } else {
+            Ok(v)
+        }
+    }
+
+    fn date(&self, col: &str) -> Result<Option<PartialDate>> {
+        match self.get(col) {
+            "" => Ok(None),
+            v => PartialDate::parse(v).map(Some).map_err(|m| self.err(col, m)),
+        }
+    }
+
+    fn country(&self, col: &str, text: &str) -> Result<Country> {
+        Country::parse(text).ok_or_else(|| {
+            self.err(col, format!("unknown country '{}' (use an ISO 3166-1 code such as PRK, KOR, USA)", text.trim()))
+        })
+    }
+
+    fn vocab<T>(&self, col: &str, parse: fn(&str) -> Option<T>, expected: fn() -> String) -> Result<Option<T>> {
+        match self.get(col) {
+            "" => Ok(None),
+            v => parse(v).map(Some).ok_or_else(|| self.err(col, format!("'{v}' is not one of: {}", expected()))),
+        }
+    }
+
+    fn severity(&self) -> Result<Option<u8>> {
+        let v = self.get("severity");
+        if v.is_empty() {
+            return Ok(None);
+        }
+        let n: f64 = v.parse().map_err(|_| self.err("severity", format!("'{v}' is not a number (a level 0-{MAX_LEVEL}, or empty if not coded)")))?;
+        if !n.is_finite() || n.fract() != 0.0 || n < 0.0 || n > f64::from(MAX_LEVEL) {
+            return Err(self.err("severity", format!("'{v}' is not a whole level 0-{MAX_LEVEL}")));
+        }
+        Ok(Some(n as u8))
+    }
+
+    fn incident(&self, warnings: &mut Vec<Warning>) -> Result<Incident> {
+        let id = self.required("id")?;
+        if id.chars().any(|c| c.is_control()) {
+            return Err(self.err("id", "contains control characters"));
+        }
+        let start = self.date("start")?.ok_or_else(|| self.err("start", "is empty but required"))?;
+        let end = self.date("end")?;
+        if let Some(e) = end {
+            if e.surely_before(&start) {
+                warnings.push(Warning {
+                    row: self.row,
+                    column: "end".into(),
+                    message: format!("ends ({e}) before it starts ({start}); kept as given"),
+                });
+            }
+        }
+        let initiator = self.country("initiator", self.required("initiator")?)?;
+        let mut targets = Vec::new();
+        for t in self.required("targets")?.split([';', ',', '|']).filter(|t| !t.trim().is_empty()) {
+            let c = self.country("targets", t)?;
+            if !targets.contains(&c) {
+                targets.push(c);
+            }
+        }
+        if targets.is_empty() {
+            return Err(self.err("targets", "names no country"));
+        }
+        let mut sources = Vec::new();
+        for s in self.get("sources").split_whitespace() {
+            let lower = s.to_ascii_lowercase();
+            if !(lower.starts_with("https://") || lower.starts_with("http://")) || s.len() < 12 {
+                return Err(self.err("sources", format!("'{s}' is not an http(s) URL")));
+            }
+            sources.push(s.to_string());
+        }
+        Ok(Incident {
+            id: id.to_string(),
+            name: self.required("name")?.to_string(),
+            start,
+            end,
+            initiator,
+            targets,
+            target_type: self.vocab("target_type", TargetType::parse, TargetType::expected)?,
+            method: self.vocab("method", Method::parse, Method::expected)?,
+            objective: self.vocab("objective", Objective::parse, Objective::expected)?,
+            severity: self.severity()?,
+            rationale: self.get("rationale").to_string(),
+            attributed_by: self.get("attributed_by").to_string(),
+            attribution_date: self.date("attribution_date")?,
+            description: self.get("description").to_string(),
+            sources,
+        })
+    }
+}
+
+/// Adds one incident, refusing a repeated id with both rows named.
+fn push_unique(data: &mut Dataset, seen: &mut HashMap<String, usize>, row: &RawRow, incident: Incident) -> Result<()> {
+    if let Some(first) = seen.insert(incident.id.clone(), row.row) {
+        return Err(row.err("id", format!("duplicate id '{}' (first used in row {first})", incident.id)));
+    }
+    data.incidents.push(incident);
+    Ok(())
+}
+
+pub(super) fn parse_csv(text: &str) -> Result<Dataset> {
+    let text = text.trim_start_matches('\u{feff}');
+    let mut reader = csv::ReaderBuilder::new().flexible(true).has_headers(true).from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .map_err(|e| Error::File(format!("cannot read the header line: {e}")))?
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let mut data = Dataset::default();
+    let cols = Columns::from_header(&header, &mut data.warnings)?;
+    let mut seen = HashMap::new();
+    for (i, record) in reader.records().enumerate() {
+        let row = i + 1;
+        let record = record.map_err(|e| {
+            let line = e.position().map(|p| p.line());
+            Error::Row { row, line, column: "(row)".into(), message: format!("unreadable CSV: {e}") }
+        })?;
+        let line = record.position().map(|p| p.line());
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        if record.len() != header.len() {
+            return Err(Error::Row {
+                row,
+                line,
+                column: "(row)".into(),
+                message: format!("has {} fields but the header has {}", record.len(), header.len()),
+            });
+        }
+        let values = cols.index.iter().map(|(k, &i)| (*k, record.get(i).unwrap_or(""))).collect();
+        let raw = RawRow { row, line, values };
+        let incident = raw.incident(&mut data.warnings)?;
+        push_unique(&mut data, &mut seen, &raw, incident)?;
+    }
+    if data.incidents.is_empty() {
+        return Err(Error::File("the file has a header but no incidents".into()));
+    }
+    Ok(data)
+}
+
+/// Flattens one JSON value to the text a CSV cell would hold.
+fn json_cell(row: usize, key: &str, v: &serde_json::Value) -> Result<String> {
+    use serde_json::Value;
+    Ok(match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Array(items) => {
+            let mut parts = Vec::with_capacity(items.len());
+            for item in items {
+                match item {
+                    Value::String(s) => parts.push(s.clone()),
+                    Value::Number(n) => parts.push(n.to_string()),
+                    _ => return Err(Error::row(row, None, key, "lists may hold only strings or numbers")),
+                }
+            }
+            // Lists of URLs are space-separated in CSV; lists of countries use ';'.
+            parts.join(if normalise(key) == "sources" { " " } else { ";" })
+        }
+        Value::Object(_) => return Err(Error::row(row, None, key, "is an object; expected text, a number or a list")),
+    })
+}
+
+pub(super) fn parse_json(text: &str) -> Result<Dataset> {
+    let text = text.trim_start_matches('\u{feff}');
+    let value: serde_json::Value = serde_json::from_str(text)
+        .map_err(|e| Error::File(format!("invalid JSON at line {}, column {}: {e}", e.line(), e.column())))?;
+    let items = match value {
+        serde_json::Value::Array(items) => items,
+        serde_json::Value::Object(mut o) => match o.remove("incidents") {
+            Some(serde_json::Value::Array(items)) => items,
+            _ => return Err(Error::File("a JSON object must hold an \"incidents\" array".into())),
+        },
+        _ => return Err(Error::File("expected a JSON array of incidents".into())),
+    };
+    let mut data = Dataset::default();
+    let mut seen = HashMap::new();
+    let known: Vec<(&'static str, String)> =
+        REQUIRED.iter().chain(OPTIONAL.iter()).map(|k| (*k, normalise(k))).collect();
+    for (i, item) in items.iter().enumerate() {
+        let row = i + 1;
+        let obj = item.as_object().ok_or_else(|| Error::row(row, None, "(row)", "is not an object"))?;
+        let mut cells: Vec<(&'static str, String)> = Vec::new();
+        for (key, v) in obj {
+            let n = normalise(key);
+            match known.iter().find(|(_, kn)| *kn == n) {
+                Some((k, _)) => cells.push((k, json_cell(row, key, v)?)),
+                None => data.warnings.push(Warning {
+                    row,
+                    column: key.clone(),
+                    message: format!("field '{key}' is not part of the schema and was ignored"),
+                }),
+            }
+        }
+        for k in REQUIRED {
+            if !cells.iter().any(|(c, _)| *c == k) {
+                return Err(Error::row(row, None, k, "is missing but required"));
+            }
+        }
+        let raw = RawRow { row, line: None, values: cells.iter().map(|(k, v)| (*k, v.as_str())).collect() };
+        let incident = raw.incident(&mut data.warnings)?;
+        push_unique(&mut data, &mut seen, &raw, incident)?;
+    }
+    if data.incidents.is_empty() {
+        return Err(Error::File("the JSON holds no incidents".into()));
+    }
+    Ok(data)
+}

@@ -1,0 +1,173 @@
+//! Dates known to a day, a month or only a year, as sources give them.
+
+use std::fmt;
+
+/// How much of a date is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Precision {
+    Year,
+    Month,
+    Day,
+}
+
+impl Precision {
+    pub fn slug(self) -> &'static str {
+        match self {
+            Precision::Year => "year",
+            Precision::Month => "month",
+            Precision::Day => "day",
+        }
+    }
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; ordering is chronological with unknown parts first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PartialDate {
+    pub year: i32,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+/// Years a state cyber incident can plausibly carry; anything outside is a typo.
+pub const EARLIEST_YEAR: i32 = 1980;
+pub const LATEST_YEAR: i32 = 2100;
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl PartialDate {
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking that the day exists in that month.
+    pub fn parse(text: &str) -> Result<PartialDate, String> {
+        let t = text.trim();
+        let parts: Vec<&str> = t.split('-').collect();
+        let expect = "expected YYYY, YYYY-MM or YYYY-MM-DD";
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        let ok_shape = match parts.len() {
+            1 => digits(parts[0], 4),
+            2 => digits(parts[0], 4) && digits(parts[1], 2),
+            3 => digits(parts[0], 4) && digits(parts[1], 2) && digits(parts[2], 2),
+            _ => false,
+        };
+        if !ok_shape {
+            return Err(format!("'{t}' is not a date ({expect})"));
+        }
+        let year: i32 = parts[0].parse().map_err(|_| format!("'{t}' is not a date ({expect})"))?;
+        if !(EARLIEST_YEAR..=LATEST_YEAR).contains(&year) {
+            return Err(format!("year {year} in '{t}' is outside {EARLIEST_YEAR}-{LATEST_YEAR}"));
+        }
+        let month = match parts.get(1) {
+            Some(m) => {
+                let m: u8 = m.parse().unwrap_or(0);
+                if !(1..=12).contains(&m) {
+                    return Err(format!("'{t}' has no month {m:02}"));
+                }
+                Some(m)
+            }
+            None => None,
+        };
+        let day = match (parts.get(2), month) {
+            (Some(d), Some(m)) => {
+                let d: u8 = d.parse().unwrap_or(0);
+                if d == 0 || d > days_in_month(year, m) {
+                    return Err(format!("'{t}' is not a real day ({year}-{m:02} has {} days)", days_in_month(year, m)));
+                }
+                Some(d)
+            }
+            _ => None,
+        };
+        Ok(PartialDate { year, month, day })
+    }
+
+    /// True only when this date is certainly earlier than `other`: compared at the coarser of the
+    /// two precisions, so `2011-04` is not before `2011-04-12`.
+    pub fn surely_before(&self, other: &PartialDate) -> bool {
+        let p = self.precision().min(other.precision());
+        let key = |d: &PartialDate| match p {
+            Precision::Year => (d.year, 0, 0),
+            Precision::Month => (d.year, d.month.unwrap_or(0), 0),
+            Precision::Day => (d.year, d.month.unwrap_or(0), d.day.unwrap_or(0)),
+        };
+        key(self) < key(other)
+    }
+
+    pub fn precision(&self) -> Precision {
+        match (self.month, self.day) {
+            (Some(_), Some(_)) => Precision::Day,
+            (Some(_), None) => Precision::Month,
+            _ => Precision::Year,
+        }
+    }
+
+    /// Position on a continuous time axis in years. An imprecise date sits in the middle of the
+    /// period it names, so a "2014" incident is drawn mid-2014, not on 1 January.
+    pub fn fractional_year(&self) -> f64 {
+        let y = f64::from(self.year);
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => {
+                let dim = f64::from(days_in_month(self.year, m));
+                y + (f64::from(m) - 1.0 + (f64::from(d) - 0.5) / dim) / 12.0
+            }
+            (Some(m), None) => y + (f64::from(m) - 0.5) / 12.0,
+            _ => y + 0.5,
+        }
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_each_precision() {
+        let d = PartialDate::parse("2013-03-20").unwrap();
+        assert_eq!((d.year, d.month, d.day, d.precision()), (2013, Some(3), Some(20), Precision::Day));
+        assert_eq!(PartialDate::parse("2014-11").unwrap().precision(), Precision::Month);
+        assert_eq!(PartialDate::parse(" 2016 ").unwrap().precision(), Precision::Year);
+        assert_eq!(PartialDate::parse("2016-02-29").unwrap().to_string(), "2016-02-29");
+    }
+
+    #[test]
+    fn rejects_impossible_dates() {
+        for bad in ["2023-02-30", "0000-00-00", "2015-13", "20150101", "2015/01/01", "", "1850", "2019-02-29"] {
+            assert!(PartialDate::parse(bad).is_err(), "{bad} should fail");
+        }
+        assert!(PartialDate::parse("2023-02-30").unwrap_err().contains("28 days"));
+    }
+
+    #[test]
+    fn before_compares_at_the_coarser_precision() {
+        let d = |s| PartialDate::parse(s).unwrap();
+        assert!(!d("2011-04").surely_before(&d("2011-04-12")));
+        assert!(!d("2011").surely_before(&d("2011-12-31")));
+        assert!(d("2011-03").surely_before(&d("2011-04-01")));
+        assert!(d("2011-04-11").surely_before(&d("2011-04-12")));
+        assert!(!d("2011-04-12").surely_before(&d("2011-04-12")));
+    }
+
+    #[test]
+    fn imprecise_dates_sit_mid_period() {
+        assert_eq!(PartialDate::parse("2014").unwrap().fractional_year(), 2014.5);
+        assert!((PartialDate::parse("2014-07").unwrap().fractional_year() - 2014.541_666).abs() < 1e-3);
+        let jan1 = PartialDate::parse("2014-01-01").unwrap().fractional_year();
+        assert!(jan1 > 2014.0 && jan1 < 2014.002);
+    }
+}

@@ -1,0 +1,186 @@
+//! The incident record and the closed vocabularies it is coded in: countries, target types,
+//! methods, objectives, partial dates, and the 0-10 escalation ladder with its thresholds.
+
+mod countries;
+mod date;
+mod ladder;
+
+pub use date::{PartialDate, Precision};
+pub use ladder::{ResponseBand, ARMED_ATTACK, LEVELS, MAX_LEVEL, RESPONSE_BANDS, USE_OF_FORCE};
+
+use countries::COUNTRIES;
+use serde::Serialize;
+
+/// A state, as an index into the ISO 3166-1 table: cheap to copy, compare and count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Country(u16);
+
+impl Country {
+    /// Recognises an ISO alpha-3 or alpha-2 code, or the English short or ISO name, ignoring case
+    /// and surrounding spaces.
+    pub fn parse(text: &str) -> Option<Country> {
+        let t = text.trim();
+        if t.is_empty() {
+            return None;
+        }
+        let upper = t.to_ascii_uppercase();
+        if upper.len() == 3 {
+            if let Ok(i) = COUNTRIES.binary_search_by(|c| c.0.cmp(upper.as_str())) {
+                return Some(Country(i as u16));
+            }
+        }
+        COUNTRIES
+            .iter()
+            .position(|c| {
+                (upper.len() == 2 && c.1 == upper)
+                    || c.2.eq_ignore_ascii_case(t)
+                    || c.3.eq_ignore_ascii_case(t)
+            })
+            .map(|i| Country(i as u16))
+    }
+
+    /// ISO 3166-1 alpha-3 code, e.g. `PRK`.
+    pub fn code(self) -> &'static str {
+        COUNTRIES[self.0 as usize].0
+    }
+
+    /// The short English name readers use, e.g. `North Korea`.
+    pub fn name(self) -> &'static str {
+        COUNTRIES[self.0 as usize].2
+    }
+
+    /// Position in the country table, for dense per-country arrays.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+
+    /// How many countries the table holds (the length a dense per-country array needs).
+    pub fn count() -> usize {
+        COUNTRIES.len()
+    }
+}
+
+/// Declares a closed vocabulary: a fieldless enum with a stable slug (used in files, filters and
+/// the API) and a human label (used in the page).
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $slug:literal, $label:literal;)+ }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            /// Every value, in display order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The identifier used in data files, filters and the API.
+            pub fn slug(self) -> &'static str {
+                match self { $($name::$variant => $slug),+ }
+            }
+
+            /// The label shown to readers.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            /// Parses a slug (ignoring case and surrounding spaces).
+            pub fn parse(text: &str) -> Option<$name> {
+                let t = text.trim();
+                Self::ALL.iter().copied().find(|v| v.slug().eq_ignore_ascii_case(t))
+            }
+
+            /// The accepted slugs, for error messages.
+            pub fn expected() -> String {
+                Self::ALL.iter().map(|v| v.slug()).collect::<Vec<_>>().join(", ")
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.slug())
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// Who was hit, in DCID's three classes.
+    TargetType {
+        Private = "private", "Private / non-state";
+        Government = "government", "Government (non-military)";
+        Military = "military", "Government (military)";
+    }
+}
+
+vocabulary! {
+    /// How the operation worked; DCID's method codes 1-4 with the infiltration sub-kinds 4.1-4.4.
+    Method {
+        Vandalism = "vandalism", "Vandalism / defacement";
+        Ddos = "ddos", "Denial of service";
+        Intrusion = "intrusion", "Network intrusion";
+        Infiltration = "infiltration", "Infiltration (malware)";
+        Wiper = "wiper", "Wiper / logic bomb";
+        Virus = "virus", "Virus";
+        Worm = "worm", "Worm";
+        Keylogger = "keylogger", "Keylogging";
+    }
+}
+
+vocabulary! {
+    /// What the operation was for; DCID's objectives plus theft of money, common for North Korea.
+    Objective {
+        Disruption = "disruption", "Disruption";
+        ShortTermEspionage = "short-term-espionage", "Short-term espionage";
+        LongTermEspionage = "long-term-espionage", "Long-term espionage";
+        Degradation = "degradation", "Degradation";
+        Theft = "theft", "Theft of money or crypto-assets";
+    }
+}
+
+/// One state cyber operation, as the core holds it after import.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Incident {
+    pub id: String,
+    pub name: String,
+    pub start: PartialDate,
+    pub end: Option<PartialDate>,
+    pub initiator: Country,
+    /// Main target first; never empty after import.
+    pub targets: Vec<Country>,
+    pub target_type: Option<TargetType>,
+    pub method: Option<Method>,
+    pub objective: Option<Objective>,
+    /// Level on the 0-10 ladder; `None` means "not coded" (counted, never dropped).
+    pub severity: Option<u8>,
+    pub rationale: String,
+    pub attributed_by: String,
+    pub attribution_date: Option<PartialDate>,
+    pub description: String,
+    pub sources: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countries_parse_by_code_and_name() {
+        let prk = Country::parse("prk").unwrap();
+        assert_eq!(prk.code(), "PRK");
+        assert_eq!(prk.name(), "North Korea");
+        assert_eq!(Country::parse(" KR "), Country::parse("KOR"));
+        assert_eq!(Country::parse("South Korea").unwrap().code(), "KOR");
+        assert_eq!(Country::parse("Korea, Republic of").unwrap().code(), "KOR");
+        assert_eq!(Country::parse("XYZ"), None);
+        assert_eq!(Country::parse(""), None);
+    }
+
+    #[test]
+    fn vocabularies_round_trip() {
+        for m in Method::ALL {
+            assert_eq!(Method::parse(m.slug()), Some(*m));
+        }
+        assert_eq!(Objective::parse("THEFT"), Some(Objective::Theft));
+        assert_eq!(TargetType::parse("navy"), None);
+        assert!(Method::expected().contains("ddos"));
+    }
+}

@@ -1,0 +1,167 @@
+//! Figures for a selection of incidents: counts and shares by state and dyad, the yearly series,
+//! the severity distribution and how much of it reaches the legal thresholds.
+
+use crate::model::{Country, Incident, ARMED_ATTACK, MAX_LEVEL, USE_OF_FORCE};
+use serde::Serialize;
+use std::collections::HashMap;
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CountryCount {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub count: usize,
+    /// `count / total`. For targets an incident with several targets counts for each, so target
+    /// shares may add up to more than 1.
+    pub share: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DyadCount {
+    pub initiator: &'static str,
+    pub target: &'static str,
+    pub initiator_name: &'static str,
+    pub target_name: &'static str,
+    pub count: usize,
+    pub share: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct YearStat {
+    pub year: i32,
+    pub count: usize,
+    /// `None` when no incident that year is coded.
+    pub max_severity: Option<u8>,
+    pub mean_severity: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Stats {
+    pub total: usize,
+    pub by_initiator: Vec<CountryCount>,
+    pub by_target: Vec<CountryCount>,
+    pub dyads: Vec<DyadCount>,
+    /// Every year from `first_year` to `last_year`, including years with no incident.
+    pub by_year: Vec<YearStat>,
+    /// Incidents at each level 0-10.
+    pub severity_counts: [usize; 11],
+    /// Incidents without a severity: counted here, not dropped.
+    pub not_coded: usize,
+    pub mean_severity: Option<f64>,
+    pub median_severity: Option<f64>,
+    pub max_severity: Option<u8>,
+    pub at_or_above_use_of_force: usize,
+    pub at_or_above_armed_attack: usize,
+    pub use_of_force_level: u8,
+    pub armed_attack_level: u8,
+    pub first_year: Option<i32>,
+    pub last_year: Option<i32>,
+}
+
+fn share(count: usize, total: usize) -> f64 {
+    if total == 0 {
+        0.0
+    } else {
+        count as f64 / total as f64
+    }
+}
+
+/// Largest first; ties by name so the order is stable.
+fn ranked(counts: HashMap<Country, usize>, total: usize) -> Vec<CountryCount> {
+    let mut v: Vec<CountryCount> = counts
+        .into_iter()
+        .map(|(c, count)| CountryCount { code: c.code(), name: c.name(), count, share: share(count, total) })
+        .collect();
+    v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(b.name)));
+    v
+}
+
+fn mean(values: &[u8]) -> Option<f64> {
+    (!values.is_empty()).then(|| values.iter().map(|&v| f64::from(v)).sum::<f64>() / values.len() as f64)
+}
+
+/// Median of coded severities; the mean of the two middle values for an even count.
+fn median(sorted: &[u8]) -> Option<f64> {
+    let n = sorted.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(f64::from(sorted[n / 2])),
+        _ => Some((f64::from(sorted[n / 2 - 1]) + f64::from(sorted[n / 2])) / 2.0),
+    }
+}
+
+pub fn compute(selection: &[&Incident]) -> Stats {
+    let total = selection.len();
+    let mut initiators = HashMap::new();
+    let mut targets = HashMap::new();
+    let mut dyads: HashMap<(Country, Country), usize> = HashMap::new();
+    let mut years: HashMap<i32, (usize, Vec<u8>)> = HashMap::new();
+    let mut severity_counts = [0usize; 11];
+    let mut coded = Vec::with_capacity(total);
+    for i in selection {
+        *initiators.entry(i.initiator).or_insert(0) += 1;
+        for &t in &i.targets {
+            *targets.entry(t).or_insert(0) += 1;
+            *dyads.entry((i.initiator, t)).or_insert(0) += 1;
+        }
+        let y = years.entry(i.start.year).or_default();
+        y.0 += 1;
+        if let Some(s) = i.severity {
+            severity_counts[usize::from(s.min(MAX_LEVEL))] += 1;
+            coded.push(s);
+            y.1.push(s);
+        }
+    }
+    coded.sort_unstable();
+    let first_year = years.keys().min().copied();
+    let last_year = years.keys().max().copied();
+    let by_year = match (first_year, last_year) {
+        (Some(a), Some(b)) => (a..=b)
+            .map(|year| match years.get(&year) {
+                Some((count, sev)) => YearStat {
+                    year,
+                    count: *count,
+                    max_severity: sev.iter().max().copied(),
+                    mean_severity: mean(sev),
+                },
+                None => YearStat { year, count: 0, max_severity: None, mean_severity: None },
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let mut dyads: Vec<DyadCount> = dyads
+        .into_iter()
+        .map(|((a, b), count)| DyadCount {
+            initiator: a.code(),
+            target: b.code(),
+            initiator_name: a.name(),
+            target_name: b.name(),
+            count,
+            share: share(count, total),
+        })
+        .collect();
+    dyads.sort_by(|a, b| {
+        b.count.cmp(&a.count).then_with(|| a.initiator_name.cmp(b.initiator_name)).then_with(|| a.target_name.cmp(b.target_name))
+    });
+    Stats {
+        total,
+        by_initiator: ranked(initiators, total),
+        by_target: ranked(targets, total),
+        dyads,
+        by_year,
+        severity_counts,
+        not_coded: total - coded.len(),
+        mean_severity: mean(&coded),
+        median_severity: median(&coded),
+        max_severity: coded.last().copied(),
+        at_or_above_use_of_force: coded.iter().filter(|&&s| s >= USE_OF_FORCE).count(),
+        at_or_above_armed_attack: coded.iter().filter(|&&s| s >= ARMED_ATTACK).count(),
+        use_of_force_level: USE_OF_FORCE,
+        armed_attack_level: ARMED_ATTACK,
+        first_year,
+        last_year,
+    }
+}

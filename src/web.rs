@@ -1,0 +1,183 @@
+//! The JavaScript surface (wasm32 only): one exported class holding the core explorer, plain
+//! objects in and out via serde-wasm-bindgen, errors thrown as JS `Error`s, and canvas drawing that
+//! is sharp at any devicePixelRatio. No unwrap here: a failure must reach the page as a message.
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use crate::chart::{Theme, View};
+use crate::explorer::Explorer as Core;
+use crate::filter::Filter;
+use plotters::prelude::IntoDrawingArea;
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind};
+use plotters_canvas::CanvasBackend;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// Installs the panic hook: a panic is logged and rethrown as a JS `Error` naming it, so the page
+/// can show it in its error box instead of freezing.
+#[wasm_bindgen(start)]
+pub fn start() {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            let msg = format!("cyber-spectrum internal error: {info}");
+            web_sys::console::error_1(&JsValue::from_str(&msg));
+            wasm_bindgen::throw_str(&msg);
+        }));
+    });
+}
+
+fn js_err(e: crate::Error) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("cannot convert the result for JavaScript: {e}")))
+}
+
+fn filter_from(value: JsValue) -> Result<Filter, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Filter::default());
+    }
+    if !value.is_object() || js_sys::Array::is_array(&value) {
+        return Err(JsError::new("filter: expected a plain object such as {from: 2009, initiators: ['PRK']}"));
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("filter: {e}")))
+}
+
+/// The explorer: one dataset held in Rust, queried with filter objects.
+#[wasm_bindgen]
+pub struct Explorer {
+    core: Core,
+}
+
+#[wasm_bindgen]
+impl Explorer {
+    /// An explorer on the bundled dataset (state cyber operations involving the Korean Peninsula).
+    pub fn bundled() -> Result<Explorer, JsError> {
+        Ok(Explorer { core: Core::bundled().map_err(js_err)? })
+    }
+
+    /// An explorer on data given as text. `format` is `"auto"` (the default), `"csv"` or `"json"`
+    /// (the project's own schema). Throws an `Error` naming the row and column of bad input.
+    #[wasm_bindgen(js_name = fromText)]
+    pub fn from_text(text: &str, format: Option<String>) -> Result<Explorer, JsError> {
+        let core = Core::from_text(text, format.as_deref().unwrap_or("auto")).map_err(js_err)?;
+        Ok(Explorer { core })
+    }
+
+    /// Statistics of the incidents the filter selects: `{total, byInitiator, byTarget, dyads,
+    /// byYear, severityCounts, notCoded, meanSeverity, medianSeverity, maxSeverity,
+    /// atOrAboveUseOfForce, atOrAboveArmedAttack, firstYear, lastYear, ...}`.
+    pub fn stats(&self, filter: JsValue) -> Result<JsValue, JsError> {
+        to_js(&self.core.stats(&filter_from(filter)?).map_err(js_err)?)
+    }
+
+    /// The incidents the filter selects, in chronological order, as plain objects.
+    pub fn incidents(&self, filter: JsValue) -> Result<JsValue, JsError> {
+        to_js(&self.core.records(&filter_from(filter)?).map_err(js_err)?)
+    }
+
+    /// What the filter controls can offer: states, methods, objectives and target types present
+    /// in the data with their counts, the year range, the ladder, the dataset version and the
+    /// import warnings.
+    pub fn facets(&self) -> Result<JsValue, JsError> {
+        to_js(&self.core.facets())
+    }
+
+    /// Draws `view` (`"spectrum"` or `"timeline"`) of the filtered incidents onto `canvas`, at the
+    /// canvas's CSS size and the screen's devicePixelRatio. Returns `{width, height, marks}` (CSS
+    /// pixels and the number of marks drawn).
+    pub fn draw(&self, canvas: &HtmlCanvasElement, view: &str, filter: JsValue) -> Result<JsValue, JsError> {
+        let view = View::parse(view).map_err(js_err)?;
+        let filter = filter_from(filter)?;
+        let (w, h) = (canvas.client_width(), canvas.client_height());
+        if w <= 0 || h <= 0 {
+            return Err(JsError::new("the canvas has no size on the page (is it hidden?)"));
+        }
+        let window = web_sys::window().ok_or_else(|| JsError::new("drawing needs a browser window"))?;
+        let dpr = window.device_pixel_ratio().clamp(1.0, 4.0);
+        canvas.set_width((f64::from(w) * dpr).round() as u32);
+        canvas.set_height((f64::from(h) * dpr).round() as u32);
+        let ctx: CanvasRenderingContext2d = canvas
+            .get_context("2d")
+            .map_err(|_| JsError::new("the canvas refused a 2d context"))?
+            .ok_or_else(|| JsError::new("the canvas has no 2d context"))?
+            .dyn_into()
+            .map_err(|_| JsError::new("the canvas context is not 2d"))?;
+        ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).map_err(|_| JsError::new("cannot scale the canvas"))?;
+        let mut theme = Theme::default();
+        if let Ok(Some(style)) = window.get_computed_style(canvas) {
+            if let Ok(font) = style.get_property_value("font-family") {
+                if !font.trim().is_empty() {
+                    theme.font_family = font;
+                }
+            }
+        }
+        let inner = CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| JsError::new("cannot draw on this canvas"))?;
+        let backend = HiDpi { inner, ctx, width: w as u32, height: h as u32 };
+        let layout = self.core.draw(&backend.into_drawing_area(), view, &filter, &theme).map_err(js_err)?;
+        #[derive(Serialize)]
+        struct Drawn {
+            width: u32,
+            height: u32,
+            marks: usize,
+        }
+        to_js(&Drawn { width: layout.width, height: layout.height, marks: layout.marks.len() })
+    }
+}
+
+/// The canvas backend seen at CSS size: the context is already scaled by devicePixelRatio, so
+/// layout, text measurement and mark geometry are all in CSS pixels while the pixels stay sharp.
+/// Text is measured with the canvas itself rather than plotters' DOM probe.
+struct HiDpi {
+    inner: CanvasBackend,
+    ctx: CanvasRenderingContext2d,
+    width: u32,
+    height: u32,
+}
+
+type Res = Result<(), DrawingErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>>;
+
+impl DrawingBackend for HiDpi {
+    type ErrorType = <CanvasBackend as DrawingBackend>::ErrorType;
+
+    fn get_size(&self) -> (u32, u32) {
+        (self.width, self.height)
+    }
+    fn ensure_prepared(&mut self) -> Res {
+        self.inner.ensure_prepared()
+    }
+    fn present(&mut self) -> Res {
+        self.inner.present()
+    }
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Res {
+        self.inner.draw_pixel(point, color)
+    }
+    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Res {
+        self.inner.draw_line(from, to, style)
+    }
+    fn draw_rect<S: BackendStyle>(&mut self, a: BackendCoord, b: BackendCoord, style: &S, fill: bool) -> Res {
+        self.inner.draw_rect(a, b, style, fill)
+    }
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Res {
+        self.inner.draw_path(path, style)
+    }
+    fn draw_circle<S: BackendStyle>(&mut self, c: BackendCoord, r: u32, style: &S, fill: bool) -> Res {
+        self.inner.draw_circle(c, r, style, fill)
+    }
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Res {
+        self.inner.fill_polygon(vert, style)
+    }
+    fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Res {
+        self.inner.draw_text(text, style, pos)
+    }
+    fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
+        self.ctx.set_font(&format!("{} {}px {}", style.style().as_str(), style.size(), style.family().as_str()));
+        let width = self.ctx.measure_text(text).map(|m| m.width()).unwrap_or(text.len() as f64 * style.size() * 0.6);
+        Ok((width.ceil() as u32, style.size().ceil() as u32))
+    }
+}

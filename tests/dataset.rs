@@ -1,0 +1,31 @@
+//! Checks the bundled dataset itself: it loads, every row is sourced and well formed.
+#![cfg(not(target_arch = "wasm32"))]
+
+use cyber_spectrum::model::Country;
+use cyber_spectrum::{Explorer, Filter};
+use std::collections::HashSet;
+
+#[test]
+fn bundled_dataset_loads_and_every_row_is_sourced() {
+    let ex = Explorer::bundled().expect("bundled dataset parses");
+    let all = ex.all();
+    assert!(all.len() >= 40, "at least 40 incidents, got {}", all.len());
+    assert!(ex.warnings().is_empty(), "warnings: {:?}", ex.warnings());
+    let mut names = HashSet::new();
+    for i in all {
+        assert!(!i.sources.is_empty(), "{} has no source", i.id);
+        assert!(i.sources.iter().all(|s| s.starts_with("https://")), "{}: sources must be https", i.id);
+        assert!(i.severity.is_some(), "{} is not coded", i.id);
+        assert!(!i.rationale.is_empty() && i.rationale.len() <= 200, "{}: rationale must be one line", i.id);
+        assert!(!i.description.is_empty(), "{} has no description", i.id);
+        assert!(i.method.is_some() && i.objective.is_some() && i.target_type.is_some(), "{} lacks a coding", i.id);
+        assert!((2004..=2025).contains(&i.start.year), "{}: start {} outside 2004-2025", i.id, i.start);
+        assert!(i.id.starts_with(&i.start.year.to_string()), "{}: id starts with its start year", i.id);
+        assert!(names.insert(i.name.to_lowercase()), "{}: name used twice", i.id);
+    }
+    let prk = Filter { initiators: Some(vec!["PRK".into()]), ..Filter::default() };
+    let n_prk = ex.select(&prk).unwrap().len();
+    assert!(n_prk >= 40, "North Korean operations: {n_prk}");
+    let kor = Country::parse("KOR").unwrap();
+    assert!(all.iter().any(|i| i.targets.contains(&kor)));
+}

@@ -1,0 +1,59 @@
+// Renders a stats object as text. Everything goes through textContent: data never becomes markup.
+
+const pct = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 });
+const num = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
+
+function el(tag, text, className) {
+  const e = document.createElement(tag);
+  if (text !== undefined) e.textContent = text;
+  if (className) e.className = className;
+  return e;
+}
+
+function topList(title, rows, format, limit = 5) {
+  const box = el('div');
+  box.append(el('h3', title));
+  if (rows.length === 0) {
+    box.append(el('p', 'none'));
+    return box;
+  }
+  const ol = el('ol');
+  for (const r of rows.slice(0, limit)) ol.append(el('li', format(r)));
+  box.append(ol);
+  if (rows.length > limit) box.append(el('p', `and ${rows.length - limit} more`, 'more'));
+  return box;
+}
+
+/** Fills `root` with the statistics of the current selection; `levels` names each level. */
+export function renderStats(root, s, levels) {
+  const years = s.firstYear === null ? '' : s.firstYear === s.lastYear ? `, ${s.firstYear}` : `, ${s.firstYear} to ${s.lastYear}`;
+  const headline = el('p', `${s.total} incident${s.total === 1 ? '' : 's'}${years}`, 'headline');
+  const sev = el('p');
+  if (s.maxSeverity === null) {
+    sev.textContent = s.total ? 'No incident in this selection is coded on the ladder.' : 'No incidents match these filters.';
+  } else {
+    sev.textContent = `Severity: mean ${num.format(s.meanSeverity)}, median ${num.format(s.medianSeverity)}, `
+      + `maximum ${s.maxSeverity} (${levels[s.maxSeverity].label}).`;
+  }
+  const thresholds = el('p',
+    `${s.atOrAboveUseOfForce} at or above the use-of-force threshold (level ${s.useOfForceLevel}); `
+    + `${s.atOrAboveArmedAttack} at or above the armed-attack threshold (level ${s.armedAttackLevel}).`
+    + (s.notCoded ? ` ${s.notCoded} not coded.` : ''));
+  const grid = el('div', undefined, 'grid');
+  grid.append(
+    topList('Top initiators', s.byInitiator, (r) => `${r.name}: ${r.count} (${pct.format(r.share)})`),
+    topList('Top targets', s.byTarget, (r) => `${r.name}: ${r.count} (${pct.format(r.share)})`),
+    topList('Top dyads', s.dyads, (r) => `${r.initiatorName} → ${r.targetName}: ${r.count}`),
+  );
+  root.replaceChildren(headline, sev, thresholds, grid);
+}
+
+/** A one-sentence description of a chart for its aria-label. */
+export function describe(s, view) {
+  if (s.total === 0) return `${view}: no incidents match the current filters.`;
+  const top = s.byInitiator.slice(0, 2).map((r) => `${r.name} ${r.count}`).join(', ');
+  const peak = s.severityCounts.indexOf(Math.max(...s.severityCounts));
+  return `${view}: ${s.total} incidents (${top}), ${s.firstYear} to ${s.lastYear}; `
+    + `most at level ${peak}; maximum level ${s.maxSeverity ?? 'not coded'}; `
+    + `${s.atOrAboveUseOfForce} at or above the use-of-force threshold.`;
+}
