@@ -59,11 +59,17 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
     let slot_w = (cw - 4.0).floor() as i32;
 
     let names: Vec<&str> = LEVELS.iter().map(|l| l.0).chain(std::iter::once("not coded")).collect();
-    let flat: Vec<String> = names
+    // Each label flat on one line, else on two, else its short form on one or two; only when
+    // some label fits none of these are all labels turned.
+    let fits = |l: &String| p.measure_lines(l, LABEL_FONT).0 <= slot_w;
+    let flat: Option<Vec<String>> = names
         .iter()
-        .map(|n| if p.measure(n, LABEL_FONT).0 <= slot_w { n.to_string() } else { two_line(&p, n, LABEL_FONT) })
+        .zip(TINY)
+        .map(|(n, tiny)| {
+            [n.to_string(), two_line(&p, n, LABEL_FONT), tiny.to_string(), two_line(&p, tiny, LABEL_FONT)].into_iter().find(fits)
+        })
         .collect();
-    let labels = if flat.iter().all(|l| p.measure_lines(l, LABEL_FONT).0 <= slot_w) {
+    let labels = if let Some(flat) = flat {
         Labels::Flat(flat)
     } else {
         let full_w = names.iter().map(|n| p.measure(n, LABEL_FONT).0).max().unwrap_or(0);

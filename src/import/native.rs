@@ -26,10 +26,11 @@ fn normalise(name: &str) -> String {
     name.trim().chars().filter(|c| !matches!(c, '_' | '-' | ' ')).flat_map(char::to_lowercase).collect()
 }
 
-/// True when a CSV header line holds every required column of this schema.
+/// True when a CSV header line holds most of the required columns of this schema (a header
+/// missing one or two is still ours, and is then told exactly which it lacks).
 pub(super) fn looks_native(header: &str) -> bool {
     let cols: Vec<String> = header.split(',').map(|c| normalise(c.trim_matches('"'))).collect();
-    REQUIRED.iter().all(|r| cols.iter().any(|c| *c == normalise(r)))
+    REQUIRED.iter().filter(|r| cols.iter().any(|c| *c == normalise(r))).count() >= 3
 }
 
 /// Maps each known column to its position in a row.

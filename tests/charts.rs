@@ -1,0 +1,121 @@
+//! Native tests of the chart code through the recording backend: what is drawn (thresholds,
+//! labels, one mark per incident) and that no label overlaps another or leaves the chart, from
+//! phone to desktop widths.
+#![cfg(not(target_arch = "wasm32"))]
+
+use cyber_spectrum::chart::record::{Op, Recorder};
+use cyber_spectrum::chart::{Layout, Theme, View};
+use cyber_spectrum::{Explorer, Filter};
+use plotters::prelude::IntoDrawingArea;
+
+fn small() -> Explorer {
+    Explorer::from_text(include_str!("fixtures/small.csv"), "csv").unwrap()
+}
+
+fn render(ex: &Explorer, view: View, filter: &Filter, w: u32, h: u32) -> (Recorder, Layout) {
+    let rec = Recorder::new(w, h);
+    let layout = ex.draw(&rec.clone().into_drawing_area(), view, filter, &Theme::default()).expect("draws");
+    (rec, layout)
+}
+
+fn overlaps(a: (i32, i32, i32, i32), b: (i32, i32, i32, i32)) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
+/// Every text inside the surface and clear of every other text.
+fn assert_legible(rec: &Recorder, what: &str) {
+    let boxes = rec.text_boxes();
+    for (i, (t, b)) in boxes.iter().enumerate() {
+        assert!(b.0 >= 0 && b.1 >= 0 && b.2 <= rec.width as i32 && b.3 <= rec.height as i32, "{what}: '{t}' {b:?} leaves the {}x{} chart", rec.width, rec.height);
+        for (u, c) in &boxes[i + 1..] {
+            assert!(!overlaps(*b, *c), "{what}: '{t}' {b:?} overlaps '{u}' {c:?}");
+        }
+    }
+}
+
+#[test]
+fn spectrum_draws_thresholds_levels_bands_and_one_mark_per_incident() {
+    let ex = small();
+    let (rec, layout) = render(&ex, View::Spectrum, &Filter::default(), 1000, 460);
+    let texts = rec.texts();
+    for expected in ["Use of force (level 7+)", "Armed attack (level 9+)", "probing", "harassment", "destruction", "not coded", "Attribution, statements", "Self-defence", "North Korea 4", "0", "10"] {
+        assert!(texts.iter().any(|t| t == expected), "missing '{expected}' in {texts:?}");
+    }
+    assert_eq!(layout.marks.len(), 6);
+    let mut idx: Vec<usize> = layout.marks.iter().map(|m| m.index).collect();
+    idx.sort();
+    assert_eq!(idx, [0, 1, 2, 3, 4, 5]);
+    // The not-coded incident (Echo) sits right of every coded one.
+    let records = ex.records(&Filter::default()).unwrap();
+    let echo = layout.marks.iter().find(|m| records[m.index].id == "e").unwrap();
+    assert!(layout.marks.iter().all(|m| m.index == echo.index || m.x < echo.x));
+    // Higher levels sit further right.
+    let x_of = |id: &str| layout.marks.iter().find(|m| records[m.index].id == id).unwrap().x;
+    assert!(x_of("a") < x_of("c") && x_of("c") < x_of("d") && x_of("d") < x_of("b") && x_of("b") < x_of("f"));
+    // Each mark is a filled circle or polygon.
+    let shapes = rec.ops().iter().filter(|o| matches!(o, Op::Polygon { .. } | Op::Circle { filled: true, .. })).count();
+    assert!(shapes >= 6, "{shapes} filled shapes");
+}
+
+#[test]
+fn timeline_draws_years_thresholds_step_line_and_marks() {
+    let ex = small();
+    let (rec, layout) = render(&ex, View::Timeline, &Filter::default(), 900, 400);
+    let texts = rec.texts();
+    for expected in ["2010", "2016", "Use of force (level 7+)", "Armed attack (level 9+)", "not coded", "Severity (0-10)"] {
+        assert!(texts.iter().any(|t| t == expected), "missing '{expected}' in {texts:?}");
+    }
+    assert_eq!(layout.marks.len(), 6);
+    // Later incidents are further right; more severe ones higher up.
+    let records = ex.records(&Filter::default()).unwrap();
+    let m = |id: &str| *layout.marks.iter().find(|m| records[m.index].id == id).unwrap();
+    assert!(m("a").x < m("b").x && m("b").x < m("f").x);
+    assert!(m("f").y < m("b").y && m("b").y < m("a").y);
+    // The step line uses the accent colour.
+    let accent = Theme::default().accent;
+    let steps = rec.ops().iter().filter(|o| matches!(o, Op::Line { color, .. } if *color == (accent.0, accent.1, accent.2))).count();
+    assert!(steps >= 4, "{steps} step segments");
+}
+
+#[test]
+fn labels_never_overlap_or_clip_from_phone_to_desktop() {
+    let bundled = Explorer::bundled().unwrap();
+    for ex in [&small(), &bundled] {
+        for &(w, h) in &[(360, 500), (390, 500), (600, 440), (800, 440), (1024, 440), (1400, 440)] {
+            for view in [View::Spectrum, View::Timeline] {
+                let (rec, layout) = render(ex, view, &Filter::default(), w, if view == View::Timeline { h - 60 } else { h });
+                assert_legible(&rec, &format!("{view:?} at {w}x{h}"));
+                assert_eq!(layout.marks.len(), ex.all().len());
+                for m in &layout.marks {
+                    assert!(m.x - m.r >= 0.0 && m.x + m.r <= f64::from(w) && m.y - m.r >= 0.0, "{view:?} at {w}: mark {m:?} leaves the chart");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn an_empty_selection_says_so() {
+    let f = Filter { search: Some("nothing like this".into()), ..Filter::default() };
+    for view in [View::Spectrum, View::Timeline] {
+        let (rec, layout) = render(&small(), view, &f, 800, 400);
+        assert!(layout.marks.is_empty());
+        assert!(rec.texts().iter().any(|t| t == "No incidents match the current filters"), "{view:?}");
+    }
+}
+
+#[test]
+fn marks_follow_the_filter() {
+    let f = Filter { initiators: Some(vec!["PRK".into()]), ..Filter::default() };
+    let (_, layout) = render(&small(), View::Spectrum, &f, 800, 400);
+    assert_eq!(layout.marks.len(), 4);
+}
+
+#[test]
+fn too_small_an_area_and_unknown_views_are_errors() {
+    let area = Recorder::new(100, 80).into_drawing_area();
+    let err = small().draw(&area, View::Spectrum, &Filter::default(), &Theme::default()).unwrap_err();
+    assert!(err.to_string().contains("100x80"), "{err}");
+    assert!(View::parse("pie").unwrap_err().to_string().contains("unknown view 'pie'"));
+    assert_eq!(View::parse(" Timeline ").unwrap(), View::Timeline);
+}
