@@ -61,6 +61,21 @@ fn vocab<T>(field: &str, list: &Option<Vec<String>>, parse: fn(&str) -> Option<T
 }
 
 impl Filter {
+    /// The field names a filter object may carry, as JavaScript spells them.
+    pub const FIELDS: [&'static str; 10] =
+        ["from", "to", "initiators", "targets", "methods", "objectives", "targetTypes", "minSeverity", "maxSeverity", "search"];
+
+    /// Refuses a key that is not a filter field. Needed where a deserializer reads only the
+    /// fields it knows (serde-wasm-bindgen does) and would otherwise ignore a typo silently.
+    pub fn check_keys<'k>(keys: impl IntoIterator<Item = &'k str>) -> Result<()> {
+        for key in keys {
+            if !Self::FIELDS.contains(&key) {
+                return Err(Error::filter(key, format!("unknown field `{key}`, expected one of: {}", Self::FIELDS.join(", "))));
+            }
+        }
+        Ok(())
+    }
+
     /// Checks every field and prepares the per-incident test.
     pub fn compile(&self) -> Result<Compiled> {
         for (field, v) in [("minSeverity", self.min_severity), ("maxSeverity", self.max_severity)] {

@@ -14,7 +14,7 @@ pub mod model;
 pub mod stats;
 
 #[cfg(target_arch = "wasm32")]
-mod web;
+pub mod web;
 
 pub use error::{Error, Result};
 pub use explorer::Explorer;

@@ -45,6 +45,8 @@ fn filter_from(value: JsValue) -> Result<Filter, JsError> {
     if !value.is_object() || js_sys::Array::is_array(&value) {
         return Err(JsError::new("filter: expected a plain object such as {from: 2009, initiators: ['PRK']}"));
     }
+    let keys: Vec<String> = js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter().filter_map(|k| k.as_string()).collect();
+    Filter::check_keys(keys.iter().map(String::as_str)).map_err(js_err)?;
     serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("filter: {e}")))
 }
 

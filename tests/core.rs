@@ -118,6 +118,9 @@ fn bad_filters_are_errors_that_name_the_field() {
     assert!(err(Filter { min_severity: Some(6), max_severity: Some(2), ..Filter::default() }).contains("above maxSeverity"));
     let unknown = serde_json::from_str::<Filter>(r#"{"initiator": ["PRK"]}"#).unwrap_err().to_string();
     assert!(unknown.contains("unknown field `initiator`"), "{unknown}");
+    let err = Filter::check_keys(["from", "initiator"]).unwrap_err().to_string();
+    assert!(err.contains("filter field 'initiator': unknown field `initiator`"), "{err}");
+    assert!(Filter::check_keys(Filter::FIELDS).is_ok());
     let f: Filter = serde_json::from_str(r#"{"targetTypes": ["private"], "minSeverity": 3}"#).unwrap();
     assert_eq!(ids(&ex, f), ["c", "b"]);
 }

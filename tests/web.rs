@@ -1,0 +1,124 @@
+//! Browser tests of the JavaScript seam (wasm-bindgen-test in headless Chromium): the exports take
+//! and return the documented shapes, bad input becomes a JS `Error` naming row and column, and
+//! drawing leaves pixels on a canvas sized for the screen's devicePixelRatio.
+#![cfg(target_arch = "wasm32")]
+
+use cyber_spectrum::web::Explorer;
+use js_sys::{Array, Reflect, JSON};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).expect("property")
+}
+
+fn js(text: &str) -> JsValue {
+    JSON::parse(text).expect("valid JSON")
+}
+
+/// The message of the `Error` an export threw.
+fn thrown(e: JsError) -> String {
+    let v: JsValue = e.into();
+    let err: js_sys::Error = v.dyn_into().expect("an Error instance");
+    err.message().into()
+}
+
+const SMALL: &str = include_str!("fixtures/small.csv");
+
+#[wasm_bindgen_test]
+fn stats_have_the_documented_shape() {
+    let ex = Explorer::from_text(SMALL, Some("auto".into())).expect("loads");
+    let s = ex.stats(JsValue::UNDEFINED).expect("stats");
+    assert_eq!(get(&s, "total").as_f64(), Some(6.0));
+    for key in ["byInitiator", "byTarget", "dyads", "byYear", "severityCounts"] {
+        assert!(Array::is_array(&get(&s, key)), "{key} is an array");
+    }
+    let first = Array::from(&get(&s, "byInitiator")).get(0);
+    assert_eq!(get(&first, "code").as_string().as_deref(), Some("PRK"));
+    assert_eq!(get(&first, "name").as_string().as_deref(), Some("North Korea"));
+    assert_eq!(get(&first, "count").as_f64(), Some(4.0));
+    assert!((get(&first, "share").as_f64().unwrap() - 4.0 / 6.0).abs() < 1e-9);
+    let dyad = Array::from(&get(&s, "dyads")).get(0);
+    assert_eq!(get(&dyad, "initiator").as_string().as_deref(), Some("PRK"));
+    assert_eq!(get(&dyad, "target").as_string().as_deref(), Some("KOR"));
+    let year = Array::from(&get(&s, "byYear")).get(1);
+    assert_eq!(get(&year, "year").as_f64(), Some(2011.0));
+    assert!(get(&year, "maxSeverity").is_null(), "a year with nothing coded has maxSeverity null");
+    assert_eq!(Array::from(&get(&s, "severityCounts")).length(), 11);
+    for (key, want) in [("notCoded", 1.0), ("medianSeverity", 4.0), ("maxSeverity", 8.0), ("atOrAboveUseOfForce", 1.0), ("atOrAboveArmedAttack", 0.0), ("firstYear", 2010.0), ("lastYear", 2016.0)] {
+        assert_eq!(get(&s, key).as_f64(), Some(want), "{key}");
+    }
+    assert!((get(&s, "meanSeverity").as_f64().unwrap() - 4.6).abs() < 1e-9);
+}
+
+#[wasm_bindgen_test]
+fn filters_are_plain_objects_and_incidents_come_back_as_objects() {
+    let ex = Explorer::from_text(SMALL, None).expect("loads");
+    let list = ex.incidents(js(r#"{"initiators": ["PRK"], "minSeverity": 5}"#)).expect("incidents");
+    let list = Array::from(&list);
+    assert_eq!(list.length(), 2);
+    let b = list.get(0);
+    assert_eq!(get(&b, "id").as_string().as_deref(), Some("b"));
+    assert_eq!(get(&b, "precision").as_string().as_deref(), Some("month"));
+    assert_eq!(get(&b, "targetType").as_string().as_deref(), Some("private"));
+    assert_eq!(Array::from(&get(&b, "targets")).length(), 2);
+    assert_eq!(Array::from(&get(&b, "sources")).length(), 2);
+    let none = ex.stats(js(r#"{"from": 2013, "to": 2013}"#)).expect("stats");
+    assert_eq!(get(&none, "total").as_f64(), Some(0.0));
+}
+
+#[wasm_bindgen_test]
+fn bad_input_throws_errors_that_say_where() {
+    let bad = "id,name,start,initiator,targets,severity\nx,X,2015,PRK,KOR,2\ny,Y,2015,PRK,KOR,11\n";
+    let msg = thrown(Explorer::from_text(bad, Some("csv".into())).err().expect("refused"));
+    assert!(msg.contains("row 2") && msg.contains("column 'severity'"), "{msg}");
+    let ex = Explorer::bundled().expect("bundled loads");
+    let msg = thrown(ex.stats(js(r#"{"initiator": ["PRK"]}"#)).err().expect("unknown field refused"));
+    assert!(msg.contains("unknown field `initiator`"), "{msg}");
+    let msg = thrown(ex.stats(js(r#"{"targets": ["Atlantis"]}"#)).err().expect("unknown country refused"));
+    assert!(msg.contains("'targets'") && msg.contains("Atlantis"), "{msg}");
+    let msg = thrown(ex.stats(js(r#"{"from": "2009"}"#)).err().expect("string year refused"));
+    assert!(msg.contains("filter"), "{msg}");
+    let msg = thrown(Explorer::from_text("", None).err().expect("empty refused"));
+    assert!(msg.contains("empty"), "{msg}");
+}
+
+fn canvas(w: u32, h: u32) -> HtmlCanvasElement {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let c: HtmlCanvasElement = doc.create_element("canvas").unwrap().dyn_into().unwrap();
+    c.set_attribute("style", &format!("display:block;width:{w}px;height:{h}px")).unwrap();
+    doc.body().unwrap().append_child(&c).unwrap();
+    c
+}
+
+/// Pixels that differ from the white background.
+fn inked(c: &HtmlCanvasElement) -> usize {
+    let ctx: CanvasRenderingContext2d = c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let data = ctx.get_image_data(0.0, 0.0, c.width() as f64, c.height() as f64).unwrap().data();
+    data.chunks(4).filter(|p| p[0] < 240 || p[1] < 240 || p[2] < 240).count()
+}
+
+#[wasm_bindgen_test]
+fn drawing_fills_a_hidpi_canvas_and_follows_the_filter() {
+    let ex = Explorer::bundled().expect("bundled loads");
+    let dpr = web_sys::window().unwrap().device_pixel_ratio();
+    for view in ["spectrum", "timeline"] {
+        let c = canvas(640, 400);
+        let drawn = ex.draw(&c, view, JsValue::UNDEFINED).expect("draws");
+        assert_eq!(get(&drawn, "width").as_f64(), Some(640.0));
+        assert!(get(&drawn, "marks").as_f64().unwrap() >= 40.0);
+        assert_eq!(c.width(), (640.0 * dpr).round() as u32, "backing store follows devicePixelRatio");
+        let all = inked(&c);
+        assert!(all > 5_000, "{view}: only {all} inked pixels");
+        let one = ex.draw(&c, view, js(r#"{"search": "WannaCry"}"#)).expect("draws");
+        assert_eq!(get(&one, "marks").as_f64(), Some(1.0));
+        let fewer = inked(&c);
+        assert!(fewer < all && fewer > 1_000, "{view}: {fewer} vs {all} inked pixels");
+    }
+    let msg = thrown(ex.draw(&canvas(300, 300), "pie", JsValue::UNDEFINED).err().expect("bad view refused"));
+    assert!(msg.contains("unknown view 'pie'"), "{msg}");
+}
