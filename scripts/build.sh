@@ -32,7 +32,7 @@ fi
 budget_kb=$(setting budget max-gzip-kb)
 total=0
 printf '%-34s %10s %10s\n' file raw gzip
-for f in "$wasm" "$out_dir/$out_name.js" www/index.html www/app.js www/style.css; do
+for f in "$wasm" "$out_dir/$out_name.js" www/*.html www/*.js www/*.css; do
   [ -f "$f" ] || continue
   raw=$(wc -c <"$f"); gz=$(gzip -9c "$f" | wc -c); total=$((total + gz))
   printf '%-34s %10d %10d\n' "$f" "$raw" "$gz"

@@ -74,6 +74,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
     }
 
     /// Text (lines separated by '\n') anchored at `(x, y)`; `v` anchors the block as a whole.
+    #[allow(clippy::too_many_arguments)] // position, size, colour and anchor read best spelled out at each call
     pub fn text(&self, text: &str, x: i32, y: i32, size: f64, color: RGBColor, h: HPos, v: VPos) -> Result<()> {
         let (_, block_h) = self.measure_lines(text, size);
         let top = match v {

@@ -37,7 +37,7 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
     let named = w >= 860;
     let level_label = |l: usize| if named { format!("{l} {}", LEVELS[l].0) } else { l.to_string() };
     let every = if row_h >= 13.0 { 1 } else { 2 };
-    let shown = |l: usize| l % every == 0 || l == USE_OF_FORCE as usize || l == ARMED_ATTACK as usize;
+    let shown = |l: usize| l.is_multiple_of(every) || l == USE_OF_FORCE as usize || l == ARMED_ATTACK as usize;
     let mut label_w = (0..=MAX_LEVEL as usize).filter(|&l| shown(l)).map(|l| p.measure(&level_label(l), TICK_FONT).0).max().unwrap_or(0);
     if has_nc {
         label_w = label_w.max(p.measure(if named { "not coded" } else { "n/c" }, TICK_FONT).0);
@@ -138,7 +138,7 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
         });
         ends[lane] = x;
         // Lanes alternate above and below the row's centre: 0, -1, +1, -2, +2 ...
-        let offset = if lane == 0 { 0.0 } else if lane % 2 == 1 { -(((lane + 1) / 2) as f64) } else { (lane / 2) as f64 };
+        let offset = if lane == 0 { 0.0 } else if lane % 2 == 1 { -(lane.div_ceil(2) as f64) } else { (lane / 2) as f64 };
         let y = base + offset * d * 0.8;
         let (color, shape) = input.palette.style(i.initiator);
         p.marker(shape, x, y, r, color)?;

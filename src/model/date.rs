@@ -166,7 +166,7 @@ mod tests {
     #[test]
     fn imprecise_dates_sit_mid_period() {
         assert_eq!(PartialDate::parse("2014").unwrap().fractional_year(), 2014.5);
-        assert!((PartialDate::parse("2014-07").unwrap().fractional_year() - 2014.541_666).abs() < 1e-3);
+        assert!((PartialDate::parse("2014-07").unwrap().fractional_year() - 2_014.541_666).abs() < 1e-3);
         let jan1 = PartialDate::parse("2014-01-01").unwrap().fractional_year();
         assert!(jan1 > 2014.0 && jan1 < 2014.002);
     }

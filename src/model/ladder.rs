@@ -24,6 +24,9 @@ pub const USE_OF_FORCE: u8 = 7;
 /// Lowest level read as an "armed attack" (UN Charter Art. 51; collective-defence treaties).
 pub const ARMED_ATTACK: u8 = 9;
 
+// The thresholds must sit on the ladder, use of force below armed attack.
+const _: () = assert!(USE_OF_FORCE < ARMED_ATTACK && ARMED_ATTACK <= MAX_LEVEL);
+
 /// A region of the ladder and the response that fits it.
 #[derive(Clone, Copy, Debug)]
 pub struct ResponseBand {
@@ -55,7 +58,6 @@ mod tests {
             next = b.to + 1;
         }
         assert_eq!(next, MAX_LEVEL + 1);
-        assert!(USE_OF_FORCE < ARMED_ATTACK && ARMED_ATTACK <= MAX_LEVEL);
         assert_eq!(RESPONSE_BANDS[3].from, USE_OF_FORCE);
         assert_eq!(RESPONSE_BANDS[4].from, ARMED_ATTACK);
     }

@@ -1,0 +1,46 @@
+# cyber-spectrum: every target installs what it is missing first (scripts/ensure-tools.sh), so
+# `make serve` and `make test` are all a fresh machine needs.
+SHELL := bash
+PORT ?= 8000
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+
+.PHONY: serve build test test-native test-browser test-e2e lint tools tools-test screenshot clean
+
+## serve: build and serve the explorer on http://127.0.0.1:$(PORT)/ (PORT=... to change)
+serve: build
+	@node scripts/serve.mjs $(PORT)
+
+## build: the release wasm into www/pkg, with the size budget of wasm-pack.toml
+build: tools
+	@scripts/build.sh
+
+## test: every layer: native, lint, browser (wasm-bindgen-test), size budget, end-to-end
+test: tools-test
+	@$(MAKE) --no-print-directory test-native lint test-browser build test-e2e
+	@echo "make test: all layers passed"
+
+test-native:
+	cargo test --locked
+
+lint:
+	cargo clippy --locked --all-targets -- -D warnings
+	cargo clippy --locked --target wasm32-unknown-unknown --lib -- -D warnings
+
+test-browser:
+	wasm-pack test --headless --chrome -- --locked --test web
+
+test-e2e:
+	node --test tests/e2e/*.test.mjs
+
+## screenshot: the README picture, taken by the end-to-end tests
+screenshot: tools-test build test-e2e
+	cp tests/e2e/out/page-1280-dpr1.png docs/screenshot.png
+
+tools:
+	@scripts/ensure-tools.sh build
+
+tools-test:
+	@scripts/ensure-tools.sh test
+
+clean:
+	rm -rf target www/pkg tests/e2e/out node_modules
