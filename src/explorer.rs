@@ -115,16 +115,7 @@ pub struct Facets {
 }
 
 fn country_choices<'a>(codes: impl Iterator<Item = &'a Country>) -> Vec<Choice> {
-    let mut counts = vec![0usize; Country::count()];
-    let mut seen = Vec::new();
-    for c in codes {
-        if counts[c.index()] == 0 {
-            seen.push(*c);
-        }
-        counts[c.index()] += 1;
-    }
-    seen.sort_by(|a, b| counts[b.index()].cmp(&counts[a.index()]).then_with(|| a.name().cmp(b.name())));
-    seen.into_iter().map(|c| Choice { value: c.code(), label: c.name(), count: counts[c.index()] }).collect()
+    stats::count_ranked(codes).into_iter().map(|(c, count)| Choice { value: c.code(), label: c.name(), count }).collect()
 }
 
 fn vocab_choices<T: Copy + PartialEq>(all: &[T], values: impl Iterator<Item = Option<T>> + Clone, slug: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<Choice> {
@@ -142,20 +133,15 @@ impl Explorer {
 
     /// The dataset shipped with the explorer.
     pub fn bundled() -> Result<Explorer> {
-        let data = import::parse(BUNDLED_CSV, Some(Format::Csv))
+        let (data, _) = import::parse(BUNDLED_CSV, Some(Format::Csv))
             .map_err(|e| Error::File(format!("the bundled dataset is invalid: {e}")))?;
         Ok(Explorer::new(data, "bundled".into()))
     }
 
     /// Reads text in a named format (`auto`, `csv`, `json`).
     pub fn from_text(text: &str, format: &str) -> Result<Explorer> {
-        let format = Format::from_name(format)?;
-        let data = import::parse(text, format)?;
-        let name = match format.map_or_else(|| Format::detect(text), Ok)? {
-            Format::Csv => "csv",
-            Format::Json => "json",
-        };
-        Ok(Explorer::new(data, name.into()))
+        let (data, format) = import::parse(text, Format::from_name(format)?)?;
+        Ok(Explorer::new(data, format.name().into()))
     }
 
     pub fn all(&self) -> &[Incident] {

@@ -69,14 +69,26 @@ fn share(count: usize, total: usize) -> f64 {
     }
 }
 
-/// Largest first; ties by name so the order is stable.
-fn ranked(counts: HashMap<Country, usize>, total: usize) -> Vec<CountryCount> {
-    let mut v: Vec<CountryCount> = counts
+/// How often each country occurs, largest first, ties by name so the order is stable.
+pub fn count_ranked<'a>(countries: impl IntoIterator<Item = &'a Country>) -> Vec<(Country, usize)> {
+    let mut counts = vec![0usize; Country::count()];
+    let mut seen = Vec::new();
+    for c in countries {
+        if counts[c.index()] == 0 {
+            seen.push(*c);
+        }
+        counts[c.index()] += 1;
+    }
+    let mut ranked: Vec<(Country, usize)> = seen.into_iter().map(|c| (c, counts[c.index()])).collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.name().cmp(b.0.name())));
+    ranked
+}
+
+fn ranked<'a>(countries: impl IntoIterator<Item = &'a Country>, total: usize) -> Vec<CountryCount> {
+    count_ranked(countries)
         .into_iter()
         .map(|(c, count)| CountryCount { code: c.code(), name: c.name(), count, share: share(count, total) })
-        .collect();
-    v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(b.name)));
-    v
+        .collect()
 }
 
 fn mean(values: &[u8]) -> Option<f64> {
@@ -95,16 +107,12 @@ fn median(sorted: &[u8]) -> Option<f64> {
 
 pub fn compute(selection: &[&Incident]) -> Stats {
     let total = selection.len();
-    let mut initiators = HashMap::new();
-    let mut targets = HashMap::new();
     let mut dyads: HashMap<(Country, Country), usize> = HashMap::new();
     let mut years: HashMap<i32, (usize, Vec<u8>)> = HashMap::new();
     let mut severity_counts = [0usize; 11];
     let mut coded = Vec::with_capacity(total);
     for i in selection {
-        *initiators.entry(i.initiator).or_insert(0) += 1;
         for &t in &i.targets {
-            *targets.entry(t).or_insert(0) += 1;
             *dyads.entry((i.initiator, t)).or_insert(0) += 1;
         }
         let y = years.entry(i.start.year).or_default();
@@ -148,8 +156,8 @@ pub fn compute(selection: &[&Incident]) -> Stats {
     });
     Stats {
         total,
-        by_initiator: ranked(initiators, total),
-        by_target: ranked(targets, total),
+        by_initiator: ranked(selection.iter().map(|i| &i.initiator), total),
+        by_target: ranked(selection.iter().flat_map(|i| &i.targets), total),
         dyads,
         by_year,
         severity_counts,

@@ -4,7 +4,7 @@
 use super::paint::{Painter, Shape, H, V};
 use super::ChartInput;
 use crate::error::Result;
-use crate::model::Country;
+use crate::stats::count_ranked;
 use plotters::prelude::{DrawingBackend, RGBColor};
 
 pub const FONT: f64 = 12.0;
@@ -12,14 +12,7 @@ const ROW: i32 = 18;
 
 /// Legend entries for a selection: `(label, colour, shape)`, largest first, "other" last.
 pub fn entries(input: &ChartInput) -> Vec<(String, RGBColor, Shape)> {
-    let mut counts: Vec<(Country, usize)> = Vec::new();
-    for i in input.selection {
-        match counts.iter_mut().find(|(c, _)| *c == i.initiator) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((i.initiator, 1)),
-        }
-    }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.name().cmp(b.0.name())));
+    let counts = count_ranked(input.selection.iter().map(|i| &i.initiator));
     let mut out = Vec::new();
     let (mut other_states, mut other_count) = (0, 0);
     for (c, n) in counts {

@@ -47,6 +47,14 @@ impl Format {
         }
     }
 
+    /// The name the API uses for this format.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Json => "json",
+        }
+    }
+
     /// Recognises a format from the text itself.
     pub fn detect(text: &str) -> Result<Format> {
         let t = text.trim_start_matches('\u{feff}').trim_start();
@@ -65,8 +73,9 @@ impl Format {
     }
 }
 
-/// Reads `text` in `format` (`None`: detect it), sorting the incidents by start date.
-pub fn parse(text: &str, format: Option<Format>) -> Result<Dataset> {
+/// Reads `text` in `format` (`None`: detect it), sorting the incidents by start date. Returns the
+/// format it read.
+pub fn parse(text: &str, format: Option<Format>) -> Result<(Dataset, Format)> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(Error::File(format!(
             "the file is {:.1} MB; the explorer reads at most {} MB",
@@ -86,5 +95,5 @@ pub fn parse(text: &str, format: Option<Format>) -> Result<Dataset> {
         Format::Json => native::parse_json(text)?,
     };
     data.incidents.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)));
-    Ok(data)
+    Ok((data, format))
 }
