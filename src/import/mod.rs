@@ -2,7 +2,9 @@
 //! the incidents plus warnings for what was kept but looked odd. Anything that cannot be kept is an
 //! [`Error`] naming the row and column.
 
+mod dcid;
 mod native;
+mod table;
 
 use crate::error::{Error, Result};
 use crate::model::Incident;
@@ -34,6 +36,8 @@ pub enum Format {
     Csv,
     /// The project's own schema as JSON: an array of objects, or `{"incidents": [...]}`.
     Json,
+    /// DCID v2.0's incident sheet, as CSV.
+    Dcid,
 }
 
 impl Format {
@@ -43,7 +47,8 @@ impl Format {
             "" | "auto" => Ok(None),
             "csv" => Ok(Some(Format::Csv)),
             "json" => Ok(Some(Format::Json)),
-            other => Err(Error::Argument(format!("unknown format '{other}' (expected one of: auto, csv, json)"))),
+            "dcid" => Ok(Some(Format::Dcid)),
+            other => Err(Error::Argument(format!("unknown format '{other}' (expected one of: auto, csv, json, dcid)"))),
         }
     }
 
@@ -52,6 +57,7 @@ impl Format {
         match self {
             Format::Csv => "csv",
             Format::Json => "json",
+            Format::Dcid => "dcid",
         }
     }
 
@@ -62,6 +68,10 @@ impl Format {
             return Ok(Format::Json);
         }
         let header = t.lines().next().unwrap_or("");
+        let cells: Vec<String> = header.split(',').map(|c| c.trim_matches('"').to_string()).collect();
+        if dcid::looks_like(&cells) {
+            return Ok(Format::Dcid);
+        }
         if native::looks_native(header) {
             return Ok(Format::Csv);
         }
@@ -93,6 +103,7 @@ pub fn parse(text: &str, format: Option<Format>) -> Result<(Dataset, Format)> {
     let mut data = match format {
         Format::Csv => native::parse_csv(text)?,
         Format::Json => native::parse_json(text)?,
+        Format::Dcid => dcid::parse(&table::read_csv(text)?)?,
     };
     data.incidents.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)));
     Ok((data, format))

@@ -1,6 +1,7 @@
 //! The project's own schema, as CSV or JSON. Column names are matched ignoring case, spaces,
 //! `_` and `-`, so `target_type`, `targetType` and `Target Type` are the same column.
 
+use super::table::{normalise, read_csv};
 use super::{Dataset, Warning};
 use crate::error::{Error, Result};
 use crate::model::{Country, Incident, Method, Objective, PartialDate, TargetType, MAX_LEVEL};
@@ -21,10 +22,6 @@ const OPTIONAL: [&str; 10] = [
     "description",
     "sources",
 ];
-
-fn normalise(name: &str) -> String {
-    name.trim().chars().filter(|c| !matches!(c, '_' | '-' | ' ')).flat_map(char::to_lowercase).collect()
-}
 
 /// True when a CSV header line holds most of the required columns of this schema (a header
 /// missing one or two is still ours, and is then told exactly which it lacks).
@@ -192,37 +189,21 @@ fn push_unique(data: &mut Dataset, seen: &mut HashMap<String, usize>, row: &RawR
 }
 
 pub(super) fn parse_csv(text: &str) -> Result<Dataset> {
-    let text = text.trim_start_matches('\u{feff}');
-    let mut reader = csv::ReaderBuilder::new().flexible(true).has_headers(true).from_reader(text.as_bytes());
-    let header: Vec<String> = reader
-        .headers()
-        .map_err(|e| Error::File(format!("cannot read the header line: {e}")))?
-        .iter()
-        .map(str::to_string)
-        .collect();
+    let table = read_csv(text)?;
     let mut data = Dataset::default();
-    let cols = Columns::from_header(&header, &mut data.warnings)?;
+    let cols = Columns::from_header(&table.header, &mut data.warnings)?;
     let mut seen = HashMap::new();
-    for (i, record) in reader.records().enumerate() {
-        let row = i + 1;
-        let record = record.map_err(|e| {
-            let line = e.position().map(|p| p.line());
-            Error::Row { row, line, column: "(row)".into(), message: format!("unreadable CSV: {e}") }
-        })?;
-        let line = record.position().map(|p| p.line());
-        if record.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        if record.len() != header.len() {
+    for r in &table.rows {
+        if r.cells.len() != table.header.len() {
             return Err(Error::Row {
-                row,
-                line,
+                row: r.row,
+                line: r.line,
                 column: "(row)".into(),
-                message: format!("has {} fields but the header has {}", record.len(), header.len()),
+                message: format!("has {} fields but the header has {}", r.cells.len(), table.header.len()),
             });
         }
-        let values = cols.index.iter().map(|(k, &i)| (*k, record.get(i).unwrap_or(""))).collect();
-        let raw = RawRow { row, line, values };
+        let values = cols.index.iter().map(|(k, &i)| (*k, r.cells[i].as_str())).collect();
+        let raw = RawRow { row: r.row, line: r.line, values };
         let incident = raw.incident(&mut data.warnings)?;
         push_unique(&mut data, &mut seen, &raw, incident)?;
     }

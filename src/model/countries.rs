@@ -249,6 +249,8 @@ pub(crate) static COUNTRIES: &[(&str, &str, &str, &str)] = &[
     ("VUT", "VU", "Vanuatu", "Vanuatu"),
     ("WLF", "WF", "Wallis and Futuna", "Wallis and Futuna"),
     ("WSM", "WS", "Samoa", "Samoa"),
+    // Not ISO: the user-assigned code for a state a source names but we cannot recognise.
+    ("XXX", "", "Unknown", "Unknown"),
     ("YEM", "YE", "Yemen", "Yemen"),
     ("ZAF", "ZA", "South Africa", "South Africa"),
     ("ZMB", "ZM", "Zambia", "Zambia"),

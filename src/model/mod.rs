@@ -1,6 +1,7 @@
 //! The incident record and the closed vocabularies it is coded in: countries, target types,
 //! methods, objectives, partial dates, and the 0-10 escalation ladder with its thresholds.
 
+mod aliases;
 mod countries;
 mod date;
 mod ladder;
@@ -16,13 +17,39 @@ use serde::Serialize;
 pub struct Country(u16);
 
 impl Country {
-    /// Recognises an ISO alpha-3 or alpha-2 code, or the English short or ISO name, ignoring case
-    /// and surrounding spaces.
+    /// Recognises an ISO alpha-3 or alpha-2 code, the English short or ISO name, or a common
+    /// variant ("DPRK", "N Korea", "Korea (Republic of)", "Russian Federation" ...), ignoring case,
+    /// surrounding spaces and quotes.
     pub fn parse(text: &str) -> Option<Country> {
-        let t = text.trim();
+        let t = text.trim().trim_matches(['"', '\'']).trim();
         if t.is_empty() {
             return None;
         }
+        Country::parse_exact(t)
+            .or_else(|| aliases::alias(t).and_then(Country::parse_exact))
+            // "Korea (Democratic People's Republic of)" is the ISO name with parentheses.
+            .or_else(|| {
+                let (head, rest) = t.split_once(" (")?;
+                Country::parse_exact(&format!("{head}, {}", rest.strip_suffix(')')?))
+            })
+    }
+
+    /// A Correlates of War country code (`731` is North Korea).
+    pub fn from_cow(code: &str) -> Option<Country> {
+        let n: u16 = code.trim().trim_end_matches(".0").parse().ok()?;
+        aliases::cow(n).and_then(Country::parse_exact)
+    }
+
+    /// The stand-in for a state a source names but that could not be recognised.
+    pub fn unknown() -> Country {
+        Country::parse_exact("XXX").unwrap_or(Country(0))
+    }
+
+    pub fn is_unknown(self) -> bool {
+        self.code() == "XXX"
+    }
+
+    fn parse_exact(t: &str) -> Option<Country> {
         let upper = t.to_ascii_uppercase();
         if upper.len() == 3 {
             if let Ok(i) = COUNTRIES.binary_search_by(|c| c.0.cmp(upper.as_str())) {
@@ -171,6 +198,19 @@ mod tests {
         assert_eq!(Country::parse("South Korea").unwrap().code(), "KOR");
         assert_eq!(Country::parse("Korea, Republic of").unwrap().code(), "KOR");
         assert_eq!(Country::parse("XYZ"), None);
+        for (variant, code) in [
+            ("DPRK", "PRK"), ("N Korea", "PRK"), ("Korea (Democratic People's Republic of)", "PRK"),
+            ("Korea, Democratic People's Republic of", "PRK"), ("North Korea", "PRK"), ("S Korea", "KOR"),
+            ("ROK", "KOR"), ("Republic of Korea", "KOR"), ("US", "USA"), ("United States of America", "USA"),
+            ("UK", "GBR"), ("Russian Federation", "RUS"), ("Iran (Islamic Republic of)", "IRN"), ("'Japan'", "JPN"),
+        ] {
+            assert_eq!(Country::parse(variant).map(|c| c.code()), Some(code), "{variant}");
+        }
+        assert_eq!(Country::from_cow("731").map(|c| c.code()), Some("PRK"));
+        assert_eq!(Country::from_cow("2").map(|c| c.code()), Some("USA"));
+        assert_eq!(Country::from_cow("9999"), None);
+        assert!(Country::unknown().is_unknown());
+        assert_eq!(Country::unknown().name(), "Unknown");
         assert_eq!(Country::parse(""), None);
     }
 

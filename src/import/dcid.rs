@@ -1,0 +1,198 @@
+//! DCID v2.0 (Dyadic Cyber Incident and Campaign Dataset), its incident sheet as CSV or read from
+//! the workbook. Initiators are COW codes, states are DCID's short names, the target is the dyad
+//! member that is not the initiator. Quirky rows are kept, each quirk reported as a warning.
+
+use super::table::{normalise, Table};
+use super::{Dataset, Warning};
+use crate::error::{Error, Result};
+use crate::model::{Country, Incident, Method, Objective, PartialDate, TargetType, MAX_LEVEL};
+
+/// Columns that identify the DCID incident sheet.
+pub(super) const SIGNATURE: [&str; 4] = ["Cyberincidentnum", "Dyadpair", "StateA", "StateB"];
+const REQUIRED: [&str; 9] =
+    ["Cyberincidentnum", "StateA", "StateB", "Name", "interactionstartdate", "method", "targettype", "initiator", "severity"];
+
+pub(super) fn looks_like(header: &[String]) -> bool {
+    SIGNATURE.iter().all(|s| header.iter().any(|h| normalise(h) == normalise(s)))
+}
+
+fn method(code: &str) -> Option<Method> {
+    Some(match code {
+        "1" => Method::Vandalism,
+        "2" => Method::Ddos,
+        "3" => Method::Intrusion,
+        "4" => Method::Infiltration,
+        "4.1" => Method::Wiper,
+        "4.2" => Method::Virus,
+        "4.3" => Method::Worm,
+        "4.4" => Method::Keylogger,
+        _ => return None,
+    })
+}
+
+fn target_type(code: &str) -> Option<TargetType> {
+    Some(match code {
+        "1" => TargetType::Private,
+        "2" => TargetType::Government,
+        "3" => TargetType::Military,
+        _ => return None,
+    })
+}
+
+fn objective(code: &str) -> Option<Objective> {
+    Some(match code {
+        "1" => Objective::Disruption,
+        "2" => Objective::ShortTermEspionage,
+        "3" => Objective::LongTermEspionage,
+        "4" => Objective::Degradation,
+        _ => return None,
+    })
+}
+
+/// A numeric code as DCID writes it: `3`, `3.0` and ` 3 ` are the same code.
+fn code(raw: &str) -> String {
+    let t = raw.trim();
+    t.strip_suffix(".0").unwrap_or(t).to_string()
+}
+
+pub(super) fn parse(table: &Table) -> Result<Dataset> {
+    let col = |name: &str| table.column(name);
+    let mut missing = Vec::new();
+    let mut idx = std::collections::HashMap::new();
+    for name in REQUIRED {
+        match col(name) {
+            Some(i) => {
+                idx.insert(name, i);
+            }
+            None => missing.push(name),
+        }
+    }
+    if !missing.is_empty() {
+        return Err(Error::File(format!("this DCID sheet lacks the column{} {}", if missing.len() > 1 { "s" } else { "" }, missing.join(", "))));
+    }
+    let (end_col, objective_col, crit_col, text_col) =
+        (col("interactionenddate"), col("cyber_objective"), col("Crit Inf"), col("Political Objective"));
+    let source_cols: Vec<usize> = (1..=5).filter_map(|k| col(&format!("Sources{k}"))).collect();
+    let mut data = Dataset::default();
+    for r in &table.rows {
+        let cell = |i: usize| r.cells.get(i).map(String::as_str).unwrap_or("");
+        let get = |name: &str| cell(idx[name]);
+        let err = |column: &str, message: String| Error::row(r.row, r.line, column, message);
+        let mut warn = |column: &str, message: String| data.warnings.push(Warning { row: r.row, column: column.into(), message });
+
+        let num = code(get("Cyberincidentnum"));
+        if num.is_empty() {
+            return Err(err("Cyberincidentnum", "is empty but required".into()));
+        }
+        let mut state = |column: &str| -> Country {
+            let raw = get(column);
+            if raw != raw.trim() {
+                warn(column, format!("'{raw}' has stray spaces; read as '{}'", raw.trim()));
+            }
+            Country::parse(raw).unwrap_or_else(|| {
+                warn(column, format!("unknown state '{}'; kept as unknown", raw.trim()));
+                Country::unknown()
+            })
+        };
+        let (a, b) = (state("StateA"), state("StateB"));
+        let initiator = match Country::from_cow(get("initiator")) {
+            Some(c) => c,
+            None => {
+                warn("initiator", format!("unknown COW code '{}'; kept as unknown", get("initiator").trim()));
+                Country::unknown()
+            }
+        };
+        let target = if initiator == a {
+            b
+        } else if initiator == b {
+            a
+        } else {
+            warn(
+                "initiator",
+                format!("initiator {} is in neither member of the dyad ({}, {}); target kept as unknown", initiator.name(), a.name(), b.name()),
+            );
+            Country::unknown()
+        };
+
+        let start = PartialDate::parse(get("interactionstartdate")).map_err(|m| err("interactionstartdate", m))?;
+        let end = match end_col.map(cell).map(str::trim).filter(|s| !s.is_empty()) {
+            None => None,
+            Some(v) => match PartialDate::parse(v) {
+                Ok(e) => {
+                    if e.surely_before(&start) {
+                        warn("interactionenddate", format!("ends ({e}) before it starts ({start}); kept as given"));
+                    }
+                    Some(e)
+                }
+                Err(m) => {
+                    warn("interactionenddate", format!("{m}; end date left empty"));
+                    None
+                }
+            },
+        };
+        let method_code = code(get("method"));
+        let method = method(&method_code);
+        if method.is_none() {
+            warn("method", format!("method code '{method_code}' is not in the DCID codebook (1, 2, 3, 4, 4.1-4.4); kept without a method"));
+        }
+        let tt_code = code(get("targettype"));
+        let target_type = target_type(&tt_code);
+        if target_type.is_none() {
+            warn("targettype", format!("target type code '{tt_code}' is not 1, 2 or 3; kept without one"));
+        }
+        let objective = match objective_col.map(cell).map(code) {
+            Some(c) if !c.is_empty() => {
+                let o = objective(&c);
+                if o.is_none() {
+                    warn("cyber_objective", format!("objective code '{c}' is not 1-4; kept without one"));
+                }
+                o
+            }
+            _ => None,
+        };
+        if let Some(c) = crit_col.map(cell).map(code).filter(|c| !c.is_empty()) {
+            if !matches!(c.parse::<u8>(), Ok(1..=17)) {
+                warn("Crit Inf", format!("critical-infrastructure code '{c}' is outside the codebook (1-17)"));
+            }
+        }
+        let sev_raw = code(get("severity"));
+        let severity = if sev_raw.is_empty() {
+            None
+        } else {
+            match sev_raw.parse::<u8>() {
+                Ok(s) if s <= MAX_LEVEL => Some(s),
+                _ => {
+                    warn("severity", format!("'{sev_raw}' is not a level 0-{MAX_LEVEL}; kept as not coded"));
+                    None
+                }
+            }
+        };
+        let sources = source_cols
+            .iter()
+            .map(|&i| cell(i).trim())
+            .filter(|s| s.starts_with("http://") || s.starts_with("https://"))
+            .map(str::to_string)
+            .collect();
+        data.incidents.push(Incident {
+            id: format!("dcid-{num}"),
+            name: get("Name").trim().to_string(),
+            start,
+            end,
+            initiator,
+            targets: vec![target],
+            target_type,
+            method,
+            objective,
+            severity,
+            rationale: "DCID v2.0 severity coding".into(),
+            attributed_by: String::new(),
+            attribution_date: None,
+            description: text_col.map(cell).unwrap_or("").trim().to_string(),
+            sources,
+        });
+    }
+    if data.incidents.is_empty() {
+        return Err(Error::File("the DCID sheet has a header but no incidents".into()));
+    }
+    Ok(data)
+}

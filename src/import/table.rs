@@ -1,0 +1,58 @@
+//! A file read into rows of text cells, whatever it came from (CSV now, a workbook sheet later),
+//! with each row's position for messages. Importers map columns by name from here.
+
+use crate::error::{Error, Result};
+
+/// One data row: 1-based row number (after the header), the line it starts on, its cells.
+pub struct Row {
+    pub row: usize,
+    pub line: Option<u64>,
+    pub cells: Vec<String>,
+}
+
+pub struct Table {
+    pub header: Vec<String>,
+    /// Rows with at least one non-blank cell. Their lengths may differ from the header's: each
+    /// importer decides whether that is an error or a warning.
+    pub rows: Vec<Row>,
+}
+
+/// Column names compared ignoring case, spaces, `_` and `-`.
+pub fn normalise(name: &str) -> String {
+    name.trim().chars().filter(|c| !matches!(c, '_' | '-' | ' ')).flat_map(char::to_lowercase).collect()
+}
+
+impl Table {
+    /// Position of the first column whose name normalises to `name`'s.
+    pub fn column(&self, name: &str) -> Option<usize> {
+        let n = normalise(name);
+        self.header.iter().position(|h| normalise(h) == n)
+    }
+}
+
+/// Reads CSV text (a leading byte-order mark is ignored) into a table.
+pub fn read_csv(text: &str) -> Result<Table> {
+    let text = text.trim_start_matches('\u{feff}');
+    let mut reader = csv::ReaderBuilder::new().flexible(true).has_headers(true).from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .map_err(|e| Error::File(format!("cannot read the header line: {e}")))?
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let mut rows = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let row = i + 1;
+        let record = record.map_err(|e| Error::Row {
+            row,
+            line: e.position().map(|p| p.line()),
+            column: "(row)".into(),
+            message: format!("unreadable CSV: {e}"),
+        })?;
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        rows.push(Row { row, line: record.position().map(|p| p.line()), cells: record.iter().map(str::to_string).collect() });
+    }
+    Ok(Table { header, rows })
+}
