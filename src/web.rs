@@ -64,7 +64,8 @@ impl Explorer {
     }
 
     /// An explorer on data given as text. `format` is `"auto"` (the default), `"csv"` or `"json"`
-    /// (the project's own schema). Throws an `Error` naming the row and column of bad input.
+    /// (the project's own schema) or `"dcid"` (DCID v2.0's incident sheet as CSV). Throws an
+    /// `Error` naming the row and column of bad input.
     #[wasm_bindgen(js_name = fromText)]
     pub fn from_text(text: &str, format: Option<String>) -> Result<Explorer, JsError> {
         let core = Core::from_text(text, format.as_deref().unwrap_or("auto")).map_err(js_err)?;
@@ -88,6 +89,11 @@ impl Explorer {
     /// import warnings.
     pub fn facets(&self) -> Result<JsValue, JsError> {
         to_js(&self.core.facets())
+    }
+
+    /// Everything the import noticed but kept: `[{row, column, message}]` (row 0: the header).
+    pub fn warnings(&self) -> Result<JsValue, JsError> {
+        to_js(&self.core.warnings())
     }
 
     /// Draws `view` (`"spectrum"` or `"timeline"`) of the filtered incidents onto `canvas`, at the

@@ -67,6 +67,12 @@ fn filters_are_plain_objects_and_incidents_come_back_as_objects() {
     assert_eq!(get(&b, "targetType").as_string().as_deref(), Some("private"));
     assert_eq!(Array::from(&get(&b, "targets")).length(), 2);
     assert_eq!(Array::from(&get(&b, "sources")).length(), 2);
+    let warnings = Array::from(&ex.warnings().expect("warnings"));
+    assert_eq!(warnings.length(), 0);
+    let odd = Explorer::from_text("id,name,start,initiator,targets,colour\nx,X,2015,PRK,KOR,red\n", None).expect("loads");
+    let w = Array::from(&odd.warnings().expect("warnings")).get(0);
+    assert_eq!(get(&w, "row").as_f64(), Some(0.0));
+    assert_eq!(get(&w, "column").as_string().as_deref(), Some("colour"));
     let none = ex.stats(js(r#"{"from": 2013, "to": 2013}"#)).expect("stats");
     assert_eq!(get(&none, "total").as_f64(), Some(0.0));
 }

@@ -173,3 +173,27 @@ test('charts are sharp at every devicePixelRatio and follow resizes; screenshots
   assert.ok(s.cssWidth < 700 && s.inked > 10000, `redrawn at ${s.cssWidth}px`);
   await context.close();
 });
+
+test('the real DCID release loads through the file picker', async (t) => {
+  const dcid = join(root, '../shared/data/dcid-v2.0/DCID_2.0_incidents.csv');
+  const { existsSync } = await import('node:fs');
+  if (!existsSync(dcid)) {
+    t.skip(`no ${dcid} beside this clone`);
+    return;
+  }
+  const { page, problems, context } = await open({ viewport: { width: 1280, height: 900 } });
+  await ready(page);
+  await page.locator('details.load > summary').click();
+  await page.setInputFiles('#file', dcid);
+  await page.waitForFunction(() => /^429 incidents/.test(document.querySelector('#stats').textContent));
+  assert.match(await page.locator('#dataset').innerText(), /read as dcid.*warnings?/s);
+  await page.selectOption('select[name="from"]', '2001');
+  await page.selectOption('select[name="to"]', '2011');
+  await page.waitForFunction(() => /^135 incidents/.test(document.querySelector('#stats').textContent));
+  assert.match(await statsText(page), /China: 48/);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.locator('#spectrum').screenshot({ path: join(out, 'spectrum-dcid-1280.png') });
+  await page.locator('#timeline').screenshot({ path: join(out, 'timeline-dcid-1280.png') });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
