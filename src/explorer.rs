@@ -144,6 +144,12 @@ impl Explorer {
         Ok(Explorer::new(data, format.name().into()))
     }
 
+    /// Reads a file's bytes: an .xlsx workbook or UTF-8 text, in a named format.
+    pub fn from_bytes(bytes: &[u8], format: &str) -> Result<Explorer> {
+        let (data, name) = import::parse_bytes(bytes, Format::from_name(format)?)?;
+        Ok(Explorer::new(data, name))
+    }
+
     pub fn all(&self) -> &[Incident] {
         &self.data.incidents
     }

@@ -108,14 +108,20 @@ fn median(sorted: &[u8]) -> Option<f64> {
 pub fn compute(selection: &[&Incident]) -> Stats {
     let total = selection.len();
     let mut dyads: HashMap<(Country, Country), usize> = HashMap::new();
-    let mut years: HashMap<i32, (usize, Vec<u8>)> = HashMap::new();
+    let first_year = selection.iter().map(|i| i.start.year).min();
+    let last_year = selection.iter().map(|i| i.start.year).max();
+    // Count and coded severities per year, indexed from the first year.
+    let mut years: Vec<(usize, Vec<u8>)> = vec![(0, Vec::new()); match (first_year, last_year) {
+        (Some(a), Some(b)) => (b - a + 1) as usize,
+        _ => 0,
+    }];
     let mut severity_counts = [0usize; 11];
     let mut coded = Vec::with_capacity(total);
     for i in selection {
         for &t in &i.targets {
             *dyads.entry((i.initiator, t)).or_insert(0) += 1;
         }
-        let y = years.entry(i.start.year).or_default();
+        let y = &mut years[(i.start.year - first_year.unwrap_or(0)) as usize];
         y.0 += 1;
         if let Some(s) = i.severity {
             severity_counts[usize::from(s.min(MAX_LEVEL))] += 1;
@@ -124,22 +130,16 @@ pub fn compute(selection: &[&Incident]) -> Stats {
         }
     }
     coded.sort_unstable();
-    let first_year = years.keys().min().copied();
-    let last_year = years.keys().max().copied();
-    let by_year = match (first_year, last_year) {
-        (Some(a), Some(b)) => (a..=b)
-            .map(|year| match years.get(&year) {
-                Some((count, sev)) => YearStat {
-                    year,
-                    count: *count,
-                    max_severity: sev.iter().max().copied(),
-                    mean_severity: mean(sev),
-                },
-                None => YearStat { year, count: 0, max_severity: None, mean_severity: None },
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
+    let by_year = years
+        .iter()
+        .enumerate()
+        .map(|(k, (count, sev))| YearStat {
+            year: first_year.unwrap_or(0) + k as i32,
+            count: *count,
+            max_severity: sev.iter().max().copied(),
+            mean_severity: mean(sev),
+        })
+        .collect();
     let mut dyads: Vec<DyadCount> = dyads
         .into_iter()
         .map(|((a, b), count)| DyadCount {

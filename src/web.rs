@@ -28,6 +28,15 @@ pub fn start() {
     });
 }
 
+/// JSON text read by the browser's own parser, for the JSON importer (see src/import/json.rs).
+pub(crate) fn parse_json(text: &str) -> Result<crate::import::Json, String> {
+    let value = js_sys::JSON::parse(text).map_err(|e| {
+        let detail = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| "unreadable".into());
+        format!("invalid JSON: {detail}")
+    })?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| format!("invalid JSON: {e}"))
+}
+
 fn js_err(e: crate::Error) -> JsError {
     JsError::new(&e.to_string())
 }
@@ -69,6 +78,14 @@ impl Explorer {
     #[wasm_bindgen(js_name = fromText)]
     pub fn from_text(text: &str, format: Option<String>) -> Result<Explorer, JsError> {
         let core = Core::from_text(text, format.as_deref().unwrap_or("auto")).map_err(js_err)?;
+        Ok(Explorer { core })
+    }
+
+    /// An explorer on a file's bytes (a `Uint8Array`): an Excel workbook (.xlsx; its first sheet in
+    /// a known format is read) or UTF-8 text, with `format` as for `fromText`.
+    #[wasm_bindgen(js_name = fromBytes)]
+    pub fn from_bytes(bytes: &[u8], format: Option<String>) -> Result<Explorer, JsError> {
+        let core = Core::from_bytes(bytes, format.as_deref().unwrap_or("auto")).map_err(js_err)?;
         Ok(Explorer { core })
     }
 

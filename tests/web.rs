@@ -89,6 +89,10 @@ fn bad_input_throws_errors_that_say_where() {
     assert!(msg.contains("'targets'") && msg.contains("Atlantis"), "{msg}");
     let msg = thrown(ex.stats(js(r#"{"from": "2009"}"#)).err().expect("string year refused"));
     assert!(msg.contains("filter"), "{msg}");
+    let json = Explorer::from_text(include_str!("fixtures/small.json"), None).expect("JSON through the browser's parser");
+    assert_eq!(get(&json.stats(JsValue::UNDEFINED).unwrap(), "total").as_f64(), Some(2.0));
+    let msg = thrown(Explorer::from_text(r#"[{"id": "x1", "name": "Bad","#, None).err().expect("truncated JSON refused"));
+    assert!(msg.contains("invalid JSON"), "{msg}");
     let msg = thrown(Explorer::from_text("", None).err().expect("empty refused"));
     assert!(msg.contains("empty"), "{msg}");
 }
@@ -106,6 +110,14 @@ fn inked(c: &HtmlCanvasElement) -> usize {
     let ctx: CanvasRenderingContext2d = c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
     let data = ctx.get_image_data(0.0, 0.0, c.width() as f64, c.height() as f64).unwrap().data();
     data.chunks(4).filter(|p| p[0] < 240 || p[1] < 240 || p[2] < 240).count()
+}
+
+#[wasm_bindgen_test]
+fn workbooks_come_in_as_bytes() {
+    let ex = Explorer::from_bytes(include_bytes!("fixtures/xlsx/small.xlsx"), None).expect("workbook reads");
+    assert_eq!(get(&ex.stats(JsValue::UNDEFINED).unwrap(), "total").as_f64(), Some(3.0));
+    let msg = thrown(Explorer::from_bytes(include_bytes!("fixtures/xlsx/truncated.xlsx"), None).err().expect("refused"));
+    assert!(msg.contains("damaged or truncated"), "{msg}");
 }
 
 #[wasm_bindgen_test]

@@ -35,7 +35,7 @@ async function loadInitial() {
     throw new Error(`could not fetch ${url}: ${e.message}`);
   }
   if (!res.ok) throw new Error(`could not fetch ${url}: HTTP ${res.status} ${res.statusText}`);
-  return [Explorer.fromText(await res.text(), params.get('format') || 'auto'), url];
+  return [Explorer.fromBytes(new Uint8Array(await res.arrayBuffer()), params.get('format') || 'auto'), url];
 }
 
 async function main() {
@@ -105,7 +105,7 @@ async function main() {
     const file = e.target.files[0];
     if (!file) return;
     try {
-      const next = Explorer.fromText(await file.text(), 'auto');
+      const next = Explorer.fromBytes(new Uint8Array(await file.arrayBuffer()), 'auto');
       adopt(next, file.name);
     } catch (err) {
       showError(`${file.name} could not be loaded, so the current data stays: ${err.message}`);

@@ -58,13 +58,11 @@ fn code(raw: &str) -> String {
 pub(super) fn parse(table: &Table) -> Result<Dataset> {
     let col = |name: &str| table.column(name);
     let mut missing = Vec::new();
-    let mut idx = std::collections::HashMap::new();
-    for name in REQUIRED {
+    let mut idx = [0usize; REQUIRED.len()];
+    for (k, name) in REQUIRED.iter().enumerate() {
         match col(name) {
-            Some(i) => {
-                idx.insert(name, i);
-            }
-            None => missing.push(name),
+            Some(i) => idx[k] = i,
+            None => missing.push(*name),
         }
     }
     if !missing.is_empty() {
@@ -76,7 +74,7 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
     let mut data = Dataset::default();
     for r in &table.rows {
         let cell = |i: usize| r.cells.get(i).map(String::as_str).unwrap_or("");
-        let get = |name: &str| cell(idx[name]);
+        let get = |name: &str| REQUIRED.iter().position(|r| *r == name).map_or("", |k| cell(idx[k]));
         let err = |column: &str, message: String| Error::row(r.row, r.line, column, message);
         let mut warn = |column: &str, message: String| data.warnings.push(Warning { row: r.row, column: column.into(), message });
 

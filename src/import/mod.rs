@@ -3,12 +3,18 @@
 //! [`Error`] naming the row and column.
 
 mod dcid;
+mod json;
 mod native;
 mod table;
+mod xlsx;
+mod xml;
+mod zip;
 
 use crate::error::{Error, Result};
 use crate::model::Incident;
 use serde::Serialize;
+
+pub use json::Json;
 
 /// Largest input accepted, refused up front rather than exhausting a reader's memory.
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
@@ -81,6 +87,38 @@ impl Format {
             native::REQUIRED.join(", ")
         )))
     }
+}
+
+/// Reads a file's bytes: an Excel workbook (the first sheet in the project's schema or DCID's),
+/// or UTF-8 text in `format` (`None`: detect it). Returns the data and a name for its format.
+pub fn parse_bytes(bytes: &[u8], format: Option<Format>) -> Result<(Dataset, String)> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(Error::File(format!(
+            "the file is {:.1} MB; the explorer reads at most {} MB",
+            bytes.len() as f64 / 1e6,
+            MAX_INPUT_BYTES / (1024 * 1024)
+        )));
+    }
+    if !zip::is_zip(bytes) {
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            Error::File(format!("the file is neither an .xlsx workbook nor UTF-8 text (invalid byte at offset {})", e.valid_up_to()))
+        })?;
+        let (data, format) = parse(text, format)?;
+        return Ok((data, format.name().to_string()));
+    }
+    let sheets = xlsx::read(bytes)?;
+    for (name, table) in &sheets {
+        let mut data = match format {
+            Some(Format::Dcid) | None if dcid::looks_like(&table.header) => dcid::parse(table)?,
+            Some(Format::Csv) | None if native::looks_like(&table.header) => native::parse_table(table)?,
+            _ => continue,
+        };
+        data.incidents.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)));
+        let kind = if dcid::looks_like(&table.header) { "dcid" } else { "csv" };
+        return Ok((data, format!("{kind} (xlsx sheet '{name}')")));
+    }
+    let seen: Vec<String> = sheets.iter().map(|(n, t)| format!("'{n}' ({})", t.header.iter().take(4).cloned().collect::<Vec<_>>().join(", "))).collect();
+    Err(Error::File(format!("no sheet of this workbook is in a format the explorer reads; sheets: {}", seen.join("; "))))
 }
 
 /// Reads `text` in `format` (`None`: detect it), sorting the incidents by start date. Returns the

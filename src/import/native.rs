@@ -1,7 +1,8 @@
 //! The project's own schema, as CSV or JSON. Column names are matched ignoring case, spaces,
 //! `_` and `-`, so `target_type`, `targetType` and `Target Type` are the same column.
 
-use super::table::{normalise, read_csv};
+use super::json::{self, Json};
+use super::table::{normalise, read_csv, Table};
 use super::{Dataset, Warning};
 use crate::error::{Error, Result};
 use crate::model::{Country, Incident, Method, Objective, PartialDate, TargetType, MAX_LEVEL};
@@ -26,26 +27,26 @@ const OPTIONAL: [&str; 10] = [
 /// True when a CSV header line holds most of the required columns of this schema (a header
 /// missing one or two is still ours, and is then told exactly which it lacks).
 pub(super) fn looks_native(header: &str) -> bool {
-    let cols: Vec<String> = header.split(',').map(|c| normalise(c.trim_matches('"'))).collect();
-    REQUIRED.iter().filter(|r| cols.iter().any(|c| *c == normalise(r))).count() >= 3
+    looks_like(&header.split(',').map(|c| c.trim_matches('"').to_string()).collect::<Vec<_>>())
 }
 
-/// Maps each known column to its position in a row.
+/// Maps each known column to its position in a row. (Fifteen names: a list beats a hash map,
+/// and keeps hashing code out of the wasm.)
 struct Columns {
-    index: HashMap<&'static str, usize>,
+    index: Vec<(&'static str, usize)>,
 }
 
 impl Columns {
     fn from_header(header: &[String], warnings: &mut Vec<Warning>) -> Result<Columns> {
-        let mut index = HashMap::new();
+        let mut index: Vec<(&'static str, usize)> = Vec::new();
         for (i, raw) in header.iter().enumerate() {
             let n = normalise(raw);
             match REQUIRED.iter().chain(OPTIONAL.iter()).find(|k| normalise(k) == n) {
-                Some(k) if index.contains_key(k) => {
-                    return Err(Error::File(format!("the header names column '{k}' twice (columns {} and {})", index[k] + 1, i + 1)))
-                }
                 Some(k) => {
-                    index.insert(*k, i);
+                    if let Some((_, first)) = index.iter().find(|(c, _)| c == k) {
+                        return Err(Error::File(format!("the header names column '{k}' twice (columns {} and {})", first + 1, i + 1)));
+                    }
+                    index.push((k, i));
                 }
                 None => warnings.push(Warning {
                     row: 0,
@@ -54,7 +55,7 @@ impl Columns {
                 }),
             }
         }
-        let missing: Vec<&str> = REQUIRED.iter().copied().filter(|k| !index.contains_key(k)).collect();
+        let missing: Vec<&str> = REQUIRED.iter().copied().filter(|k| !index.iter().any(|(c, _)| c == k)).collect();
         if !missing.is_empty() {
             return Err(Error::File(format!(
                 "the header lacks the required column{} {} (it has: {})",
@@ -71,12 +72,12 @@ impl Columns {
 struct RawRow<'a> {
     row: usize,
     line: Option<u64>,
-    values: HashMap<&'static str, &'a str>,
+    values: Vec<(&'static str, &'a str)>,
 }
 
 impl RawRow<'_> {
     fn get(&self, col: &str) -> &str {
-        self.values.get(col).map(|v| v.trim()).unwrap_or("")
+        self.values.iter().find(|(c, _)| *c == col).map(|(_, v)| v.trim()).unwrap_or("")
     }
 
     fn err(&self, col: &str, message: impl Into<String>) -> Error {
@@ -189,7 +190,15 @@ fn push_unique(data: &mut Dataset, seen: &mut HashMap<String, usize>, row: &RawR
 }
 
 pub(super) fn parse_csv(text: &str) -> Result<Dataset> {
-    let table = read_csv(text)?;
+    parse_table(&read_csv(text)?)
+}
+
+/// True when a table's header holds most of this schema's required columns.
+pub(super) fn looks_like(header: &[String]) -> bool {
+    REQUIRED.iter().filter(|r| header.iter().any(|c| normalise(c) == normalise(r))).count() >= 3
+}
+
+pub(super) fn parse_table(table: &Table) -> Result<Dataset> {
     let mut data = Dataset::default();
     let cols = Columns::from_header(&table.header, &mut data.warnings)?;
     let mut seen = HashMap::new();
@@ -202,7 +211,7 @@ pub(super) fn parse_csv(text: &str) -> Result<Dataset> {
                 message: format!("has {} fields but the header has {}", r.cells.len(), table.header.len()),
             });
         }
-        let values = cols.index.iter().map(|(k, &i)| (*k, r.cells[i].as_str())).collect();
+        let values = cols.index.iter().map(|&(k, i)| (k, r.cells[i].as_str())).collect();
         let raw = RawRow { row: r.row, line: r.line, values };
         let incident = raw.incident(&mut data.warnings)?;
         push_unique(&mut data, &mut seen, &raw, incident)?;
@@ -214,37 +223,35 @@ pub(super) fn parse_csv(text: &str) -> Result<Dataset> {
 }
 
 /// Flattens one JSON value to the text a CSV cell would hold.
-fn json_cell(row: usize, key: &str, v: &serde_json::Value) -> Result<String> {
-    use serde_json::Value;
+fn json_cell(row: usize, key: &str, v: &Json) -> Result<String> {
+    let number = |n: f64| if n.fract() == 0.0 && n.abs() < 1e15 { format!("{}", n as i64) } else { n.to_string() };
     Ok(match v {
-        Value::Null => String::new(),
-        Value::String(s) => s.clone(),
-        Value::Number(n) => n.to_string(),
-        Value::Bool(b) => b.to_string(),
-        Value::Array(items) => {
+        Json::Null => String::new(),
+        Json::String(s) => s.clone(),
+        Json::Number(n) => number(*n),
+        Json::Bool(b) => b.to_string(),
+        Json::Array(items) => {
             let mut parts = Vec::with_capacity(items.len());
             for item in items {
                 match item {
-                    Value::String(s) => parts.push(s.clone()),
-                    Value::Number(n) => parts.push(n.to_string()),
+                    Json::String(s) => parts.push(s.clone()),
+                    Json::Number(n) => parts.push(number(*n)),
                     _ => return Err(Error::row(row, None, key, "lists may hold only strings or numbers")),
                 }
             }
             // Lists of URLs are space-separated in CSV; lists of countries use ';'.
             parts.join(if normalise(key) == "sources" { " " } else { ";" })
         }
-        Value::Object(_) => return Err(Error::row(row, None, key, "is an object; expected text, a number or a list")),
+        Json::Object(_) => return Err(Error::row(row, None, key, "is an object; expected text, a number or a list")),
     })
 }
 
 pub(super) fn parse_json(text: &str) -> Result<Dataset> {
     let text = text.trim_start_matches('\u{feff}');
-    let value: serde_json::Value = serde_json::from_str(text)
-        .map_err(|e| Error::File(format!("invalid JSON at line {}, column {}: {e}", e.line(), e.column())))?;
-    let items = match value {
-        serde_json::Value::Array(items) => items,
-        serde_json::Value::Object(mut o) => match o.remove("incidents") {
-            Some(serde_json::Value::Array(items)) => items,
+    let items = match json::parse(text).map_err(Error::File)? {
+        Json::Array(items) => items,
+        Json::Object(o) => match o.into_iter().find(|(k, _)| k == "incidents").map(|(_, v)| v) {
+            Some(Json::Array(items)) => items,
             _ => return Err(Error::File("a JSON object must hold an \"incidents\" array".into())),
         },
         _ => return Err(Error::File("expected a JSON array of incidents".into())),
@@ -255,7 +262,7 @@ pub(super) fn parse_json(text: &str) -> Result<Dataset> {
         REQUIRED.iter().chain(OPTIONAL.iter()).map(|k| (*k, normalise(k))).collect();
     for (i, item) in items.iter().enumerate() {
         let row = i + 1;
-        let obj = item.as_object().ok_or_else(|| Error::row(row, None, "(row)", "is not an object"))?;
+        let Json::Object(obj) = item else { return Err(Error::row(row, None, "(row)", "is not an object")) };
         let mut cells: Vec<(&'static str, String)> = Vec::new();
         for (key, v) in obj {
             let n = normalise(key);
