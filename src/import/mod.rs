@@ -89,16 +89,28 @@ impl Format {
     }
 }
 
-/// Reads a file's bytes: an Excel workbook (the first sheet in the project's schema or DCID's),
-/// or UTF-8 text in `format` (`None`: detect it). Returns the data and a name for its format.
-pub fn parse_bytes(bytes: &[u8], format: Option<Format>) -> Result<(Dataset, String)> {
-    if bytes.len() > MAX_INPUT_BYTES {
+/// Refuses an input over the documented maximum before reading any of it.
+fn check_size(len: usize) -> Result<()> {
+    if len > MAX_INPUT_BYTES {
         return Err(Error::File(format!(
             "the file is {:.1} MB; the explorer reads at most {} MB",
-            bytes.len() as f64 / 1e6,
+            len as f64 / 1e6,
             MAX_INPUT_BYTES / (1024 * 1024)
         )));
     }
+    Ok(())
+}
+
+/// Every importer's incidents end up oldest first (ties by id), whatever the file's order.
+fn chronological(mut data: Dataset) -> Dataset {
+    data.incidents.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)));
+    data
+}
+
+/// Reads a file's bytes: an Excel workbook (the first sheet in the project's schema or DCID's),
+/// or UTF-8 text in `format` (`None`: detect it). Returns the data and a name for its format.
+pub fn parse_bytes(bytes: &[u8], format: Option<Format>) -> Result<(Dataset, String)> {
+    check_size(bytes.len())?;
     if !zip::is_zip(bytes) {
         let text = std::str::from_utf8(bytes).map_err(|e| {
             Error::File(format!("the file is neither an .xlsx workbook nor UTF-8 text (invalid byte at offset {})", e.valid_up_to()))
@@ -108,14 +120,13 @@ pub fn parse_bytes(bytes: &[u8], format: Option<Format>) -> Result<(Dataset, Str
     }
     let sheets = xlsx::read(bytes)?;
     for (name, table) in &sheets {
-        let mut data = match format {
+        let data = match format {
             Some(Format::Dcid) | None if dcid::looks_like(&table.header) => dcid::parse(table)?,
             Some(Format::Csv) | None if native::looks_like(&table.header) => native::parse_table(table)?,
             _ => continue,
         };
-        data.incidents.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)));
         let kind = if dcid::looks_like(&table.header) { "dcid" } else { "csv" };
-        return Ok((data, format!("{kind} (xlsx sheet '{name}')")));
+        return Ok((chronological(data), format!("{kind} (xlsx sheet '{name}')")));
     }
     let seen: Vec<String> = sheets.iter().map(|(n, t)| format!("'{n}' ({})", t.header.iter().take(4).cloned().collect::<Vec<_>>().join(", "))).collect();
     Err(Error::File(format!("no sheet of this workbook is in a format the explorer reads; sheets: {}", seen.join("; "))))
@@ -124,13 +135,7 @@ pub fn parse_bytes(bytes: &[u8], format: Option<Format>) -> Result<(Dataset, Str
 /// Reads `text` in `format` (`None`: detect it), sorting the incidents by start date. Returns the
 /// format it read.
 pub fn parse(text: &str, format: Option<Format>) -> Result<(Dataset, Format)> {
-    if text.len() > MAX_INPUT_BYTES {
-        return Err(Error::File(format!(
-            "the file is {:.1} MB; the explorer reads at most {} MB",
-            text.len() as f64 / 1e6,
-            MAX_INPUT_BYTES / (1024 * 1024)
-        )));
-    }
+    check_size(text.len())?;
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(Error::File("the file is empty".into()));
     }
@@ -138,11 +143,10 @@ pub fn parse(text: &str, format: Option<Format>) -> Result<(Dataset, Format)> {
         Some(f) => f,
         None => Format::detect(text)?,
     };
-    let mut data = match format {
+    let data = match format {
         Format::Csv => native::parse_csv(text)?,
         Format::Json => native::parse_json(text)?,
         Format::Dcid => dcid::parse(&table::read_csv(text)?)?,
     };
-    data.incidents.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)));
-    Ok((data, format))
+    Ok((chronological(data), format))
 }
