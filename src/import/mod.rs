@@ -78,7 +78,7 @@ impl Format {
         if dcid::looks_like(&cells) {
             return Ok(Format::Dcid);
         }
-        if native::looks_native(header) {
+        if native::looks_like(&cells) {
             return Ok(Format::Csv);
         }
         let shown: String = header.chars().take(120).collect();
@@ -120,12 +120,12 @@ pub fn parse_bytes(bytes: &[u8], format: Option<Format>) -> Result<(Dataset, Str
     }
     let sheets = xlsx::read(bytes)?;
     for (name, table) in &sheets {
-        let data = match format {
-            Some(Format::Dcid) | None if dcid::looks_like(&table.header) => dcid::parse(table)?,
-            Some(Format::Csv) | None if native::looks_like(&table.header) => native::parse_table(table)?,
+        let is_dcid = dcid::looks_like(&table.header);
+        let (data, kind) = match format {
+            Some(Format::Dcid) | None if is_dcid => (dcid::parse(table)?, "dcid"),
+            Some(Format::Csv) | None if native::looks_like(&table.header) => (native::parse_table(table)?, "csv"),
             _ => continue,
         };
-        let kind = if dcid::looks_like(&table.header) { "dcid" } else { "csv" };
         return Ok((chronological(data), format!("{kind} (xlsx sheet '{name}')")));
     }
     let seen: Vec<String> = sheets.iter().map(|(n, t)| format!("'{n}' ({})", t.header.iter().take(4).cloned().collect::<Vec<_>>().join(", "))).collect();

@@ -24,12 +24,6 @@ const OPTIONAL: [&str; 10] = [
     "sources",
 ];
 
-/// True when a CSV header line holds most of the required columns of this schema (a header
-/// missing one or two is still ours, and is then told exactly which it lacks).
-pub(super) fn looks_native(header: &str) -> bool {
-    looks_like(&header.split(',').map(|c| c.trim_matches('"').to_string()).collect::<Vec<_>>())
-}
-
 /// Maps each known column to its position in a row. (Fifteen names: a list beats a hash map,
 /// and keeps hashing code out of the wasm.)
 struct Columns {
@@ -193,7 +187,8 @@ pub(super) fn parse_csv(text: &str) -> Result<Dataset> {
     parse_table(&read_csv(text)?)
 }
 
-/// True when a table's header holds most of this schema's required columns.
+/// True when a header holds most of this schema's required columns (a header missing one or two
+/// is still ours, and is then told exactly which it lacks).
 pub(super) fn looks_like(header: &[String]) -> bool {
     REQUIRED.iter().filter(|r| header.iter().any(|c| normalise(c) == normalise(r))).count() >= 3
 }
