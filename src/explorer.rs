@@ -4,8 +4,8 @@
 use crate::chart::{self, ChartInput, Layout, Palette, Theme, View};
 use crate::error::{Error, Result};
 use crate::filter::Filter;
-use crate::import::{self, Dataset, Format, Warning};
-use crate::model::{Country, Incident, Method, Objective, TargetType, ARMED_ATTACK, LEVELS, USE_OF_FORCE};
+use crate::import::{self, Dataset, Format, Mapping, Warning};
+use crate::model::{Country, Incident, Method, Objective, Scale, TargetType};
 use crate::stats::{self, Stats};
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
@@ -40,7 +40,7 @@ pub struct IncidentRecord {
     pub method: Option<Method>,
     pub objective: Option<Objective>,
     pub severity: Option<u8>,
-    /// Short label of the severity level, e.g. `targeted theft`.
+    /// Short label of the severity level on the ladder, e.g. `targeted theft`; none on other scales.
     pub severity_label: Option<&'static str>,
     pub rationale: String,
     pub attributed_by: String,
@@ -49,8 +49,9 @@ pub struct IncidentRecord {
     pub sources: Vec<String>,
 }
 
-impl From<&Incident> for IncidentRecord {
-    fn from(i: &Incident) -> IncidentRecord {
+impl IncidentRecord {
+    /// The record of `i`, its severity read on `scale`.
+    pub fn new(i: &Incident, scale: &Scale) -> IncidentRecord {
         IncidentRecord {
             id: i.id.clone(),
             name: i.name.clone(),
@@ -65,7 +66,7 @@ impl From<&Incident> for IncidentRecord {
             method: i.method,
             objective: i.objective,
             severity: i.severity,
-            severity_label: i.severity.map(|s| LEVELS[usize::from(s)].0),
+            severity_label: i.severity.and_then(|s| scale.level_name(s)),
             rationale: i.rationale.clone(),
             attributed_by: i.attributed_by.clone(),
             attribution_date: i.attribution_date.map(|d| d.to_string()),
@@ -88,8 +89,9 @@ pub struct Choice {
 #[serde(rename_all = "camelCase")]
 pub struct Level {
     pub level: u8,
-    pub label: &'static str,
-    pub meaning: &'static str,
+    /// The ladder's short name, or the number itself on other scales.
+    pub label: String,
+    pub meaning: String,
 }
 
 /// What the filter controls need to offer: the values present in the data, and the ladder.
@@ -108,9 +110,11 @@ pub struct Facets {
     pub methods: Vec<Choice>,
     pub objectives: Vec<Choice>,
     pub target_types: Vec<Choice>,
+    /// The scale severities are on, and each of its levels.
+    pub scale: Scale,
     pub levels: Vec<Level>,
-    pub use_of_force: u8,
-    pub armed_attack: u8,
+    pub use_of_force: Option<u8>,
+    pub armed_attack: Option<u8>,
     pub warnings: Vec<Warning>,
 }
 
@@ -133,20 +137,26 @@ impl Explorer {
 
     /// The dataset shipped with the explorer.
     pub fn bundled() -> Result<Explorer> {
-        let (data, _) = import::parse(BUNDLED_CSV, Some(Format::Csv))
+        let (data, _) = import::parse(BUNDLED_CSV, Some(Format::Csv), None)
             .map_err(|e| Error::File(format!("the bundled dataset is invalid: {e}")))?;
         Ok(Explorer::new(data, "bundled".into()))
     }
 
-    /// Reads text in a named format (`auto`, `csv`, `json`).
+    /// Reads text in a named format (`auto`, `csv`, `json`, `dcid`, `eurepoc`, `cfr`).
     pub fn from_text(text: &str, format: &str) -> Result<Explorer> {
-        let (data, format) = import::parse(text, Format::from_name(format)?)?;
+        let (data, format) = import::parse(text, Format::from_name(format)?, None)?;
         Ok(Explorer::new(data, format.name().into()))
     }
 
     /// Reads a file's bytes: an .xlsx workbook or UTF-8 text, in a named format.
     pub fn from_bytes(bytes: &[u8], format: &str) -> Result<Explorer> {
-        let (data, name) = import::parse_bytes(bytes, Format::from_name(format)?)?;
+        let (data, name) = import::parse_bytes(bytes, Format::from_name(format)?, None)?;
+        Ok(Explorer::new(data, name))
+    }
+
+    /// Reads any CSV, JSON or workbook through a column mapping.
+    pub fn from_mapped(bytes: &[u8], mapping: &Mapping) -> Result<Explorer> {
+        let (data, name) = import::parse_bytes(bytes, Some(Format::Mapped), Some(mapping))?;
         Ok(Explorer::new(data, name))
     }
 
@@ -159,19 +169,24 @@ impl Explorer {
     }
 
     pub fn select(&self, filter: &Filter) -> Result<Vec<&Incident>> {
-        Ok(filter.compile()?.select(&self.data.incidents))
+        Ok(filter.compile(&self.data.scale)?.select(&self.data.incidents))
     }
 
     pub fn stats(&self, filter: &Filter) -> Result<Stats> {
-        Ok(stats::compute(&self.select(filter)?))
+        Ok(stats::compute(&self.select(filter)?, &self.data.scale))
     }
 
     pub fn records(&self, filter: &Filter) -> Result<Vec<IncidentRecord>> {
-        Ok(self.select(filter)?.into_iter().map(IncidentRecord::from).collect())
+        Ok(self.select(filter)?.into_iter().map(|i| IncidentRecord::new(i, &self.data.scale)).collect())
+    }
+
+    pub fn scale(&self) -> &Scale {
+        &self.data.scale
     }
 
     pub fn facets(&self) -> Facets {
         let all = &self.data.incidents;
+        let scale = &self.data.scale;
         Facets {
             total: all.len(),
             source: self.source.clone(),
@@ -183,9 +198,17 @@ impl Explorer {
             methods: vocab_choices(Method::ALL, all.iter().map(|i| i.method), Method::slug, Method::label),
             objectives: vocab_choices(Objective::ALL, all.iter().map(|i| i.objective), Objective::slug, Objective::label),
             target_types: vocab_choices(TargetType::ALL, all.iter().map(|i| i.target_type), TargetType::slug, TargetType::label),
-            levels: LEVELS.iter().enumerate().map(|(l, (label, meaning))| Level { level: l as u8, label, meaning }).collect(),
-            use_of_force: USE_OF_FORCE,
-            armed_attack: ARMED_ATTACK,
+            levels: scale
+                .levels()
+                .map(|l| Level {
+                    level: l,
+                    label: scale.level_name(l).map_or_else(|| l.to_string(), str::to_string),
+                    meaning: scale.level_meaning(l),
+                })
+                .collect(),
+            use_of_force: scale.use_of_force,
+            armed_attack: scale.armed_attack,
+            scale: scale.clone(),
             warnings: self.data.warnings.clone(),
         }
     }
@@ -193,6 +216,6 @@ impl Explorer {
     /// Draws `view` of the filtered selection over the whole area.
     pub fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, view: View, filter: &Filter, theme: &Theme) -> Result<Layout> {
         let selection = self.select(filter)?;
-        chart::draw(area, view, &ChartInput { selection: &selection, palette: &self.palette, theme })
+        chart::draw(area, view, &ChartInput { selection: &selection, palette: &self.palette, theme, scale: &self.data.scale })
     }
 }

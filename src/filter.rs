@@ -1,7 +1,7 @@
 //! The reader's selection: a plain object in the API, checked once and compiled into fast tests.
 
 use crate::error::{Error, Result};
-use crate::model::{Country, Incident, Method, Objective, TargetType, MAX_LEVEL};
+use crate::model::{Country, Incident, Method, Objective, Scale, TargetType};
 use serde::{Deserialize, Serialize};
 
 /// Every field is optional; an absent field or an empty list does not constrain. Unknown fields are
@@ -76,17 +76,18 @@ impl Filter {
         Ok(())
     }
 
-    /// Checks every field and prepares the per-incident test.
-    pub fn compile(&self) -> Result<Compiled> {
+    /// Checks every field against `scale` (severity bounds) and prepares the per-incident test.
+    pub fn compile(&self, scale: &Scale) -> Result<Compiled> {
+        let top = scale.max;
         for (field, v) in [("minSeverity", self.min_severity), ("maxSeverity", self.max_severity)] {
-            if let Some(v) = v.filter(|v| *v > MAX_LEVEL) {
-                return Err(Error::filter(field, format!("{v} is above the top of the ladder ({MAX_LEVEL})")));
+            if let Some(v) = v.filter(|v| *v > top) {
+                return Err(Error::filter(field, format!("{v} is above the top of {} ({top})", scale.name)));
             }
         }
         let severity = match (self.min_severity, self.max_severity) {
             (None, None) => None,
             (lo, hi) => {
-                let (lo, hi) = (lo.unwrap_or(0), hi.unwrap_or(MAX_LEVEL));
+                let (lo, hi) = (lo.unwrap_or(0), hi.unwrap_or(top));
                 if lo > hi {
                     return Err(Error::filter("minSeverity", format!("{lo} is above maxSeverity {hi}")));
                 }

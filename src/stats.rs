@@ -1,7 +1,7 @@
 //! Figures for a selection of incidents: counts and shares by state and dyad, the yearly series,
 //! the severity distribution and how much of it reaches the legal thresholds.
 
-use crate::model::{Country, Incident, ARMED_ATTACK, MAX_LEVEL, USE_OF_FORCE};
+use crate::model::{Country, Incident, Scale};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -46,17 +46,18 @@ pub struct Stats {
     pub dyads: Vec<DyadCount>,
     /// Every year from `first_year` to `last_year`, including years with no incident.
     pub by_year: Vec<YearStat>,
-    /// Incidents at each level 0-10.
-    pub severity_counts: [usize; 11],
+    /// Incidents at each level of the scale, 0 to its maximum.
+    pub severity_counts: Vec<usize>,
     /// Incidents without a severity: counted here, not dropped.
     pub not_coded: usize,
     pub mean_severity: Option<f64>,
     pub median_severity: Option<f64>,
     pub max_severity: Option<u8>,
-    pub at_or_above_use_of_force: usize,
-    pub at_or_above_armed_attack: usize,
-    pub use_of_force_level: u8,
-    pub armed_attack_level: u8,
+    /// `None` on a scale without thresholds (EuRepoC's intensity).
+    pub at_or_above_use_of_force: Option<usize>,
+    pub at_or_above_armed_attack: Option<usize>,
+    pub use_of_force_level: Option<u8>,
+    pub armed_attack_level: Option<u8>,
     pub first_year: Option<i32>,
     pub last_year: Option<i32>,
 }
@@ -105,7 +106,8 @@ fn median(sorted: &[u8]) -> Option<f64> {
     }
 }
 
-pub fn compute(selection: &[&Incident]) -> Stats {
+/// Figures for `selection`, its severities read on `scale`.
+pub fn compute(selection: &[&Incident], scale: &Scale) -> Stats {
     let total = selection.len();
     let mut dyads: HashMap<(Country, Country), usize> = HashMap::new();
     let first_year = selection.iter().map(|i| i.start.year).min();
@@ -115,7 +117,7 @@ pub fn compute(selection: &[&Incident]) -> Stats {
         (Some(a), Some(b)) => (b - a + 1) as usize,
         _ => 0,
     }];
-    let mut severity_counts = [0usize; 11];
+    let mut severity_counts = vec![0usize; usize::from(scale.max) + 1];
     let mut coded = Vec::with_capacity(total);
     for i in selection {
         for &t in &i.targets {
@@ -124,7 +126,7 @@ pub fn compute(selection: &[&Incident]) -> Stats {
         let y = &mut years[(i.start.year - first_year.unwrap_or(0)) as usize];
         y.0 += 1;
         if let Some(s) = i.severity {
-            severity_counts[usize::from(s.min(MAX_LEVEL))] += 1;
+            severity_counts[usize::from(s.min(scale.max))] += 1;
             coded.push(s);
             y.1.push(s);
         }
@@ -165,10 +167,10 @@ pub fn compute(selection: &[&Incident]) -> Stats {
         mean_severity: mean(&coded),
         median_severity: median(&coded),
         max_severity: coded.last().copied(),
-        at_or_above_use_of_force: coded.iter().filter(|&&s| s >= USE_OF_FORCE).count(),
-        at_or_above_armed_attack: coded.iter().filter(|&&s| s >= ARMED_ATTACK).count(),
-        use_of_force_level: USE_OF_FORCE,
-        armed_attack_level: ARMED_ATTACK,
+        at_or_above_use_of_force: scale.use_of_force.map(|t| coded.iter().filter(|&&s| s >= t).count()),
+        at_or_above_armed_attack: scale.armed_attack.map(|t| coded.iter().filter(|&&s| s >= t).count()),
+        use_of_force_level: scale.use_of_force,
+        armed_attack_level: scale.armed_attack,
         first_year,
         last_year,
     }

@@ -119,3 +119,39 @@ fn too_small_an_area_and_unknown_views_are_errors() {
     assert!(View::parse("pie").unwrap_err().to_string().contains("unknown view 'pie'"));
     assert_eq!(View::parse(" Timeline ").unwrap(), View::Timeline);
 }
+
+/// A EuRepoC export whose scores run 0-`top`, one incident per score and year.
+fn eurepoc_up_to(top: u8) -> Explorer {
+    let mut text = String::from("ID,name,start_date,receiver_country,initiator_country,weighted_cyber_intensity\n");
+    for s in 0..=top {
+        text.push_str(&format!("{s},Incident {s},{}-06-01,['Japan'],['North Korea'],{s}\n", 2000 + u32::from(s)));
+    }
+    text.push_str("99,Unscored,2010-01-01,['Japan'],['China'],\n");
+    Explorer::from_text(&text, "eurepoc").unwrap()
+}
+
+#[test]
+fn another_scale_is_named_on_the_chart_and_has_no_thresholds() {
+    let sample = Explorer::from_text(include_str!("fixtures/eurepoc/sample.csv"), "auto").unwrap();
+    let (rec, layout) = render(&sample, View::Spectrum, &Filter::default(), 1000, 460);
+    let texts = rec.texts();
+    assert!(texts.iter().any(|t| t.contains("EuRepoC") && t.contains("not the 0-10 ladder")), "{texts:?}");
+    assert!(!texts.iter().any(|t| t.contains("Use of force") || t.contains("Armed attack") || t.contains("Self-defence") || t == "harassment"), "{texts:?}");
+    assert!(texts.iter().any(|t| t == "5") && !texts.iter().any(|t| t == "6"), "columns stop at the file's top score: {texts:?}");
+    assert_eq!(layout.marks.len(), sample.all().len());
+    let (rec, _) = render(&sample, View::Timeline, &Filter::default(), 900, 400);
+    assert!(rec.texts().iter().any(|t| t == "EuRepoC intensity"));
+    assert!(!rec.texts().iter().any(|t| t.contains("Use of force")));
+
+    let wide = eurepoc_up_to(20);
+    assert_eq!(wide.scale().max, 20);
+    for ex in [&sample, &wide] {
+        for &(w, h) in &[(360, 500), (390, 500), (800, 440), (1400, 440)] {
+            for view in [View::Spectrum, View::Timeline] {
+                let (rec, layout) = render(ex, view, &Filter::default(), w, h);
+                assert_legible(&rec, &format!("EuRepoC {view:?} at {w}x{h}"));
+                assert_eq!(layout.marks.len(), ex.all().len());
+            }
+        }
+    }
+}

@@ -9,7 +9,7 @@ mod spectrum;
 mod timeline;
 
 use crate::error::{Error, Result};
-use crate::model::{Country, Incident};
+use crate::model::{Country, Incident, Scale};
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend, RGBColor};
 use serde::Serialize;
@@ -137,6 +137,7 @@ pub struct ChartInput<'a> {
     pub selection: &'a [&'a Incident],
     pub palette: &'a Palette,
     pub theme: &'a Theme,
+    pub scale: &'a Scale,
 }
 
 /// Draws `view` over the whole area.

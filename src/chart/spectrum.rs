@@ -1,24 +1,22 @@
 //! The escalation spectrum: the 0-10 ladder across, one mark per incident stacked at its level,
 //! a "not coded" column apart, the two thresholds as labelled lines, and the graduated responses
 //! named under the axis. Every label is measured and shortened, wrapped or turned before it could
-//! overlap, so the chart reads from phone to desktop widths.
+//! overlap, so the chart reads from phone to desktop widths. Data on another scale (EuRepoC's
+//! intensity) gets that scale's columns and its name under the axis, and no thresholds.
 
 use super::legend;
 use super::paint::{Painter, H, V};
 use super::{ChartInput, Layout, Mark};
 use crate::error::Result;
-use crate::model::{ARMED_ATTACK, LEVELS, MAX_LEVEL, RESPONSE_BANDS, USE_OF_FORCE};
+use crate::model::{LEVELS, RESPONSE_BANDS};
 use plotters::prelude::DrawingBackend;
 
 const PAD: i32 = 8;
-/// Columns: levels 0-10, then "not coded".
-const COLUMNS: usize = MAX_LEVEL as usize + 2;
-const NOT_CODED: usize = COLUMNS - 1;
 const LABEL_FONT: f64 = 11.0;
 const NUMBER_FONT: f64 = 12.0;
 const BAND_FONT: f64 = 10.5;
-/// Short forms used when labels must be turned on a narrow screen.
-const TINY: [&str; COLUMNS] = [
+/// Short forms of the ladder's labels (and "not coded") used when labels must be turned on a narrow screen.
+const TINY: [&str; LEVELS.len() + 1] = [
     "none", "probing", "harassment", "theft", "intrusion", "att. destr.", "destruction", "min. death",
     "econ. disr.", "infra. destr.", "mass death", "not coded",
 ];
@@ -46,25 +44,41 @@ enum Labels {
     Up(Vec<&'static str>),
 }
 
+/// Smallest step among 1, 2, 5, 10 ... at which every `step`-th number fits its columns.
+fn number_step(p: &Painter<impl DrawingBackend>, top: usize, cw: f64) -> usize {
+    let widest = f64::from(p.measure(&top.to_string(), NUMBER_FONT).0 + 4);
+    [1, 2, 5, 10, 20].into_iter().find(|s| cw * *s as f64 >= widest).unwrap_or(20)
+}
+
 pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>, input: &ChartInput) -> Result<Layout> {
     let p = Painter::new(area, input.theme);
     let t = input.theme;
     p.fill()?;
     let (w, h) = (p.width, p.height);
     let legend_bottom = legend::draw(&p, input, PAD, PAD, w - 2 * PAD)?;
+    let scale = input.scale;
+    // Columns: each level of the scale, then "not coded".
+    let n_columns = usize::from(scale.max) + 2;
+    let not_coded = n_columns - 1;
 
-    let cw = f64::from(w - 2 * PAD) / (COLUMNS as f64 + 0.5);
-    let left = |c: usize| -> f64 { f64::from(PAD) + cw * c as f64 + if c == NOT_CODED { cw * 0.5 } else { 0.0 } };
+    let cw = f64::from(w - 2 * PAD) / (n_columns as f64 + 0.5);
+    let left = |c: usize| -> f64 { f64::from(PAD) + cw * c as f64 + if c == not_coded { cw * 0.5 } else { 0.0 } };
     let centre = |c: usize| -> f64 { left(c) + cw / 2.0 };
     let slot_w = (cw - 4.0).floor() as i32;
 
-    let names: Vec<&str> = LEVELS.iter().map(|l| l.0).chain(std::iter::once("not coded")).collect();
+    // Level names exist on the ladder only; other scales are read by their numbers.
+    let (names, tiny): (Vec<&str>, Vec<&str>) = if scale.is_ladder() {
+        (LEVELS.iter().map(|l| l.0).chain(std::iter::once("not coded")).collect(), TINY.to_vec())
+    } else {
+        let blank = std::iter::repeat_n("", usize::from(scale.max) + 1);
+        (blank.clone().chain(std::iter::once("not coded")).collect(), blank.chain(std::iter::once("n/c")).collect())
+    };
     // Each label flat on one line, else on two, else its short form on one or two; only when
     // some label fits none of these are all labels turned.
     let fits = |l: &String| p.measure_lines(l, LABEL_FONT).0 <= slot_w;
     let flat: Option<Vec<String>> = names
         .iter()
-        .zip(TINY)
+        .zip(&tiny)
         .map(|(n, tiny)| {
             [n.to_string(), two_line(&p, n, LABEL_FONT), tiny.to_string(), two_line(&p, tiny, LABEL_FONT)].into_iter().find(fits)
         })
@@ -73,17 +87,21 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
         Labels::Flat(flat)
     } else {
         let full_w = names.iter().map(|n| p.measure(n, LABEL_FONT).0).max().unwrap_or(0);
-        Labels::Up(if f64::from(full_w) <= f64::from(h) * 0.2 { names.clone() } else { TINY.to_vec() })
+        Labels::Up(if f64::from(full_w) <= f64::from(h) * 0.2 { names.clone() } else { tiny.clone() })
     };
     let labels_h = match &labels {
         Labels::Flat(l) => l.iter().map(|s| p.measure_lines(s, LABEL_FONT).1).max().unwrap_or(0),
         Labels::Up(l) => l.iter().map(|s| p.measure(s, LABEL_FONT).0).max().unwrap_or(0),
     };
-    let bands: Vec<Option<&str>> = RESPONSE_BANDS
-        .iter()
-        .map(|b| p.fit(b.labels, (cw * f64::from(b.to - b.from + 1)) as i32 - 6, BAND_FONT))
-        .collect();
+    // Under the axis: the graduated responses on the ladder; on another scale, its name.
+    let bands: Vec<Option<&str>> = if scale.is_ladder() {
+        RESPONSE_BANDS.iter().map(|b| p.fit(b.labels, (cw * f64::from(b.to - b.from + 1)) as i32 - 6, BAND_FONT)).collect()
+    } else {
+        let captions = [scale.name, "EuRepoC weighted cyber intensity (its own scale)", scale.short];
+        vec![p.fit(&captions, (cw * f64::from(scale.max + 1)) as i32 - 6, BAND_FONT)]
+    };
     let band_h = bands.iter().flatten().map(|l| p.measure_lines(l, BAND_FONT).1).max().unwrap_or(0) + 8;
+    let step = number_step(&p, usize::from(scale.max), cw);
 
     let strip_top = legend_bottom;
     let strip_h = 34;
@@ -93,15 +111,19 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
     let plot_h = f64::from((plot_bottom - plot_top).max(10));
 
     // Regions beyond each threshold, lightly tinted behind everything.
-    let (x7, x9, x11) = (left(USE_OF_FORCE as usize), left(ARMED_ATTACK as usize), left(MAX_LEVEL as usize + 1));
-    p.rect(x7 as i32, strip_top, x9 as i32, plot_bottom, t.use_of_force, 0.07)?;
-    p.rect(x9 as i32, strip_top, x11 as i32, plot_bottom, t.armed_attack, 0.08)?;
+    let thresholds = scale.use_of_force.zip(scale.armed_attack);
+    let x_top = left(usize::from(scale.max) + 1);
+    if let Some((force, attack)) = thresholds {
+        let (x7, x9) = (left(usize::from(force)), left(usize::from(attack)));
+        p.rect(x7 as i32, strip_top, x9 as i32, plot_bottom, t.use_of_force, 0.07)?;
+        p.rect(x9 as i32, strip_top, x_top as i32, plot_bottom, t.armed_attack, 0.08)?;
+    }
     p.line(&[(PAD, plot_bottom), (w - PAD, plot_bottom)], t.muted, 1)?;
 
     // Stack the marks: one column per level, grouped by series within a column.
-    let mut columns: Vec<Vec<usize>> = vec![Vec::new(); COLUMNS];
+    let mut columns: Vec<Vec<usize>> = vec![Vec::new(); n_columns];
     for (idx, i) in input.selection.iter().enumerate() {
-        columns[i.severity.map_or(NOT_CODED, |s| usize::from(s.min(MAX_LEVEL)))].push(idx);
+        columns[i.severity.map_or(not_coded, |s| usize::from(s.min(scale.max)))].push(idx);
     }
     for col in &mut columns {
         col.sort_by_key(|&idx| {
@@ -144,12 +166,14 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
     // armed-attack line starts below the first label row, so the use-of-force label may run past
     // it; the armed-attack label, one row lower, never crosses the use-of-force line.
     let row2 = strip_top + 18;
-    let (x7i, x9i) = (x7.round() as i32, x9.round() as i32);
-    let thresholds = [
-        (x7i, strip_top, strip_top + 2, x7i - 4 - PAD, t.use_of_force, ["Use of force (level 7+)", "Use of force (7+)", "Use of force", "Force"]),
-        (x9i, row2 - 2, row2, x9i - x7i - 8, t.armed_attack, ["Armed attack (level 9+)", "Armed attack (9+)", "Armed attack", "Attack"]),
-    ];
-    for (x, line_top, y, room_left, color, names) in thresholds {
+    let lines = thresholds.map(|(force, attack)| {
+        let (x7i, x9i) = (left(usize::from(force)).round() as i32, left(usize::from(attack)).round() as i32);
+        [
+            (x7i, strip_top, strip_top + 2, x7i - 4 - PAD, t.use_of_force, ["Use of force (level 7+)", "Use of force (7+)", "Use of force", "Force"]),
+            (x9i, row2 - 2, row2, x9i - x7i - 8, t.armed_attack, ["Armed attack (level 9+)", "Armed attack (9+)", "Armed attack", "Attack"]),
+        ]
+    });
+    for (x, line_top, y, room_left, color, names) in lines.into_iter().flatten() {
         p.dashed((x, line_top), (x, plot_bottom), color, 2)?;
         if let Some(l) = p.fit(&names, w - PAD - (x + 4), LABEL_FONT) {
             p.text(l, x + 4, y, LABEL_FONT, color, H::Left, V::Top)?;
@@ -161,10 +185,12 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
     // The axis: numbers, then level labels.
     let num_y = plot_bottom + 4;
     let lab_y = num_y + numbers_h;
-    for c in 0..COLUMNS {
+    for c in 0..n_columns {
         let x = centre(c) as i32;
-        if c != NOT_CODED {
-            p.text(&c.to_string(), x, num_y, NUMBER_FONT, t.text, H::Center, V::Top)?;
+        if c != not_coded {
+            if c % step == 0 {
+                p.text(&c.to_string(), x, num_y, NUMBER_FONT, t.text, H::Center, V::Top)?;
+            }
         } else {
             p.text("–", x, num_y, NUMBER_FONT, t.muted, H::Center, V::Top)?;
         }
@@ -174,10 +200,12 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
         }
     }
 
-    // Graduated responses, one band per region of the ladder.
+    // Graduated responses, one band per region of the ladder; or the scale's name.
     let band_top = lab_y + labels_h + 6;
-    for (i, (b, label)) in RESPONSE_BANDS.iter().zip(&bands).enumerate() {
-        let (x0, x1) = (left(b.from as usize) + 1.0, left(b.to as usize + 1) - 1.0);
+    let spans: Vec<(u8, u8)> =
+        if scale.is_ladder() { RESPONSE_BANDS.iter().map(|b| (b.from, b.to)).collect() } else { vec![(0, scale.max)] };
+    for (i, ((from, to), label)) in spans.into_iter().zip(&bands).enumerate() {
+        let (x0, x1) = (left(usize::from(from)) + 1.0, left(usize::from(to) + 1) - 1.0);
         p.rect(x0 as i32, band_top, x1 as i32, band_top + band_h, t.muted, 0.08 + 0.04 * i as f64)?;
         if let Some(label) = label {
             p.text(label, ((x0 + x1) / 2.0) as i32, band_top + band_h / 2, BAND_FONT, t.text, H::Center, V::Center)?;

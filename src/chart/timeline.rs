@@ -1,13 +1,14 @@
 //! The escalation timeline: time across, the ladder up, one mark per incident (spread sideways
 //! where marks would collide), the yearly maximum as a step line, and the two thresholds as
 //! labelled lines with the regions above them tinted. Incidents not coded sit in a row of their
-//! own under level 0.
+//! own under level 0. On another scale (EuRepoC's intensity) the rows are that scale's values and
+//! there are no thresholds.
 
 use super::legend;
 use super::paint::{Painter, H, V};
 use super::{ChartInput, Layout, Mark};
 use crate::error::Result;
-use crate::model::{ARMED_ATTACK, LEVELS, MAX_LEVEL, USE_OF_FORCE};
+
 use plotters::prelude::DrawingBackend;
 
 const PAD: i32 = 8;
@@ -23,22 +24,27 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
     let (w, h) = (p.width, p.height);
     let legend_bottom = legend::draw(&p, input, PAD, PAD, w - 2 * PAD)?;
 
+    let scale = input.scale;
+    let top = scale.max;
     let has_nc = input.selection.iter().any(|i| i.severity.is_none());
     let plot_top = legend_bottom + 6;
     let axis_h = TICK_FONT as i32 + 8;
     let plot_bottom = h - PAD - axis_h;
-    // Rows: levels 0-10 and, when needed, "not coded" half a row below level 0.
-    let rows = f64::from(MAX_LEVEL) + 1.0 + if has_nc { 1.5 } else { 0.0 };
+    // Rows: levels 0 to the top of the scale and, when needed, "not coded" half a row below level 0.
+    let rows = f64::from(top) + 1.0 + if has_nc { 1.5 } else { 0.0 };
     let row_h = f64::from(plot_bottom - plot_top) / rows;
     let level_y = |level: f64| f64::from(plot_bottom) - (level + 0.5 + if has_nc { 1.5 } else { 0.0 }) * row_h;
     let nc_y = f64::from(plot_bottom) - 0.5 * row_h;
 
     // Level labels: numbers, with their short names when the chart is wide enough.
     let named = w >= 860;
-    let level_label = |l: usize| if named { format!("{l} {}", LEVELS[l].0) } else { l.to_string() };
-    let every = if row_h >= 13.0 { 1 } else { 2 };
-    let shown = |l: usize| l.is_multiple_of(every) || l == USE_OF_FORCE as usize || l == ARMED_ATTACK as usize;
-    let mut label_w = (0..=MAX_LEVEL as usize).filter(|&l| shown(l)).map(|l| p.measure(&level_label(l), TICK_FONT).0).max().unwrap_or(0);
+    let level_label = |l: u8| match scale.level_name(l).filter(|_| named) {
+        Some(name) => format!("{l} {name}"),
+        None => l.to_string(),
+    };
+    let every = [1u8, 2, 5, 10].into_iter().find(|k| row_h * f64::from(*k) >= 13.0).unwrap_or(10);
+    let shown = |l: u8| l.is_multiple_of(every) || Some(l) == scale.use_of_force || Some(l) == scale.armed_attack;
+    let mut label_w = scale.levels().filter(|&l| shown(l)).map(|l| p.measure(&level_label(l), TICK_FONT).0).max().unwrap_or(0);
     if has_nc {
         label_w = label_w.max(p.measure(if named { "not coded" } else { "n/c" }, TICK_FONT).0);
     }
@@ -57,10 +63,12 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
     let x_of = |year: f64| f64::from(plot_left) + (year - f64::from(y0)) * year_px;
 
     // Tinted regions beyond the thresholds and the year grid, behind the marks.
-    let (yf, ya) = (level_y(f64::from(USE_OF_FORCE) - 0.5), level_y(f64::from(ARMED_ATTACK) - 0.5));
-    let top_y = level_y(f64::from(MAX_LEVEL) + 0.5);
-    p.rect(plot_left, ya as i32, plot_right, yf as i32, t.use_of_force, 0.07)?;
-    p.rect(plot_left, top_y as i32, plot_right, ya as i32, t.armed_attack, 0.08)?;
+    let top_y = level_y(f64::from(top) + 0.5);
+    if let Some((force, attack)) = scale.use_of_force.zip(scale.armed_attack) {
+        let (yf, ya) = (level_y(f64::from(force) - 0.5), level_y(f64::from(attack) - 0.5));
+        p.rect(plot_left, ya as i32, plot_right, yf as i32, t.use_of_force, 0.07)?;
+        p.rect(plot_left, top_y as i32, plot_right, ya as i32, t.armed_attack, 0.08)?;
+    }
     let label_year_w = p.measure("2000", TICK_FONT).0 + 10;
     let step = STEPS.iter().copied().find(|s| f64::from(*s) * year_px >= f64::from(label_year_w)).unwrap_or(100);
     for year in y0..=y1 {
@@ -75,8 +83,8 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
     }
     p.line(&[(plot_left, plot_bottom), (plot_right, plot_bottom)], t.muted, 1)?;
     p.line(&[(plot_left, plot_top), (plot_left, plot_bottom)], t.muted, 1)?;
-    for l in (0..=MAX_LEVEL as usize).filter(|&l| shown(l)) {
-        let y = level_y(l as f64).round() as i32;
+    for l in scale.levels().filter(|&l| shown(l)) {
+        let y = level_y(f64::from(l)).round() as i32;
         p.text(&level_label(l), plot_left - 6, y, TICK_FONT, t.text, H::Right, V::Center)?;
     }
     if has_nc {
@@ -84,7 +92,7 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
         let sep = (f64::from(plot_bottom) - 1.25 * row_h) as i32;
         p.dashed((plot_left, sep), (plot_right, sep), t.grid, 1)?;
     }
-    let title = "Severity (0-10)";
+    let title = scale.short;
     let mid = ((level_y(0.0) + top_y) / 2.0) as i32;
     p.text_up(title, PAD + TICK_FONT as i32 / 2 + 1, mid - p.measure(title, TICK_FONT).0 / 2, TICK_FONT, t.muted)?;
 
@@ -123,14 +131,14 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
     let mut order: Vec<usize> = (0..input.selection.len()).collect();
     let x_mark = |idx: usize| x_of(input.selection[idx].start.fractional_year().clamp(f64::from(y0), f64::from(y1)));
     order.sort_by(|&a, &b| x_mark(a).total_cmp(&x_mark(b)));
-    let mut lane_end: Vec<Vec<f64>> = vec![vec![f64::NEG_INFINITY; lanes]; MAX_LEVEL as usize + 2];
+    let mut lane_end: Vec<Vec<f64>> = vec![vec![f64::NEG_INFINITY; lanes]; usize::from(top) + 2];
     let mut marks = Vec::with_capacity(order.len());
     for idx in order {
         let i = input.selection[idx];
         let x = x_mark(idx);
         let (row, base) = match i.severity {
-            Some(s) => (usize::from(s.min(MAX_LEVEL)), level_y(f64::from(s.min(MAX_LEVEL)))),
-            None => (MAX_LEVEL as usize + 1, nc_y),
+            Some(s) => (usize::from(s.min(top)), level_y(f64::from(s.min(top)))),
+            None => (usize::from(top) + 1, nc_y),
         };
         let ends = &mut lane_end[row];
         let lane = (0..lanes).find(|&k| ends[k] + d <= x).unwrap_or_else(|| {
@@ -146,10 +154,13 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
     }
 
     // Threshold lines last, labelled just above the line at the left of the plot.
-    for (level, color, names) in [
-        (USE_OF_FORCE, t.use_of_force, ["Use of force (level 7+)", "Use of force (7+)", "Use of force"]),
-        (ARMED_ATTACK, t.armed_attack, ["Armed attack (level 9+)", "Armed attack (9+)", "Armed attack"]),
-    ] {
+    let lines = scale.use_of_force.zip(scale.armed_attack).map(|(force, attack)| {
+        [
+            (force, t.use_of_force, ["Use of force (level 7+)", "Use of force (7+)", "Use of force"]),
+            (attack, t.armed_attack, ["Armed attack (level 9+)", "Armed attack (9+)", "Armed attack"]),
+        ]
+    });
+    for (level, color, names) in lines.into_iter().flatten() {
         let y = level_y(f64::from(level) - 0.5).round() as i32;
         p.dashed((plot_left, y), (plot_right, y), color, 2)?;
         if let Some(l) = p.fit(&names, plot_right - plot_left - 8, LABEL_FONT) {

@@ -2,8 +2,12 @@
 //! the incidents plus warnings for what was kept but looked odd. Anything that cannot be kept is an
 //! [`Error`] naming the row and column.
 
+mod cfr;
 mod dcid;
+mod eurepoc;
 mod json;
+mod lenient;
+mod mapped;
 mod native;
 mod table;
 mod xlsx;
@@ -11,10 +15,12 @@ mod xml;
 mod zip;
 
 use crate::error::{Error, Result};
-use crate::model::Incident;
+use crate::model::{Incident, Scale};
 use serde::Serialize;
 
 pub use json::Json;
+pub use mapped::{Mapping, FIELDS as MAPPING_FIELDS};
+use table::Table;
 
 /// Largest input accepted, refused up front rather than exhausting a reader's memory.
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
@@ -33,37 +39,68 @@ pub struct Warning {
 pub struct Dataset {
     pub incidents: Vec<Incident>,
     pub warnings: Vec<Warning>,
+    /// What `severity` is measured on.
+    pub scale: Scale,
 }
 
-/// The formats `from_text` understands.
+/// The formats the explorer reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     /// The project's own schema as CSV (see the README).
     Csv,
     /// The project's own schema as JSON: an array of objects, or `{"incidents": [...]}`.
     Json,
-    /// DCID v2.0's incident sheet, as CSV.
+    /// DCID v2.0's incident sheet, as CSV or in the workbook.
     Dcid,
+    /// The EuRepoC global database CSV.
+    Eurepoc,
+    /// The CFR Cyber Operations Tracker CSV export.
+    Cfr,
+    /// Any CSV, JSON or sheet, read through a [`Mapping`].
+    Mapped,
 }
 
+/// Format names as the API spells them, in the order `auto` tries the recognisable ones.
+const NAMES: [(&str, Format); 6] = [
+    ("csv", Format::Csv),
+    ("json", Format::Json),
+    ("dcid", Format::Dcid),
+    ("eurepoc", Format::Eurepoc),
+    ("cfr", Format::Cfr),
+    ("mapped", Format::Mapped),
+];
+
 impl Format {
-    /// Names accepted by the API: `auto`, `csv`, `json`. `auto` yields `None` (detect from content).
+    /// Names accepted by the API: `auto` (yields `None`: detect from content), `csv`, `json`,
+    /// `dcid`, `eurepoc`, `cfr`, `mapped`.
     pub fn from_name(name: &str) -> Result<Option<Format>> {
-        match name.trim().to_ascii_lowercase().as_str() {
-            "" | "auto" => Ok(None),
-            "csv" => Ok(Some(Format::Csv)),
-            "json" => Ok(Some(Format::Json)),
-            "dcid" => Ok(Some(Format::Dcid)),
-            other => Err(Error::Argument(format!("unknown format '{other}' (expected one of: auto, csv, json, dcid)"))),
+        let n = name.trim().to_ascii_lowercase();
+        if n.is_empty() || n == "auto" {
+            return Ok(None);
         }
+        NAMES.iter().find(|(k, _)| *k == n).map(|(_, f)| Some(*f)).ok_or_else(|| {
+            let names: Vec<&str> = NAMES.iter().map(|(k, _)| *k).collect();
+            Error::Argument(format!("unknown format '{name}' (expected one of: auto, {})", names.join(", ")))
+        })
     }
 
     /// The name the API uses for this format.
     pub fn name(self) -> &'static str {
-        match self {
-            Format::Csv => "csv",
-            Format::Json => "json",
-            Format::Dcid => "dcid",
+        NAMES.iter().find(|(_, f)| *f == self).map_or("csv", |(k, _)| k)
+    }
+
+    /// Recognises a table's format from its header (the project's, DCID, EuRepoC or CFR).
+    fn of_header(header: &[String]) -> Option<Format> {
+        if dcid::looks_like(header) {
+            Some(Format::Dcid)
+        } else if eurepoc::looks_like(header) {
+            Some(Format::Eurepoc)
+        } else if cfr::looks_like(header) {
+            Some(Format::Cfr)
+        } else if native::looks_like(header) {
+            Some(Format::Csv)
+        } else {
+            None
         }
     }
 
@@ -73,19 +110,14 @@ impl Format {
         if t.starts_with('[') || t.starts_with('{') {
             return Ok(Format::Json);
         }
-        let header = t.lines().next().unwrap_or("");
-        let cells: Vec<String> = header.split(',').map(|c| c.trim_matches('"').to_string()).collect();
-        if dcid::looks_like(&cells) {
-            return Ok(Format::Dcid);
-        }
-        if native::looks_like(&cells) {
-            return Ok(Format::Csv);
-        }
-        let shown: String = header.chars().take(120).collect();
-        Err(Error::File(format!(
-            "unrecognised format: the first line is '{shown}'; expected a CSV header with at least the columns {} or a JSON array of incidents",
-            native::REQUIRED.join(", ")
-        )))
+        let header = table::read_header(t);
+        Format::of_header(&header).ok_or_else(|| {
+            let shown: String = t.lines().next().unwrap_or("").chars().take(120).collect();
+            Error::File(format!(
+                "unrecognised format: the first line is '{shown}'. The explorer recognises its own CSV (columns {}), DCID, EuRepoC and CFR exports; for any other table, say which column holds what (a column mapping)",
+                native::REQUIRED.join(", ")
+            ))
+        })
     }
 }
 
@@ -107,46 +139,93 @@ fn chronological(mut data: Dataset) -> Dataset {
     data
 }
 
-/// Reads a file's bytes: an Excel workbook (the first sheet in the project's schema or DCID's),
-/// or UTF-8 text in `format` (`None`: detect it). Returns the data and a name for its format.
-pub fn parse_bytes(bytes: &[u8], format: Option<Format>) -> Result<(Dataset, String)> {
+/// Reads one table (a CSV file or a workbook sheet) in a tabular format.
+fn parse_table(t: &Table, format: Format, mapping: Option<&Mapping>) -> Result<Dataset> {
+    match format {
+        Format::Csv | Format::Json => native::parse_table(t),
+        Format::Dcid => dcid::parse(t),
+        Format::Eurepoc => eurepoc::parse(t),
+        Format::Cfr => cfr::parse(t),
+        Format::Mapped => mapped::parse(t, mapping.ok_or_else(|| Error::Argument("format 'mapped' needs a column mapping".into()))?),
+    }
+}
+
+/// Reads a file's bytes: an Excel workbook (the first sheet in a format the explorer recognises,
+/// or that has the mapped columns), or UTF-8 text. `format` `None` detects it; a `mapping` implies
+/// `Format::Mapped`. Returns the data and a name for what was read.
+pub fn parse_bytes(bytes: &[u8], format: Option<Format>, mapping: Option<&Mapping>) -> Result<(Dataset, String)> {
     check_size(bytes.len())?;
+    let format = if mapping.is_some() { Some(Format::Mapped) } else { format };
     if !zip::is_zip(bytes) {
         let text = std::str::from_utf8(bytes).map_err(|e| {
             Error::File(format!("the file is neither an .xlsx workbook nor UTF-8 text (invalid byte at offset {})", e.valid_up_to()))
         })?;
-        let (data, format) = parse(text, format)?;
+        let (data, format) = parse(text, format, mapping)?;
         return Ok((data, format.name().to_string()));
     }
     let sheets = xlsx::read(bytes)?;
+    let mut last_error = None;
     for (name, table) in &sheets {
-        let is_dcid = dcid::looks_like(&table.header);
-        let (data, kind) = match format {
-            Some(Format::Dcid) | None if is_dcid => (dcid::parse(table)?, "dcid"),
-            Some(Format::Csv) | None if native::looks_like(&table.header) => (native::parse_table(table)?, "csv"),
+        let found = Format::of_header(&table.header);
+        let kind = match (format, found) {
+            (Some(Format::Mapped), _) => Format::Mapped,
+            (Some(Format::Json), Some(Format::Csv)) | (None, Some(_)) => found.unwrap_or(Format::Csv),
+            (Some(f), Some(g)) if f == g => f,
             _ => continue,
         };
-        return Ok((chronological(data), format!("{kind} (xlsx sheet '{name}')")));
+        match parse_table(table, kind, mapping) {
+            Ok(data) => return Ok((chronological(data), format!("{} (xlsx sheet '{name}')", kind.name()))),
+            // A mapping may fit a later sheet; the first sheet's error is kept to report.
+            Err(e) if kind == Format::Mapped => last_error = last_error.or(Some(e)),
+            Err(e) => return Err(e),
+        }
+    }
+    if let Some(e) = last_error {
+        return Err(e);
     }
     let seen: Vec<String> = sheets.iter().map(|(n, t)| format!("'{n}' ({})", t.header.iter().take(4).cloned().collect::<Vec<_>>().join(", "))).collect();
-    Err(Error::File(format!("no sheet of this workbook is in a format the explorer reads; sheets: {}", seen.join("; "))))
+    Err(Error::File(format!("no sheet of this workbook is in a format the explorer recognises; sheets: {}. Give a column mapping to read one", seen.join("; "))))
 }
 
 /// Reads `text` in `format` (`None`: detect it), sorting the incidents by start date. Returns the
-/// format it read.
-pub fn parse(text: &str, format: Option<Format>) -> Result<(Dataset, Format)> {
+/// format it read. `Format::Mapped` needs `mapping`; its text may be CSV or JSON.
+pub fn parse(text: &str, format: Option<Format>, mapping: Option<&Mapping>) -> Result<(Dataset, Format)> {
     check_size(text.len())?;
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(Error::File("the file is empty".into()));
     }
-    let format = match format {
-        Some(f) => f,
-        None => Format::detect(text)?,
+    let format = match (format, mapping) {
+        (_, Some(_)) => Format::Mapped,
+        (Some(f), None) => f,
+        (None, None) => Format::detect(text)?,
     };
     let data = match format {
         Format::Csv => native::parse_csv(text)?,
         Format::Json => native::parse_json(text)?,
-        Format::Dcid => dcid::parse(&table::read_csv(text)?)?,
+        Format::Mapped if looks_like_json(text) => parse_table(&native::json_table(text)?, format, mapping)?,
+        _ => parse_table(&table::read_csv(text)?, format, mapping)?,
     };
     Ok((chronological(data), format))
+}
+
+fn looks_like_json(text: &str) -> bool {
+    let t = text.trim_start_matches('\u{feff}').trim_start();
+    t.starts_with('[') || t.starts_with('{')
+}
+
+/// The column names of a file (its first recognisable sheet for a workbook; the union of keys for
+/// JSON), for a page that lets a publisher choose a mapping.
+pub fn columns(bytes: &[u8]) -> Result<Vec<String>> {
+    check_size(bytes.len())?;
+    let table = if zip::is_zip(bytes) {
+        xlsx::read(bytes)?.into_iter().map(|(_, t)| t).find(|t| !t.header.is_empty()).ok_or_else(|| Error::File("the workbook has no sheet with a header".into()))?
+    } else {
+        let text = std::str::from_utf8(bytes).map_err(|_| Error::File("the file is not UTF-8 text".into()))?;
+        if looks_like_json(text) {
+            native::json_table(text)?
+        } else {
+            Table { header: table::read_header(text), rows: Vec::new() }
+        }
+    };
+    Ok(table.header.iter().map(|h| h.trim().to_string()).filter(|h| !h.is_empty()).collect())
 }

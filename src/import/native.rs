@@ -2,7 +2,7 @@
 //! `_` and `-`, so `target_type`, `targetType` and `Target Type` are the same column.
 
 use super::json::{self, Json};
-use super::table::{normalise, read_csv, Table};
+use super::table::{normalise, read_csv, Row, Table};
 use super::{Dataset, Warning};
 use crate::error::{Error, Result};
 use crate::model::{Country, Incident, Method, Objective, PartialDate, TargetType, MAX_LEVEL};
@@ -241,16 +241,45 @@ fn json_cell(row: usize, key: &str, v: &Json) -> Result<String> {
     })
 }
 
-pub(super) fn parse_json(text: &str) -> Result<Dataset> {
+/// The incident objects of a JSON file: a top-level array, or the `incidents` array of an object.
+fn json_items(text: &str) -> Result<Vec<Json>> {
     let text = text.trim_start_matches('\u{feff}');
-    let items = match json::parse(text).map_err(Error::File)? {
-        Json::Array(items) => items,
+    match json::parse(text).map_err(Error::File)? {
+        Json::Array(items) => Ok(items),
         Json::Object(o) => match o.into_iter().find(|(k, _)| k == "incidents").map(|(_, v)| v) {
-            Some(Json::Array(items)) => items,
-            _ => return Err(Error::File("a JSON object must hold an \"incidents\" array".into())),
+            Some(Json::Array(items)) => Ok(items),
+            _ => Err(Error::File("a JSON object must hold an \"incidents\" array".into())),
         },
-        _ => return Err(Error::File("expected a JSON array of incidents".into())),
-    };
+        _ => Err(Error::File("expected a JSON array of incidents".into())),
+    }
+}
+
+/// A JSON array of flat objects as a table: the header is every key, in order of first use.
+pub(super) fn json_table(text: &str) -> Result<Table> {
+    let items = json_items(text)?;
+    let mut header: Vec<String> = Vec::new();
+    let mut rows = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let row = i + 1;
+        let Json::Object(obj) = item else { return Err(Error::row(row, None, "(row)", "is not an object")) };
+        let mut cells = vec![String::new(); header.len()];
+        for (key, v) in obj {
+            let at = header.iter().position(|h| h == key).unwrap_or_else(|| {
+                header.push(key.clone());
+                header.len() - 1
+            });
+            if cells.len() <= at {
+                cells.resize(at + 1, String::new());
+            }
+            cells[at] = json_cell(row, key, v)?;
+        }
+        rows.push(Row { row, line: None, cells });
+    }
+    Ok(Table { header, rows })
+}
+
+pub(super) fn parse_json(text: &str) -> Result<Dataset> {
+    let items = json_items(text)?;
     let mut data = Dataset::default();
     let mut seen = HashMap::new();
     let known: Vec<(&'static str, String)> =

@@ -56,3 +56,11 @@ pub fn read_csv(text: &str) -> Result<Table> {
     }
     Ok(Table { header, rows })
 }
+
+/// The header cells of CSV text alone (quotes honoured), without reading the rows.
+pub fn read_header(text: &str) -> Vec<String> {
+    let text = text.trim_start_matches('\u{feff}');
+    let first = text.lines().next().unwrap_or("");
+    let mut reader = csv::ReaderBuilder::new().flexible(true).has_headers(false).from_reader(first.as_bytes());
+    reader.records().next().and_then(|r| r.ok()).map(|r| r.iter().map(|c| c.trim().to_string()).collect()).unwrap_or_default()
+}

@@ -5,9 +5,11 @@ mod aliases;
 mod countries;
 mod date;
 mod ladder;
+mod scale;
 
 pub use date::{PartialDate, Precision};
 pub use ladder::{ResponseBand, ARMED_ATTACK, LEVELS, MAX_LEVEL, RESPONSE_BANDS, USE_OF_FORCE};
+pub use scale::{Scale, MAX_SCALE};
 
 use countries::COUNTRIES;
 use serde::Serialize;
@@ -17,13 +19,16 @@ use serde::Serialize;
 pub struct Country(u16);
 
 impl Country {
-    /// Recognises an ISO alpha-3 or alpha-2 code, the English short or ISO name, or a common
-    /// variant ("DPRK", "N Korea", "Korea (Republic of)", "Russian Federation" ...), ignoring case,
-    /// surrounding spaces and quotes.
+    /// Recognises an ISO alpha-3 or alpha-2 code, a Correlates of War number, the English short
+    /// or ISO name, or a common variant ("DPRK", "N Korea", "Korea (Republic of)", "Russian
+    /// Federation" ...), ignoring case, surrounding spaces and quotes.
     pub fn parse(text: &str) -> Option<Country> {
         let t = text.trim().trim_matches(['"', '\'']).trim();
         if t.is_empty() {
             return None;
+        }
+        if t.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+            return Country::from_cow(t);
         }
         Country::parse_exact(t)
             .or_else(|| aliases::alias(t).and_then(Country::parse_exact))
@@ -176,7 +181,8 @@ pub struct Incident {
     pub target_type: Option<TargetType>,
     pub method: Option<Method>,
     pub objective: Option<Objective>,
-    /// Level on the 0-10 ladder; `None` means "not coded" (counted, never dropped).
+    /// Level on the dataset's [`Scale`] (the 0-10 ladder unless the source has its own);
+    /// `None` means "not coded" (counted, never dropped).
     pub severity: Option<u8>,
     pub rationale: String,
     pub attributed_by: String,
@@ -209,6 +215,8 @@ mod tests {
         assert_eq!(Country::from_cow("731").map(|c| c.code()), Some("PRK"));
         assert_eq!(Country::from_cow("2").map(|c| c.code()), Some("USA"));
         assert_eq!(Country::from_cow("9999"), None);
+        assert_eq!(Country::parse("731").map(|c| c.code()), Some("PRK"));
+        assert_eq!(Country::parse("732.0").map(|c| c.code()), Some("KOR"));
         assert!(Country::unknown().is_unknown());
         assert_eq!(Country::unknown().name(), "Unknown");
         assert_eq!(Country::parse(""), None);

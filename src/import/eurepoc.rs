@@ -1,0 +1,142 @@
+//! The EuRepoC global database CSV. Multi-valued cells are Python list literals; an incident may
+//! name several initiator and receiver states; severity is EuRepoC's weighted cyber intensity,
+//! kept on its own scale (see [`Scale::eurepoc`]), never read as the 0-10 ladder.
+
+use super::lenient::{cell, flexible_date, list_values, urls, Notes};
+use super::table::{normalise, Table};
+use super::Dataset;
+use crate::error::{Error, Result};
+use crate::model::{Country, Incident, Objective, Scale, TargetType, MAX_SCALE};
+use std::collections::HashSet;
+
+/// Columns that identify a EuRepoC export.
+const SIGNATURE: [&str; 3] = ["receiver_country", "initiator_country", "weighted_cyber_intensity"];
+
+pub(super) fn looks_like(header: &[String]) -> bool {
+    SIGNATURE.iter().all(|s| header.iter().any(|h| normalise(h) == normalise(s)))
+}
+
+/// EuRepoC's incident types, read as an objective (the first type that says one).
+fn objective(types: &[String]) -> Option<Objective> {
+    types.iter().find_map(|t| {
+        let t = t.to_ascii_lowercase();
+        if t.contains("disruption") || t.contains("ransomware") {
+            Some(Objective::Disruption)
+        } else if t.contains("data theft") || t.contains("doxing") {
+            Some(Objective::ShortTermEspionage)
+        } else if t.contains("hijacking") {
+            Some(Objective::Degradation)
+        } else {
+            None
+        }
+    })
+}
+
+/// EuRepoC's receiver categories, read as a target type: military before other state bodies
+/// before everyone else.
+fn target_type(categories: &[String]) -> Option<TargetType> {
+    let lower: Vec<String> = categories.iter().map(|c| c.to_ascii_lowercase()).collect();
+    if lower.is_empty() {
+        None
+    } else if lower.iter().any(|c| c.contains("military") || c.contains("defence") || c.contains("defense")) {
+        Some(TargetType::Military)
+    } else if lower.iter().any(|c| c.contains("state institution") || c.contains("government") || c.contains("political")) {
+        Some(TargetType::Government)
+    } else {
+        Some(TargetType::Private)
+    }
+}
+
+pub(super) fn parse(table: &Table) -> Result<Dataset> {
+    let col = |name: &str| table.column(name);
+    for required in ["ID", "name", "start_date", "receiver_country", "initiator_country"] {
+        if col(required).is_none() {
+            return Err(Error::File(format!("this EuRepoC export lacks the column '{required}'")));
+        }
+    }
+    let [id_c, name_c, desc_c, start_c, end_c, type_c, recv_c, recv_cat_c, init_c, attr_date_c, attr_actor_c, intensity_c, sources_c] = [
+        "ID", "name", "description", "start_date", "end_date", "incident_type", "receiver_country", "receiver_category",
+        "initiator_country", "attribution_date", "attributing_actor", "weighted_cyber_intensity", "sources_url",
+    ]
+    .map(col);
+    let mut notes = Notes::default();
+    let mut incidents = Vec::with_capacity(table.rows.len());
+    let mut seen = HashSet::new();
+    for r in &table.rows {
+        let n = r.row;
+        if r.cells.len() != table.header.len() {
+            notes.warn(n, "(row)", format!("has {} fields but the header has {}; read by position", r.cells.len(), table.header.len()));
+        }
+        let raw_id = cell(r, id_c).trim();
+        let id = if raw_id.is_empty() {
+            notes.warn(n, "ID", format!("is empty; kept as 'eurepoc-row-{n}'"));
+            format!("eurepoc-row-{n}")
+        } else {
+            format!("eurepoc-{raw_id}")
+        };
+        let id = notes.unique_id(n, "ID", id, &mut seen);
+
+        // A start date is needed to place the incident in time: fall back to the end, then the
+        // attribution date, saying so; with none of them the row cannot be shown.
+        let start_raw = cell(r, start_c);
+        let start = match flexible_date(start_raw) {
+            Ok(d) => d,
+            Err(m) => {
+                let fallback = [("end_date", end_c), ("attribution_date", attr_date_c)]
+                    .into_iter()
+                    .find_map(|(name, c)| flexible_date(cell(r, c)).ok().map(|d| (name, d)));
+                let problem = if start_raw.trim().is_empty() { "is empty".to_string() } else { m };
+                match fallback {
+                    Some((name, d)) => {
+                        notes.warn(n, "start_date", format!("{problem}; the incident is placed at its {name} ({d})"));
+                        d
+                    }
+                    None => {
+                        notes.warn(n, "start_date", format!("{problem} and the row has no other usable date; row left out"));
+                        continue;
+                    }
+                }
+            }
+        };
+        let end = notes.date(n, "end_date", cell(r, end_c));
+        if let Some(e) = end.filter(|e| e.surely_before(&start)) {
+            notes.warn(n, "end_date", format!("ends ({e}) before it starts ({start}); kept as given"));
+        }
+        let initiators = notes.countries(n, "initiator_country", cell(r, init_c));
+        let initiator = initiators.first().copied().unwrap_or_else(Country::unknown);
+        if initiators.len() > 1 {
+            let names: Vec<&str> = initiators.iter().map(|c| c.name()).collect();
+            notes.warn(n, "initiator_country", format!("names {} initiator states ({}); counted under the first, {}", initiators.len(), names.join(", "), initiator.name()));
+        }
+        let mut targets = notes.countries(n, "receiver_country", cell(r, recv_c));
+        if targets.is_empty() {
+            targets.push(Country::unknown());
+        }
+        let intensity = notes.score(n, "weighted_cyber_intensity", cell(r, intensity_c), MAX_SCALE);
+        let name = cell(r, name_c).trim();
+        let name = if name.is_empty() { format!("EuRepoC incident {raw_id}") } else { name.to_string() };
+        incidents.push(Incident {
+            id,
+            name,
+            start,
+            end,
+            initiator,
+            targets,
+            target_type: target_type(&list_values(cell(r, recv_cat_c))),
+            method: None,
+            objective: objective(&list_values(cell(r, type_c))),
+            severity: intensity,
+            rationale: "EuRepoC weighted cyber intensity".into(),
+            attributed_by: list_values(cell(r, attr_actor_c)).join(", "),
+            attribution_date: notes.date(n, "attribution_date", cell(r, attr_date_c)),
+            description: cell(r, desc_c).trim().to_string(),
+            sources: urls([cell(r, sources_c)]),
+        });
+    }
+    if incidents.is_empty() {
+        return Err(Error::File("the EuRepoC export has no incident with a usable date".into()));
+    }
+    let top = incidents.iter().filter_map(|i| i.severity).max().unwrap_or(1);
+    Ok(Dataset { incidents, warnings: notes.warnings, scale: Scale::eurepoc(top) })
+}
+

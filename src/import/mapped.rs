@@ -1,0 +1,143 @@
+//! Any CSV, JSON or workbook sheet, read through a column mapping the publisher gives: which
+//! column holds the date, the initiator, the targets, the severity (on the 0-10 ladder) and so on.
+//! Values are read leniently: countries in any common form, dates in export styles, vocabulary by
+//! slug or label; anything unreadable is a warning and the incident is kept.
+
+use super::lenient::{cell, flexible_date, urls, Notes};
+use super::table::{normalise, Table};
+use super::Dataset;
+use crate::error::{Error, Result};
+use crate::model::{Country, Incident, Method, Objective, Scale, TargetType, MAX_LEVEL};
+use std::collections::HashSet;
+
+/// Fields a mapping may name, as the API spells them.
+pub const FIELDS: [&str; 15] = [
+    "id", "name", "start", "end", "initiator", "targets", "targetType", "method", "objective", "severity", "rationale",
+    "attributedBy", "attributionDate", "description", "sources",
+];
+/// Fields every mapping must name.
+pub const REQUIRED: [&str; 2] = ["start", "initiator"];
+
+/// Which column holds each field: `(field, column name)`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Mapping {
+    pub columns: Vec<(&'static str, String)>,
+}
+
+impl Mapping {
+    /// Checks the fields (unknown or repeated ones are refused by name) and that the required
+    /// ones are there. Fields may be spelled `targetType` or `target_type`; empty columns are
+    /// left out, as a form's unset choices would be.
+    pub fn new<K: AsRef<str>, V: AsRef<str>>(pairs: impl IntoIterator<Item = (K, V)>) -> Result<Mapping> {
+        let mut columns: Vec<(&'static str, String)> = Vec::new();
+        for (k, v) in pairs {
+            let (k, v) = (k.as_ref(), v.as_ref().trim());
+            let Some(field) = FIELDS.iter().find(|f| normalise(f) == normalise(k)) else {
+                return Err(Error::Argument(format!("mapping: unknown field '{k}' (expected one of: {})", FIELDS.join(", "))));
+            };
+            if v.is_empty() {
+                continue;
+            }
+            if columns.iter().any(|(f, _)| f == field) {
+                return Err(Error::Argument(format!("mapping: field '{field}' is given twice")));
+            }
+            columns.push((field, v.to_string()));
+        }
+        let missing: Vec<&str> = REQUIRED.iter().copied().filter(|r| !columns.iter().any(|(f, _)| f == r)).collect();
+        if !missing.is_empty() {
+            return Err(Error::Argument(format!("mapping: say which column holds {}", missing.join(" and "))));
+        }
+        Ok(Mapping { columns })
+    }
+}
+
+fn vocab<T>(notes: &mut Notes, row: usize, column: &str, value: &str, parse: fn(&str) -> Option<T>, expected: fn() -> String) -> Option<T> {
+    let v = value.trim();
+    if v.is_empty() {
+        return None;
+    }
+    let found = parse(v);
+    if found.is_none() {
+        notes.warn(row, column, format!("'{v}' is not one of: {}; kept without one", expected()));
+    }
+    found
+}
+
+pub(super) fn parse(table: &Table, mapping: &Mapping) -> Result<Dataset> {
+    // Resolve every mapped column in the header first, naming what is missing.
+    let mut at: Vec<(&'static str, usize, &str)> = Vec::new();
+    for (field, name) in &mapping.columns {
+        match table.column(name) {
+            Some(i) => at.push((field, i, table.header[i].as_str())),
+            None => {
+                return Err(Error::File(format!(
+                    "the mapping puts '{field}' in column '{name}', but the file has no such column (it has: {})",
+                    table.header.iter().map(|h| h.trim()).collect::<Vec<_>>().join(", ")
+                )))
+            }
+        }
+    }
+    let find = |field: &str| at.iter().find(|(f, _, _)| *f == field).map(|&(_, i, name)| (i, name));
+    let idx = |field: &str| find(field).map(|(i, _)| i);
+    let name_of = |field: &str| find(field).map_or(field.to_string(), |(_, n)| n.trim().to_string());
+
+    let mut notes = Notes::default();
+    let mut incidents = Vec::with_capacity(table.rows.len());
+    let mut seen = HashSet::new();
+    for r in &table.rows {
+        let n = r.row;
+        let get = |field: &str| cell(r, idx(field)).trim();
+        let start = match flexible_date(get("start")) {
+            Ok(d) => d,
+            Err(m) => {
+                let m = if get("start").is_empty() { "is empty".to_string() } else { m };
+                notes.warn(n, &name_of("start"), format!("{m}; an incident needs a start date, so the row is left out"));
+                continue;
+            }
+        };
+        let end = notes.date(n, &name_of("end"), get("end"));
+        if let Some(e) = end.filter(|e| e.surely_before(&start)) {
+            notes.warn(n, &name_of("end"), format!("ends ({e}) before it starts ({start}); kept as given"));
+        }
+        let initiators = notes.countries(n, &name_of("initiator"), get("initiator"));
+        let initiator = initiators.first().copied().unwrap_or_else(Country::unknown);
+        if initiators.len() > 1 {
+            notes.warn(n, &name_of("initiator"), format!("names {} states; counted under the first, {}", initiators.len(), initiator.name()));
+        }
+        let mut targets = notes.countries(n, &name_of("targets"), get("targets"));
+        if targets.is_empty() {
+            targets.push(Country::unknown());
+        }
+        let id = match get("id") {
+            "" => format!("row-{n}"),
+            v => v.to_string(),
+        };
+        let id = notes.unique_id(n, &name_of("id"), id, &mut seen);
+        let name = match get("name") {
+            "" => format!("Incident {id}"),
+            v => v.to_string(),
+        };
+        incidents.push(Incident {
+            name,
+            start,
+            end,
+            initiator,
+            targets,
+            target_type: vocab(&mut notes, n, &name_of("targetType"), get("targetType"), TargetType::parse, TargetType::expected),
+            method: vocab(&mut notes, n, &name_of("method"), get("method"), Method::parse, Method::expected),
+            objective: vocab(&mut notes, n, &name_of("objective"), get("objective"), Objective::parse, Objective::expected),
+            severity: if get("severity").is_empty() { None } else { notes.score(n, &name_of("severity"), get("severity"), MAX_LEVEL) },
+            rationale: get("rationale").to_string(),
+            attributed_by: get("attributedBy").to_string(),
+            attribution_date: notes.date(n, &name_of("attributionDate"), get("attributionDate")),
+            description: get("description").to_string(),
+            sources: urls([get("sources")]),
+            id,
+        });
+    }
+    if incidents.is_empty() {
+        return Err(Error::File(format!("no row of the file has a readable start date in column '{}'", name_of("start"))));
+    }
+    Ok(Dataset { incidents, warnings: notes.warnings, scale: Scale::LADDER })
+}
+
