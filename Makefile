@@ -27,7 +27,7 @@ lint:
 	cargo clippy --locked --target wasm32-unknown-unknown --lib -- -D warnings
 
 test-browser:
-	wasm-pack test --headless --chrome -- --locked --test web
+	wasm-pack test --headless --chrome -- --locked --test web --features importer
 
 test-e2e:
 	node --test tests/e2e/*.test.mjs

@@ -137,9 +137,16 @@ impl Explorer {
 
     /// The dataset shipped with the explorer.
     pub fn bundled() -> Result<Explorer> {
-        let (data, _) = import::parse(BUNDLED_CSV, Some(Format::Csv), None)
+        let (data, _) = import::parse_native(BUNDLED_CSV, Some(Format::Csv))
             .map_err(|e| Error::File(format!("the bundled dataset is invalid: {e}")))?;
         Ok(Explorer::new(data, "bundled".into()))
+    }
+
+    /// Reads the project's own schema (`auto`, `csv` or `json`) and nothing else, so that the
+    /// explorer module links none of the other importers.
+    pub fn from_native(text: &str, format: &str) -> Result<Explorer> {
+        let (data, format) = import::parse_native(text, Format::from_name(format)?)?;
+        Ok(Explorer::new(data, format.name().into()))
     }
 
     /// Reads text in a named format (`auto`, `csv`, `json`, `dcid`, `eurepoc`, `cfr`).
@@ -152,6 +159,17 @@ impl Explorer {
     pub fn from_bytes(bytes: &[u8], format: &str) -> Result<Explorer> {
         let (data, name) = import::parse_bytes(bytes, Format::from_name(format)?, None)?;
         Ok(Explorer::new(data, name))
+    }
+
+    /// An explorer on data the importer module converted (see [`import::to_csv`]): the CSV, the
+    /// scale its severities are on, the original import's warnings and the format's name.
+    pub fn from_import(csv: &str, scale: Scale, warnings: Vec<Warning>, source: String) -> Result<Explorer> {
+        Ok(Explorer::new(import::from_converted(csv, scale, warnings)?, source))
+    }
+
+    /// The incidents in the project's CSV schema (see [`import::to_csv`]).
+    pub fn to_csv(&self) -> String {
+        import::to_csv(&self.data.incidents)
     }
 
     /// Reads any CSV, JSON or workbook through a column mapping.

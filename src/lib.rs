@@ -1,8 +1,11 @@
 //! cyber-spectrum: an explorer of state cyber incidents on the 0-10 escalation ladder.
 //!
 //! The crate is a pure core that builds and tests natively (`model`, `import`, `filter`, `stats`,
-//! `chart`, `explorer`), plus one web module compiled only for `wasm32` that exposes the core to
-//! JavaScript with `wasm_bindgen`. Charts are written against plotters' `DrawingBackend`, so the
+//! `chart`, `explorer`), plus the JavaScript surfaces compiled only for `wasm32`: `web` (feature
+//! `explorer`, the default: charts, filters, stats on the project's schema) and `web_import`
+//! (feature `importer`: every file format, run in a Web Worker and fetched only when a reader
+//! loads a file). The two are built as two wasm modules so readers who never import a file never
+//! download the importers. Charts are written against plotters' `DrawingBackend`, so the
 //! same drawing code paints a browser canvas, a test recorder or a static image.
 
 pub mod chart;
@@ -14,7 +17,11 @@ pub mod model;
 pub mod stats;
 
 #[cfg(target_arch = "wasm32")]
+mod web_common;
+#[cfg(all(target_arch = "wasm32", feature = "explorer"))]
 pub mod web;
+#[cfg(all(target_arch = "wasm32", feature = "importer"))]
+pub mod web_import;
 
 pub use error::{Error, Result};
 pub use explorer::Explorer;

@@ -1,11 +1,16 @@
-//! The JavaScript surface (wasm32 only): one exported class holding the core explorer, plain
-//! objects in and out via serde-wasm-bindgen, errors thrown as JS `Error`s, and canvas drawing that
-//! is sharp at any devicePixelRatio. No unwrap here: a failure must reach the page as a message.
+//! The explorer module's JavaScript surface (wasm32, feature `explorer`): one exported class
+//! holding the core explorer, plain objects in and out via serde-wasm-bindgen, errors thrown as JS
+//! `Error`s, and canvas drawing that is sharp at any devicePixelRatio. It reads the project's own
+//! schema only; every other format is read by the importer module (src/web_import.rs) and handed
+//! over as that schema. No unwrap here: a failure must reach the page as a message.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use crate::chart::{Theme, View};
 use crate::explorer::Explorer as Core;
 use crate::filter::Filter;
+use crate::import::Warning;
+use crate::model::Scale;
+use crate::web_common::{js_err, to_js};
 use plotters::prelude::IntoDrawingArea;
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind};
 use plotters_canvas::CanvasBackend;
@@ -13,39 +18,6 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
-
-/// Installs the panic hook: a panic is logged and rethrown as a JS `Error` naming it, so the page
-/// can show it in its error box instead of freezing.
-#[wasm_bindgen(start)]
-pub fn start() {
-    static HOOK: std::sync::Once = std::sync::Once::new();
-    HOOK.call_once(|| {
-        std::panic::set_hook(Box::new(|info| {
-            let msg = format!("cyber-spectrum internal error: {info}");
-            web_sys::console::error_1(&JsValue::from_str(&msg));
-            wasm_bindgen::throw_str(&msg);
-        }));
-    });
-}
-
-/// JSON text read by the browser's own parser, for the JSON importer (see src/import/json.rs).
-pub(crate) fn parse_json(text: &str) -> Result<crate::import::Json, String> {
-    let value = js_sys::JSON::parse(text).map_err(|e| {
-        let detail = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| "unreadable".into());
-        format!("invalid JSON: {detail}")
-    })?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| format!("invalid JSON: {e}"))
-}
-
-fn js_err(e: crate::Error) -> JsError {
-    JsError::new(&e.to_string())
-}
-
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("cannot convert the result for JavaScript: {e}")))
-}
 
 fn filter_from(value: JsValue) -> Result<Filter, JsError> {
     if value.is_undefined() || value.is_null() {
@@ -72,21 +44,30 @@ impl Explorer {
         Ok(Explorer { core: Core::bundled().map_err(js_err)? })
     }
 
-    /// An explorer on data given as text. `format` is `"auto"` (the default), `"csv"` or `"json"`
-    /// (the project's own schema) or `"dcid"` (DCID v2.0's incident sheet as CSV). Throws an
-    /// `Error` naming the row and column of bad input.
+    /// An explorer on data in the project's own schema given as text: `format` is `"auto"` (the
+    /// default), `"csv"` or `"json"`. Other formats (DCID, EuRepoC, CFR, workbooks, mapped
+    /// spreadsheets) are read by the importer module: see `www/loader.js`. Throws an `Error` naming
+    /// the row and column of bad input.
     #[wasm_bindgen(js_name = fromText)]
     pub fn from_text(text: &str, format: Option<String>) -> Result<Explorer, JsError> {
-        let core = Core::from_text(text, format.as_deref().unwrap_or("auto")).map_err(js_err)?;
+        let core = Core::from_native(text, format.as_deref().unwrap_or("auto")).map_err(js_err)?;
         Ok(Explorer { core })
     }
 
-    /// An explorer on a file's bytes (a `Uint8Array`): an Excel workbook (.xlsx; its first sheet in
-    /// a known format is read) or UTF-8 text, with `format` as for `fromText`.
-    #[wasm_bindgen(js_name = fromBytes)]
-    pub fn from_bytes(bytes: &[u8], format: Option<String>) -> Result<Explorer, JsError> {
-        let core = Core::from_bytes(bytes, format.as_deref().unwrap_or("auto")).map_err(js_err)?;
-        Ok(Explorer { core })
+    /// An explorer on what the importer module's `importFile` returned: `{csv, scale: {key, max},
+    /// warnings, format}`.
+    #[wasm_bindgen(js_name = fromImport)]
+    pub fn from_import(imported: JsValue) -> Result<Explorer, JsError> {
+        let field = |k: &str| js_sys::Reflect::get(&imported, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+        let bad = |what: &str| JsError::new(&format!("fromImport: {what} (pass the object importFile returned)"));
+        let csv = field("csv").as_string().ok_or_else(|| bad("no csv text"))?;
+        let scale = field("scale");
+        let key = js_sys::Reflect::get(&scale, &JsValue::from_str("key")).ok().and_then(|v| v.as_string()).unwrap_or_default();
+        let max = js_sys::Reflect::get(&scale, &JsValue::from_str("max")).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+        let scale = Scale::from_key(&key, max.clamp(0.0, 255.0) as u8).ok_or_else(|| bad(&format!("unknown scale '{key}'")))?;
+        let warnings: Vec<Warning> = serde_wasm_bindgen::from_value(field("warnings")).map_err(|e| bad(&format!("warnings: {e}")))?;
+        let source = field("format").as_string().unwrap_or_else(|| "imported".into());
+        Ok(Explorer { core: Core::from_import(&csv, scale, warnings, source).map_err(js_err)? })
     }
 
     /// Statistics of the incidents the filter selects: `{total, byInitiator, byTarget, dyads,

@@ -1,9 +1,10 @@
 //! Browser tests of the JavaScript seam (wasm-bindgen-test in headless Chromium): the exports take
 //! and return the documented shapes, bad input becomes a JS `Error` naming row and column, and
 //! drawing leaves pixels on a canvas sized for the screen's devicePixelRatio.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "importer"))]
 
 use cyber_spectrum::web::Explorer;
+use cyber_spectrum::web_import::{columns, import_file};
 use js_sys::{Array, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -112,12 +113,36 @@ fn inked(c: &HtmlCanvasElement) -> usize {
     data.chunks(4).filter(|p| p[0] < 240 || p[1] < 240 || p[2] < 240).count()
 }
 
+/// The importer module's surface, handed over to the explorer module as the page does it.
+fn imported(bytes: &[u8], format: Option<&str>, mapping: JsValue) -> Result<Explorer, String> {
+    let result = import_file(bytes, format.map(str::to_string), mapping).map_err(thrown)?;
+    Explorer::from_import(result).map_err(thrown)
+}
+
 #[wasm_bindgen_test]
-fn workbooks_come_in_as_bytes() {
-    let ex = Explorer::from_bytes(include_bytes!("fixtures/xlsx/small.xlsx"), None).expect("workbook reads");
+fn workbooks_and_other_formats_come_in_through_the_importer() {
+    let ex = imported(include_bytes!("fixtures/xlsx/small.xlsx"), None, JsValue::NULL).expect("workbook reads");
     assert_eq!(get(&ex.stats(JsValue::UNDEFINED).unwrap(), "total").as_f64(), Some(3.0));
-    let msg = thrown(Explorer::from_bytes(include_bytes!("fixtures/xlsx/truncated.xlsx"), None).err().expect("refused"));
+    let msg = imported(include_bytes!("fixtures/xlsx/truncated.xlsx"), None, JsValue::NULL).err().expect("refused");
     assert!(msg.contains("damaged or truncated"), "{msg}");
+
+    let eurepoc = imported(include_bytes!("fixtures/eurepoc/sample.csv"), None, JsValue::NULL).expect("EuRepoC reads");
+    let f = eurepoc.facets().unwrap();
+    assert_eq!(get(&get(&f, "scale"), "key").as_string().as_deref(), Some("eurepoc-intensity"));
+    assert!(get(&f, "useOfForce").is_null());
+    let warnings = Array::from(&eurepoc.warnings().unwrap());
+    assert!(warnings.length() >= 5, "the importer's warnings travel with the data");
+    assert_eq!(get(&warnings.get(0), "row").as_f64(), Some(2.0));
+
+    let mapping = js(r#"{"start": "When", "initiator": "Attacker", "targets": "Victim country", "severity": "Score"}"#);
+    let mapped = imported(include_bytes!("fixtures/mapped/newsroom.json"), Some("mapped"), mapping).expect("mapped JSON reads");
+    assert_eq!(get(&mapped.stats(JsValue::UNDEFINED).unwrap(), "total").as_f64(), Some(3.0));
+    let msg = imported(b"a,b\n1,2\n", Some("mapped"), js(r#"{"start": "a", "attacker": "b"}"#)).err().expect("refused");
+    assert!(msg.contains("unknown field 'attacker'"), "{msg}");
+    assert_eq!(columns(include_bytes!("fixtures/mapped/newsroom.csv")).unwrap().len(), 8);
+    // The explorer module itself reads only the project's schema, and says where the rest goes.
+    let msg = thrown(Explorer::from_text("x", Some("dcid".into())).err().expect("refused"));
+    assert!(msg.contains("importer"), "{msg}");
 }
 
 #[wasm_bindgen_test]

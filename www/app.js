@@ -4,6 +4,7 @@ import init, { Explorer } from './pkg/cyber_spectrum.js';
 import { buildControls, closeDropdownsOnOutsideClick } from './controls.js';
 import { renderStats, describe } from './stats-view.js';
 import { chartKeeper } from './charts.js';
+import { fetchBytes, importBytes, fileColumns } from './loader.js';
 
 const $ = (id) => document.getElementById(id);
 const errorBox = $('error');
@@ -20,22 +21,102 @@ function clearError() {
 
 function datasetLine(facets, origin) {
   const what = facets.source === 'bundled' ? `Bundled dataset, version ${facets.version}` : `Your data (${origin}, read as ${facets.source})`;
-  const warn = facets.warnings.length ? `; ${facets.warnings.length} warning${facets.warnings.length === 1 ? '' : 's'}: ${facets.warnings.slice(0, 3).map((w) => `row ${w.row}, ${w.column}: ${w.message}`).join('; ')}` : '';
-  return `${what}: ${facets.total} incidents, ${facets.firstYear} to ${facets.lastYear}${warn}.`;
+  const scale = facets.scale.key === 'ladder' ? '' : `; severity is ${facets.scale.name}`;
+  return `${what}: ${facets.total} incidents, ${facets.firstYear} to ${facets.lastYear}${scale}.`;
 }
 
-async function loadInitial() {
+const MB = (n) => `${(n / 1e6).toFixed(n < 1e7 ? 1 : 0)} MB`;
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Which column most likely holds each mapping field, guessed from the column names. */
+const GUESSES = [
+  ['start', /^(start|date|start.?date|when|began|first.?seen|incident.?date)$/i],
+  ['initiator', /(initiator|attacker|sponsor|perpetrator|actor.?country|origin)/i],
+  ['targets', /(target|victim|receiver)/i],
+  ['name', /^(name|title|headline|incident|operation)$/i],
+  ['id', /^(id|ref|reference|key)$/i],
+  ['end', /^(end|end.?date|until)$/i],
+  ['severity', /(severity|score|intensity|level)/i],
+  ['method', /^(method|technique|vector)$/i],
+  ['description', /(description|summary|details)/i],
+  ['sources', /(source|url|link)/i],
+];
+const FIELD_LABELS = {
+  start: 'Start date', initiator: 'Initiator state', targets: 'Target state(s)', name: 'Name', id: 'Id',
+  end: 'End date', severity: 'Severity (0-10)', method: 'Method', objective: 'Objective', targetType: 'Target type',
+  description: 'Description', sources: 'Source URLs', attributedBy: 'Attributed by', attributionDate: 'Attribution date',
+  rationale: 'Coding rationale',
+};
+
+const LADDER_NOTES = {};
+/** The chart captions say which scale the marks are on: thresholds exist only on the ladder. */
+function describeScale(scale) {
+  for (const id of ['spectrum-note', 'timeline-note']) {
+    const p = $(id);
+    LADDER_NOTES[id] ??= p.textContent;
+    p.textContent = scale.key === 'ladder' ? LADDER_NOTES[id]
+      : id === 'spectrum-note'
+        ? `Each mark is one incident, stacked at its score on ${scale.name}, 0 to ${scale.max}; “–” collects incidents `
+          + 'without a score. That scale has no use-of-force or armed-attack threshold, so none is drawn.'
+        : `Each mark is one incident at its start date and its score on ${scale.name}; the line steps through each year’s highest score.`;
+  }
+}
+
+async function loadInitial(progress) {
   const params = new URLSearchParams(location.search);
   const url = params.get('data');
   if (!url) return [Explorer.bundled(), 'bundled'];
-  let res;
-  try {
-    res = await fetch(url);
-  } catch (e) {
-    throw new Error(`could not fetch ${url}: ${e.message}`);
+  progress.start(url);
+  const bytes = await fetchBytes(url, { onProgress: progress.download(url) });
+  progress.parsing(url, bytes.length);
+  const imported = await importBytes(bytes, { format: params.get('format') || 'auto' });
+  return [Explorer.fromImport(imported), url];
+}
+
+function progressView() {
+  const box = $('progress');
+  const bar = $('progress-bar');
+  const text = $('progress-text');
+  return {
+    start: (what) => {
+      box.hidden = false;
+      bar.removeAttribute('value');
+      text.textContent = `Loading ${what}…`;
+    },
+    download: (what) => (received, total) => {
+      box.hidden = false;
+      if (total) { bar.max = total; bar.value = received; } else bar.removeAttribute('value');
+      text.textContent = `Downloading ${what}: ${MB(received)}${total ? ` of ${MB(total)}` : ''}`;
+    },
+    parsing: (what, size) => {
+      box.hidden = false;
+      bar.removeAttribute('value');
+      text.textContent = `Reading ${what} (${MB(size)})…`;
+    },
+    done: () => { box.hidden = true; },
+  };
+}
+
+function showSummary(text, warnings) {
+  $('summary').hidden = false;
+  $('summary-text').textContent = text;
+  const box = $('warnings');
+  box.hidden = warnings.length === 0;
+  box.open = false;
+  $('warnings-summary').textContent = `Show the ${plural(warnings.length, 'warning')}`;
+  const list = $('warnings-list');
+  const shown = warnings.slice(0, 1000).map((w) => {
+    const li = document.createElement('li');
+    const where = w.row === 0 ? 'Header' : `Row ${w.row}`;
+    li.textContent = `${where}, column “${w.column}”: ${w.message}`;
+    return li;
+  });
+  if (warnings.length > shown.length) {
+    const li = document.createElement('li');
+    li.textContent = `… and ${warnings.length - shown.length} more (explorer.warnings() lists them all)`;
+    shown.push(li);
   }
-  if (!res.ok) throw new Error(`could not fetch ${url}: HTTP ${res.status} ${res.statusText}`);
-  return [Explorer.fromBytes(new Uint8Array(await res.arrayBuffer()), params.get('format') || 'auto'), url];
+  list.replaceChildren(...shown);
 }
 
 async function main() {
@@ -46,15 +127,18 @@ async function main() {
     $('dataset').textContent = '';
     return;
   }
+  const progress = progressView();
   let explorer;
   let origin;
   try {
-    [explorer, origin] = await loadInitial();
+    [explorer, origin] = await loadInitial(progress);
   } catch (e) {
+    progress.done();
     showError(`The data could not be loaded: ${e.message}`);
     $('dataset').textContent = '';
     return;
   }
+  progress.done();
 
   const form = $('filters');
   const canvases = { spectrum: $('spectrum'), timeline: $('timeline') };
@@ -93,6 +177,7 @@ async function main() {
     facets = explorer.facets();
     readFilter = buildControls(form, facets);
     $('dataset').textContent = datasetLine(facets, origin);
+    describeScale(facets.scale);
     update();
   };
 
@@ -101,16 +186,116 @@ async function main() {
   form.addEventListener('reset', () => setTimeout(update, 0));
   closeDropdownsOnOutsideClick(document);
 
-  $('file').addEventListener('change', async (e) => {
-    const file = e.target.files[0];
-    if (!file) return;
+  // Loading a dataset: one at a time; a new load or Cancel aborts the one under way. The current
+  // data stays until the new data has been read.
+  let loading = null;
+  let pending = null; // {label, bytes} kept to retry with a column mapping
+  const load = async (label, getBytes, options = {}) => {
+    loading?.abort();
+    const controller = new AbortController();
+    loading = controller;
+    const { signal } = controller;
+    $('mapping').hidden = true;
+    progress.start(label);
     try {
-      const next = Explorer.fromBytes(new Uint8Array(await file.arrayBuffer()), 'auto');
-      adopt(next, file.name);
+      const bytes = await getBytes(signal);
+      pending = { label, bytes };
+      if (options.format === 'mapped' && !options.mapping) {
+        await offerMapping(pending);
+        return;
+      }
+      progress.parsing(label, bytes.length);
+      const started = performance.now();
+      const imported = await importBytes(bytes, { ...options, signal });
+      const next = Explorer.fromImport(imported);
+      clearError();
+      adopt(next, label);
+      const ms = Math.round(performance.now() - started);
+      showSummary(`Loaded ${plural(imported.total, 'incident')} from ${label}, read as ${imported.format} in ${ms} ms; `
+        + `${plural(imported.warnings.length, 'warning')}.`, imported.warnings);
     } catch (err) {
-      showError(`${file.name} could not be loaded, so the current data stays: ${err.message}`);
+      if (err.name === 'AbortError') {
+        if (loading === controller) showSummary(`Loading ${label} was cancelled; the current data stays.`, []);
+        return;
+      }
+      showError(`${label} could not be loaded, so the current data stays: ${err.message}`);
+      if (pending && (options.format === 'mapped' || /unrecognised format|column mapping/.test(err.message))) {
+        await offerMapping(pending, options.mapping);
+      }
+    } finally {
+      if (loading === controller) { loading = null; progress.done(); }
     }
+  };
+  $('progress-cancel').addEventListener('click', () => loading?.abort());
+
+  const fromFile = (file) => load(file.name, async () => new Uint8Array(await file.arrayBuffer()));
+  $('file').addEventListener('change', (e) => {
+    const file = e.target.files[0];
+    if (file) fromFile(file);
+    e.target.value = '';
   });
+  $('url-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const data = new FormData(e.target);
+    const url = String(data.get('url')).trim();
+    const format = String(data.get('format'));
+    load(url, (signal) => fetchBytes(url, { signal, onProgress: progress.download(url) }), { format });
+  });
+
+  // Drag and drop anywhere on the page.
+  let depth = 0;
+  document.addEventListener('dragenter', (e) => { if (e.dataTransfer?.types.includes('Files')) { depth += 1; document.body.classList.add('dragging'); } });
+  document.addEventListener('dragleave', () => { depth = Math.max(0, depth - 1); if (!depth) document.body.classList.remove('dragging'); });
+  document.addEventListener('dragover', (e) => { if (e.dataTransfer?.types.includes('Files')) e.preventDefault(); });
+  document.addEventListener('drop', (e) => {
+    depth = 0;
+    document.body.classList.remove('dragging');
+    const file = e.dataTransfer?.files[0];
+    if (!file) return;
+    e.preventDefault();
+    $('load-panel').open = true;
+    fromFile(file);
+  });
+
+  // A table the explorer does not recognise: the reader says which column holds what.
+  const mappingForm = $('mapping');
+  const offerMapping = async ({ label, bytes }, previous) => {
+    let columns;
+    try {
+      columns = await fileColumns(bytes);
+    } catch (err) {
+      return; // the error already shown says why the file cannot be read
+    }
+    if (!columns.length) return;
+    $('load-panel').open = true;
+    $('mapping-intro').textContent = `${label} has the columns ${columns.join(', ')}. Say which holds what `
+      + '(start date and initiator are needed; countries may be names, ISO or COW codes; severity is read on the 0-10 ladder):';
+    const fields = $('mapping-fields');
+    fields.replaceChildren(...Object.entries(FIELD_LABELS).map(([field, text]) => {
+      const label = document.createElement('label');
+      if (field === 'start' || field === 'initiator') label.className = 'required';
+      label.append(text);
+      const select = document.createElement('select');
+      select.name = field;
+      const guess = previous?.[field]
+        ?? columns.find((c) => GUESSES.some(([f, re]) => f === field && re.test(c.trim())));
+      select.append(new Option('(none)', ''), ...columns.map((c) => new Option(c, c, false, c === guess)));
+      label.append(select);
+      return label;
+    }));
+    mappingForm.hidden = false;
+    mappingForm.dataset.label = label;
+    mappingForm.querySelector('select')?.focus();
+  };
+  mappingForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (!pending) return;
+    const mapping = {};
+    for (const select of mappingForm.querySelectorAll('select')) if (select.value) mapping[select.name] = select.value;
+    const { label, bytes } = pending;
+    load(label, async () => bytes, { format: 'mapped', mapping });
+  });
+  $('mapping-cancel').addEventListener('click', () => { mappingForm.hidden = true; });
 
   await document.fonts.ready;
   $('app').hidden = false;

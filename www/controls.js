@@ -37,9 +37,10 @@ export function buildControls(form, facets) {
   for (let y = facets.firstYear; y <= facets.lastYear; y += 1) years.push([y, String(y)]);
   fillSelect(form.elements.from, years, facets.firstYear);
   fillSelect(form.elements.to, years, facets.lastYear);
-  const levels = facets.levels.map((l) => [l.level, `${l.level} ${l.label}`]);
+  const top = facets.scale.max;
+  const levels = facets.levels.map((l) => [l.level, l.label === String(l.level) ? l.label : `${l.level} ${l.label}`]);
   fillSelect(form.elements.minSeverity, levels, 0);
-  fillSelect(form.elements.maxSeverity, levels, 10);
+  fillSelect(form.elements.maxSeverity, levels, top);
 
   const multi = form.querySelector('#multi');
   multi.replaceChildren();
@@ -83,7 +84,7 @@ export function buildControls(form, facets) {
     const lo = Number(el.minSeverity.value);
     const hi = Number(el.maxSeverity.value);
     if (lo !== 0) filter.minSeverity = lo;
-    if (hi !== 10) filter.maxSeverity = hi;
+    if (hi !== top) filter.maxSeverity = hi;
     const search = el.search.value.trim();
     if (search) filter.search = search;
     for (const details of multi.querySelectorAll('details.multi')) {

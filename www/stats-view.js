@@ -32,12 +32,15 @@ export function renderStats(root, s, levels) {
   if (s.maxSeverity === null) {
     sev.textContent = s.total ? 'No incident in this selection is coded on the ladder.' : 'No incidents match these filters.';
   } else {
+    const label = levels[s.maxSeverity]?.label;
+    const named = label && label !== String(s.maxSeverity) ? ` (${label})` : '';
     sev.textContent = `Severity: mean ${num.format(s.meanSeverity)}, median ${num.format(s.medianSeverity)}, `
-      + `maximum ${s.maxSeverity} (${levels[s.maxSeverity].label}).`;
+      + `maximum ${s.maxSeverity}${named}.`;
   }
-  const thresholds = el('p',
-    `${s.atOrAboveUseOfForce} at or above the use-of-force threshold (level ${s.useOfForceLevel}); `
-    + `${s.atOrAboveArmedAttack} at or above the armed-attack threshold (level ${s.armedAttackLevel}).`
+  const thresholds = el('p', (s.atOrAboveUseOfForce === null
+    ? 'This scale has no use-of-force or armed-attack threshold.'
+    : `${s.atOrAboveUseOfForce} at or above the use-of-force threshold (level ${s.useOfForceLevel}); `
+      + `${s.atOrAboveArmedAttack} at or above the armed-attack threshold (level ${s.armedAttackLevel}).`)
     + (s.notCoded ? ` ${s.notCoded} not coded.` : ''));
   const grid = el('div', undefined, 'grid');
   grid.append(
@@ -54,6 +57,6 @@ export function describe(s, view) {
   const top = s.byInitiator.slice(0, 2).map((r) => `${r.name} ${r.count}`).join(', ');
   const peak = s.severityCounts.indexOf(Math.max(...s.severityCounts));
   return `${view}: ${s.total} incidents (${top}), ${s.firstYear} to ${s.lastYear}; `
-    + `most at level ${peak}; maximum level ${s.maxSeverity ?? 'not coded'}; `
-    + `${s.atOrAboveUseOfForce} at or above the use-of-force threshold.`;
+    + (s.maxSeverity === null ? 'none coded' : `most at level ${peak}; maximum level ${s.maxSeverity}`)
+    + (s.atOrAboveUseOfForce === null ? '.' : `; ${s.atOrAboveUseOfForce} at or above the use-of-force threshold.`);
 }

@@ -168,12 +168,15 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
         let sources = source_cols
             .iter()
             .map(|&i| cell(i).trim())
-            .filter(|s| s.starts_with("http://") || s.starts_with("https://"))
+            .filter(|s| super::is_url(s))
             .map(str::to_string)
             .collect();
         data.incidents.push(Incident {
             id: format!("dcid-{num}"),
-            name: get("Name").trim().to_string(),
+            name: match get("Name").trim() {
+                "" => format!("DCID incident {num}"),
+                n => n.to_string(),
+            },
             start,
             end,
             initiator,

@@ -77,4 +77,4 @@ pub fn parse(text: &str) -> Result<Json, String> {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub(crate) use crate::web::parse_json as parse;
+pub(crate) use crate::web_common::parse_json as parse;

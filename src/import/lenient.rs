@@ -155,6 +155,7 @@ impl Notes {
 
     /// An incident id unique within the file: a repeat gets a suffix, with a warning.
     pub fn unique_id(&mut self, row: usize, column: &str, id: String, seen: &mut std::collections::HashSet<String>) -> String {
+        let id: String = id.chars().map(|c| if c.is_control() { ' ' } else { c }).collect::<String>().trim().to_string();
         if seen.insert(id.clone()) {
             return id;
         }
@@ -175,8 +176,7 @@ pub fn urls<'a>(cells: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     for cell in cells {
         for v in list_values(cell) {
             for s in v.split(|c: char| c.is_whitespace() || c == ';' || c == ',') {
-                let lower = s.to_ascii_lowercase();
-                if (lower.starts_with("https://") || lower.starts_with("http://")) && s.len() >= 12 && !out.iter().any(|u| u == s) {
+                if super::is_url(s) && !out.iter().any(|u| u == s) {
                     out.push(s.to_string());
                 }
             }

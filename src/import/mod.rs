@@ -26,7 +26,7 @@ use table::Table;
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
 
 /// Something kept but worth a publisher's attention, with where it was found.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct Warning {
     /// 1-based data row; 0 for the header or the file as a whole.
     pub row: usize,
@@ -121,6 +121,53 @@ impl Format {
     }
 }
 
+/// An http(s) URL with something after the scheme: the only kind of source kept as a link.
+fn is_url(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")) && s.len() >= 12 && !s.chars().any(char::is_whitespace)
+}
+
+/// Writes incidents in the project's CSV schema, the form in which the importer module (which
+/// reads every other format) hands data to the explorer module. Countries are written as codes,
+/// several targets joined by `;`, several sources by a space.
+pub fn to_csv(incidents: &[Incident]) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let header = ["id", "name", "start", "end", "initiator", "targets", "target_type", "method", "objective", "severity", "rationale", "attributed_by", "attribution_date", "description", "sources"];
+    // Writing to a Vec cannot fail; an error here would be a bug in the csv crate.
+    let _ = w.write_record(header);
+    for i in incidents {
+        let targets: Vec<&str> = i.targets.iter().map(|t| t.code()).collect();
+        let opt = |d: Option<crate::model::PartialDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        let _ = w.write_record([
+            i.id.as_str(),
+            &i.name,
+            &i.start.to_string(),
+            &opt(i.end),
+            i.initiator.code(),
+            &targets.join(";"),
+            i.target_type.map_or("", |t| t.slug()),
+            i.method.map_or("", |m| m.slug()),
+            i.objective.map_or("", |o| o.slug()),
+            &i.severity.map(|s| s.to_string()).unwrap_or_default(),
+            &i.rationale,
+            &i.attributed_by,
+            &opt(i.attribution_date),
+            &i.description,
+            &i.sources.join(" "),
+        ]);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// Reads what [`to_csv`] wrote, with severities on `scale`; the warnings of the original import
+/// travel beside it.
+pub fn from_converted(csv: &str, scale: Scale, warnings: Vec<Warning>) -> Result<Dataset> {
+    let mut data = native::parse_csv_on(csv, scale.max)?;
+    data.scale = scale;
+    data.warnings = warnings;
+    Ok(chronological(data))
+}
+
 /// Refuses an input over the documented maximum before reading any of it.
 fn check_size(len: usize) -> Result<()> {
     if len > MAX_INPUT_BYTES {
@@ -190,10 +237,7 @@ pub fn parse_bytes(bytes: &[u8], format: Option<Format>, mapping: Option<&Mappin
 /// Reads `text` in `format` (`None`: detect it), sorting the incidents by start date. Returns the
 /// format it read. `Format::Mapped` needs `mapping`; its text may be CSV or JSON.
 pub fn parse(text: &str, format: Option<Format>, mapping: Option<&Mapping>) -> Result<(Dataset, Format)> {
-    check_size(text.len())?;
-    if text.trim_start_matches('\u{feff}').trim().is_empty() {
-        return Err(Error::File("the file is empty".into()));
-    }
+    check_text(text)?;
     let format = match (format, mapping) {
         (_, Some(_)) => Format::Mapped,
         (Some(f), None) => f,
@@ -206,6 +250,29 @@ pub fn parse(text: &str, format: Option<Format>, mapping: Option<&Mapping>) -> R
         _ => parse_table(&table::read_csv(text)?, format, mapping)?,
     };
     Ok((chronological(data), format))
+}
+
+/// Reads the project's own schema, CSV or JSON (`None`: JSON if it looks like JSON). Any other
+/// format is an error pointing to the importer.
+pub fn parse_native(text: &str, format: Option<Format>) -> Result<(Dataset, Format)> {
+    let format = match format {
+        None if looks_like_json(text) => Format::Json,
+        None => Format::Csv,
+        Some(f @ (Format::Csv | Format::Json)) => f,
+        Some(f) => return Err(Error::Argument(format!("format '{}' is read by the importer module (importFile), not by Explorer.fromText", f.name()))),
+    };
+    check_text(text)?;
+    let data = if format == Format::Json { native::parse_json(text)? } else { native::parse_csv(text)? };
+    Ok((chronological(data), format))
+}
+
+/// Refuses text over the size limit, and empty text, before reading it.
+fn check_text(text: &str) -> Result<()> {
+    check_size(text.len())?;
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(Error::File("the file is empty".into()));
+    }
+    Ok(())
 }
 
 fn looks_like_json(text: &str) -> bool {

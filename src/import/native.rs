@@ -66,6 +66,8 @@ impl Columns {
 struct RawRow<'a> {
     row: usize,
     line: Option<u64>,
+    /// Top of the severity scale (10 for the ladder).
+    top: u8,
     values: Vec<(&'static str, &'a str)>,
 }
 
@@ -112,9 +114,10 @@ impl RawRow<'_> {
         if v.is_empty() {
             return Ok(None);
         }
-        let n: f64 = v.parse().map_err(|_| self.err("severity", format!("'{v}' is not a number (a level 0-{MAX_LEVEL}, or empty if not coded)")))?;
-        if !n.is_finite() || n.fract() != 0.0 || n < 0.0 || n > f64::from(MAX_LEVEL) {
-            return Err(self.err("severity", format!("'{v}' is not a whole level 0-{MAX_LEVEL}")));
+        let top = self.top;
+        let n: f64 = v.parse().map_err(|_| self.err("severity", format!("'{v}' is not a number (a level 0-{top}, or empty if not coded)")))?;
+        if !n.is_finite() || n.fract() != 0.0 || n < 0.0 || n > f64::from(top) {
+            return Err(self.err("severity", format!("'{v}' is not a whole level 0-{top}")));
         }
         Ok(Some(n as u8))
     }
@@ -148,8 +151,7 @@ impl RawRow<'_> {
         }
         let mut sources = Vec::new();
         for s in self.get("sources").split_whitespace() {
-            let lower = s.to_ascii_lowercase();
-            if !(lower.starts_with("https://") || lower.starts_with("http://")) || s.len() < 12 {
+            if !super::is_url(s) {
                 return Err(self.err("sources", format!("'{s}' is not an http(s) URL")));
             }
             sources.push(s.to_string());
@@ -187,6 +189,12 @@ pub(super) fn parse_csv(text: &str) -> Result<Dataset> {
     parse_table(&read_csv(text)?)
 }
 
+/// Reads the project's CSV with severities on a scale up to `top` (how the importer hands other
+/// formats over, see [`super::to_csv`]).
+pub(super) fn parse_csv_on(text: &str, top: u8) -> Result<Dataset> {
+    parse_table_on(&read_csv(text)?, top)
+}
+
 /// True when a header holds most of this schema's required columns (a header missing one or two
 /// is still ours, and is then told exactly which it lacks).
 pub(super) fn looks_like(header: &[String]) -> bool {
@@ -194,6 +202,10 @@ pub(super) fn looks_like(header: &[String]) -> bool {
 }
 
 pub(super) fn parse_table(table: &Table) -> Result<Dataset> {
+    parse_table_on(table, MAX_LEVEL)
+}
+
+fn parse_table_on(table: &Table, top: u8) -> Result<Dataset> {
     let mut data = Dataset::default();
     let cols = Columns::from_header(&table.header, &mut data.warnings)?;
     let mut seen = HashMap::new();
@@ -207,7 +219,7 @@ pub(super) fn parse_table(table: &Table) -> Result<Dataset> {
             });
         }
         let values = cols.index.iter().map(|&(k, i)| (k, r.cells[i].as_str())).collect();
-        let raw = RawRow { row: r.row, line: r.line, values };
+        let raw = RawRow { row: r.row, line: r.line, top, values };
         let incident = raw.incident(&mut data.warnings)?;
         push_unique(&mut data, &mut seen, &raw, incident)?;
     }
@@ -304,7 +316,7 @@ pub(super) fn parse_json(text: &str) -> Result<Dataset> {
                 return Err(Error::row(row, None, k, "is missing but required"));
             }
         }
-        let raw = RawRow { row, line: None, values: cells.iter().map(|(k, v)| (*k, v.as_str())).collect() };
+        let raw = RawRow { row, line: None, top: MAX_LEVEL, values: cells.iter().map(|(k, v)| (*k, v.as_str())).collect() };
         let incident = raw.incident(&mut data.warnings)?;
         push_unique(&mut data, &mut seen, &raw, incident)?;
     }

@@ -53,6 +53,15 @@ impl Scale {
         }
     }
 
+    /// The scale named by `key` (as [`Scale::key`] gives it) reaching up to `max`.
+    pub fn from_key(key: &str, max: u8) -> Option<Scale> {
+        match key {
+            "ladder" => Some(Scale::LADDER),
+            "eurepoc-intensity" => Some(Scale::eurepoc(max)),
+            _ => None,
+        }
+    }
+
     pub fn is_ladder(&self) -> bool {
         self.key == Scale::LADDER.key
     }

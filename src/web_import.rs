@@ -1,0 +1,75 @@
+//! The importer module's JavaScript surface (wasm32, feature `importer`): every format the
+//! explorer reads (the project's CSV/JSON, DCID, EuRepoC, CFR, mapped spreadsheets, .xlsx
+//! workbooks) turned into the project's CSV for the explorer module. It needs no DOM, so the page
+//! runs it in a Web Worker (www/import-worker.js) and downloads it only when a reader loads a file.
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use crate::import::{self, Format, Mapping, Warning};
+use crate::model::Scale;
+use crate::web_common::{js_err, to_js};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[derive(Serialize)]
+struct Imported<'a> {
+    /// The incidents in the project's CSV schema.
+    csv: String,
+    scale: &'a Scale,
+    warnings: &'a [Warning],
+    /// What the file was read as, e.g. `dcid (xlsx sheet 'Cyber Incidents')`.
+    format: String,
+    total: usize,
+}
+
+/// A mapping object `{start: "Date", initiator: "Attacker", ...}` (undefined or null: none).
+fn mapping_from(value: JsValue) -> Result<Option<Mapping>, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    if !value.is_object() || js_sys::Array::is_array(&value) {
+        return Err(JsError::new("mapping: expected a plain object such as {start: 'Date', initiator: 'Attacker'}"));
+    }
+    let mut pairs = Vec::new();
+    for entry in js_sys::Object::entries(value.unchecked_ref::<js_sys::Object>()).iter() {
+        let entry = js_sys::Array::from(&entry);
+        let key = entry.get(0).as_string().unwrap_or_default();
+        let column = entry.get(1);
+        if column.is_undefined() || column.is_null() {
+            continue;
+        }
+        let column = column.as_string().ok_or_else(|| JsError::new(&format!("mapping: '{key}' must name a column (a string)")))?;
+        pairs.push((key, column));
+    }
+    Mapping::new(pairs).map(Some).map_err(js_err)
+}
+
+/// Reads a file's bytes (a `Uint8Array`) in `format` (`"auto"` by default; `"csv"`, `"json"`,
+/// `"dcid"`, `"eurepoc"`, `"cfr"`, or `"mapped"` with a `mapping`). Returns `{csv, scale,
+/// warnings, format, total}` for the explorer module's `Explorer.fromImport`. Throws an `Error`
+/// naming the row and column of input that cannot be read.
+#[wasm_bindgen(js_name = importFile)]
+pub fn import_file(bytes: &[u8], format: Option<String>, mapping: JsValue) -> Result<JsValue, JsError> {
+    let format = Format::from_name(format.as_deref().unwrap_or("auto")).map_err(js_err)?;
+    let mapping = mapping_from(mapping)?;
+    let (data, name) = import::parse_bytes(bytes, format, mapping.as_ref()).map_err(js_err)?;
+    to_js(&Imported {
+        csv: import::to_csv(&data.incidents),
+        scale: &data.scale,
+        warnings: &data.warnings,
+        format: name,
+        total: data.incidents.len(),
+    })
+}
+
+/// The column names of a file, for choosing a mapping.
+#[wasm_bindgen]
+pub fn columns(bytes: &[u8]) -> Result<Vec<String>, JsError> {
+    import::columns(bytes).map_err(js_err)
+}
+
+/// The fields a mapping may name.
+#[wasm_bindgen(js_name = mappingFields)]
+pub fn mapping_fields() -> Vec<String> {
+    import::MAPPING_FIELDS.iter().map(|f| f.to_string()).collect()
+}
