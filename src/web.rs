@@ -58,16 +58,22 @@ impl Explorer {
     /// warnings, format}`.
     #[wasm_bindgen(js_name = fromImport)]
     pub fn from_import(imported: JsValue) -> Result<Explorer, JsError> {
-        let field = |k: &str| js_sys::Reflect::get(&imported, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
-        let bad = |what: &str| JsError::new(&format!("fromImport: {what} (pass the object importFile returned)"));
-        let csv = field("csv").as_string().ok_or_else(|| bad("no csv text"))?;
-        let scale = field("scale");
-        let key = js_sys::Reflect::get(&scale, &JsValue::from_str("key")).ok().and_then(|v| v.as_string()).unwrap_or_default();
-        let max = js_sys::Reflect::get(&scale, &JsValue::from_str("max")).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
-        let scale = Scale::from_key(&key, max.clamp(0.0, 255.0) as u8).ok_or_else(|| bad(&format!("unknown scale '{key}'")))?;
-        let warnings: Vec<Warning> = serde_wasm_bindgen::from_value(field("warnings")).map_err(|e| bad(&format!("warnings: {e}")))?;
-        let source = field("format").as_string().unwrap_or_else(|| "imported".into());
-        Ok(Explorer { core: Core::from_import(&csv, scale, warnings, source).map_err(js_err)? })
+        #[derive(serde::Deserialize)]
+        struct ScaleRef {
+            key: String,
+            max: u8,
+        }
+        #[derive(serde::Deserialize)]
+        struct Imported {
+            csv: String,
+            scale: ScaleRef,
+            warnings: Vec<Warning>,
+            format: String,
+        }
+        let bad = |what: String| JsError::new(&format!("fromImport: {what} (pass the object importFile returned)"));
+        let i: Imported = serde_wasm_bindgen::from_value(imported).map_err(|e| bad(e.to_string()))?;
+        let scale = Scale::from_key(&i.scale.key, i.scale.max).ok_or_else(|| bad(format!("unknown scale '{}'", i.scale.key)))?;
+        Ok(Explorer { core: Core::from_import(&i.csv, scale, i.warnings, i.format).map_err(js_err)? })
     }
 
     /// Statistics of the incidents the filter selects: `{total, byInitiator, byTarget, dyads,

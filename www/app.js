@@ -300,6 +300,11 @@ async function main() {
   await document.fonts.ready;
   $('app').hidden = false;
   adopt(explorer, origin);
+  // Data given by ?data=URL gets the same summary as a file the reader loads, warnings included.
+  if (origin !== 'bundled') {
+    showSummary(`Loaded ${plural(facets.total, 'incident')} from ${origin}, read as ${facets.source}; `
+      + `${plural(facets.warnings.length, 'warning')}.`, facets.warnings);
+  }
 }
 
 main();

@@ -8,6 +8,7 @@ use super::table::{normalise, Row, Table};
 use super::Dataset;
 use crate::error::{Error, Result};
 use crate::model::{Country, Incident, Method, Objective, PartialDate, Scale, TargetType};
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// Columns that identify a CFR export.
@@ -48,9 +49,10 @@ fn target_type(category: &str) -> Option<TargetType> {
 /// The row's cells realigned so that the date sits in the date column: `(cells, shift, date)`,
 /// where `shift` is how many places the row had slid right (negative: left). `None` when no cell
 /// of the row is a date.
-fn realign(r: &Row, date_col: usize) -> Option<(Vec<String>, isize, PartialDate)> {
+/// A row already in place is borrowed, not copied.
+fn realign(r: &Row, date_col: usize) -> Option<(Cow<'_, [String]>, isize, PartialDate)> {
     if let Ok(d) = flexible_date(cell(r, Some(date_col))) {
-        return Some((r.cells.clone(), 0, d));
+        return Some((Cow::Borrowed(&r.cells), 0, d));
     }
     let (found, date) = (0..r.cells.len())
         .filter(|&i| i != date_col)
@@ -58,7 +60,7 @@ fn realign(r: &Row, date_col: usize) -> Option<(Vec<String>, isize, PartialDate)
         .min_by_key(|(i, _)| i.abs_diff(date_col))?;
     let shift = found as isize - date_col as isize;
     let c = &r.cells;
-    let cells = if shift > 0 {
+    let cells: Vec<String> = if shift > 0 {
         // Extra cells before the date (typically a title with an unquoted comma): the column
         // before the date gets them all back, joined.
         let first = date_col.saturating_sub(1);
@@ -71,7 +73,7 @@ fn realign(r: &Row, date_col: usize) -> Option<(Vec<String>, isize, PartialDate)
         let missing = std::iter::repeat_n(String::new(), shift.unsigned_abs());
         c[..found].iter().cloned().chain(missing).chain(c[found..].iter().cloned()).collect()
     };
-    Some((cells, shift, date))
+    Some((Cow::Owned(cells), shift, date))
 }
 
 pub(super) fn parse(table: &Table) -> Result<Dataset> {
@@ -104,19 +106,17 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
         } else if r.cells.len() != table.header.len() {
             notes.warn(n, "(row)", format!("has {} fields but the header has {}; read by position", r.cells.len(), table.header.len()));
         }
-        let row = Row { row: n, line: r.line, cells };
-        let get = |c: Option<usize>| cell(&row, c).trim();
+        let get = |c: Option<usize>| c.and_then(|i| cells.get(i)).map_or("", |s| s.trim());
 
-        let sponsors = notes.countries(n, "Sponsor", get(sponsor_c));
-        let initiator = sponsors.first().copied().unwrap_or_else(Country::unknown);
-        if sponsors.len() > 1 {
-            let names: Vec<&str> = sponsors.iter().map(|c| c.name()).collect();
-            notes.warn(n, "Sponsor", format!("names {} sponsors ({}); counted under the first, {}", sponsors.len(), names.join(", "), initiator.name()));
-        }
+        let initiator = notes.initiator(n, "Sponsor", get(sponsor_c));
         // Victims are organisations in free text; only a victim that is a state names a target.
         let victims = get(victims_c);
-        let mut targets: Vec<Country> = victims.split([',', ';']).filter_map(Country::parse).collect();
-        targets.dedup();
+        let mut targets: Vec<Country> = Vec::new();
+        for c in victims.split([',', ';']).filter_map(Country::parse) {
+            if !targets.contains(&c) {
+                targets.push(c);
+            }
+        }
         if targets.is_empty() {
             targets.push(Country::unknown());
         }

@@ -6,7 +6,7 @@ use super::lenient::{cell, flexible_date, list_values, urls, Notes};
 use super::table::{normalise, Table};
 use super::Dataset;
 use crate::error::{Error, Result};
-use crate::model::{Country, Incident, Objective, Scale, TargetType, MAX_SCALE};
+use crate::model::{Incident, Objective, Scale, TargetType, MAX_SCALE};
 use std::collections::HashSet;
 
 /// Columns that identify a EuRepoC export.
@@ -78,13 +78,13 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
 
         // A start date is needed to place the incident in time: fall back to the end, then the
         // attribution date, saying so; with none of them the row cannot be shown.
+        let end = notes.date(n, "end_date", cell(r, end_c));
+        let attribution_date = notes.date(n, "attribution_date", cell(r, attr_date_c));
         let start_raw = cell(r, start_c);
         let start = match flexible_date(start_raw) {
             Ok(d) => d,
             Err(m) => {
-                let fallback = [("end_date", end_c), ("attribution_date", attr_date_c)]
-                    .into_iter()
-                    .find_map(|(name, c)| flexible_date(cell(r, c)).ok().map(|d| (name, d)));
+                let fallback = [("end_date", end), ("attribution_date", attribution_date)].into_iter().find_map(|(name, d)| Some((name, d?)));
                 let problem = if start_raw.trim().is_empty() { "is empty".to_string() } else { m };
                 match fallback {
                     Some((name, d)) => {
@@ -98,20 +98,9 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
                 }
             }
         };
-        let end = notes.date(n, "end_date", cell(r, end_c));
-        if let Some(e) = end.filter(|e| e.surely_before(&start)) {
-            notes.warn(n, "end_date", format!("ends ({e}) before it starts ({start}); kept as given"));
-        }
-        let initiators = notes.countries(n, "initiator_country", cell(r, init_c));
-        let initiator = initiators.first().copied().unwrap_or_else(Country::unknown);
-        if initiators.len() > 1 {
-            let names: Vec<&str> = initiators.iter().map(|c| c.name()).collect();
-            notes.warn(n, "initiator_country", format!("names {} initiator states ({}); counted under the first, {}", initiators.len(), names.join(", "), initiator.name()));
-        }
-        let mut targets = notes.countries(n, "receiver_country", cell(r, recv_c));
-        if targets.is_empty() {
-            targets.push(Country::unknown());
-        }
+        let end = notes.end(n, "end_date", end, &start);
+        let initiator = notes.initiator(n, "initiator_country", cell(r, init_c));
+        let targets = notes.targets(n, "receiver_country", cell(r, recv_c));
         let intensity = notes.score(n, "weighted_cyber_intensity", cell(r, intensity_c), MAX_SCALE);
         let name = cell(r, name_c).trim();
         let name = if name.is_empty() { format!("EuRepoC incident {raw_id}") } else { name.to_string() };
@@ -128,7 +117,7 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
             severity: intensity,
             rationale: "EuRepoC weighted cyber intensity".into(),
             attributed_by: list_values(cell(r, attr_actor_c)).join(", "),
-            attribution_date: notes.date(n, "attribution_date", cell(r, attr_date_c)),
+            attribution_date,
             description: cell(r, desc_c).trim().to_string(),
             sources: urls([cell(r, sources_c)]),
         });

@@ -124,6 +124,35 @@ impl Notes {
         out
     }
 
+    /// The initiator of a cell that may name several states: the first counts, a warning names
+    /// the others; none named is unknown.
+    pub fn initiator(&mut self, row: usize, column: &str, cell: &str) -> Country {
+        let all = self.countries(row, column, cell);
+        let first = all.first().copied().unwrap_or_else(Country::unknown);
+        if all.len() > 1 {
+            let names: Vec<&str> = all.iter().map(|c| c.name()).collect();
+            self.warn(row, column, format!("names {} initiator states ({}); counted under the first, {}", all.len(), names.join(", "), first.name()));
+        }
+        first
+    }
+
+    /// The targets of a cell; none named is one unknown target (an incident always has one).
+    pub fn targets(&mut self, row: usize, column: &str, cell: &str) -> Vec<Country> {
+        let mut all = self.countries(row, column, cell);
+        if all.is_empty() {
+            all.push(Country::unknown());
+        }
+        all
+    }
+
+    /// An already-read end date, with a warning when it is surely before the start.
+    pub fn end(&mut self, row: usize, column: &str, end: Option<PartialDate>, start: &PartialDate) -> Option<PartialDate> {
+        if let Some(e) = end.filter(|e| e.surely_before(start)) {
+            self.warn(row, column, format!("ends ({e}) before it starts ({start}); kept as given"));
+        }
+        end
+    }
+
     /// A date; an unreadable one is a warning and `None`.
     pub fn date(&mut self, row: usize, column: &str, value: &str) -> Option<PartialDate> {
         if value.trim().is_empty() {

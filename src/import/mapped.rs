@@ -7,7 +7,7 @@ use super::lenient::{cell, flexible_date, urls, Notes};
 use super::table::{normalise, Table};
 use super::Dataset;
 use crate::error::{Error, Result};
-use crate::model::{Country, Incident, Method, Objective, Scale, TargetType, MAX_LEVEL};
+use crate::model::{Incident, Method, Objective, Scale, TargetType, MAX_LEVEL};
 use std::collections::HashSet;
 
 /// Fields a mapping may name, as the API spells them.
@@ -79,7 +79,8 @@ pub(super) fn parse(table: &Table, mapping: &Mapping) -> Result<Dataset> {
     }
     let find = |field: &str| at.iter().find(|(f, _, _)| *f == field).map(|&(_, i, name)| (i, name));
     let idx = |field: &str| find(field).map(|(i, _)| i);
-    let name_of = |field: &str| find(field).map_or(field.to_string(), |(_, n)| n.trim().to_string());
+    // A field's column name as the file spells it (for warnings), or the field itself if unmapped.
+    let name_of = |field: &'static str| -> &str { find(field).map_or(field, |(_, n)| n.trim()) };
 
     let mut notes = Notes::default();
     let mut incidents = Vec::with_capacity(table.rows.len());
@@ -91,28 +92,19 @@ pub(super) fn parse(table: &Table, mapping: &Mapping) -> Result<Dataset> {
             Ok(d) => d,
             Err(m) => {
                 let m = if get("start").is_empty() { "is empty".to_string() } else { m };
-                notes.warn(n, &name_of("start"), format!("{m}; an incident needs a start date, so the row is left out"));
+                notes.warn(n, name_of("start"), format!("{m}; an incident needs a start date, so the row is left out"));
                 continue;
             }
         };
-        let end = notes.date(n, &name_of("end"), get("end"));
-        if let Some(e) = end.filter(|e| e.surely_before(&start)) {
-            notes.warn(n, &name_of("end"), format!("ends ({e}) before it starts ({start}); kept as given"));
-        }
-        let initiators = notes.countries(n, &name_of("initiator"), get("initiator"));
-        let initiator = initiators.first().copied().unwrap_or_else(Country::unknown);
-        if initiators.len() > 1 {
-            notes.warn(n, &name_of("initiator"), format!("names {} states; counted under the first, {}", initiators.len(), initiator.name()));
-        }
-        let mut targets = notes.countries(n, &name_of("targets"), get("targets"));
-        if targets.is_empty() {
-            targets.push(Country::unknown());
-        }
+        let end = notes.date(n, name_of("end"), get("end"));
+        let end = notes.end(n, name_of("end"), end, &start);
+        let initiator = notes.initiator(n, name_of("initiator"), get("initiator"));
+        let targets = notes.targets(n, name_of("targets"), get("targets"));
         let id = match get("id") {
             "" => format!("row-{n}"),
             v => v.to_string(),
         };
-        let id = notes.unique_id(n, &name_of("id"), id, &mut seen);
+        let id = notes.unique_id(n, name_of("id"), id, &mut seen);
         let name = match get("name") {
             "" => format!("Incident {id}"),
             v => v.to_string(),
@@ -123,13 +115,13 @@ pub(super) fn parse(table: &Table, mapping: &Mapping) -> Result<Dataset> {
             end,
             initiator,
             targets,
-            target_type: vocab(&mut notes, n, &name_of("targetType"), get("targetType"), TargetType::parse, TargetType::expected),
-            method: vocab(&mut notes, n, &name_of("method"), get("method"), Method::parse, Method::expected),
-            objective: vocab(&mut notes, n, &name_of("objective"), get("objective"), Objective::parse, Objective::expected),
-            severity: if get("severity").is_empty() { None } else { notes.score(n, &name_of("severity"), get("severity"), MAX_LEVEL) },
+            target_type: vocab(&mut notes, n, name_of("targetType"), get("targetType"), TargetType::parse, TargetType::expected),
+            method: vocab(&mut notes, n, name_of("method"), get("method"), Method::parse, Method::expected),
+            objective: vocab(&mut notes, n, name_of("objective"), get("objective"), Objective::parse, Objective::expected),
+            severity: if get("severity").is_empty() { None } else { notes.score(n, name_of("severity"), get("severity"), MAX_LEVEL) },
             rationale: get("rationale").to_string(),
             attributed_by: get("attributedBy").to_string(),
-            attribution_date: notes.date(n, &name_of("attributionDate"), get("attributionDate")),
+            attribution_date: notes.date(n, name_of("attributionDate"), get("attributionDate")),
             description: get("description").to_string(),
             sources: urls([get("sources")]),
             id,

@@ -106,10 +106,10 @@ impl Format {
 
     /// Recognises a format from the text itself.
     pub fn detect(text: &str) -> Result<Format> {
-        let t = text.trim_start_matches('\u{feff}').trim_start();
-        if t.starts_with('[') || t.starts_with('{') {
+        if looks_like_json(text) {
             return Ok(Format::Json);
         }
+        let t = text.trim_start_matches('\u{feff}').trim_start();
         let header = table::read_header(t);
         Format::of_header(&header).ok_or_else(|| {
             let shown: String = t.lines().next().unwrap_or("").chars().take(120).collect();

@@ -337,3 +337,16 @@ test('an unrecognised table is read through a column mapping the reader chooses'
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('data given by ?data=URL is summarised with its warnings', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const { readFileSync } = await import('node:fs');
+  await page.route('**/remote/eurepoc.csv', (route) => route.fulfill({ body: readFileSync(fixture('eurepoc/sample.csv')), contentType: 'text/csv' }));
+  await page.goto(`${url}?data=remote/eurepoc.csv`);
+  await ready(page);
+  assert.match(await page.locator('#summary-text').innerText(), /Loaded 6 incidents from remote\/eurepoc\.csv, read as eurepoc; \d+ warnings/);
+  await page.locator('#warnings-summary').click();
+  assert.match(await page.locator('#warnings-list').innerText(), /Row 6, column “receiver_country”: unknown country 'Atlantis'/);
+  await context.close();
+});
