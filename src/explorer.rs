@@ -198,6 +198,18 @@ impl Explorer {
         Ok(self.select(filter)?.into_iter().map(|i| IncidentRecord::new(i, &self.data.scale)).collect())
     }
 
+    /// A filter from text parameters (attributes, link parameters, command-line options; see
+    /// [`Filter::from_params`]) checked against this dataset's vocabularies and scale. Every error
+    /// names the parameter, not the API field.
+    pub fn filter_from_params<'a>(&self, pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Filter> {
+        let filter = Filter::from_params(pairs)?;
+        filter.compile(&self.data.scale).map_err(|e| match e {
+            Error::Filter { field, message } => Error::Argument(format!("{}: {message}", Filter::param_of(&field))),
+            other => other,
+        })?;
+        Ok(filter)
+    }
+
     pub fn scale(&self) -> &Scale {
         &self.data.scale
     }

@@ -76,6 +76,83 @@ impl Filter {
         Ok(())
     }
 
+    /// Each filter field's name as an HTML attribute, a link parameter and a command-line option
+    /// (`--min-severity`), with the field it sets.
+    pub const PARAMS: [(&'static str, &'static str); 10] = [
+        ("from", "from"),
+        ("to", "to"),
+        ("initiators", "initiators"),
+        ("targets", "targets"),
+        ("methods", "methods"),
+        ("objectives", "objectives"),
+        ("target-types", "targetTypes"),
+        ("min-severity", "minSeverity"),
+        ("max-severity", "maxSeverity"),
+        ("search", "search"),
+    ];
+
+    /// The parameter name of a filter field (`targetTypes` -> `target-types`).
+    pub fn param_of(field: &str) -> &str {
+        Self::PARAMS.iter().find(|(_, f)| *f == field).map_or(field, |(p, _)| p)
+    }
+
+    /// A filter from text parameters as attributes, links and the command line carry them: lists
+    /// are comma-separated, years and levels are whole numbers, an empty value sets nothing.
+    /// Parameters that are not filter fields (`view`, `src` ...) are the caller's and skipped.
+    /// Errors name the parameter and its value.
+    pub fn from_params<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Filter> {
+        let mut f = Filter::default();
+        for (name, value) in pairs {
+            let value = value.trim();
+            if value.is_empty() {
+                continue;
+            }
+            let bad = |what: &str| Error::Argument(format!("{name}=\"{value}\": {what}"));
+            let list = || Some(value.split(',').map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).collect::<Vec<_>>());
+            let year = || -> Result<Option<i32>> {
+                value.parse::<i32>().ok().filter(|y| (1000..=9999).contains(y)).map(Some).ok_or_else(|| bad("not a year (expected four digits such as 2013)"))
+            };
+            let level = || -> Result<Option<u8>> {
+                value.parse::<u8>().ok().map(Some).ok_or_else(|| bad("not a severity level (expected a whole number such as 7)"))
+            };
+            match name {
+                "from" => f.from = year()?,
+                "to" => f.to = year()?,
+                "initiators" => f.initiators = list(),
+                "targets" => f.targets = list(),
+                "methods" => f.methods = list(),
+                "objectives" => f.objectives = list(),
+                "target-types" => f.target_types = list(),
+                "min-severity" => f.min_severity = level()?,
+                "max-severity" => f.max_severity = level()?,
+                "search" => f.search = Some(value.to_string()),
+                _ => {}
+            }
+        }
+        Ok(f)
+    }
+
+    /// The filter as parameters, in `PARAMS` order, for links and embed code.
+    pub fn to_params(&self) -> Vec<(&'static str, String)> {
+        let join = |l: &Option<Vec<String>>| l.as_ref().filter(|l| !l.is_empty()).map(|l| l.join(","));
+        let num = |n: Option<i64>| n.map(|n| n.to_string());
+        [
+            ("from", num(self.from.map(i64::from))),
+            ("to", num(self.to.map(i64::from))),
+            ("initiators", join(&self.initiators)),
+            ("targets", join(&self.targets)),
+            ("methods", join(&self.methods)),
+            ("objectives", join(&self.objectives)),
+            ("target-types", join(&self.target_types)),
+            ("min-severity", num(self.min_severity.map(i64::from))),
+            ("max-severity", num(self.max_severity.map(i64::from))),
+            ("search", self.search.clone().filter(|s| !s.trim().is_empty())),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| (k, v)))
+        .collect()
+    }
+
     /// Checks every field against `scale` (severity bounds) and prepares the per-incident test.
     pub fn compile(&self, scale: &Scale) -> Result<Compiled> {
         let top = scale.max;

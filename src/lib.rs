@@ -14,6 +14,8 @@ pub mod explorer;
 pub mod filter;
 pub mod import;
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod render;
 pub mod stats;
 
 #[cfg(target_arch = "wasm32")]

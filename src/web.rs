@@ -101,8 +101,9 @@ impl Explorer {
     }
 
     /// Draws `view` (`"spectrum"` or `"timeline"`) of the filtered incidents onto `canvas`, at the
-    /// canvas's CSS size and the screen's devicePixelRatio. Returns `{width, height, marks}` (CSS
-    /// pixels and the number of marks drawn).
+    /// canvas's CSS size and the screen's devicePixelRatio, in the theme its CSS custom properties set
+    /// (see `chart::Theme::from_css`). Returns `{width, height, marks, themeIssues}`: CSS pixels, the
+    /// number of marks drawn and a message per theme value that could not be read.
     pub fn draw(&self, canvas: &HtmlCanvasElement, view: &str, filter: JsValue) -> Result<JsValue, JsError> {
         let view = View::parse(view).map_err(js_err)?;
         let filter = filter_from(filter)?;
@@ -121,14 +122,11 @@ impl Explorer {
             .dyn_into()
             .map_err(|_| JsError::new("the canvas context is not 2d"))?;
         ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).map_err(|_| JsError::new("cannot scale the canvas"))?;
-        let mut theme = Theme::default();
-        if let Ok(Some(style)) = window.get_computed_style(canvas) {
-            if let Ok(font) = style.get_property_value("font-family") {
-                if !font.trim().is_empty() {
-                    theme.font_family = font;
-                }
-            }
-        }
+        // The theme: CSS custom properties on the canvas or any ancestor, and the font the canvas
+        // inherits (an embed takes its host article's font unless --cs-font says otherwise).
+        let style = window.get_computed_style(canvas).ok().flatten();
+        let prop = |name: &str| style.as_ref().and_then(|s| s.get_property_value(name).ok());
+        let (theme, theme_issues) = Theme::from_css(prop, prop("font-family").as_deref());
         let inner = CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| JsError::new("cannot draw on this canvas"))?;
         let backend = HiDpi { inner, ctx, width: w as u32, height: h as u32 };
         let layout = self.core.draw(&backend.into_drawing_area(), view, &filter, &theme).map_err(js_err)?;
@@ -137,8 +135,10 @@ impl Explorer {
             width: u32,
             height: u32,
             marks: usize,
+            #[serde(rename = "themeIssues")]
+            theme_issues: Vec<String>,
         }
-        to_js(&Drawn { width: layout.width, height: layout.height, marks: layout.marks.len() })
+        to_js(&Drawn { width: layout.width, height: layout.height, marks: layout.marks.len(), theme_issues })
     }
 }
 

@@ -5,7 +5,10 @@
 mod legend;
 mod paint;
 pub mod record;
+#[cfg(not(target_arch = "wasm32"))]
+mod scaled;
 mod spectrum;
+mod theme;
 mod timeline;
 
 use crate::error::{Error, Result};
@@ -15,6 +18,9 @@ use plotters::prelude::{DrawingArea, DrawingBackend, RGBColor};
 use serde::Serialize;
 
 pub use paint::Shape;
+pub use theme::{parse_colour, Theme};
+#[cfg(not(target_arch = "wasm32"))]
+pub use scaled::Scaled;
 
 /// Which chart to draw.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,36 +37,6 @@ impl View {
             "spectrum" => Ok(View::Spectrum),
             "timeline" => Ok(View::Timeline),
             other => Err(Error::Argument(format!("unknown view '{other}' (expected 'spectrum' or 'timeline')"))),
-        }
-    }
-}
-
-/// Colours and font of a chart. The default suits a light article page.
-#[derive(Clone, Debug)]
-pub struct Theme {
-    pub background: RGBColor,
-    pub text: RGBColor,
-    pub muted: RGBColor,
-    pub grid: RGBColor,
-    /// Step line and other emphasis.
-    pub accent: RGBColor,
-    pub use_of_force: RGBColor,
-    pub armed_attack: RGBColor,
-    /// CSS font-family list; canvas backends pass it to the browser as is.
-    pub font_family: String,
-}
-
-impl Default for Theme {
-    fn default() -> Theme {
-        Theme {
-            background: RGBColor(255, 255, 255),
-            text: RGBColor(28, 30, 33),
-            muted: RGBColor(88, 94, 102),
-            grid: RGBColor(222, 225, 230),
-            accent: RGBColor(60, 64, 72),
-            use_of_force: RGBColor(178, 94, 0),
-            armed_attack: RGBColor(170, 20, 40),
-            font_family: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif".into(),
         }
     }
 }
