@@ -18,6 +18,11 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** The policy every response carries: the strictest the explorer works under, so any page or
+ * embed that would need more (an inline script or style, eval, a third-party request) fails here
+ * and in the tests. README's "Embedding" documents it for publishers. */
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
 /** Serves `root` on 127.0.0.1:`port` (0 picks a free port); resolves to the server and its URL. */
 export function serve(root, port = 0) {
   const base = resolve(root);
@@ -31,7 +36,11 @@ export function serve(root, port = 0) {
       }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+        'content-security-policy': CSP,
+      });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

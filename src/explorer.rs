@@ -202,11 +202,25 @@ impl Explorer {
     /// [`Filter::from_params`]) checked against this dataset's vocabularies and scale. Every error
     /// names the parameter, not the API field.
     pub fn filter_from_params<'a>(&self, pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Filter> {
-        let filter = Filter::from_params(pairs)?;
+        let mut filter = Filter::from_params(pairs)?;
         filter.compile(&self.data.scale).map_err(|e| match e {
             Error::Filter { field, message } => Error::Argument(format!("{}: {message}", Filter::param_of(&field))),
             other => other,
         })?;
+        // Canonical spellings ("prk", "KP" and "North Korea" all become PRK), so controls built
+        // from the facets show what the parameters chose. Every value parsed in compile above.
+        fn canon<T>(list: &mut Option<Vec<String>>, parse: impl Fn(&str) -> Option<T>, name: impl Fn(T) -> &'static str) {
+            for v in list.iter_mut().flatten() {
+                if let Some(t) = parse(v) {
+                    *v = name(t).to_string();
+                }
+            }
+        }
+        canon(&mut filter.initiators, Country::parse, Country::code);
+        canon(&mut filter.targets, Country::parse, Country::code);
+        canon(&mut filter.methods, Method::parse, Method::slug);
+        canon(&mut filter.objectives, Objective::parse, Objective::slug);
+        canon(&mut filter.target_types, TargetType::parse, TargetType::slug);
         Ok(filter)
     }
 

@@ -10,20 +10,30 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Filter {
     /// First year included (by start date).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<i32>,
     /// Last year included.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<i32>,
     /// Initiator states, ISO alpha-3.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub initiators: Option<Vec<String>>,
     /// Target states, ISO alpha-3; an incident matches when any of its targets is listed.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub targets: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub methods: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub objectives: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub target_types: Option<Vec<String>>,
     /// Lowest level included. Setting either severity bound leaves out incidents not coded.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub min_severity: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_severity: Option<u8>,
     /// Case-insensitive text matched against names and ids.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub search: Option<String>,
 }
 

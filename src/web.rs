@@ -100,6 +100,30 @@ impl Explorer {
         to_js(&self.core.warnings())
     }
 
+    /// A filter object from text parameters as `<cyber-spectrum>` attributes and shared links
+    /// carry them (`{from: "2009", initiators: "PRK,kp", "min-severity": "3"}`), checked against
+    /// this dataset and with canonical codes. Throws an `Error` naming the parameter and value.
+    #[wasm_bindgen(js_name = filterFromParams)]
+    pub fn filter_from_params(&self, params: JsValue) -> Result<JsValue, JsError> {
+        let mut pairs = Vec::new();
+        if !params.is_undefined() && !params.is_null() {
+            if !params.is_object() {
+                return Err(JsError::new("parameters: expected an object such as {from: '2009', initiators: 'PRK'}"));
+            }
+            // Read by hand rather than through serde: this module is downloaded by every reader.
+            for entry in js_sys::Object::entries(params.unchecked_ref::<js_sys::Object>()).iter() {
+                let entry: js_sys::Array = entry.unchecked_into();
+                let (k, v) = (entry.get(0).as_string().unwrap_or_default(), entry.get(1));
+                // Numbers are accepted as whole numbers (f64 formatting would add kilobytes).
+                let number = v.as_f64().filter(|n| n.fract() == 0.0 && n.abs() < 1e15).map(|n| (n as i64).to_string());
+                let v = v.as_string().or(number).ok_or_else(|| JsError::new(&format!("{k}: expected text or a whole number")))?;
+                pairs.push((k, v));
+            }
+        }
+        let filter = self.core.filter_from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).map_err(js_err)?;
+        params_to_filter_object(&filter.to_params())
+    }
+
     /// Draws `view` (`"spectrum"` or `"timeline"`) of the filtered incidents onto `canvas`, at the
     /// canvas's CSS size and the screen's devicePixelRatio, in the theme its CSS custom properties set
     /// (see `chart::Theme::from_css`). Returns `{width, height, marks, themeIssues}`: CSS pixels, the
@@ -192,4 +216,36 @@ impl DrawingBackend for HiDpi {
         let width = self.ctx.measure_text(text).map(|m| m.width()).unwrap_or(text.len() as f64 * style.size() * 0.6);
         Ok((width.ceil() as u32, style.size().ceil() as u32))
     }
+}
+
+/// A filter object as text parameters, `[[name, value], ...]` in a fixed order, for links and
+/// embed code (the inverse of `Explorer.filterFromParams`). Throws on a malformed filter.
+#[wasm_bindgen(js_name = filterToParams)]
+pub fn filter_to_params(filter: JsValue) -> Result<js_sys::Array, JsError> {
+    Ok(filter_from(filter)?
+        .to_params()
+        .into_iter()
+        .map(|(k, v)| js_sys::Array::of2(&JsValue::from_str(k), &JsValue::from_str(&v)))
+        .collect())
+}
+
+/// A filter object (as the API spells its fields) from parameters `Filter::to_params` wrote.
+fn params_to_filter_object(params: &[(&'static str, String)]) -> Result<JsValue, JsError> {
+    let object = js_sys::Object::new();
+    for (param, value) in params {
+        let field = Filter::PARAMS.iter().find(|(p, _)| p == param).map_or(*param, |(_, f)| f);
+        let v: JsValue = match *param {
+            "from" | "to" | "min-severity" | "max-severity" => value.parse::<i32>().map(JsValue::from).unwrap_or_else(|_| JsValue::from_str(value)),
+            "search" => JsValue::from_str(value),
+            _ => value.split(',').map(JsValue::from_str).collect::<js_sys::Array>().into(),
+        };
+        js_sys::Reflect::set(&object, &JsValue::from_str(field), &v).map_err(|_| JsError::new("cannot build the filter object"))?;
+    }
+    Ok(object.into())
+}
+
+/// The parameter names of the filter fields, in order (`from`, `to`, ..., `target-types`, ...).
+#[wasm_bindgen(js_name = filterParamNames)]
+pub fn filter_param_names() -> Vec<String> {
+    Filter::PARAMS.iter().map(|(p, _)| p.to_string()).collect()
 }

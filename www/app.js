@@ -1,8 +1,9 @@
 // The page: loads the wasm core, builds the filters from the data, and on every change asks Rust
 // for the statistics and both charts. Errors, from the wasm or the data, land in the error box.
-import init, { Explorer } from './pkg/cyber_spectrum.js';
-import { buildControls, closeDropdownsOnOutsideClick } from './controls.js';
-import { renderStats, describe } from './stats-view.js';
+import init, { Explorer, filterToParams } from './pkg/cyber_spectrum.js';
+import { filterForm, buildControls, closeDropdownsOnOutsideClick } from './controls.js';
+import { renderStats, describe, chartNote } from './stats-view.js';
+import { shareButtons, pageLink, tagCode, iframeCode, toQuery, fromQuery } from './share.js';
 import { chartKeeper } from './charts.js';
 import { fetchBytes, importBytes, fileColumns } from './loader.js';
 
@@ -48,18 +49,10 @@ const FIELD_LABELS = {
   rationale: 'Coding rationale',
 };
 
-const LADDER_NOTES = {};
 /** The chart captions say which scale the marks are on: thresholds exist only on the ladder. */
 function describeScale(scale) {
-  for (const id of ['spectrum-note', 'timeline-note']) {
-    const p = $(id);
-    LADDER_NOTES[id] ??= p.textContent;
-    p.textContent = scale.key === 'ladder' ? LADDER_NOTES[id]
-      : id === 'spectrum-note'
-        ? `Each mark is one incident, stacked at its score on ${scale.name}, 0 to ${scale.max}; “–” collects incidents `
-          + 'without a score. That scale has no use-of-force or armed-attack threshold, so none is drawn.'
-        : `Each mark is one incident at its start date and its score on ${scale.name}; the line steps through each year’s highest score.`;
-  }
+  $('spectrum-note').textContent = chartNote('spectrum', scale);
+  $('timeline-note').textContent = chartNote('timeline', scale);
 }
 
 async function loadInitial(progress) {
@@ -140,12 +133,17 @@ async function main() {
   }
   progress.done();
 
-  const form = $('filters');
+  const form = filterForm(undefined, { reset: true });
+  form.id = 'filters';
+  $('filters-slot').replaceWith(form);
   const canvases = { spectrum: $('spectrum'), timeline: $('timeline') };
   let facets;
-  let readFilter;
+  let controls;
   let filter = {};
   let stats;
+  // The view named in a shared link: the page shows both charts, and passes it on to embed code.
+  let linkView = 'spectrum';
+  let localFile = null;
 
   const draw = (view, canvas) => {
     try {
@@ -157,9 +155,21 @@ async function main() {
   };
   const keeper = chartKeeper(canvases, draw);
 
+  // The current view lives in the URL's hash (same names as <cyber-spectrum> attributes), so a
+  // copied address reproduces it; ?data=URL stays in the query.
+  const params = () => [['view', linkView], ...filterToParams(filter)];
+  // Data read from a URL (?data= or the URL form) can go into embed code; a local file cannot.
+  const dataUrl = () => (origin === 'bundled' || origin === localFile ? null : new URL(origin, location.href).href);
+  const writeHash = () => {
+    const hash = toQuery(filterToParams(filter));
+    const view = linkView === 'spectrum' ? '' : `view=${linkView}`;
+    const full = [view, hash].filter(Boolean).join('&');
+    history.replaceState(null, '', full ? `#${full}` : location.pathname + location.search);
+  };
+
   const update = () => {
     try {
-      filter = readFilter();
+      filter = controls.read({});
       stats = explorer.stats(filter);
       clearError();
     } catch (e) {
@@ -167,7 +177,23 @@ async function main() {
       return;
     }
     renderStats($('stats'), stats, facets.levels);
+    writeHash();
     keeper.redrawAll();
+  };
+
+  /** Applies the filters a link's hash names; a bad one is reported and the rest of the page works. */
+  const applyHash = () => {
+    const { view, ...rest } = fromQuery(location.hash);
+    linkView = view === 'timeline' ? 'timeline' : 'spectrum';
+    try {
+      controls.write(explorer.filterFromParams(rest));
+    } catch (e) {
+      controls.write({});
+      update();
+      showError(`This link's filters could not be applied, so all incidents are shown: ${e.message}`);
+      return;
+    }
+    update();
   };
 
   const adopt = (next, nextOrigin) => {
@@ -175,11 +201,20 @@ async function main() {
     explorer = next;
     origin = nextOrigin;
     facets = explorer.facets();
-    readFilter = buildControls(form, facets);
+    controls = buildControls(form, facets);
     $('dataset').textContent = datasetLine(facets, origin);
     describeScale(facets.scale);
     update();
   };
+
+  $('share-slot').replaceWith(shareButtons(() => {
+    const data = dataUrl() ? [['src', dataUrl()]] : [];
+    const pin = facets.source === 'bundled' ? [['dataset-version', facets.version.split(' ')[0]]] : [];
+    const [view, ...rest] = params();
+    const embed = [view, ...data, ...pin, ...rest];
+    return { link: pageLink(params(), dataUrl()), tag: tagCode(embed), iframe: iframeCode(embed) };
+  }));
+  addEventListener('hashchange', applyHash);
 
   form.addEventListener('input', update);
   form.addEventListener('submit', (e) => e.preventDefault());
@@ -228,7 +263,7 @@ async function main() {
   };
   $('progress-cancel').addEventListener('click', () => loading?.abort());
 
-  const fromFile = (file) => load(file.name, async () => new Uint8Array(await file.arrayBuffer()));
+  const fromFile = (file) => load(localFile = file.name, async () => new Uint8Array(await file.arrayBuffer()));
   $('file').addEventListener('change', (e) => {
     const file = e.target.files[0];
     if (file) fromFile(file);
@@ -300,6 +335,7 @@ async function main() {
   await document.fonts.ready;
   $('app').hidden = false;
   adopt(explorer, origin);
+  if (location.hash.length > 1) applyHash();
   // Data given by ?data=URL gets the same summary as a file the reader loads, warnings included.
   if (origin !== 'bundled') {
     showSummary(`Loaded ${plural(facets.total, 'incident')} from ${origin}, read as ${facets.source}; `

@@ -60,3 +60,34 @@ export function describe(s, view) {
     + (s.maxSeverity === null ? 'none coded' : `most at level ${peak}; maximum level ${s.maxSeverity}`)
     + (s.atOrAboveUseOfForce === null ? '.' : `; ${s.atOrAboveUseOfForce} at or above the use-of-force threshold.`);
 }
+
+/** The caption under a chart: what a mark is, and which thresholds are drawn on this scale. */
+export function chartNote(view, scale) {
+  if (scale.key === 'ladder') {
+    return view === 'spectrum'
+      ? 'Each mark is one incident, stacked at its level on the ladder; “–” collects incidents not coded. Dashed lines '
+        + `mark the use-of-force (level ${scale.useOfForce}) and armed-attack (level ${scale.armedAttack}) thresholds; `
+        + 'the bands below name the response that fits each region of the ladder.'
+      : 'Each mark is one incident at its start date and level; the line steps through each year’s most severe incident.';
+  }
+  return view === 'spectrum'
+    ? `Each mark is one incident, stacked at its score on ${scale.name}, 0 to ${scale.max}; “–” collects incidents `
+      + 'without a score. That scale has no use-of-force or armed-attack threshold, so none is drawn.'
+    : `Each mark is one incident at its start date and its score on ${scale.name}; the line steps through each year’s highest score.`;
+}
+
+/** One line for an embed: how many, when, how severe at most, how near the thresholds. */
+export function headline(s, levels, locale) {
+  const n = new Intl.NumberFormat(locale || undefined);
+  const years = s.firstYear === null ? '' : s.firstYear === s.lastYear ? `, ${s.firstYear}` : `, ${s.firstYear} to ${s.lastYear}`;
+  const parts = [`${n.format(s.total)} incident${s.total === 1 ? '' : 's'}${years}`];
+  if (s.maxSeverity !== null) {
+    const label = levels[s.maxSeverity]?.label;
+    parts.push(`most severe: level ${s.maxSeverity}${label && label !== String(s.maxSeverity) ? ` (${label})` : ''}`);
+  }
+  if (s.atOrAboveUseOfForce !== null && s.total) {
+    parts.push(s.atOrAboveUseOfForce === 0 ? 'none at or above the use-of-force threshold'
+      : `${n.format(s.atOrAboveUseOfForce)} at or above the use-of-force threshold`);
+  }
+  return parts.join(' · ');
+}

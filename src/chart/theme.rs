@@ -138,12 +138,16 @@ pub fn parse_colour(value: &str) -> Option<RGBColor> {
         if parts.len() < 3 || parts.len() > 4 || (args.contains('/') && parts.len() != 3) {
             return None;
         }
+        // Whole numbers only (a fraction of a channel is invisible): parsing floats would pull
+        // float parsing into the wasm for nothing.
         let channel = |p: &str| -> Option<u8> {
-            let n = match p.strip_suffix('%') {
-                Some(pct) => pct.parse::<f64>().ok()? / 100.0 * 255.0,
-                None => p.parse::<f64>().ok()?,
+            let (digits, percent) = match p.strip_suffix('%') {
+                Some(d) => (d, true),
+                None => (p, false),
             };
-            n.is_finite().then(|| n.clamp(0.0, 255.0).round() as u8)
+            let whole = digits.split_once('.').map_or(digits, |(w, frac)| if frac.bytes().all(|b| b.is_ascii_digit()) { w } else { "x" });
+            let n: u32 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+            Some(if percent { (n.min(100) * 255 + 50) / 100 } else { n.min(255) } as u8)
         };
         return Some(RGBColor(channel(parts[0])?, channel(parts[1])?, channel(parts[2])?));
     }

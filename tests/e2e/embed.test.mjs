@@ -1,0 +1,348 @@
+// End-to-end for publishers: <cyber-spectrum> elements, the iframe embed and its host script,
+// shared links and embed code, and the strict Content-Security-Policy every page is served with.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { serve, CSP } from '../../scripts/serve.mjs';
+import { launch } from './browser.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const out = join(root, 'tests/e2e/out');
+let server;
+let url;
+let browser;
+
+before(async () => {
+  ({ server, url } = await serve(join(root, 'www')));
+  browser = await launch();
+  await mkdir(out, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const eurepoc = () => readFile(join(root, 'tests/fixtures/eurepoc/sample.csv'));
+
+/**
+ * A context whose pages record console errors, uncaught exceptions, CSP violations and every
+ * request; `pages` maps paths under /test/ to HTML served with the strict CSP header, as a
+ * publisher's article would be.
+ */
+async function context({ pages = {}, viewport = { width: 1280, height: 900 }, ...options } = {}) {
+  const ctx = await browser.newContext({ viewport, ...options });
+  ctx.setDefaultTimeout(15000);
+  await ctx.addInitScript(() => {
+    window.__violations = [];
+    window.__globalsBefore = Object.getOwnPropertyNames(window);
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const requests = [];
+  ctx.on('request', (r) => requests.push(r.url()));
+  await ctx.route('**/test/**', async (route) => {
+    const path = new URL(route.request().url()).pathname.replace(/^\/test\//, '');
+    if (path === 'eurepoc.csv') return route.fulfill({ body: await eurepoc(), contentType: 'text/csv' });
+    if (pages[path] === undefined) return route.fulfill({ status: 404, body: 'not found' });
+    return route.fulfill({ body: pages[path], contentType: 'text/html', headers: { 'content-security-policy': CSP } });
+  });
+  const problems = [];
+  const watch = (page) => {
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  };
+  ctx.on('page', watch);
+  return { ctx, requests, problems };
+}
+
+const article = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>An article</title>
+<script type="module" src="/cyber-spectrum.js"></script></head><body>${body}</body></html>`;
+
+/** What one embed shows: headline, error, attributes, stats and its canvas's ink. */
+function embedState(page, selector) {
+  return page.locator(selector).evaluate(async (el) => {
+    const root = el.shadowRoot;
+    const canvas = root.querySelector('canvas');
+    const error = root.querySelector('.error');
+    let inked = 0;
+    let corner = null;
+    if (canvas.width && !root.querySelector('figure').hidden) {
+      const d = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      corner = [d[0], d[1], d[2]];
+      for (let i = 0; i < d.length; i += 4) {
+        if (Math.abs(d[i] - corner[0]) + Math.abs(d[i + 1] - corner[1]) + Math.abs(d[i + 2] - corner[2]) > 60) inked += 1;
+      }
+    }
+    return {
+      headline: root.querySelector('.headline').textContent,
+      error: error.hidden ? null : error.textContent,
+      attrs: Object.fromEntries([...el.attributes].map((a) => [a.name, a.value])),
+      total: el.stats?.total ?? null,
+      filter: el.filter,
+      view: el.view,
+      inked,
+      corner,
+      cssHeight: canvas.clientHeight,
+    };
+  });
+}
+
+const settled = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+test('three embeds with different data and filters render independently from one wasm download', async () => {
+  const { ctx, requests, problems } = await context({
+    pages: {
+      'three.html': article(`
+        <h1>Three charts</h1>
+        <cyber-spectrum id="a" view="spectrum" initiators="PRK" targets="KOR,USA" from="2009" to="2016"></cyber-spectrum>
+        <cyber-spectrum id="b" view="timeline" theme="dark" initiators="rus" controls="none" height="300"></cyber-spectrum>
+        <cyber-spectrum id="c" src="/test/eurepoc.csv" controls="years,view"></cyber-spectrum>`),
+    },
+  });
+  const page = await ctx.newPage();
+  await page.goto(`${url}test/three.html`);
+  await page.evaluate(() => Promise.all([...document.querySelectorAll('cyber-spectrum')].map((e) => e.ready)));
+  await settled(page);
+  const [a, b, c] = await Promise.all(['#a', '#b', '#c'].map((s) => embedState(page, s)));
+
+  // Each shows its own selection; the counts agree with the explorer page on the same link.
+  const check = await ctx.newPage();
+  const countOn = async (hash) => {
+    await check.goto(`${url}index.html#${hash}`);
+    await check.waitForFunction(() => /\d+ incidents?/.test(document.querySelector('#stats')?.textContent ?? ''));
+    return Number((await check.locator('#stats .headline').innerText()).match(/^(\d+)/)[1]);
+  };
+  assert.equal(a.total, await countOn('initiators=PRK&targets=KOR,USA&from=2009&to=2016'));
+  assert.equal(b.total, await countOn('initiators=RUS'));
+  assert.equal(c.total, 6, 'the EuRepoC sample has 6 incidents');
+  assert.ok(a.total > 10 && b.total > 5 && a.total !== b.total, `${a.total} ${b.total}`);
+  assert.match(a.headline, new RegExp(`^${a.total} incidents, 2009 to 2016`));
+  assert.deepEqual(a.filter, { from: 2009, to: 2016, initiators: ['PRK'], targets: ['KOR', 'USA'] });
+  assert.deepEqual(b.filter, { initiators: ['RUS'] }, 'codes are canonical');
+  assert.equal(b.view, 'timeline');
+  for (const s of [a, b, c]) {
+    assert.equal(s.error, null);
+    assert.ok(s.inked > 2000, `a drawn chart (${s.inked} inked pixels)`);
+  }
+  assert.ok(a.corner.every((v) => v > 240), `light background ${a.corner}`);
+  assert.ok(b.corner.every((v) => v < 40), `dark theme background ${b.corner}`);
+  assert.equal(b.cssHeight, 300, 'height attribute');
+
+  // Controls: none on b, only years and the view switch on c, all on a.
+  const counts = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('cyber-spectrum')].map((e) => [e.id, {
+    selects: e.shadowRoot.querySelectorAll('select').length,
+    views: e.shadowRoot.querySelectorAll('.views button').length,
+    share: e.shadowRoot.querySelectorAll('.share button').length,
+  }])));
+  assert.deepEqual(counts, { a: { selects: 4, views: 2, share: 3 }, b: { selects: 0, views: 0, share: 0 }, c: { selects: 2, views: 2, share: 0 } });
+
+  // One wasm download and one glue module for the page, whatever the number of embeds.
+  const count = (re) => requests.filter((r) => re.test(r)).length;
+  assert.equal(count(/cyber_spectrum_bg\.wasm$/), 1, requests.join('\n'));
+  assert.equal(count(/pkg\/cyber_spectrum\.js$/), 1);
+  assert.equal(count(/import_bg\.wasm$/), 1, 'the importer once, for the EuRepoC file');
+
+  // Isolated: no globals added to window, no CSS leaking out (the page's h1 keeps its default).
+  const leaks = await page.evaluate(() => {
+    const before = new Set(window.__globalsBefore);
+    return Object.getOwnPropertyNames(window).filter((n) => !before.has(n) && !n.startsWith('__'));
+  });
+  assert.deepEqual(leaks, []);
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(problems, []);
+
+  // Scriptable: the article sets a filter; the element redraws, fires change and reflects it.
+  const changed = await page.evaluate(async () => {
+    const el = document.querySelector('#a');
+    const event = new Promise((r) => el.addEventListener('change', (e) => r(e.detail), { once: true }));
+    el.filter = { from: 2013, to: 2013 };
+    const detail = await event;
+    return { detail: { total: detail.stats.total, filter: detail.filter }, from: el.getAttribute('from'), initiators: el.getAttribute('initiators'), total: el.stats.total };
+  });
+  assert.deepEqual(changed.detail.filter, { from: 2013, to: 2013 });
+  assert.equal(changed.from, '2013');
+  assert.equal(changed.initiators, null, 'attributes reflect the whole new filter');
+  assert.equal(changed.total, await countOn('from=2013&to=2013'));
+  // ... and other embeds are untouched.
+  assert.equal((await embedState(page, '#b')).total, b.total);
+  // The view property and the view buttons.
+  await page.evaluate(() => { document.querySelector('#c').view = 'timeline'; });
+  assert.equal(await page.locator('#c').getAttribute('view'), 'timeline');
+  await page.locator('#c').locator('.views button[data-view="spectrum"]').click();
+  assert.equal(await page.locator('#c').getAttribute('view'), 'spectrum');
+  assert.equal(await page.locator('#c').locator('.views button[aria-pressed="true"]').innerText(), 'Spectrum');
+  await page.screenshot({ path: join(out, 'embeds-three.png'), fullPage: true });
+  await ctx.close();
+});
+
+test('the wasm starts only when an embed comes near the viewport', async () => {
+  const { ctx, requests, problems } = await context({
+    pages: { 'far.html': article('<p>Intro.</p><div class="spacer"></div><cyber-spectrum id="far" view="timeline"></cyber-spectrum>') },
+    viewport: { width: 1000, height: 700 },
+  });
+  await ctx.route('**/test/far-style.css', (r) => r.fulfill({ body: '.spacer{height:4000px}', contentType: 'text/css' }));
+  const page = await ctx.newPage();
+  await page.goto(`${url}test/far.html`);
+  await page.evaluate(() => { const l = document.createElement('link'); l.rel = 'stylesheet'; l.href = '/test/far-style.css'; document.head.append(l); });
+  await page.waitForFunction(() => document.querySelector('.spacer').offsetHeight === 4000);
+  await page.waitForTimeout(500);
+  assert.equal(requests.filter((r) => r.endsWith('.wasm')).length, 0, 'no wasm while the embed is far below');
+  await page.locator('#far').scrollIntoViewIfNeeded();
+  await page.evaluate(() => document.querySelector('#far').ready);
+  assert.equal(requests.filter((r) => r.endsWith('cyber_spectrum_bg.wasm')).length, 1);
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test('a bad attribute shows its message inside that embed only', async () => {
+  const { ctx, problems } = await context({
+    pages: {
+      'bad.html': article(`
+        <cyber-spectrum id="bad" initiators="PRK,Atlantis"></cyber-spectrum>
+        <cyber-spectrum id="year" from="20x9"></cyber-spectrum>
+        <cyber-spectrum id="good" initiators="CHN"></cyber-spectrum>
+        <p id="after">The rest of the article.</p>`),
+    },
+  });
+  const page = await ctx.newPage();
+  await page.goto(`${url}test/bad.html`);
+  const outcome = await page.evaluate(() => Promise.all([...document.querySelectorAll('cyber-spectrum')].map((e) => e.ready.then(() => 'ready', (err) => `failed: ${err.message}`))));
+  assert.equal(outcome[2], 'ready');
+  await settled(page);
+  const bad = await embedState(page, '#bad');
+  assert.equal(bad.error, "Attribute initiators: unknown country 'Atlantis' (use ISO alpha-3 codes such as PRK)");
+  assert.equal((await embedState(page, '#year')).error, 'Attribute from="20x9": not a year (expected four digits such as 2013)');
+  const good = await embedState(page, '#good');
+  assert.equal(good.error, null);
+  assert.ok(good.inked > 1000);
+  assert.equal(await page.locator('#after').isVisible(), true);
+  // Reported in the console too, and nothing thrown at the page.
+  assert.equal(problems.filter((p) => p.startsWith('pageerror')).length, 0, problems.join('\n'));
+  assert.ok(problems.some((p) => p.includes('<cyber-spectrum id="bad">') && p.includes('Atlantis')), problems.join('\n'));
+  // Mending the attribute brings the chart.
+  await page.locator('#bad').evaluate((e) => e.setAttribute('initiators', 'PRK'));
+  await settled(page);
+  const mended = await embedState(page, '#bad');
+  assert.equal(mended.error, null);
+  assert.ok(mended.inked > 1000);
+  await page.screenshot({ path: join(out, 'embeds-bad-attribute.png'), fullPage: true });
+  await ctx.close();
+});
+
+for (const width of [390, 1280]) {
+  test(`the iframe embed reports its height and the host script removes inner scrollbars at ${width} px`, async () => {
+    const host = `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+      <title>Host</title><script src="/embed-host.js" async></script></head><body>
+      <p>Before the chart.</p>
+      <iframe id="one" src="/embed.html#view=timeline&initiators=PRK&from=2014" title="chart one" width="100%" height="150"></iframe>
+      <iframe id="two" src="/embed.html?view=spectrum&controls=none" title="chart two" width="100%" height="150"></iframe>
+      <p id="after">After the chart.</p></body></html>`;
+    const { ctx, problems } = await context({ pages: { 'host.html': host }, viewport: { width, height: 800 }, isMobile: width < 500, hasTouch: width < 500 });
+    const page = await ctx.newPage();
+    await page.goto(`${url}test/host.html`);
+    for (const id of ['one', 'two']) {
+      const frame = page.frameLocator(`#${id}`);
+      await frame.locator('cyber-spectrum').evaluate((e) => e.ready);
+    }
+    // Heights settle after the first chart and the frame's own relayout.
+    await page.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => {
+      const doc = f.contentDocument;
+      return doc && Math.abs(f.clientHeight - doc.documentElement.scrollHeight) <= 1 && f.clientHeight > 300;
+    }));
+    for (const id of ['one', 'two']) {
+      const inner = await page.frameLocator(`#${id}`).locator('html').evaluate((html) => ({
+        scroll: html.scrollHeight, client: html.clientHeight, scrollW: html.scrollWidth, clientW: html.clientWidth,
+        chartBottom: document.querySelector('cyber-spectrum').getBoundingClientRect().bottom,
+      }));
+      assert.ok(inner.scroll <= inner.client, `${id}: no vertical scrollbar (${inner.scroll} > ${inner.client})`);
+      assert.ok(inner.scrollW <= inner.clientW, `${id}: no horizontal scrollbar (${inner.scrollW} > ${inner.clientW})`);
+      assert.ok(inner.chartBottom <= inner.client + 1, `${id}: nothing clipped`);
+    }
+    // The frame's state follows the reader into its hash (a copied frame URL reproduces it).
+    const one = page.frameLocator('#one');
+    assert.equal(await one.locator('cyber-spectrum').getAttribute('from'), '2014');
+    const frameUrl = await page.locator('#one').evaluate((f) => f.contentWindow.location.href);
+    assert.match(frameUrl, /#view=timeline.*initiators=PRK.*from=2014/);
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(problems, []);
+    await page.screenshot({ path: join(out, `iframe-${width}.png`), fullPage: true });
+    await ctx.close();
+  });
+}
+
+test('copied links and embed code reproduce the view exactly', async () => {
+  const { ctx, problems } = await context({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await ctx.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => /\d+ incidents?/.test(document.querySelector('#stats')?.textContent ?? ''));
+  await page.locator('select[name="from"]').selectOption('2014');
+  await page.locator('details.multi[data-name="initiators"] > summary').click();
+  await page.locator('details.multi[data-name="initiators"] input[value="PRK"]').check();
+  await page.locator('select[name="minSeverity"]').selectOption('3');
+  await settled(page);
+  const stats = await page.locator('#stats').innerText();
+  const chart = await page.locator('#spectrum').evaluate((c) => c.toDataURL());
+  assert.match(page.url(), /#from=2014&initiators=PRK&min-severity=3$/, 'the address follows the filters');
+
+  await page.locator('button[data-copy="link"]').click();
+  await page.waitForFunction(() => /copied/.test(document.querySelector('.share-status').textContent));
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(link, /index\.html#view=spectrum&from=2014&initiators=PRK&min-severity=3$/);
+  const again = await ctx.newPage();
+  await again.goto(link);
+  await again.waitForFunction(() => /\d+ incidents?/.test(document.querySelector('#stats')?.textContent ?? ''));
+  await settled(again);
+  assert.equal(await again.locator('#stats').innerText(), stats);
+  assert.equal(await again.locator('select[name="from"]').inputValue(), '2014');
+  assert.equal(await again.locator('#spectrum').evaluate((c) => c.toDataURL()), chart, 'the same chart, pixel for pixel');
+
+  // The embed code, pasted into an article, shows the same selection.
+  await page.locator('button[data-copy="tag"]').click();
+  await page.waitForFunction(() => /Embed code copied/.test(document.querySelector('.share-status').textContent));
+  const tag = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(tag, /<script type="module" src="http:[^"]+\/cyber-spectrum\.js"><\/script>/);
+  assert.match(tag, /<cyber-spectrum view="spectrum" dataset-version="[\d.]+" from="2014" initiators="PRK" min-severity="3"><\/cyber-spectrum>/);
+  await page.locator('button[data-copy="iframe"]').click();
+  await page.waitForFunction(() => /Iframe code copied/.test(document.querySelector('.share-status').textContent));
+  const iframe = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(iframe, /<iframe src="http:[^"]+\/embed\.html#view=spectrum&amp;dataset-version=[\d.]+&amp;from=2014&amp;initiators=PRK&amp;min-severity=3"/);
+  assert.match(iframe, /<script src="http:[^"]+\/embed-host\.js" async><\/script>/);
+
+  const { ctx: pasted, problems: pastedProblems } = await context({ pages: { 'pasted.html': `<!doctype html><meta charset="utf-8"><title>t</title>${tag}` } });
+  const p2 = await pasted.newPage();
+  await p2.goto(`${url}test/pasted.html`);
+  await p2.evaluate(() => document.querySelector('cyber-spectrum').ready);
+  const headline = stats.split('\n')[0];
+  assert.equal((await embedState(p2, 'cyber-spectrum')).total, Number(headline.match(/^(\d+)/)[1]));
+  // An embed's own "Copy link" opens the explorer page on its view.
+  await p2.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await p2.locator('cyber-spectrum').locator('button[data-copy="link"]').click();
+  const embedLink = await p2.evaluate(() => navigator.clipboard.readText());
+  assert.match(embedLink, /index\.html#view=spectrum&from=2014&initiators=PRK&min-severity=3$/);
+  assert.deepEqual(await p2.evaluate(() => window.__violations), []);
+  assert.deepEqual([...problems, ...pastedProblems], []);
+  await pasted.close();
+  await ctx.close();
+});
+
+test('every page works under the strict CSP with no violation', async () => {
+  const { ctx, problems } = await context();
+  const page = await ctx.newPage();
+  for (const path of ['', 'embed.html#view=timeline', 'publishers.html']) {
+    const res = await page.goto(url + path);
+    assert.equal(res.headers()['content-security-policy'], CSP, `${path} is served with the policy`);
+    await page.waitForFunction(() => {
+      const els = [...document.querySelectorAll('cyber-spectrum')];
+      return /\d+ incidents?/.test(document.querySelector('#stats')?.textContent ?? '')
+        || (els.length > 0 && els.every((e) => e.stats));
+    });
+    await settled(page);
+    assert.deepEqual(await page.evaluate(() => window.__violations), [], path);
+  }
+  assert.deepEqual(problems.filter((p) => /Content Security Policy|Refused/.test(p)), []);
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});

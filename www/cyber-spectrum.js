@@ -1,0 +1,430 @@
+// <cyber-spectrum>: the explorer as one tag in an article.
+//
+//   <script type="module" src=".../cyber-spectrum.js"></script>
+//   <cyber-spectrum view="spectrum" initiators="PRK" targets="KOR,USA" from="2009" to="2016"></cyber-spectrum>
+//
+// Each element lives in its own shadow root (no CSS in or out, no globals). The wasm core is
+// fetched and started once per page, when the first element comes near the viewport; assets
+// resolve relative to this module, so the folder can be served from any static host or CDN path.
+// Attributes, the `filter`/`view` properties and the reader's clicks all go through one state,
+// which is reflected back into the attributes, so the element's markup always reproduces what
+// the reader sees. Every message (a bad attribute, data that cannot be read) shows inside the
+// element and in the console; nothing is thrown at the page.
+
+import { filterForm, buildControls, closeDropdownsOnOutsideClick, CONTROL_NAMES } from './controls.js';
+import { headline, describe, chartNote } from './stats-view.js';
+import { chartKeeper } from './charts.js';
+import { shareButtons, pageLink, tagCode, iframeCode } from './share.js';
+
+/** Attributes that set filter fields (the same names as shared links and the render command). */
+export const FILTER_ATTRIBUTES = ['from', 'to', 'initiators', 'targets', 'methods', 'objectives', 'target-types',
+  'min-severity', 'max-severity', 'search'];
+const OTHER_ATTRIBUTES = ['view', 'src', 'format', 'theme', 'controls', 'height', 'lang', 'dataset-version', 'wasm'];
+const VIEWS = ['spectrum', 'timeline'];
+const THEMES = ['light', 'dark', 'auto'];
+const FORMATS = ['auto', 'csv', 'json', 'dcid', 'eurepoc', 'cfr'];
+const EXTRA_CONTROLS = ['view', 'share'];
+const STYLESHEETS = ['./controls.css', './cyber-spectrum.css'].map((f) => new URL(f, import.meta.url).href);
+const TAG = 'cyber-spectrum';
+
+// One core per page, started on first need. `configure({wasm})` (or a `wasm` attribute on the
+// first element) points it at a wasm file elsewhere, for hosts that serve it from another path.
+let wasmUrl = null;
+let core = null;
+export function configure({ wasm } = {}) {
+  if (wasm) wasmUrl = wasm;
+}
+function startCore(override) {
+  core ??= import('./pkg/cyber_spectrum.js').then(async (m) => {
+    await m.default(wasmUrl || override ? { module_or_path: wasmUrl || override } : undefined);
+    return m;
+  });
+  return core;
+}
+
+// Datasets shared by every element on the page: the bundled one, and each src/format pair.
+const datasets = new Map();
+function dataset(m, src, format) {
+  const key = src ? `${format}|${new URL(src, document.baseURI).href}` : 'bundled';
+  if (!datasets.has(key)) {
+    const loading = src ? loadSource(m, src, format) : Promise.resolve().then(() => m.Explorer.bundled());
+    loading.catch(() => datasets.delete(key)); // a failed load may be retried by a later element
+    datasets.set(key, loading);
+  }
+  return datasets.get(key);
+}
+
+async function loadSource(m, src, format) {
+  const { fetchBytes, importBytes } = await import('./loader.js');
+  const url = new URL(src, document.baseURI).href;
+  const bytes = await fetchBytes(url);
+  // The project's own CSV or JSON is read by the explorer module itself; anything else needs the
+  // importer module, fetched on demand in a worker.
+  if (format === 'csv' || format === 'json' || format === 'auto') {
+    try {
+      return m.Explorer.fromText(new TextDecoder('utf-8', { fatal: true }).decode(bytes), format);
+    } catch (e) {
+      if (format !== 'auto') throw new Error(`${url}: ${e.message}`);
+    }
+  }
+  try {
+    return m.Explorer.fromImport(await importBytes(bytes, { format }));
+  } catch (e) {
+    throw new Error(`${url}: ${e.message}`);
+  }
+}
+
+function el(tag, className, text) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+let unique = 0;
+
+export class CyberSpectrum extends HTMLElement {
+  static get observedAttributes() {
+    return [...FILTER_ATTRIBUTES, ...OTHER_ATTRIBUTES];
+  }
+
+  constructor() {
+    super();
+    this.id_ = `cs${unique += 1}`;
+    const root = this.attachShadow({ mode: 'open' });
+    const sheets = STYLESHEETS.map((href) => {
+      const link = el('link');
+      link.rel = 'stylesheet';
+      link.href = href;
+      return link;
+    });
+    this.styled = Promise.all(sheets.map((l) => new Promise((ok) => { l.onload = ok; l.onerror = ok; })));
+    this.box = el('div', 'cs');
+    this.box.hidden = true; // until the stylesheet has loaded: no flash of unstyled controls
+    this.head = el('p', 'headline');
+    this.head.setAttribute('aria-live', 'polite');
+    this.status = el('p', 'status', 'Loading the chart…');
+    this.error = el('div', 'error');
+    this.error.setAttribute('role', 'alert');
+    this.error.hidden = true;
+    this.tools = el('div', 'tools');
+    this.canvas = el('canvas');
+    this.canvas.id = 'chart';
+    this.canvas.setAttribute('role', 'img');
+    this.note = el('p', 'note');
+    this.figure = el('figure', 'chart');
+    const caption = el('figcaption');
+    caption.append(this.note);
+    this.figure.append(this.canvas, caption);
+    this.foot = el('div', 'foot');
+    this.source = el('p', 'source');
+    this.foot.append(this.source);
+    this.box.append(this.head, this.status, this.error, this.tools, this.figure, this.foot);
+    root.append(...sheets, this.box);
+
+    this.state = { filter: {}, view: 'spectrum' };
+    this.started = false;
+    this.reflecting = false;
+    this.stats_ = null;
+    this.ready = new Promise((ok, fail) => { this.resolveReady = ok; this.rejectReady = fail; });
+    this.ready.catch(() => {}); // a failure is shown in the element; awaiting code still sees it
+  }
+
+  connectedCallback() {
+    if (this.started || this.observer) return;
+    if (!('IntersectionObserver' in window)) { this.start(); return; }
+    this.observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) {
+        this.observer.disconnect();
+        this.start();
+      }
+    }, { rootMargin: '300px 0px' });
+    this.observer.observe(this);
+    this.styled.then(() => { this.box.hidden = false; });
+  }
+
+  disconnectedCallback() {
+    this.observer?.disconnect();
+    this.observer = null;
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (this.reflecting || before === after || !this.m) return;
+    if (name === 'src' || name === 'format') this.loadData();
+    else if (name === 'controls') this.buildTools();
+    else if (name === 'theme' || name === 'height' || name === 'lang') this.applyLook();
+    else this.readAttributes();
+  }
+
+  /** The current filter (a copy), as the API's filter objects spell it. */
+  get filter() {
+    return structuredClone(this.state.filter);
+  }
+
+  /** Sets the filter (checked against the data; a bad one is reported and not applied). */
+  set filter(value) {
+    if (!this.explorer) { this.pendingFilter = value ?? {}; return; }
+    this.apply({ filter: value ?? {} }, 'api');
+  }
+
+  /** `spectrum` or `timeline`. */
+  get view() {
+    return this.state.view;
+  }
+
+  set view(value) {
+    if (!this.explorer) { this.setAttribute('view', value); return; }
+    this.apply({ view: value }, 'api');
+  }
+
+  /** The statistics of the current selection (null until the element is ready). */
+  get stats() {
+    return this.stats_ ? structuredClone(this.stats_) : null;
+  }
+
+  /** Draws again, for instance after the page changed the theme's custom properties. */
+  redraw() {
+    this.keeper?.redrawAll();
+  }
+
+  async start() {
+    this.started = true;
+    try {
+      this.m = await startCore(this.getAttribute('wasm'));
+    } catch (e) {
+      this.fail(`The chart could not start: its WebAssembly module failed to load (${e.message}).`);
+      return;
+    }
+    await this.styled;
+    this.box.hidden = false;
+    this.applyLook();
+    this.keeper = chartKeeper({ chart: this.canvas }, () => this.draw());
+    const media = matchMedia('(prefers-color-scheme: dark)');
+    media.addEventListener('change', () => { if (this.getAttribute('theme') === 'auto') this.redraw(); });
+    await this.loadData();
+  }
+
+  async loadData() {
+    const src = this.getAttribute('src');
+    const format = (this.getAttribute('format') || 'auto').trim().toLowerCase();
+    if (!FORMATS.includes(format)) {
+      this.fail(`Attribute format="${format}" is not one of: ${FORMATS.join(', ')}.`);
+      return;
+    }
+    this.status.textContent = src ? `Loading data from ${src}…` : 'Loading the chart…';
+    this.status.hidden = false;
+    let explorer;
+    try {
+      explorer = await dataset(this.m, src, format);
+    } catch (e) {
+      this.fail(`The data could not be loaded: ${e.message}`);
+      return;
+    }
+    if (src !== this.getAttribute('src')) return; // a newer src is loading
+    this.status.hidden = true;
+    this.explorer = explorer;
+    this.facets = explorer.facets();
+    this.buildTools();
+    if (this.pendingFilter) {
+      const f = this.pendingFilter;
+      this.pendingFilter = null;
+      this.apply({ filter: f, view: this.getAttribute('view') || 'spectrum' }, 'api');
+    } else {
+      this.readAttributes();
+    }
+  }
+
+  /** The state the attributes describe, applied (or their error shown). */
+  readAttributes() {
+    if (!this.explorer) return;
+    const params = {};
+    for (const name of FILTER_ATTRIBUTES) {
+      const v = this.getAttribute(name);
+      if (v !== null) params[name] = v;
+    }
+    let filter;
+    try {
+      filter = this.explorer.filterFromParams(params);
+    } catch (e) {
+      this.fail(`Attribute ${e.message}`);
+      return;
+    }
+    this.apply({ filter, view: this.getAttribute('view') || 'spectrum' }, 'attribute');
+  }
+
+  /** Applies a new state: checks it, updates controls, stats, chart and attributes. */
+  apply(next, cause) {
+    const view = String(next.view ?? this.state.view).trim().toLowerCase();
+    if (!VIEWS.includes(view)) {
+      this.fail(`${cause === 'attribute' ? 'Attribute' : 'View'} view="${next.view}" is not one of: ${VIEWS.join(', ')}.`);
+      return false;
+    }
+    const filter = next.filter ?? this.state.filter;
+    let stats;
+    try {
+      stats = this.explorer.stats(filter);
+    } catch (e) {
+      this.fail(`${cause === 'api' ? 'The filter' : 'These filters'} could not be applied: ${e.message}`);
+      return false;
+    }
+    this.state = { filter: structuredClone(filter), view };
+    this.stats_ = stats;
+    this.clearError();
+    if (cause !== 'controls') this.controls?.write(filter);
+    this.syncViewButtons();
+    if (cause !== 'attribute') this.reflect();
+    this.head.textContent = headline(stats, this.facets.levels, this.lang);
+    this.note.textContent = chartNote(view, this.facets.scale);
+    this.figure.hidden = false;
+    this.keeper.redrawAll();
+    this.source.textContent = this.facets.source === 'bundled'
+      ? `cyber-spectrum dataset ${this.facets.version}` : `Data: ${this.getAttribute('src')} (${this.facets.source})`;
+    this.checkVersion();
+    this.dispatchEvent(new CustomEvent('change', { bubbles: true, detail: { filter: this.filter, view, stats: this.stats, cause } }));
+    return true;
+  }
+
+  /** Writes the state back into the attributes (without reacting to its own writes). */
+  reflect() {
+    this.reflecting = true;
+    try {
+      const params = new Map(this.m.filterToParams(this.state.filter));
+      for (const name of FILTER_ATTRIBUTES) {
+        if (params.has(name)) this.setAttribute(name, params.get(name)); else this.removeAttribute(name);
+      }
+      this.setAttribute('view', this.state.view);
+    } finally {
+      this.reflecting = false;
+    }
+  }
+
+  /** The parameters that reproduce this element: view, data, filters. */
+  params() {
+    const out = [['view', this.state.view]];
+    for (const name of ['src', 'format']) {
+      const v = this.getAttribute(name);
+      if (v) out.push([name, name === 'src' ? new URL(v, document.baseURI).href : v]);
+    }
+    if (this.facets?.source === 'bundled') out.push(['dataset-version', this.facets.version.split(' ')[0]]);
+    return [...out, ...this.m.filterToParams(this.state.filter)];
+  }
+
+  checkVersion() {
+    const pinned = this.getAttribute('dataset-version');
+    const have = this.facets.version.split(' ')[0];
+    if (pinned && this.facets.source === 'bundled' && pinned.trim() !== have) {
+      this.source.textContent += ` (this chart was set up with dataset ${pinned.trim()}; the figures may have changed since)`;
+    }
+  }
+
+  buildTools() {
+    if (!this.facets) return;
+    const raw = (this.getAttribute('controls') ?? 'all').trim().toLowerCase();
+    const names = raw === 'all' || raw === '' ? [...CONTROL_NAMES, ...EXTRA_CONTROLS]
+      : raw === 'none' ? [] : raw.split(/[\s,]+/);
+    const unknown = names.filter((n) => !CONTROL_NAMES.includes(n) && !EXTRA_CONTROLS.includes(n));
+    if (unknown.length) {
+      this.fail(`Attribute controls="${raw}": unknown control ${unknown.map((u) => `“${u}”`).join(', ')} `
+        + `(use all, none, or any of: ${[...CONTROL_NAMES, ...EXTRA_CONTROLS].join(', ')}).`);
+    }
+    const parts = [];
+    this.viewButtons = null;
+    if (names.includes('view')) {
+      const group = el('div', 'views');
+      group.setAttribute('role', 'group');
+      group.setAttribute('aria-label', 'Chart');
+      this.viewButtons = VIEWS.map((v) => {
+        const b = el('button', undefined, v === 'spectrum' ? 'Spectrum' : 'Timeline');
+        b.type = 'button';
+        b.dataset.view = v;
+        b.addEventListener('click', () => this.apply({ view: v }, 'controls'));
+        return b;
+      });
+      group.append(...this.viewButtons);
+      parts.push(group);
+    }
+    const filterNames = names.filter((n) => CONTROL_NAMES.includes(n));
+    this.controls = null;
+    if (filterNames.length) {
+      const form = filterForm(filterNames);
+      this.controls = buildControls(form, this.facets);
+      this.controls.write(this.state.filter);
+      form.addEventListener('input', () => this.apply({ filter: this.controls.read(this.state.filter) }, 'controls'));
+      form.addEventListener('submit', (e) => e.preventDefault());
+      parts.push(form);
+    }
+    this.tools.replaceChildren(...parts);
+    this.tools.hidden = parts.length === 0;
+    if (!this.outsideClicks) {
+      this.outsideClicks = true;
+      closeDropdownsOnOutsideClick(this.shadowRoot);
+    }
+    const share = names.includes('share')
+      ? shareButtons(() => {
+        const params = this.params();
+        const link = params.filter(([k]) => k !== 'src' && k !== 'format' && k !== 'dataset-version');
+        return { link: pageLink(link, this.getAttribute('src') ? params.find(([k]) => k === 'src')[1] : null), tag: tagCode(params), iframe: iframeCode(params) };
+      }) : null;
+    this.foot.replaceChildren(this.source, ...(share ? [share] : []));
+    this.syncViewButtons();
+  }
+
+  syncViewButtons() {
+    for (const b of this.viewButtons ?? []) b.setAttribute('aria-pressed', String(b.dataset.view === this.state.view));
+  }
+
+  applyLook() {
+    const theme = (this.getAttribute('theme') || 'light').trim().toLowerCase();
+    // The colours themselves are the stylesheet's (:host([theme=...])); the page may override
+    // any custom property on the element.
+    if (!THEMES.includes(theme)) this.fail(`Attribute theme="${theme}" is not one of: ${THEMES.join(', ')}.`);
+    const height = this.getAttribute('height');
+    if (height !== null && height.trim() !== '') {
+      const px = Number(height.trim().replace(/px$/, ''));
+      if (!Number.isFinite(px) || px < 200 || px > 2000) {
+        this.fail(`Attribute height="${height}": expected the chart's height in CSS pixels, 200 to 2000.`);
+      } else {
+        this.canvas.style.height = `${Math.round(px)}px`;
+      }
+    } else {
+      this.canvas.style.removeProperty('height');
+    }
+    const lang = this.getAttribute('lang');
+    if (lang) this.box.lang = lang; else this.box.removeAttribute('lang');
+    this.redraw();
+  }
+
+  draw() {
+    if (!this.explorer || this.figure.hidden) return;
+    try {
+      const drawn = this.explorer.draw(this.canvas, this.state.view, this.state.filter);
+      for (const issue of drawn.themeIssues) console.warn(`<${TAG}>: theme ${issue}`);
+      this.canvas.setAttribute('aria-label', describe(this.stats_, this.state.view === 'spectrum' ? 'Escalation spectrum' : 'Escalation timeline'));
+      if (!this.drawn) {
+        this.drawn = true;
+        this.resolveReady(this);
+      }
+    } catch (e) {
+      this.fail(`The ${this.state.view} chart could not be drawn: ${e.message}`);
+    }
+  }
+
+  fail(message) {
+    this.error.textContent = message;
+    this.error.hidden = false;
+    this.status.hidden = true;
+    console.error(`<${TAG}${this.id ? ` id="${this.id}"` : ''}>: ${message}`);
+    if (!this.drawn) {
+      // Nothing was drawn yet: no empty frame under the message.
+      this.figure.hidden = true;
+      this.rejectReady(new Error(message));
+    }
+  }
+
+  clearError() {
+    this.error.hidden = true;
+    this.error.textContent = '';
+  }
+}
+
+if (!customElements.get(TAG)) customElements.define(TAG, CyberSpectrum);

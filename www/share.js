@@ -1,0 +1,87 @@
+// The reader's current view as a link and as embed code, with buttons that copy them. The state is
+// a list of [name, value] parameters in the names `<cyber-spectrum>` attributes use, so a link's
+// hash, an element's attributes and the render command's options all read the same way.
+
+const HERE = new URL('.', import.meta.url);
+
+/** `[[name, value], ...]` as a URL hash or query (`view=timeline&initiators=PRK`). */
+export function toQuery(params) {
+  return new URLSearchParams(params).toString();
+}
+
+/** The parameters of a hash or query string, as `{name: value}`. */
+export function fromQuery(text) {
+  return Object.fromEntries(new URLSearchParams(text.replace(/^[#?]/, '')));
+}
+
+const escapeAttr = (v) => String(v).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The explorer page showing this state (data given by URL stays in the query). */
+export function pageLink(params, dataUrl) {
+  const url = new URL('index.html', HERE);
+  if (dataUrl) url.search = toQuery([['data', dataUrl]]);
+  url.hash = toQuery(params);
+  return url.href;
+}
+
+/** The `<script>` and `<cyber-spectrum>` tags that show this state in an article. */
+export function tagCode(params) {
+  const attrs = params.map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join('');
+  return `<script type="module" src="${new URL('cyber-spectrum.js', HERE).href}"></script>\n<cyber-spectrum${attrs}></cyber-spectrum>`;
+}
+
+/** An `<iframe>` for sites that strip scripts, and the optional script that fits its height. */
+export function iframeCode(params) {
+  const src = new URL('embed.html', HERE);
+  src.hash = toQuery(params);
+  return `<iframe src="${escapeAttr(src.href)}" title="cyber-spectrum: state cyber incidents on the escalation ladder" `
+    + `width="100%" height="620" frameborder="0" loading="lazy"></iframe>\n<script src="${new URL('embed-host.js', HERE).href}" async></script>`;
+}
+
+async function copy(text, fallbackBox) {
+  try {
+    await navigator.clipboard.writeText(text);
+    fallbackBox.hidden = true;
+    return true;
+  } catch {
+    // No clipboard (permission refused, insecure page): show the text selected for the reader.
+    fallbackBox.hidden = false;
+    fallbackBox.value = text;
+    fallbackBox.focus();
+    fallbackBox.select();
+    return false;
+  }
+}
+
+/**
+ * A row of buttons copying what `current()` returns (`{link, tag, iframe}`), with a status line
+ * that says what was copied. Returns the element.
+ */
+export function shareButtons(current) {
+  const box = document.createElement('div');
+  box.className = 'share';
+  const status = document.createElement('span');
+  status.className = 'share-status';
+  status.setAttribute('role', 'status');
+  const fallback = document.createElement('textarea');
+  fallback.className = 'share-text';
+  fallback.readOnly = true;
+  fallback.rows = 3;
+  fallback.hidden = true;
+  fallback.setAttribute('aria-label', 'Text to copy');
+  const button = (label, key, said) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = label;
+    b.dataset.copy = key;
+    b.addEventListener('click', async () => {
+      const text = current()[key];
+      box.dataset.copied = text;
+      status.textContent = (await copy(text, fallback)) ? `${said} copied.` : `Copy the ${said.toLowerCase()} below.`;
+    });
+    return b;
+  };
+  box.append(button('Copy link', 'link', 'Link'), button('Copy embed code', 'tag', 'Embed code'),
+    button('Copy iframe code', 'iframe', 'Iframe code'), status, fallback);
+  return box;
+}
