@@ -182,8 +182,8 @@ async function main() {
   };
 
   /** Applies the filters a link's hash names; a bad one is reported and the rest of the page works. */
-  const applyHash = () => {
-    const { view, ...rest } = fromQuery(location.hash);
+  const applyHash = (hash = location.hash) => {
+    const { view, ...rest } = fromQuery(hash);
     linkView = view === 'timeline' ? 'timeline' : 'spectrum';
     try {
       controls.write(explorer.filterFromParams(rest));
@@ -214,7 +214,7 @@ async function main() {
     const embed = [view, ...data, ...pin, ...rest];
     return { link: pageLink(params(), dataUrl()), tag: tagCode(embed), iframe: iframeCode(embed) };
   }));
-  addEventListener('hashchange', applyHash);
+  addEventListener('hashchange', () => applyHash());
 
   form.addEventListener('input', update);
   form.addEventListener('submit', (e) => e.preventDefault());
@@ -334,8 +334,9 @@ async function main() {
 
   await document.fonts.ready;
   $('app').hidden = false;
+  const linked = location.hash; // adopt() writes the (empty) filter into the hash
   adopt(explorer, origin);
-  if (location.hash.length > 1) applyHash();
+  if (linked.length > 1) applyHash(linked);
   // Data given by ?data=URL gets the same summary as a file the reader loads, warnings included.
   if (origin !== 'bundled') {
     showSummary(`Loaded ${plural(facets.total, 'incident')} from ${origin}, read as ${facets.source}; `

@@ -57,8 +57,8 @@ async function context({ pages = {}, viewport = { width: 1280, height: 900 }, ..
   return { ctx, requests, problems };
 }
 
-const article = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>An article</title>
+const article = (body, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>An article</title>${head}
 <script type="module" src="/cyber-spectrum.js"></script></head><body>${body}</body></html>`;
 
 /** What one embed shows: headline, error, attributes, stats and its canvas's ink. */
@@ -107,6 +107,7 @@ test('three embeds with different data and filters render independently from one
   await page.evaluate(() => Promise.all([...document.querySelectorAll('cyber-spectrum')].map((e) => e.ready)));
   await settled(page);
   const [a, b, c] = await Promise.all(['#a', '#b', '#c'].map((s) => embedState(page, s)));
+  const fetched = [...requests];
 
   // Each shows its own selection; the counts agree with the explorer page on the same link.
   const check = await ctx.newPage();
@@ -140,8 +141,8 @@ test('three embeds with different data and filters render independently from one
   assert.deepEqual(counts, { a: { selects: 4, views: 2, share: 3 }, b: { selects: 0, views: 0, share: 0 }, c: { selects: 2, views: 2, share: 0 } });
 
   // One wasm download and one glue module for the page, whatever the number of embeds.
-  const count = (re) => requests.filter((r) => re.test(r)).length;
-  assert.equal(count(/cyber_spectrum_bg\.wasm$/), 1, requests.join('\n'));
+  const count = (re) => fetched.filter((r) => re.test(r)).length;
+  assert.equal(count(/cyber_spectrum_bg\.wasm$/), 1, fetched.join('\n'));
   assert.equal(count(/pkg\/cyber_spectrum\.js$/), 1);
   assert.equal(count(/import_bg\.wasm$/), 1, 'the importer once, for the EuRepoC file');
 
@@ -180,14 +181,16 @@ test('three embeds with different data and filters render independently from one
 
 test('the wasm starts only when an embed comes near the viewport', async () => {
   const { ctx, requests, problems } = await context({
-    pages: { 'far.html': article('<p>Intro.</p><div class="spacer"></div><cyber-spectrum id="far" view="timeline"></cyber-spectrum>') },
+    pages: {
+      'far.html': article('<p>Intro.</p><div class="spacer"></div><cyber-spectrum id="far" view="timeline"></cyber-spectrum>',
+        '<link rel="stylesheet" href="/test/far.css">'),
+    },
     viewport: { width: 1000, height: 700 },
   });
-  await ctx.route('**/test/far-style.css', (r) => r.fulfill({ body: '.spacer{height:4000px}', contentType: 'text/css' }));
+  await ctx.route('**/test/far.css', (r) => r.fulfill({ body: '.spacer{height:4000px}', contentType: 'text/css' }));
   const page = await ctx.newPage();
   await page.goto(`${url}test/far.html`);
-  await page.evaluate(() => { const l = document.createElement('link'); l.rel = 'stylesheet'; l.href = '/test/far-style.css'; document.head.append(l); });
-  await page.waitForFunction(() => document.querySelector('.spacer').offsetHeight === 4000);
+  assert.equal(await page.locator('.spacer').evaluate((e) => e.offsetHeight), 4000);
   await page.waitForTimeout(500);
   assert.equal(requests.filter((r) => r.endsWith('.wasm')).length, 0, 'no wasm while the embed is far below');
   await page.locator('#far').scrollIntoViewIfNeeded();
@@ -265,7 +268,8 @@ for (const width of [390, 1280]) {
     const one = page.frameLocator('#one');
     assert.equal(await one.locator('cyber-spectrum').getAttribute('from'), '2014');
     const frameUrl = await page.locator('#one').evaluate((f) => f.contentWindow.location.href);
-    assert.match(frameUrl, /#view=timeline.*initiators=PRK.*from=2014/);
+    const state = new URLSearchParams(new URL(frameUrl).hash.slice(1));
+    assert.deepEqual([state.get('view'), state.get('initiators'), state.get('from')], ['timeline', 'PRK', '2014']);
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
     assert.deepEqual(problems, []);
     await page.screenshot({ path: join(out, `iframe-${width}.png`), fullPage: true });
@@ -281,6 +285,7 @@ test('copied links and embed code reproduce the view exactly', async () => {
   await page.locator('select[name="from"]').selectOption('2014');
   await page.locator('details.multi[data-name="initiators"] > summary').click();
   await page.locator('details.multi[data-name="initiators"] input[value="PRK"]').check();
+  await page.keyboard.press('Escape');
   await page.locator('select[name="minSeverity"]').selectOption('3');
   await settled(page);
   const stats = await page.locator('#stats').innerText();
@@ -334,6 +339,8 @@ test('every page works under the strict CSP with no violation', async () => {
   for (const path of ['', 'embed.html#view=timeline', 'publishers.html']) {
     const res = await page.goto(url + path);
     assert.equal(res.headers()['content-security-policy'], CSP, `${path} is served with the policy`);
+    // Embeds start as they come near the viewport: bring each one in.
+    for (const el of await page.locator('cyber-spectrum').all()) await el.scrollIntoViewIfNeeded();
     await page.waitForFunction(() => {
       const els = [...document.querySelectorAll('cyber-spectrum')];
       return /\d+ incidents?/.test(document.querySelector('#stats')?.textContent ?? '')
@@ -346,3 +353,33 @@ test('every page works under the strict CSP with no violation', async () => {
   assert.deepEqual(problems, []);
   await ctx.close();
 });
+
+for (const [width, height, scale] of [[390, 844, 3], [1280, 900, 1]]) {
+  test(`the publishers page reads well at ${width} px, with its live examples working`, async () => {
+    const phone = width < 500;
+    const { ctx, problems } = await context({ viewport: { width, height }, deviceScaleFactor: scale, isMobile: phone, hasTouch: phone });
+    const page = await ctx.newPage();
+    await page.goto(`${url}publishers.html`);
+    for (const el of await page.locator('cyber-spectrum').all()) {
+      await el.scrollIntoViewIfNeeded();
+      await el.evaluate((e) => e.ready);
+    }
+    await page.locator('#example-iframe').scrollIntoViewIfNeeded();
+    await page.frameLocator('#example-iframe').locator('cyber-spectrum').evaluate((e) => e.ready);
+    await page.waitForFunction(() => document.querySelector('#example-iframe').clientHeight !== 620);
+    // The scripting example: a button sets the chart's filter.
+    await page.locator('#driver button', { hasText: 'Show 2013 only' }).click();
+    await page.waitForFunction(() => /incidents shown/.test(document.querySelector('#driver-status').textContent));
+    assert.deepEqual(await page.locator('#example-driven').evaluate((e) => e.filter), { from: 2013, to: 2013 });
+    assert.equal(await page.locator('#example-driven').getAttribute('from'), '2013');
+    // Nothing wider than the screen but the code blocks, which scroll inside themselves.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
+    await page.evaluate(() => scrollTo(0, 0));
+    await settled(page);
+    await page.screenshot({ path: join(out, `publishers-${width}.png`), fullPage: true });
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(problems, []);
+    await ctx.close();
+  });
+}
