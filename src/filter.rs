@@ -185,7 +185,9 @@ impl Filter {
         if from > to {
             return Err(Error::filter("from", format!("{from} is after 'to' ({to})")));
         }
-        let search = self.search.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_lowercase);
+        // Letters are compared without ASCII case (accented letters as written): Unicode case
+        // tables would cost the wasm 4 KB for names that are ASCII in practice.
+        let search = self.search.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_ascii_lowercase);
         Ok(Compiled {
             from,
             to,
@@ -198,6 +200,12 @@ impl Filter {
             search,
         })
     }
+}
+
+/// Whether `hay` contains `needle` (already ASCII-lowercased), ignoring ASCII case.
+fn contains_ignore_case(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    n.is_empty() || h.windows(n.len()).any(|w| w.iter().zip(n).all(|(a, b)| a.to_ascii_lowercase() == *b))
 }
 
 fn allowed<T: PartialEq>(set: &Option<Vec<T>>, v: Option<T>) -> bool {
@@ -218,7 +226,7 @@ impl Compiled {
             && allowed(&self.objectives, i.objective)
             && allowed(&self.target_types, i.target_type)
             && self.severity.is_none_or(|(lo, hi)| i.severity.is_some_and(|s| s >= lo && s <= hi))
-            && self.search.as_ref().is_none_or(|q| i.name.to_lowercase().contains(q) || i.id.to_lowercase().contains(q))
+            && self.search.as_ref().is_none_or(|q| contains_ignore_case(&i.name, q) || contains_ignore_case(&i.id, q))
     }
 
     /// The incidents that match, in dataset order.

@@ -115,11 +115,11 @@ fn a_theme_comes_from_custom_properties_and_the_inherited_font() {
     assert_eq!((t.background, t.text), (RGBColor(0, 0, 0), RGBColor(255, 255, 255)));
     assert!(t.grid.0 < 80 && t.muted.0 > 120, "grid {:?} muted {:?}", t.grid, t.muted);
     // --cs-font wins over the inherited font; a bad colour is named and its default kept.
-    let (t, issues) = Theme::from_css(props(&[("--cs-font", " 'Inter' "), ("--cs-accent", "bluish")]), Some("serif"));
+    let (t, issues) = Theme::from_css(props(&[("--cs-font", " 'Inter' "), ("--cs-step", "bluish")]), Some("serif"));
     assert_eq!(t.font_family, "'Inter'");
     assert_eq!(t.accent, Theme::default().accent);
     assert_eq!(issues.len(), 1);
-    assert!(issues[0].contains("--cs-accent") && issues[0].contains("bluish"), "{issues:?}");
+    assert!(issues[0].contains("--cs-step") && issues[0].contains("bluish"), "{issues:?}");
 }
 
 #[test]

@@ -1,3 +1,6 @@
+// Reading a file or URL needs the loader (and its worker), fetched the first time it is used.
+const loader = () => import('./loader.js');
+
 // The page: loads the wasm core, builds the filters from the data, and on every change asks Rust
 // for the statistics and both charts. Errors, from the wasm or the data, land in the error box.
 import init, { Explorer, filterToParams } from './pkg/cyber_spectrum.js';
@@ -5,7 +8,6 @@ import { filterForm, buildControls, closeDropdownsOnOutsideClick } from './contr
 import { renderStats, describe, chartNote } from './stats-view.js';
 import { shareButtons, pageLink, tagCode, iframeCode, toQuery, fromQuery } from './share.js';
 import { chartKeeper } from './charts.js';
-import { fetchBytes, importBytes, fileColumns } from './loader.js';
 
 const $ = (id) => document.getElementById(id);
 const errorBox = $('error');
@@ -60,6 +62,7 @@ async function loadInitial(progress) {
   const url = params.get('data');
   if (!url) return [Explorer.bundled(), 'bundled'];
   progress.start(url);
+  const { fetchBytes, importBytes } = await loader();
   const bytes = await fetchBytes(url, { onProgress: progress.download(url) });
   progress.parsing(url, bytes.length);
   const imported = await importBytes(bytes, { format: params.get('format') || 'auto' });
@@ -241,6 +244,7 @@ async function main() {
       }
       progress.parsing(label, bytes.length);
       const started = performance.now();
+      const { importBytes } = await loader();
       const imported = await importBytes(bytes, { ...options, signal });
       const next = Explorer.fromImport(imported);
       clearError();
@@ -274,7 +278,7 @@ async function main() {
     const data = new FormData(e.target);
     const url = String(data.get('url')).trim();
     const format = String(data.get('format'));
-    load(url, (signal) => fetchBytes(url, { signal, onProgress: progress.download(url) }), { format });
+    load(url, async (signal) => (await loader()).fetchBytes(url, { signal, onProgress: progress.download(url) }), { format });
   });
 
   // Drag and drop anywhere on the page.
@@ -297,7 +301,7 @@ async function main() {
   const offerMapping = async ({ label, bytes }, previous) => {
     let columns;
     try {
-      columns = await fileColumns(bytes);
+      columns = await (await loader()).fileColumns(bytes);
     } catch (err) {
       return; // the error already shown says why the file cannot be read
     }

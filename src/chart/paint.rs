@@ -25,6 +25,9 @@ pub enum Shape {
     Ring,
 }
 
+/// sin 60 degrees.
+const H3: f64 = 0.866_025_403_784_438_6;
+
 /// Line height as a multiple of font size for stacked lines of text.
 const LINE: f64 = 1.2;
 
@@ -131,12 +134,6 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         let poly = |pts: Vec<(f64, f64)>| -> Vec<(i32, i32)> {
             pts.into_iter().map(|(px, py)| ((x + px * r).round() as i32, (y + py * r).round() as i32)).collect()
         };
-        let regular = |n: usize, phase: f64| -> Vec<(f64, f64)> {
-            (0..n).map(|k| {
-                let a = phase + std::f64::consts::TAU * k as f64 / n as f64;
-                (a.cos(), a.sin())
-            }).collect()
-        };
         let pts = match shape {
             Shape::Circle | Shape::Ring => {
                 let c = (x.round() as i32, y.round() as i32);
@@ -150,9 +147,11 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             }
             Shape::Square => vec![(-0.8, -0.8), (0.8, -0.8), (0.8, 0.8), (-0.8, 0.8)],
             Shape::Diamond => vec![(0.0, -1.05), (1.05, 0.0), (0.0, 1.05), (-1.05, 0.0)],
-            Shape::Triangle => regular(3, -std::f64::consts::FRAC_PI_2).into_iter().map(|(a, b)| (a * 1.1, b * 1.1 + 0.15)).collect(),
-            Shape::TriangleDown => regular(3, std::f64::consts::FRAC_PI_2).into_iter().map(|(a, b)| (a * 1.1, b * 1.1 - 0.15)).collect(),
-            Shape::Hexagon => regular(6, 0.0),
+            // Regular polygons as constants (cos/sin of multiples of 30 degrees): computing them
+            // would link the trigonometry routines into the wasm for six numbers.
+            Shape::Triangle => [(0.0, -1.0), (H3, 0.5), (-H3, 0.5)].iter().map(|&(a, b)| (a * 1.1, b * 1.1 + 0.15)).collect(),
+            Shape::TriangleDown => [(0.0, 1.0), (-H3, -0.5), (H3, -0.5)].iter().map(|&(a, b)| (a * 1.1, b * 1.1 - 0.15)).collect(),
+            Shape::Hexagon => vec![(1.0, 0.0), (0.5, H3), (-0.5, H3), (-1.0, 0.0), (-0.5, -H3), (0.5, -H3)],
         };
         let pts = poly(pts);
         self.area.draw(&Polygon::new(pts.clone(), color.filled())).map_err(draw_err)?;

@@ -1,5 +1,5 @@
 //! Chart colours and font. The page themes a chart with CSS custom properties on the canvas or
-//! any ancestor (`--cs-bg`, `--cs-text`, `--cs-muted`, `--cs-grid`, `--cs-accent`,
+//! any ancestor (`--cs-bg`, `--cs-text`, `--cs-muted`, `--cs-grid`, `--cs-step`,
 //! `--cs-use-of-force`, `--cs-armed-attack`, `--cs-font`); the web layer reads their values and
 //! this module turns them into a `Theme`, so the same rules theme the page, an embed and a static
 //! image. A value that is not a colour is reported and the default kept, as CSS itself would.
@@ -38,7 +38,7 @@ impl Default for Theme {
 
 /// The custom properties a theme reads, in the order of `Theme`'s colour fields.
 pub const PROPERTIES: [&str; 8] =
-    ["--cs-bg", "--cs-text", "--cs-muted", "--cs-grid", "--cs-accent", "--cs-use-of-force", "--cs-armed-attack", "--cs-font"];
+    ["--cs-bg", "--cs-text", "--cs-muted", "--cs-grid", "--cs-step", "--cs-use-of-force", "--cs-armed-attack", "--cs-font"];
 
 impl Theme {
     /// A dark theme with the same hues, each checked for contrast on its background.

@@ -383,3 +383,33 @@ for (const [width, height, scale] of [[390, 844, 3], [1280, 900, 1]]) {
     await ctx.close();
   });
 }
+
+/** A list from wasm-pack.toml's [budget] section. */
+async function budgetList(name) {
+  const toml = await readFile(join(root, 'wasm-pack.toml'), 'utf8');
+  const section = toml.slice(toml.indexOf('[budget]'));
+  const list = section.match(new RegExp(`^${name} = \\[([^\\]]*)\\]`, 'm'));
+  return [...list[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+}
+
+for (const [kind, path] of [['embed', 'test/one.html'], ['page', '']]) {
+  test(`the ${kind} fetches exactly the files its size budget counts before the first chart`, async () => {
+    // Measured as scripts/build.sh does (GNU gzip -9), so the two figures agree.
+    const { execFileSync } = await import('node:child_process');
+    const { ctx, requests, problems } = await context({ pages: { 'one.html': article('<cyber-spectrum initiators="PRK"></cyber-spectrum>') } });
+    const page = await ctx.newPage();
+    await page.goto(url + path);
+    if (kind === 'embed') await page.evaluate(() => document.querySelector('cyber-spectrum').ready);
+    else await page.waitForFunction(() => /\d+ incidents?/.test(document.querySelector('#stats')?.textContent ?? ''));
+    await settled(page);
+    const fetched = [...new Set(requests.filter((r) => !r.includes('/test/')).map((r) => `www${new URL(r).pathname.replace(/\/$/, '/index.html')}`))].sort();
+    const listed = (await budgetList(kind)).sort();
+    assert.deepEqual(fetched, listed, 'wasm-pack.toml lists what the browser fetches');
+    let total = 0;
+    for (const f of fetched) total += execFileSync('gzip', ['-9c', join(root, f)]).length;
+    console.log(`# ${kind}: ${fetched.length} files, ${total} bytes gzip before the first chart`);
+    assert.ok(total <= 200_000, `${total} bytes`);
+    assert.deepEqual(problems, []);
+    await ctx.close();
+  });
+}
