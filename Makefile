@@ -4,7 +4,7 @@ SHELL := bash
 PORT ?= 8000
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: serve build test test-native test-browser test-e2e lint tools tools-test screenshot clean
+.PHONY: serve build test test-native test-browser test-e2e lint tools tools-test screenshot render clean
 
 ## serve: build and serve the explorer on http://127.0.0.1:$(PORT)/ (PORT=... to change)
 serve: build
@@ -35,6 +35,10 @@ test-e2e:
 ## screenshot: the README picture, taken by the end-to-end tests
 screenshot: tools-test build test-e2e
 	cp tests/e2e/out/page-1280-dpr1.png docs/screenshot.png
+
+## render: a chart as PNG and SVG without a browser, e.g. make render ARGS="--view timeline --initiators PRK --out card"
+render: tools
+	cargo run --locked --release --bin render -- $(ARGS)
 
 tools:
 	@scripts/ensure-tools.sh build

@@ -1,5 +1,6 @@
 //! The static-image fallback (src/render.rs and the `render` command), the theme read from CSS
 //! custom properties, and filters given as attributes, link parameters or options.
+#![cfg(not(target_arch = "wasm32"))]
 
 use cyber_spectrum::chart::{parse_colour, Theme, View};
 use cyber_spectrum::render::{self, Picture};

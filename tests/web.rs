@@ -165,3 +165,40 @@ fn drawing_fills_a_hidpi_canvas_and_follows_the_filter() {
     let msg = thrown(ex.draw(&canvas(300, 300), "pie", JsValue::UNDEFINED).err().expect("bad view refused"));
     assert!(msg.contains("unknown view 'pie'"), "{msg}");
 }
+
+/// The corner pixel of a canvas (its background).
+fn corner(c: &HtmlCanvasElement) -> Vec<u8> {
+    let ctx: CanvasRenderingContext2d = c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    ctx.get_image_data(0.0, 0.0, 1.0, 1.0).unwrap().data().to_vec()
+}
+
+#[wasm_bindgen_test]
+fn the_theme_comes_from_css_custom_properties() {
+    let ex = Explorer::bundled().expect("bundled loads");
+    let c = canvas(400, 300);
+    ex.draw(&c, "spectrum", JsValue::UNDEFINED).expect("draws");
+    assert_eq!(&corner(&c)[..3], &[255, 255, 255], "the default background");
+    c.style().set_property("--cs-bg", "rgb(20, 30, 40)").unwrap();
+    c.style().set_property("--cs-text", "#eee").unwrap();
+    c.style().set_property("--cs-step", "not-a-colour").unwrap();
+    let drawn = ex.draw(&c, "timeline", JsValue::UNDEFINED).expect("draws");
+    assert_eq!(&corner(&c)[..3], &[20, 30, 40], "the custom background");
+    let issues = Array::from(&get(&drawn, "themeIssues"));
+    assert_eq!(issues.length(), 1);
+    let issue = issues.get(0).as_string().unwrap();
+    assert!(issue.contains("--cs-step") && issue.contains("not-a-colour"), "{issue}");
+}
+
+#[wasm_bindgen_test]
+fn filters_come_from_attribute_parameters_and_go_back() {
+    let ex = Explorer::bundled().expect("bundled loads");
+    let f = ex.filter_from_params(js(r#"{"from": "2009", "initiators": "prk, RU", "min-severity": 3, "view": "timeline"}"#)).expect("parses");
+    assert_eq!(JSON::stringify(&f).unwrap().as_string().unwrap(), r#"{"from":2009,"initiators":["PRK","RUS"],"minSeverity":3}"#);
+    let params = cyber_spectrum::web::filter_to_params(f).expect("back to parameters");
+    assert_eq!(JSON::stringify(&params).unwrap().as_string().unwrap(), r#"[["from","2009"],["initiators","PRK,RUS"],["min-severity","3"]]"#);
+    let msg = thrown(ex.filter_from_params(js(r#"{"targets": "KOR,Atlantis"}"#)).err().expect("refused"));
+    assert!(msg.starts_with("targets: unknown country 'Atlantis'"), "{msg}");
+    let msg = thrown(ex.filter_from_params(js(r#"{"to": "later"}"#)).err().expect("refused"));
+    assert!(msg.starts_with("to=\"later\": not a year"), "{msg}");
+    assert_eq!(cyber_spectrum::web::filter_param_names().len(), 10);
+}
