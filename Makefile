@@ -30,7 +30,7 @@ test-browser:
 	wasm-pack test --headless --chrome -- --locked --test web --features importer
 
 test-e2e:
-	node --test tests/e2e/*.test.mjs
+	node --test --test-timeout=180000 tests/e2e/*.test.mjs
 
 ## screenshot: the README picture, taken by the end-to-end tests
 screenshot: tools-test build test-e2e

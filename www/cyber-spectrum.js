@@ -81,8 +81,6 @@ function el(tag, className, text) {
   return e;
 }
 
-let unique = 0;
-
 export class CyberSpectrum extends HTMLElement {
   static get observedAttributes() {
     return [...FILTER_ATTRIBUTES, ...OTHER_ATTRIBUTES];
@@ -90,7 +88,6 @@ export class CyberSpectrum extends HTMLElement {
 
   constructor() {
     super();
-    this.id_ = `cs${unique += 1}`;
     const root = this.attachShadow({ mode: 'open' });
     const sheets = STYLESHEETS.map((href) => {
       const link = el('link');
@@ -111,10 +108,10 @@ export class CyberSpectrum extends HTMLElement {
     this.canvas = el('canvas');
     this.canvas.id = 'chart';
     this.canvas.setAttribute('role', 'img');
-    this.note = el('p', 'note');
+    this.caption = el('p', 'note');
     this.figure = el('figure', 'chart');
     const caption = el('figcaption');
-    caption.append(this.note);
+    caption.append(this.caption);
     this.figure.append(this.canvas, caption);
     this.foot = el('div', 'foot');
     this.source = el('p', 'source');
@@ -274,7 +271,7 @@ export class CyberSpectrum extends HTMLElement {
     this.syncViewButtons();
     if (cause !== 'attribute') this.reflect();
     this.head.textContent = headline(stats, this.facets.levels, this.lang);
-    this.note.textContent = chartNote(view, this.facets.scale);
+    this.caption.textContent = chartNote(view, this.facets.scale);
     this.figure.hidden = false;
     this.keeper.redrawAll();
     this.source.textContent = this.facets.source === 'bundled'
@@ -324,9 +321,9 @@ export class CyberSpectrum extends HTMLElement {
       : raw === 'none' ? [] : raw.split(/[\s,]+/);
     const unknown = names.filter((n) => !CONTROL_NAMES.includes(n) && !EXTRA_CONTROLS.includes(n));
     if (unknown.length) {
-      this.fail(`Attribute controls="${raw}": unknown control ${unknown.map((u) => `“${u}”`).join(', ')} `
-        + `(use all, none, or any of: ${[...CONTROL_NAMES, ...EXTRA_CONTROLS].join(', ')}).`);
     }
+    this.note('controls', unknown.length ? `Attribute controls="${raw}": unknown control ${unknown.map((u) => `“${u}”`).join(', ')} `
+      + `(use all, none, or any of: ${[...CONTROL_NAMES, ...EXTRA_CONTROLS].join(', ')}).` : null);
     const parts = [];
     this.viewButtons = null;
     if (names.includes('view')) {
@@ -377,16 +374,15 @@ export class CyberSpectrum extends HTMLElement {
     const theme = (this.getAttribute('theme') || 'light').trim().toLowerCase();
     // The colours themselves are the stylesheet's (:host([theme=...])); the page may override
     // any custom property on the element.
-    if (!THEMES.includes(theme)) this.fail(`Attribute theme="${theme}" is not one of: ${THEMES.join(', ')}.`);
+    this.note('theme', THEMES.includes(theme) ? null : `Attribute theme="${theme}" is not one of: ${THEMES.join(', ')}.`);
     const height = this.getAttribute('height');
     if (height !== null && height.trim() !== '') {
       const px = Number(height.trim().replace(/px$/, ''));
-      if (!Number.isFinite(px) || px < 200 || px > 2000) {
-        this.fail(`Attribute height="${height}": expected the chart's height in CSS pixels, 200 to 2000.`);
-      } else {
-        this.canvas.style.height = `${Math.round(px)}px`;
-      }
+      const ok = Number.isFinite(px) && px >= 200 && px <= 2000;
+      this.note('height', ok ? null : `Attribute height="${height}": expected the chart's height in CSS pixels, 200 to 2000.`);
+      if (ok) this.canvas.style.height = `${Math.round(px)}px`; else this.canvas.style.removeProperty('height');
     } else {
+      this.note('height', null);
       this.canvas.style.removeProperty('height');
     }
     const lang = this.getAttribute('lang');
@@ -409,11 +405,13 @@ export class CyberSpectrum extends HTMLElement {
     }
   }
 
+  /**
+   * A problem that stops the current state (no wasm, no data, a bad filter or view): shown with any
+   * attribute notes, logged, and, before anything was drawn, the end of `ready`.
+   */
   fail(message) {
-    this.error.textContent = message;
-    this.error.hidden = false;
+    this.note('state', message);
     this.status.hidden = true;
-    console.error(`<${TAG}${this.id ? ` id="${this.id}"` : ''}>: ${message}`);
     if (!this.drawn) {
       // Nothing was drawn yet: no empty frame under the message.
       this.figure.hidden = true;
@@ -421,9 +419,17 @@ export class CyberSpectrum extends HTMLElement {
     }
   }
 
+  /** Sets or clears (`null`) one message of the error box; each is logged once when set. */
+  note(key, message) {
+    this.notes ??= new Map();
+    if (message && this.notes.get(key) !== message) console.error(`<${TAG}${this.id ? ` id="${this.id}"` : ''}>: ${message}`);
+    if (message) this.notes.set(key, message); else this.notes.delete(key);
+    this.error.textContent = [...this.notes.values()].join('\n');
+    this.error.hidden = this.notes.size === 0;
+  }
+
   clearError() {
-    this.error.hidden = true;
-    this.error.textContent = '';
+    this.note('state', null);
   }
 }
 

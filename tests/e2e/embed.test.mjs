@@ -145,6 +145,9 @@ test('three embeds with different data and filters render independently from one
   assert.equal(count(/cyber_spectrum_bg\.wasm$/), 1, fetched.join('\n'));
   assert.equal(count(/pkg\/cyber_spectrum\.js$/), 1);
   assert.equal(count(/import_bg\.wasm$/), 1, 'the importer once, for the EuRepoC file');
+  // Nothing but the page's own host, and nothing stored.
+  assert.deepEqual(fetched.filter((r) => !r.startsWith(url)), []);
+  assert.deepEqual(await page.evaluate(() => [document.cookie, localStorage.length, sessionStorage.length]), ['', 0, 0]);
 
   // Isolated: no globals added to window, no CSS leaking out (the page's h1 keeps its default).
   const leaks = await page.evaluate(() => {
@@ -207,14 +210,26 @@ test('a bad attribute shows its message inside that embed only', async () => {
         <cyber-spectrum id="bad" initiators="PRK,Atlantis"></cyber-spectrum>
         <cyber-spectrum id="year" from="20x9"></cyber-spectrum>
         <cyber-spectrum id="good" initiators="CHN"></cyber-spectrum>
+        <cyber-spectrum id="look" theme="purple" height="50" controls="years,colours"></cyber-spectrum>
         <p id="after">The rest of the article.</p>`),
     },
   });
   const page = await ctx.newPage();
   await page.goto(`${url}test/bad.html`);
+  for (const el of await page.locator('cyber-spectrum').all()) await el.scrollIntoViewIfNeeded();
   const outcome = await page.evaluate(() => Promise.all([...document.querySelectorAll('cyber-spectrum')].map((e) => e.ready.then(() => 'ready', (err) => `failed: ${err.message}`))));
-  assert.equal(outcome[2], 'ready');
+  assert.deepEqual(outcome, [
+    "failed: Attribute initiators: unknown country 'Atlantis' (use ISO alpha-3 codes such as PRK)",
+    'failed: Attribute from="20x9": not a year (expected four digits such as 2013)', 'ready', 'ready']);
   await settled(page);
+  // Look and controls attributes that cannot be used are named, and the chart is drawn with defaults.
+  const look = await embedState(page, '#look');
+  assert.deepEqual(look.error.split('\n').sort(), [
+    'Attribute controls="years,colours": unknown control “colours” (use all, none, or any of: years, severity, search, initiators, targets, methods, objectives, target-types, view, share).',
+    'Attribute height="50": expected the chart\'s height in CSS pixels, 200 to 2000.',
+    'Attribute theme="purple" is not one of: light, dark, auto.',
+  ]);
+  assert.ok(look.inked > 1000 && look.cssHeight === 420, `${look.inked} ${look.cssHeight}`);
   const bad = await embedState(page, '#bad');
   assert.equal(bad.error, "Attribute initiators: unknown country 'Atlantis' (use ISO alpha-3 codes such as PRK)");
   assert.equal((await embedState(page, '#year')).error, 'Attribute from="20x9": not a year (expected four digits such as 2013)');
