@@ -256,10 +256,12 @@ export class CyberSpectrum extends HTMLElement {
       this.fail(`${cause === 'attribute' ? 'Attribute' : 'View'} view="${next.view}" is not one of: ${VIEWS.join(', ')}.`);
       return false;
     }
-    const filter = next.filter ?? this.state.filter;
+    let filter = next.filter ?? this.state.filter;
     let stats;
     try {
       stats = this.explorer.stats(filter);
+      // Canonical codes ('prk' -> 'PRK'), so the controls and attributes show what was meant.
+      if (cause === 'api') filter = this.explorer.filterFromParams(Object.fromEntries(this.m.filterToParams(filter)));
     } catch (e) {
       this.fail(`${cause === 'api' ? 'The filter' : 'These filters'} could not be applied: ${e.message}`);
       return false;

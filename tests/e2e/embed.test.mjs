@@ -172,6 +172,16 @@ test('three embeds with different data and filters render independently from one
   assert.equal(changed.total, await countOn('from=2013&to=2013'));
   // ... and other embeds are untouched.
   assert.equal((await embedState(page, '#b')).total, b.total);
+  // Codes set from a script are made canonical, as attributes are; a bad filter is refused and named.
+  const canonical = await page.evaluate(() => {
+    const el = document.querySelector('#a');
+    el.filter = { initiators: ['prk', 'Russia'] };
+    const good = [el.filter.initiators, el.getAttribute('initiators')];
+    el.filter = { initiators: ['Atlantis'] };
+    return [...good, el.filter.initiators, el.shadowRoot.querySelector('.error').textContent];
+  });
+  assert.deepEqual(canonical.slice(0, 3), [['PRK', 'RUS'], 'PRK,RUS', ['PRK', 'RUS']]);
+  assert.match(canonical[3], /^The filter could not be applied: filter field 'initiators': unknown country 'Atlantis'/);
   // The view property and the view buttons.
   await page.evaluate(() => { document.querySelector('#c').view = 'timeline'; });
   assert.equal(await page.locator('#c').getAttribute('view'), 'timeline');
