@@ -4,7 +4,7 @@ SHELL := bash
 PORT ?= 8000
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: serve build test test-native test-browser test-e2e lint tools tools-test screenshot render clean
+.PHONY: serve build test test-native test-browser test-e2e lint tools tools-test screenshot render publishers-image clean
 
 ## serve: build and serve the explorer on http://127.0.0.1:$(PORT)/ (PORT=... to change)
 serve: build
@@ -39,6 +39,14 @@ screenshot: tools-test build test-e2e
 ## render: a chart as PNG and SVG without a browser, e.g. make render ARGS="--view timeline --initiators PRK --out card"
 render: tools
 	cargo run --locked --release --bin render -- $(ARGS)
+
+## publishers-image: redraws the static-image example on www/publishers.html (a native test checks it is current)
+publishers-image: tools
+	mkdir -p www/img
+	cargo run --locked --release --bin render -- $(PUBLISHERS_IMAGE) --svg www/img/fallback-example.svg
+
+# Keep in step with tests/render.rs (publishers_example_image_is_current).
+PUBLISHERS_IMAGE = --view spectrum --initiators PRK --targets KOR,USA --from 2009 --to 2016 --width 800 --height 420
 
 tools:
 	@scripts/ensure-tools.sh build

@@ -152,3 +152,16 @@ fn filters_from_parameters_round_trip_and_name_the_bad_one() {
     assert!(err(&[("min-severity", "-1")]).starts_with("min-severity=\"-1\": not a severity level"));
     assert!(err(&[("from", "2016"), ("to", "2009")]).starts_with("from: 2016 is after"));
 }
+
+#[test]
+fn publishers_example_image_is_current() {
+    // www/publishers.html shows what the render command draws for these options (Makefile's
+    // PUBLISHERS_IMAGE); a change to the charts or the data must redraw it.
+    let ex = Explorer::bundled().unwrap();
+    let filter = ex.filter_from_params([("initiators", "PRK"), ("targets", "KOR,USA"), ("from", "2009"), ("to", "2016")]).unwrap();
+    let pic = Picture { explorer: &ex, view: View::Spectrum, filter: &filter, theme: Theme::default(), width: 800, height: 420 };
+    let (svg, _) = render::svg(&pic).unwrap();
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/img/fallback-example.svg");
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(committed == svg, "{path} is out of date: run `make publishers-image`");
+}
