@@ -3,7 +3,7 @@ const loader = () => import('./loader.js');
 
 // The page: loads the wasm core, builds the filters from the data, and on every change asks Rust
 // for the statistics and both charts. Errors, from the wasm or the data, land in the error box.
-import init, { Explorer, filterToParams } from './pkg/cyber_spectrum.js';
+import init, { Explorer, filterToParams, filterParamNames } from './pkg/cyber_spectrum.js';
 import { filterForm, buildControls, closeDropdownsOnOutsideClick } from './controls.js';
 import { renderStats, describe, chartNote } from './stats-view.js';
 import { shareButtons, pageLink, tagCode, iframeCode, toQuery, fromQuery } from './share.js';
@@ -188,7 +188,9 @@ async function main() {
   const applyHash = (hash = location.hash) => {
     const { view, ...rest } = fromQuery(hash);
     linkView = view === 'timeline' ? 'timeline' : 'spectrum';
+    const unknown = Object.keys(rest).filter((k) => !filterParamNames().includes(k));
     try {
+      if (unknown.length) throw new Error(`unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `“${k}”`).join(', ')} (known: view, ${filterParamNames().join(', ')})`);
       controls.write(explorer.filterFromParams(rest));
     } catch (e) {
       controls.write({});

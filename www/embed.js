@@ -10,6 +10,8 @@ const NAMES = [...SETTINGS, ...FILTER_ATTRIBUTES];
 
 function fromLocation() {
   const given = { ...fromQuery(location.search), ...fromQuery(location.hash) };
+  const unknown = Object.keys(given).filter((k) => !NAMES.includes(k));
+  if (unknown.length) console.error(`embed.html: unknown parameter ${unknown.join(', ')} (known: ${NAMES.join(', ')})`);
   for (const name of NAMES) {
     if (given[name] !== undefined) element.setAttribute(name, given[name]);
     else element.removeAttribute(name);

@@ -329,6 +329,11 @@ test('copied links and embed code reproduce the view exactly', async () => {
   assert.equal(await again.locator('select[name="from"]').inputValue(), '2014');
   assert.equal(await again.locator('#spectrum').evaluate((c) => c.toDataURL()), chart, 'the same chart, pixel for pixel');
 
+  // A link with a mistyped parameter says so instead of quietly showing everything.
+  await again.goto(`${url}index.html#initator=PRK`);
+  await again.waitForFunction(() => !document.querySelector('#error').hidden);
+  assert.match(await again.locator('#error').innerText(), /This link's filters could not be applied, so all incidents are shown: unknown parameter “initator”/);
+
   // The embed code, pasted into an article, shows the same selection.
   await page.locator('button[data-copy="tag"]').click();
   await page.waitForFunction(() => /Embed code copied/.test(document.querySelector('.share-status').textContent));
