@@ -108,6 +108,33 @@ pub struct Layout {
     pub marks: Vec<Mark>,
 }
 
+/// How far from a mark's edge a pointer still picks it, in CSS pixels: with the smallest marks
+/// this gives a target of about 44 px across, the size of a fingertip.
+pub const TOUCH_SLOP: f64 = 16.0;
+
+impl Layout {
+    /// The mark nearest to `(x, y)` (CSS pixels from the chart's top left, as pointer events give
+    /// them) whose edge is within `slop` pixels, or `None`. Ties go to the mark drawn last (on
+    /// top). Works from the geometry of the last draw, so it is right after any resize and at
+    /// any devicePixelRatio, the layout being in CSS pixels.
+    pub fn hit(&self, x: f64, y: f64, slop: f64) -> Option<&Mark> {
+        let mut best: Option<(&Mark, f64)> = None;
+        for m in &self.marks {
+            let d = ((m.x - x).powi(2) + (m.y - y).powi(2)).sqrt();
+            if d > m.r + slop {
+                continue;
+            }
+            // Inside a mark counts as distance 0, so a big mark under the pointer wins over the
+            // centre of a small neighbour.
+            let gap = (d - m.r).max(0.0);
+            if best.is_none_or(|(_, g)| gap <= g) {
+                best = Some((m, gap));
+            }
+        }
+        best.map(|(m, _)| m)
+    }
+}
+
 /// Everything a chart needs besides the drawing area.
 pub struct ChartInput<'a> {
     pub selection: &'a [&'a Incident],
