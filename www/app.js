@@ -6,7 +6,7 @@ const loader = () => import('./loader.js');
 import init, { Explorer, filterToParams, filterParamNames } from './pkg/cyber_spectrum.js';
 import { filterForm, buildControls, closeDropdownsOnOutsideClick } from './controls.js';
 import { renderStats, describe, chartNote } from './stats-view.js';
-import { shareButtons, pageLink, tagCode, iframeCode, toQuery, fromQuery } from './share.js';
+import { shareButtons, pinnedVersion, toQuery, fromQuery } from './share.js';
 import { chartKeeper } from './charts.js';
 
 const $ = (id) => document.getElementById(id);
@@ -164,10 +164,8 @@ async function main() {
   // Data read from a URL (?data= or the URL form) can go into embed code; a local file cannot.
   const dataUrl = () => (origin === 'bundled' || origin === localFile ? null : new URL(origin, location.href).href);
   const writeHash = () => {
-    const hash = toQuery(filterToParams(filter));
-    const view = linkView === 'spectrum' ? '' : `view=${linkView}`;
-    const full = [view, hash].filter(Boolean).join('&');
-    history.replaceState(null, '', full ? `#${full}` : location.pathname + location.search);
+    const hash = toQuery(params().filter(([k, v]) => k !== 'view' || v !== 'spectrum'));
+    history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
   };
 
   const update = () => {
@@ -214,10 +212,9 @@ async function main() {
 
   $('share-slot').replaceWith(shareButtons(() => {
     const data = dataUrl() ? [['src', dataUrl()]] : [];
-    const pin = facets.source === 'bundled' ? [['dataset-version', facets.version.split(' ')[0]]] : [];
+    const pin = pinnedVersion(facets) ? [['dataset-version', pinnedVersion(facets)]] : [];
     const [view, ...rest] = params();
-    const embed = [view, ...data, ...pin, ...rest];
-    return { link: pageLink(params(), dataUrl()), tag: tagCode(embed), iframe: iframeCode(embed) };
+    return [view, ...data, ...pin, ...rest];
   }));
   addEventListener('hashchange', () => applyHash());
 

@@ -14,12 +14,15 @@
 import { filterForm, buildControls, closeDropdownsOnOutsideClick, CONTROL_NAMES } from './controls.js';
 import { headline, describe, chartNote } from './stats-view.js';
 import { chartKeeper } from './charts.js';
-import { shareButtons, pageLink, tagCode, iframeCode } from './share.js';
+import { shareButtons, pinnedVersion } from './share.js';
 
-/** Attributes that set filter fields (the same names as shared links and the render command). */
+/** Attributes that set filter fields (the same names as shared links and the render command;
+ * Rust's `Filter::PARAMS`, which the end-to-end tests compare with this list). */
 export const FILTER_ATTRIBUTES = ['from', 'to', 'initiators', 'targets', 'methods', 'objectives', 'target-types',
   'min-severity', 'max-severity', 'search'];
-const OTHER_ATTRIBUTES = ['view', 'src', 'format', 'theme', 'controls', 'height', 'lang', 'dataset-version', 'wasm'];
+/** Attributes for everything else; all but `wasm` can also come from an iframe's hash. */
+export const SETTINGS = ['view', 'src', 'format', 'theme', 'controls', 'height', 'lang', 'dataset-version'];
+const OTHER_ATTRIBUTES = [...SETTINGS, 'wasm'];
 const VIEWS = ['spectrum', 'timeline'];
 const THEMES = ['light', 'dark', 'auto'];
 const FORMATS = ['auto', 'csv', 'json', 'dcid', 'eurepoc', 'cfr'];
@@ -304,14 +307,14 @@ export class CyberSpectrum extends HTMLElement {
       const v = this.getAttribute(name);
       if (v) out.push([name, name === 'src' ? new URL(v, document.baseURI).href : v]);
     }
-    if (this.facets?.source === 'bundled') out.push(['dataset-version', this.facets.version.split(' ')[0]]);
+    if (pinnedVersion(this.facets)) out.push(['dataset-version', pinnedVersion(this.facets)]);
     return [...out, ...this.m.filterToParams(this.state.filter)];
   }
 
   checkVersion() {
     const pinned = this.getAttribute('dataset-version');
-    const have = this.facets.version.split(' ')[0];
-    if (pinned && this.facets.source === 'bundled' && pinned.trim() !== have) {
+    const have = pinnedVersion(this.facets);
+    if (pinned && have && pinned.trim() !== have) {
       this.source.textContent += ` (this chart was set up with dataset ${pinned.trim()}; the figures may have changed since)`;
     }
   }
@@ -359,11 +362,7 @@ export class CyberSpectrum extends HTMLElement {
       closeDropdownsOnOutsideClick(this.shadowRoot);
     }
     const share = names.includes('share')
-      ? shareButtons(() => {
-        const params = this.params();
-        const link = params.filter(([k]) => k !== 'src' && k !== 'format' && k !== 'dataset-version');
-        return { link: pageLink(link, this.getAttribute('src') ? params.find(([k]) => k === 'src')[1] : null), tag: tagCode(params), iframe: iframeCode(params) };
-      }) : null;
+      ? shareButtons(() => this.params()) : null;
     this.foot.replaceChildren(this.source, ...(share ? [share] : []));
     this.syncViewButtons();
   }

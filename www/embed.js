@@ -1,11 +1,10 @@
 // The iframe embed (embed.html): one <cyber-spectrum> set from the frame's query and hash (the hash
 // wins), its state written back into the hash as the reader changes it, and the content height
 // posted to the parent page, which embed-host.js uses to size the frame with no inner scrollbar.
-import { FILTER_ATTRIBUTES } from './cyber-spectrum.js';
+import { FILTER_ATTRIBUTES, SETTINGS } from './cyber-spectrum.js';
 import { toQuery, fromQuery } from './share.js';
 
 const element = document.querySelector('cyber-spectrum');
-const SETTINGS = ['view', 'src', 'format', 'theme', 'controls', 'height', 'lang', 'dataset-version'];
 const NAMES = [...SETTINGS, ...FILTER_ATTRIBUTES];
 
 function fromLocation() {

@@ -17,7 +17,7 @@ export function fromQuery(text) {
 const escapeAttr = (v) => String(v).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The explorer page showing this state (data given by URL stays in the query). */
-export function pageLink(params, dataUrl) {
+function pageLink(params, dataUrl) {
   const url = new URL('index.html', HERE);
   if (dataUrl) url.search = toQuery([['data', dataUrl]]);
   url.hash = toQuery(params);
@@ -25,17 +25,32 @@ export function pageLink(params, dataUrl) {
 }
 
 /** The `<script>` and `<cyber-spectrum>` tags that show this state in an article. */
-export function tagCode(params) {
+function tagCode(params) {
   const attrs = params.map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join('');
   return `<script type="module" src="${new URL('cyber-spectrum.js', HERE).href}"></script>\n<cyber-spectrum${attrs}></cyber-spectrum>`;
 }
 
 /** An `<iframe>` for sites that strip scripts, and the optional script that fits its height. */
-export function iframeCode(params) {
+function iframeCode(params) {
   const src = new URL('embed.html', HERE);
   src.hash = toQuery(params);
   return `<iframe src="${escapeAttr(src.href)}" title="cyber-spectrum: state cyber incidents on the escalation ladder" `
     + `width="100%" height="620" frameborder="0" loading="lazy"></iframe>\n<script src="${new URL('embed-host.js', HERE).href}" async></script>`;
+}
+
+/** Parameters that say which data an embed shows; a link to the explorer page carries `src` as
+ * its `?data=` instead, and the page shows the version it has. */
+const DATA_PARAMS = ['src', 'format', 'dataset-version'];
+
+/** The bundled dataset's version as embed code pins it (`0.3.0`), or null for other data. */
+export function pinnedVersion(facets) {
+  return facets.source === 'bundled' ? facets.version.split(' ')[0] : null;
+}
+
+/** The link, the tag code and the iframe code for an embed's parameters (view, data, filters). */
+export function shareTexts(params) {
+  const src = params.find(([k]) => k === 'src')?.[1] ?? null;
+  return { link: pageLink(params.filter(([k]) => !DATA_PARAMS.includes(k)), src), tag: tagCode(params), iframe: iframeCode(params) };
 }
 
 async function copy(text, fallbackBox) {
@@ -54,8 +69,8 @@ async function copy(text, fallbackBox) {
 }
 
 /**
- * A row of buttons copying what `current()` returns (`{link, tag, iframe}`), with a status line
- * that says what was copied. Returns the element.
+ * A row of buttons copying the link, tag code or iframe code for the parameters `current()`
+ * returns (see `shareTexts`), with a status line that says what was copied. Returns the element.
  */
 export function shareButtons(current) {
   const box = document.createElement('div');
@@ -75,7 +90,7 @@ export function shareButtons(current) {
     b.textContent = label;
     b.dataset.copy = key;
     b.addEventListener('click', async () => {
-      const text = current()[key];
+      const text = shareTexts(current())[key];
       box.dataset.copied = text;
       status.textContent = (await copy(text, fallback)) ? `${said} copied.` : `Copy the ${said.toLowerCase()} below.`;
     });

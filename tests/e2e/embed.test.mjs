@@ -109,6 +109,13 @@ test('three embeds with different data and filters render independently from one
   const [a, b, c] = await Promise.all(['#a', '#b', '#c'].map((s) => embedState(page, s)));
   const fetched = [...requests];
 
+  // The element observes exactly the filter parameters the core knows.
+  const [jsNames, rustNames] = await page.evaluate(async () => {
+    const [{ FILTER_ATTRIBUTES }, { filterParamNames }] = await Promise.all([import('/cyber-spectrum.js'), import('/pkg/cyber_spectrum.js')]);
+    return [FILTER_ATTRIBUTES, filterParamNames()];
+  });
+  assert.deepEqual(jsNames, rustNames);
+
   // Each shows its own selection; the counts agree with the explorer page on the same link.
   const check = await ctx.newPage();
   const countOn = async (hash) => {
