@@ -257,9 +257,28 @@ impl Explorer {
         }
     }
 
-    /// Draws `view` of the filtered selection over the whole area.
+    /// Draws `view` of the filtered selection over the whole area. The layout's marks name
+    /// incidents by their index in [`Explorer::all`], so a mark found under the pointer leads
+    /// straight to its record (see [`Explorer::record`]).
     pub fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, view: View, filter: &Filter, theme: &Theme) -> Result<Layout> {
-        let selection = self.select(filter)?;
-        chart::draw(area, view, &ChartInput { selection: &selection, palette: &self.palette, theme, scale: &self.data.scale })
+        let compiled = filter.compile(&self.data.scale)?;
+        let all = &self.data.incidents;
+        let chosen: Vec<usize> = (0..all.len()).filter(|&k| compiled.matches(&all[k])).collect();
+        let selection: Vec<&Incident> = chosen.iter().map(|&k| &all[k]).collect();
+        let mut layout = chart::draw(area, view, &ChartInput { selection: &selection, palette: &self.palette, theme, scale: &self.data.scale })?;
+        for m in &mut layout.marks {
+            m.index = chosen[m.index];
+        }
+        Ok(layout)
+    }
+
+    /// Where the incident with this id is in [`Explorer::all`] (ids compared exactly).
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.data.incidents.iter().position(|i| i.id == id)
+    }
+
+    /// The record of the incident at `index` in [`Explorer::all`], or `None` past the end.
+    pub fn record(&self, index: usize) -> Option<IncidentRecord> {
+        self.data.incidents.get(index).map(|i| IncidentRecord::new(i, &self.data.scale))
     }
 }

@@ -60,6 +60,8 @@ pub struct Stats {
     pub armed_attack_level: Option<u8>,
     pub first_year: Option<i32>,
     pub last_year: Option<i32>,
+    /// The name of the most severe incident (the first of equals in the selection), for summaries.
+    pub most_severe: Option<String>,
 }
 
 fn share(count: usize, total: usize) -> f64 {
@@ -173,5 +175,6 @@ pub fn compute(selection: &[&Incident], scale: &Scale) -> Stats {
         armed_attack_level: scale.armed_attack,
         first_year,
         last_year,
+        most_severe: coded.last().and_then(|&top| selection.iter().find(|i| i.severity == Some(top))).map(|i| i.name.clone()),
     }
 }

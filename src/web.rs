@@ -5,7 +5,7 @@
 //! over as that schema. No unwrap here: a failure must reach the page as a message.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use crate::chart::{Theme, View};
+use crate::chart::{Layout, Theme, View, TOUCH_SLOP};
 use crate::explorer::Explorer as Core;
 use crate::filter::Filter;
 use crate::import::Warning;
@@ -14,7 +14,6 @@ use crate::web_common::{js_err, to_js};
 use plotters::prelude::IntoDrawingArea;
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind};
 use plotters_canvas::CanvasBackend;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -124,11 +123,24 @@ impl Explorer {
         params_to_filter_object(&filter.to_params())
     }
 
+    /// The incident at `index` (as [`Drawn`] names it: its place in the whole dataset) as a plain
+    /// object with every field, or `undefined` past the end.
+    pub fn record(&self, index: usize) -> Result<JsValue, JsError> {
+        self.core.record(index).map_or(Ok(JsValue::UNDEFINED), |r| to_js(&r))
+    }
+
+    /// The index `record` takes of the incident with this id, or -1 when the data has none.
+    #[wasm_bindgen(js_name = indexOf)]
+    pub fn index_of(&self, id: &str) -> i32 {
+        self.core.index_of(id).map_or(-1, |k| k as i32)
+    }
+
     /// Draws `view` (`"spectrum"` or `"timeline"`) of the filtered incidents onto `canvas`, at the
-    /// canvas's CSS size and the screen's devicePixelRatio, in the theme its CSS custom properties set
-    /// (see `chart::Theme::from_css`). Returns `{width, height, marks, themeIssues}`: CSS pixels, the
-    /// number of marks drawn and a message per theme value that could not be read.
-    pub fn draw(&self, canvas: &HtmlCanvasElement, view: &str, filter: JsValue) -> Result<JsValue, JsError> {
+    /// canvas's CSS size and `scale` device pixels per CSS pixel (default: the screen's
+    /// devicePixelRatio; 2 for a sharp download), in the theme its CSS custom properties set (see
+    /// `chart::Theme::from_css`). Returns a [`Drawn`]: the geometry of what was drawn, for
+    /// pointer and keyboard queries until the next draw. Free it (`.free()`) when it is replaced.
+    pub fn draw(&self, canvas: &HtmlCanvasElement, view: &str, filter: JsValue, scale: Option<f64>) -> Result<Drawn, JsError> {
         let view = View::parse(view).map_err(js_err)?;
         let filter = filter_from(filter)?;
         let (w, h) = (canvas.client_width(), canvas.client_height());
@@ -136,7 +148,7 @@ impl Explorer {
             return Err(JsError::new("the canvas has no size on the page (is it hidden?)"));
         }
         let window = web_sys::window().ok_or_else(|| JsError::new("drawing needs a browser window"))?;
-        let dpr = window.device_pixel_ratio().clamp(1.0, 4.0);
+        let dpr = scale.filter(|s| s.is_finite()).unwrap_or_else(|| window.device_pixel_ratio()).clamp(1.0, 4.0);
         canvas.set_width((f64::from(w) * dpr).round() as u32);
         canvas.set_height((f64::from(h) * dpr).round() as u32);
         let ctx: CanvasRenderingContext2d = canvas
@@ -154,15 +166,67 @@ impl Explorer {
         let inner = CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| JsError::new("cannot draw on this canvas"))?;
         let backend = HiDpi { inner, ctx, width: w as u32, height: h as u32 };
         let layout = self.core.draw(&backend.into_drawing_area(), view, &filter, &theme).map_err(js_err)?;
-        #[derive(Serialize)]
-        struct Drawn {
-            width: u32,
-            height: u32,
-            marks: usize,
-            #[serde(rename = "themeIssues")]
-            theme_issues: Vec<String>,
-        }
-        to_js(&Drawn { width: layout.width, height: layout.height, marks: layout.marks.len(), theme_issues })
+        Ok(Drawn { layout, theme_issues })
+    }
+}
+
+/// What one draw put on a canvas, kept so pointer and keyboard queries are answered from the
+/// geometry really drawn (CSS pixels, right at any devicePixelRatio and after any resize). Marks
+/// are numbered in reading order: level by level on the spectrum, in time order on the timeline.
+/// Numbers come back as plain arrays rather than objects: this module is downloaded by every reader.
+#[wasm_bindgen]
+pub struct Drawn {
+    layout: Layout,
+    theme_issues: Vec<String>,
+}
+
+#[wasm_bindgen]
+impl Drawn {
+    /// CSS width the chart was laid out for.
+    #[wasm_bindgen(getter)]
+    pub fn width(&self) -> u32 {
+        self.layout.width
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn height(&self) -> u32 {
+        self.layout.height
+    }
+
+    /// How many incident marks were drawn.
+    #[wasm_bindgen(getter)]
+    pub fn marks(&self) -> usize {
+        self.layout.marks.len()
+    }
+
+    /// One message per theme custom property that could not be read (the default was used).
+    #[wasm_bindgen(getter, js_name = themeIssues)]
+    pub fn theme_issues(&self) -> Vec<String> {
+        self.theme_issues.clone()
+    }
+
+    /// The number of the mark nearest to `(x, y)` (CSS pixels from the canvas's top left) whose
+    /// edge is within `slop` pixels (default 16, a fingertip), or -1.
+    pub fn hit(&self, x: f64, y: f64, slop: Option<f64>) -> i32 {
+        let slop = slop.unwrap_or(TOUCH_SLOP);
+        self.layout.hit(x, y, slop).and_then(|m| self.layout.marks.iter().position(|n| std::ptr::eq(m, n))).map_or(-1, |k| k as i32)
+    }
+
+    /// Mark number `k` as `[x, y, r, group, incident]` (group: the level, -1 for not coded, or the
+    /// year; incident: the index `Explorer.record` takes), or an empty array past the end.
+    pub fn mark(&self, k: usize) -> Vec<f64> {
+        self.layout.marks.get(k).map_or_else(Vec::new, |m| vec![m.x, m.y, m.r, f64::from(m.group), m.index as f64])
+    }
+
+    /// The number of the mark that shows `incident`, or -1 (it is not in this chart).
+    pub fn find(&self, incident: usize) -> i32 {
+        self.layout.marks.iter().position(|m| m.index == incident).map_or(-1, |k| k as i32)
+    }
+
+    /// The band (a level of the spectrum, a year of the timeline) under `(x, y)` as `[x0, x1, top,
+    /// bottom, key, count]` (key: the level, -1 for not coded, or the year), or an empty array.
+    pub fn band(&self, x: f64, y: f64) -> Vec<f64> {
+        self.layout.band_at(x, y).map_or_else(Vec::new, |b| vec![b.x0, b.x1, b.top, b.bottom, f64::from(b.key), b.count as f64])
     }
 }
 

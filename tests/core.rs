@@ -67,6 +67,7 @@ fn statistics_match_the_hand_worked_figures() {
     assert_eq!(s.max_severity, Some(8));
     assert_eq!((s.at_or_above_use_of_force, s.at_or_above_armed_attack), (Some(1), Some(0)));
     assert_eq!((s.first_year, s.last_year), (Some(2010), Some(2016)));
+    assert_eq!(s.most_severe.as_deref(), Some("Foxtrot"));
 }
 
 #[test]

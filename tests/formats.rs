@@ -42,6 +42,21 @@ fn auto_detection_recognises_each_format_from_its_header() {
 }
 
 #[test]
+fn a_downloaded_selection_with_its_preamble_loads_back() {
+    // The explorer's CSV download starts with '#' lines (dataset, filters, date, citation).
+    let small = include_str!("fixtures/small.csv");
+    let with = format!("\u{feff}# cyber-spectrum: 6 incidents\n# Filters: none\r\n#\n{small}");
+    assert_eq!(Format::detect(&with).unwrap().name(), "csv");
+    let ex = Explorer::from_text(&with, "auto").unwrap();
+    let plain = Explorer::from_text(small, "auto").unwrap();
+    assert_eq!(ex.all(), plain.all());
+    assert!(ex.warnings().is_empty());
+    // Only lines before the header are a preamble: a '#' later is data, read and checked as such.
+    let later = format!("{small}#x,Hash,2015-01-01,,PRK,KOR,,,,3,,,,,https://example.org/h\n");
+    assert_eq!(Explorer::from_text(&later, "auto").unwrap().all().len(), plain.all().len() + 1);
+}
+
+#[test]
 fn eurepoc_keeps_its_own_scale_and_every_usable_row() {
     let ex = Explorer::from_text(EUREPOC, "eurepoc").unwrap();
     let f = ex.facets();

@@ -16,12 +16,12 @@ fn draw(ex: &Explorer, view: View, w: u32, h: u32, dpr: u32) -> (Recorder, Layou
 }
 
 fn mark(index: usize, x: f64, y: f64, r: f64) -> Mark {
-    Mark { index, x, y, r }
+    Mark { index, x, y, r, group: 0 }
 }
 
 #[test]
 fn the_nearest_mark_within_the_radius_is_picked() {
-    let layout = Layout { width: 400, height: 300, marks: vec![mark(0, 100.0, 100.0, 5.0), mark(1, 120.0, 100.0, 5.0), mark(2, 300.0, 200.0, 9.0)] };
+    let layout = Layout { width: 400, height: 300, marks: vec![mark(0, 100.0, 100.0, 5.0), mark(1, 120.0, 100.0, 5.0), mark(2, 300.0, 200.0, 9.0)], bands: vec![] };
     let hit = |x, y| layout.hit(x, y, TOUCH_SLOP).map(|m| m.index);
     assert_eq!(hit(100.0, 100.0), Some(0), "on a centre");
     assert_eq!(hit(108.0, 100.0), Some(0), "nearer the first");
@@ -34,7 +34,7 @@ fn the_nearest_mark_within_the_radius_is_picked() {
     assert_eq!(hit(300.0 + reach + 0.5, 200.0), None);
     assert_eq!(hit(300.0, 200.0 - reach + 0.5), Some(2));
     // A big mark under the pointer wins over a small mark whose centre is nearer.
-    let overlap = Layout { width: 100, height: 100, marks: vec![mark(0, 50.0, 50.0, 20.0), mark(1, 62.0, 50.0, 3.0)] };
+    let overlap = Layout { width: 100, height: 100, marks: vec![mark(0, 50.0, 50.0, 20.0), mark(1, 62.0, 50.0, 3.0)], bands: vec![] };
     assert_eq!(overlap.hit(58.0, 50.0, TOUCH_SLOP).map(|m| m.index), Some(0));
     assert_eq!(overlap.hit(63.0, 50.0, TOUCH_SLOP).map(|m| m.index), Some(1), "inside both: the one on top");
     assert!(Layout::default().hit(0.0, 0.0, TOUCH_SLOP).is_none(), "an empty chart");
@@ -104,4 +104,66 @@ fn the_same_geometry_at_device_pixel_ratio_1_2_and_3() {
             }
         }
     }
+}
+
+#[test]
+fn marks_come_in_reading_order_and_name_dataset_incidents() {
+    let ex = Explorer::bundled().unwrap();
+    let filter = Filter { from: Some(2014), initiators: Some(vec!["PRK".into()]), ..Filter::default() };
+    for view in [View::Spectrum, View::Timeline] {
+        let rec = Recorder::new(900, 460);
+        let layout = ex.draw(&rec.clone().into_drawing_area(), view, &filter, &Theme::default()).unwrap();
+        let selected = ex.select(&filter).unwrap();
+        assert_eq!(layout.marks.len(), selected.len());
+        // Each mark's index names an incident of the whole dataset that the filter selects.
+        for m in &layout.marks {
+            let r = ex.record(m.index).expect("a dataset index");
+            assert!(r.initiator == "PRK" && r.start.as_str() >= "2014", "{view:?}: {} {}", r.initiator, r.start);
+        }
+        let mut seen: Vec<usize> = layout.marks.iter().map(|m| m.index).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(seen.len(), layout.marks.len(), "{view:?}: each incident once");
+        assert!(ex.record(ex.all().len()).is_none());
+        let first = &layout.marks[0];
+        assert_eq!(ex.index_of(&ex.all()[first.index].id), Some(first.index));
+        assert_eq!(ex.index_of("no such id"), None);
+        // Reading order: level by level on the spectrum (not coded last), dates on the timeline.
+        match view {
+            View::Spectrum => {
+                let key = |g: i32| if g < 0 { i32::MAX } else { g };
+                assert!(layout.marks.windows(2).all(|w| key(w[0].group) <= key(w[1].group)), "levels ascending");
+                for m in &layout.marks {
+                    assert_eq!(ex.all()[m.index].severity.map_or(-1, i32::from), m.group);
+                }
+            }
+            View::Timeline => {
+                let starts: Vec<_> = layout.marks.iter().map(|m| ex.all()[m.index].start).collect();
+                assert!(starts.windows(2).all(|w| w[0].fractional_year() <= w[1].fractional_year()), "time order");
+                assert!(layout.marks.iter().all(|m| m.group == ex.all()[m.index].start.year));
+            }
+        }
+    }
+}
+
+#[test]
+fn bands_count_what_is_drawn_in_them() {
+    let ex = Explorer::bundled().unwrap();
+    for view in [View::Spectrum, View::Timeline] {
+        let (_, layout) = draw(&ex, view, 1000, 460, 1);
+        assert_eq!(layout.bands.iter().map(|b| b.count).sum::<usize>(), layout.marks.len(), "{view:?}");
+        for b in &layout.bands {
+            assert_eq!(b.count, layout.marks.iter().filter(|m| m.group == b.key).count(), "{view:?} band {}", b.key);
+            // The band is found anywhere inside it, and its neighbours do not overlap it.
+            let found = layout.band_at((b.x0 + b.x1) / 2.0, b.bottom - 1.0).expect("inside the band");
+            assert_eq!(found.key, b.key);
+        }
+        // A mark's centre lies in its own band; outside the plot there is none.
+        for m in layout.marks.iter().step_by(5) {
+            assert_eq!(layout.band_at(m.x, m.y).map(|b| b.key), Some(m.group), "{view:?}: {m:?}");
+        }
+        assert!(layout.band_at(500.0, 1.0).is_none(), "{view:?}: the legend is no band");
+    }
+    let (_, spectrum) = draw(&ex, View::Spectrum, 1000, 460, 1);
+    assert_eq!(spectrum.bands.iter().map(|b| b.key).collect::<Vec<_>>(), vec![0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, -1]);
 }

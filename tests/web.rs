@@ -151,18 +151,33 @@ fn drawing_fills_a_hidpi_canvas_and_follows_the_filter() {
     let dpr = web_sys::window().unwrap().device_pixel_ratio();
     for view in ["spectrum", "timeline"] {
         let c = canvas(640, 400);
-        let drawn = ex.draw(&c, view, JsValue::UNDEFINED).expect("draws");
-        assert_eq!(get(&drawn, "width").as_f64(), Some(640.0));
-        assert!(get(&drawn, "marks").as_f64().unwrap() >= 40.0);
+        let drawn = ex.draw(&c, view, JsValue::UNDEFINED, None).expect("draws");
+        assert_eq!(drawn.width(), 640);
+        assert!(drawn.marks() >= 40);
         assert_eq!(c.width(), (640.0 * dpr).round() as u32, "backing store follows devicePixelRatio");
         let all = inked(&c);
         assert!(all > 5_000, "{view}: only {all} inked pixels");
-        let one = ex.draw(&c, view, js(r#"{"search": "WannaCry"}"#)).expect("draws");
-        assert_eq!(get(&one, "marks").as_f64(), Some(1.0));
+        let one = ex.draw(&c, view, js(r#"{"search": "WannaCry"}"#), None).expect("draws");
+        assert_eq!(one.marks(), 1);
         let fewer = inked(&c);
         assert!(fewer < all && fewer > 1_000, "{view}: {fewer} vs {all} inked pixels");
+        // The one mark is found where it was drawn and leads to its record; far away, nothing.
+        let m = one.mark(0);
+        assert_eq!(m.len(), 5);
+        assert_eq!(one.hit(m[0] + 3.0, m[1], None), 0);
+        assert_eq!(one.hit(1.0, 399.0, Some(4.0)), -1);
+        let record = ex.record(m[4] as usize).expect("a record");
+        assert!(get(&record, "name").as_string().unwrap().contains("WannaCry"));
+        assert_eq!(one.find(m[4] as usize), 0);
+        assert!(ex.record(100_000).unwrap().is_undefined());
+        // Its band counts it.
+        let band = one.band(m[0], m[1]);
+        assert_eq!((band[4], band[5]), (m[3], 1.0), "{view}: band key and count");
+        // An explicit scale sizes the backing store for a sharp download.
+        ex.draw(&c, view, JsValue::UNDEFINED, Some(2.0)).expect("draws at 2x");
+        assert_eq!(c.width(), 1280);
     }
-    let msg = thrown(ex.draw(&canvas(300, 300), "pie", JsValue::UNDEFINED).err().expect("bad view refused"));
+    let msg = thrown(ex.draw(&canvas(300, 300), "pie", JsValue::UNDEFINED, None).err().expect("bad view refused"));
     assert!(msg.contains("unknown view 'pie'"), "{msg}");
 }
 
@@ -176,16 +191,16 @@ fn corner(c: &HtmlCanvasElement) -> Vec<u8> {
 fn the_theme_comes_from_css_custom_properties() {
     let ex = Explorer::bundled().expect("bundled loads");
     let c = canvas(400, 300);
-    ex.draw(&c, "spectrum", JsValue::UNDEFINED).expect("draws");
+    ex.draw(&c, "spectrum", JsValue::UNDEFINED, None).expect("draws");
     assert_eq!(&corner(&c)[..3], &[255, 255, 255], "the default background");
     c.style().set_property("--cs-bg", "rgb(20, 30, 40)").unwrap();
     c.style().set_property("--cs-text", "#eee").unwrap();
     c.style().set_property("--cs-step", "not-a-colour").unwrap();
-    let drawn = ex.draw(&c, "timeline", JsValue::UNDEFINED).expect("draws");
+    let drawn = ex.draw(&c, "timeline", JsValue::UNDEFINED, None).expect("draws");
     assert_eq!(&corner(&c)[..3], &[20, 30, 40], "the custom background");
-    let issues = Array::from(&get(&drawn, "themeIssues"));
-    assert_eq!(issues.length(), 1);
-    let issue = issues.get(0).as_string().unwrap();
+    let issues = drawn.theme_issues();
+    assert_eq!(issues.len(), 1);
+    let issue = &issues[0];
     assert!(issue.contains("--cs-step") && issue.contains("not-a-colour"), "{issue}");
 }
 

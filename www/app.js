@@ -6,8 +6,8 @@ const loader = () => import('./loader.js');
 import init, { Explorer, filterToParams, filterParamNames } from './pkg/cyber_spectrum.js';
 import { filterForm, buildControls, closeDropdownsOnOutsideClick } from './controls.js';
 import { renderStats, describe, chartNote } from './stats-view.js';
-import { shareButtons, pinnedVersion, toQuery, fromQuery } from './share.js';
-import { chartKeeper } from './charts.js';
+import { shareButtons, shareTexts, pinnedVersion, toQuery, fromQuery } from './share.js';
+import { chartKeeper, chartUi } from './charts.js';
 
 const $ = (id) => document.getElementById(id);
 const errorBox = $('error');
@@ -148,9 +148,12 @@ async function main() {
   let linkView = 'spectrum';
   let localFile = null;
 
+  // The incident whose card is open (kept in the link as `incident=ID`).
+  let incident = null;
+  const uis = {};
   const draw = (view, canvas) => {
     try {
-      explorer.draw(canvas, view, filter);
+      uis[view].drawn(explorer.draw(canvas, view, filter));
       canvas.setAttribute('aria-label', describe(stats, view === 'spectrum' ? 'Escalation spectrum' : 'Escalation timeline'));
     } catch (e) {
       showError(`The ${view} chart could not be drawn: ${e.message}`);
@@ -160,7 +163,7 @@ async function main() {
 
   // The current view lives in the URL's hash (same names as <cyber-spectrum> attributes), so a
   // copied address reproduces it; ?data=URL stays in the query.
-  const params = () => [['view', linkView], ...filterToParams(filter)];
+  const params = () => [['view', linkView], ...filterToParams(filter), ...(incident ? [['incident', incident]] : [])];
   // Data read from a URL (?data= or the URL form) can go into embed code; a local file cannot.
   const dataUrl = () => (origin === 'bundled' || origin === localFile ? null : new URL(origin, location.href).href);
   const writeHash = () => {
@@ -184,11 +187,16 @@ async function main() {
 
   /** Applies the filters a link's hash names; a bad one is reported and the rest of the page works. */
   const applyHash = (hash = location.hash) => {
-    const { view, ...rest } = fromQuery(hash);
+    const { view, incident: linked, ...rest } = fromQuery(hash);
+    if (linked && linked !== incident) {
+      uis.spectrum.open(linked).then((found) => {
+        if (!found) showError(`This link's incident “${linked}” is not in the data shown.`);
+      });
+    }
     linkView = view === 'timeline' ? 'timeline' : 'spectrum';
     const unknown = Object.keys(rest).filter((k) => !filterParamNames().includes(k));
     try {
-      if (unknown.length) throw new Error(`unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `“${k}”`).join(', ')} (known: view, ${filterParamNames().join(', ')})`);
+      if (unknown.length) throw new Error(`unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `“${k}”`).join(', ')} (known: view, incident, ${filterParamNames().join(', ')})`);
       controls.write(explorer.filterFromParams(rest));
     } catch (e) {
       controls.write({});
@@ -210,12 +218,26 @@ async function main() {
     update();
   };
 
-  $('share-slot').replaceWith(shareButtons(() => {
+  // What reproduces this page: view, data, filters (and the open card).
+  const shareParams = () => {
     const data = dataUrl() ? [['src', dataUrl()]] : [];
     const pin = pinnedVersion(facets) ? [['dataset-version', pinnedVersion(facets)]] : [];
     const [view, ...rest] = params();
     return [view, ...data, ...pin, ...rest];
-  }));
+  };
+  $('share-slot').replaceWith(shareButtons(shareParams));
+  for (const view of Object.keys(canvases)) {
+    uis[view] = chartUi(canvases[view].closest('figure'), canvases[view], {
+      explorer: () => explorer,
+      filter: () => filter,
+      filterParams: () => filterToParams(filter),
+      view: () => view,
+      facets: () => facets,
+      link: (extra) => shareTexts([...shareParams().filter(([k]) => k !== 'incident'), ...extra]).link,
+      onIncident: (id) => { incident = id; writeHash(); },
+      error: showError,
+    });
+  }
   addEventListener('hashchange', () => applyHash());
 
   form.addEventListener('input', update);

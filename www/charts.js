@@ -37,3 +37,54 @@ export function chartKeeper(canvases, draw) {
   watchRatio();
   return { redrawAll: () => schedule(all), flushNow: flush };
 }
+
+// Each chart's reader tools. The canvas takes keyboard focus and a toolbar offers the table and the
+// downloads; the rest (tooltips, the incident card, walking the marks with the keyboard, the table,
+// the downloads themselves) is interact.js, fetched the first time a reader points at, focuses or
+// uses a chart, so readers who only look never download it.
+const TOOLS = [['table', 'Table'], ['png', 'PNG'], ['svg', 'SVG'], ['csv', 'CSV']];
+
+/**
+ * Wires `canvas` (inside `figure`) for pointer, keyboard and screen reader. `host` answers for the
+ * chart: {explorer(), filter(), filterParams(), view(), facets(), link(params), onIncident(id|null),
+ * error(message)}. Returns
+ * {drawn(d)} to hand over each draw's geometry, {open(id)} to show an incident's card (resolves
+ * false when the data has no such incident) and {close()}.
+ */
+export function chartUi(figure, canvas, host) {
+  canvas.tabIndex = 0;
+  canvas.setAttribute('role', 'application');
+  canvas.setAttribute('aria-roledescription', 'chart');
+  const state = { drawn: null, ui: null, buttons: {} };
+  let loading = null;
+  const ui = () => (loading ??= import('./interact.js').then((m) => m.attach(figure, canvas, host, state)).then((u) => (state.ui = u)));
+  for (const type of ['pointerover', 'pointerdown', 'focus']) {
+    canvas.addEventListener(type, (e) => { if (!state.ui) ui().then((u) => u.replay(e)); });
+  }
+  const bar = document.createElement('div');
+  bar.className = 'chart-tools';
+  const hint = document.createElement('p');
+  hint.textContent = 'Point at or tap a mark for its incident; or Tab to the chart, then arrow keys and Enter.';
+  bar.append(hint);
+  for (const [action, label] of TOOLS) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = label;
+    b.dataset.action = action;
+    if (action === 'table') b.setAttribute('aria-expanded', 'false');
+    else b.setAttribute('aria-label', `Download the chart${action === 'csv' ? '’s incidents' : ''} as ${label}`);
+    b.addEventListener('click', () => ui().then((u) => u.act(action, b)));
+    state.buttons[action] = b;
+    bar.append(b);
+  }
+  figure.append(bar);
+  return {
+    drawn(d) {
+      state.drawn?.free();
+      state.drawn = d;
+      state.ui?.redrawn();
+    },
+    open: (id) => ui().then((u) => u.openId(id)),
+    close: () => state.ui?.close(),
+  };
+}

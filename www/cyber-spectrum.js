@@ -13,15 +13,15 @@
 
 import { filterForm, buildControls, closeDropdownsOnOutsideClick, CONTROL_NAMES } from './controls.js';
 import { headline, describe, chartNote } from './stats-view.js';
-import { chartKeeper } from './charts.js';
-import { shareButtons, pinnedVersion } from './share.js';
+import { chartKeeper, chartUi } from './charts.js';
+import { shareButtons, shareTexts, pinnedVersion } from './share.js';
 
 /** Attributes that set filter fields (the same names as shared links and the render command;
  * Rust's `Filter::PARAMS`, which the end-to-end tests compare with this list). */
 export const FILTER_ATTRIBUTES = ['from', 'to', 'initiators', 'targets', 'methods', 'objectives', 'target-types',
   'min-severity', 'max-severity', 'search'];
 /** Attributes for everything else; all but `wasm` can also come from an iframe's hash. */
-export const SETTINGS = ['view', 'src', 'format', 'theme', 'controls', 'height', 'lang', 'dataset-version'];
+export const SETTINGS = ['view', 'src', 'format', 'theme', 'controls', 'height', 'lang', 'dataset-version', 'incident'];
 const OTHER_ATTRIBUTES = [...SETTINGS, 'wasm'];
 const VIEWS = ['spectrum', 'timeline'];
 const THEMES = ['light', 'dark', 'auto'];
@@ -61,11 +61,11 @@ async function loadSource(m, src, format) {
   const { fetchBytes, importBytes } = await import('./loader.js');
   const url = new URL(src, document.baseURI).href;
   const bytes = await fetchBytes(url);
-  // The project's own CSV or JSON is read by the explorer module itself; anything else needs the
-  // importer module, fetched on demand in a worker.
-  if (format === 'csv' || format === 'json' || format === 'auto') {
+  // The project's own CSV is read by the explorer module itself; anything else (JSON included)
+  // needs the importer module, fetched on demand in a worker.
+  if (format === 'csv' || format === 'auto') {
     try {
-      return m.Explorer.fromText(new TextDecoder('utf-8', { fatal: true }).decode(bytes), format);
+      return m.Explorer.fromText(new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'csv');
     } catch (e) {
       if (format !== 'auto') throw new Error(`${url}: ${e.message}`);
     }
@@ -116,6 +116,16 @@ export class CyberSpectrum extends HTMLElement {
     const caption = el('figcaption');
     caption.append(this.caption);
     this.figure.append(this.canvas, caption);
+    this.ui = chartUi(this.figure, this.canvas, {
+      explorer: () => this.explorer,
+      filter: () => this.state.filter,
+      filterParams: () => this.m.filterToParams(this.state.filter),
+      view: () => this.state.view,
+      facets: () => this.facets,
+      link: (extra) => shareTexts([...this.params().filter(([k]) => k !== 'incident'), ...extra]).link,
+      onIncident: (id) => this.reflectIncident(id),
+      error: (message) => this.note('download', message),
+    });
     this.foot = el('div', 'foot');
     this.source = el('p', 'source');
     this.foot.append(this.source);
@@ -153,6 +163,7 @@ export class CyberSpectrum extends HTMLElement {
     if (name === 'src' || name === 'format') this.loadData();
     else if (name === 'controls') this.buildTools();
     else if (name === 'theme' || name === 'height' || name === 'lang') this.applyLook();
+    else if (name === 'incident') this.showIncident();
     else this.readAttributes();
   }
 
@@ -308,7 +319,27 @@ export class CyberSpectrum extends HTMLElement {
       if (v) out.push([name, name === 'src' ? new URL(v, document.baseURI).href : v]);
     }
     if (pinnedVersion(this.facets)) out.push(['dataset-version', pinnedVersion(this.facets)]);
-    return [...out, ...this.m.filterToParams(this.state.filter)];
+    const incident = this.getAttribute('incident');
+    return [...out, ...this.m.filterToParams(this.state.filter), ...(incident ? [['incident', incident]] : [])];
+  }
+
+  /** Opens the card the `incident` attribute names (or closes it when the attribute goes). */
+  showIncident() {
+    const id = this.getAttribute('incident');
+    if (!id) { this.ui.close(); this.note('incident', null); return; }
+    this.ui.open(id).then((found) => {
+      this.note('incident', found ? null : `Attribute incident="${id}": no incident with this id in the data.`);
+    });
+  }
+
+  /** The reader opened (id) or closed (null) a card: the attribute follows, quietly. */
+  reflectIncident(id) {
+    this.reflecting = true;
+    try {
+      if (id) this.setAttribute('incident', id); else this.removeAttribute('incident');
+    } finally {
+      this.reflecting = false;
+    }
   }
 
   checkVersion() {
@@ -396,9 +427,11 @@ export class CyberSpectrum extends HTMLElement {
     try {
       const drawn = this.explorer.draw(this.canvas, this.state.view, this.state.filter);
       for (const issue of drawn.themeIssues) console.warn(`<${TAG}>: theme ${issue}`);
+      this.ui.drawn(drawn);
       this.canvas.setAttribute('aria-label', describe(this.stats_, this.state.view === 'spectrum' ? 'Escalation spectrum' : 'Escalation timeline'));
       if (!this.drawn) {
         this.drawn = true;
+        this.showIncident();
         this.resolveReady(this);
       }
     } catch (e) {

@@ -51,14 +51,48 @@ export function renderStats(root, s, levels) {
   root.replaceChildren(headline, sev, thresholds, grid);
 }
 
-/** A one-sentence description of a chart for its aria-label. */
+/** The narrowest run of levels holding at least half of the coded incidents, as text. */
+function bulk(counts) {
+  const coded = counts.reduce((a, b) => a + b, 0);
+  let best = null;
+  for (let lo = 0; lo < counts.length; lo += 1) {
+    let sum = 0;
+    for (let hi = lo; hi < counts.length; hi += 1) {
+      sum += counts[hi];
+      if (2 * sum >= coded) {
+        if (!best || hi - lo < best[1] - best[0]) best = [lo, hi];
+        break;
+      }
+    }
+  }
+  return best[0] === best[1] ? `most at level ${best[0]}` : `most at levels ${best[0]} to ${best[1]}`;
+}
+
+/**
+ * What a sighted reader sees in a chart, as text (the canvas's accessible name, updated with the
+ * filters): how many, by whom, when, where most sit, against the thresholds, the most severe.
+ */
 export function describe(s, view) {
   if (s.total === 0) return `${view}: no incidents match the current filters.`;
-  const top = s.byInitiator.slice(0, 2).map((r) => `${r.name} ${r.count}`).join(', ');
-  const peak = s.severityCounts.indexOf(Math.max(...s.severityCounts));
-  return `${view}: ${s.total} incidents (${top}), ${s.firstYear} to ${s.lastYear}; `
-    + (s.maxSeverity === null ? 'none coded' : `most at level ${peak}; maximum level ${s.maxSeverity}`)
-    + (s.atOrAboveUseOfForce === null ? '.' : `; ${s.atOrAboveUseOfForce} at or above the use-of-force threshold.`);
+  const states = s.byInitiator;
+  const by = states.length === 1 ? `by ${states[0].name}`
+    : `by ${states.slice(0, 2).map((r) => `${r.name} (${r.count})`).join(', ')}${states.length > 2 ? ` and ${states.length - 2} more` : ''}`;
+  const when = s.firstYear === s.lastYear ? `in ${s.firstYear}` : `${s.firstYear} to ${s.lastYear}`;
+  const parts = [`${view}: ${s.total} incident${s.total === 1 ? '' : 's'} ${by}, ${when}`];
+  if (view.includes('timeline') && s.byYear.length > 1) {
+    const peak = s.byYear.reduce((a, b) => (b.count > a.count ? b : a));
+    parts.push(`the busiest year ${peak.year} with ${peak.count}`);
+  }
+  if (s.maxSeverity !== null) {
+    parts.push(bulk(s.severityCounts));
+    if (s.atOrAboveUseOfForce !== null) {
+      parts.push(s.atOrAboveUseOfForce === 0 ? 'none at or above the use-of-force threshold'
+        : `${s.atOrAboveUseOfForce} at or above the use-of-force threshold, ${s.atOrAboveArmedAttack} at or above armed attack`);
+    }
+    parts.push(`most severe: ${s.mostSevere} (level ${s.maxSeverity})`);
+  }
+  if (s.notCoded) parts.push(`${s.notCoded} not coded`);
+  return `${parts.join('; ')}.`;
 }
 
 /** The caption under a chart: what a mark is, and which thresholds are drawn on this scale. */

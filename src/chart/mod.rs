@@ -93,19 +93,39 @@ impl Palette {
 /// Where one incident's mark was drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Mark {
-    /// Index into the selection that was drawn.
+    /// Index into the selection that was drawn (`Explorer::draw` turns it into an index into
+    /// the whole dataset).
     pub index: usize,
     pub x: f64,
     pub y: f64,
     pub r: f64,
+    /// The band the mark belongs to: its level on the spectrum (-1: not coded), its year on the
+    /// timeline. Keyboard navigation jumps from band to band.
+    pub group: i32,
 }
 
-/// What a draw produced: the size it laid out for and one mark per incident drawn.
+/// A column of the chart a reader can point at for its count: a level of the spectrum (through
+/// its labels under the axis) or a year of the timeline.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Band {
+    pub x0: f64,
+    pub x1: f64,
+    pub top: f64,
+    pub bottom: f64,
+    /// The level (-1: not coded) or the year.
+    pub key: i32,
+    /// Incidents drawn in the band.
+    pub count: usize,
+}
+
+/// What a draw produced: the size it laid out for, one mark per incident drawn in reading order
+/// (level by level on the spectrum, in time order on the timeline) and the bands.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Layout {
     pub width: u32,
     pub height: u32,
     pub marks: Vec<Mark>,
+    pub bands: Vec<Band>,
 }
 
 /// How far from a mark's edge a pointer still picks it, in CSS pixels: with the smallest marks
@@ -132,6 +152,11 @@ impl Layout {
             }
         }
         best.map(|(m, _)| m)
+    }
+
+    /// The band under `(x, y)`, or `None` outside every band.
+    pub fn band_at(&self, x: f64, y: f64) -> Option<&Band> {
+        self.bands.iter().find(|b| x >= b.x0 && x < b.x1 && y >= b.top && y <= b.bottom)
     }
 }
 

@@ -6,7 +6,7 @@
 
 use super::legend;
 use super::paint::{Painter, H, V};
-use super::{ChartInput, Layout, Mark};
+use super::{Band, ChartInput, Layout, Mark};
 use crate::error::Result;
 use crate::model::{LEVELS, RESPONSE_BANDS};
 use plotters::prelude::DrawingBackend;
@@ -148,7 +148,7 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
             let y = f64::from(plot_bottom) - d * (row as f64 + 0.5) - 1.0;
             let (color, shape) = input.palette.style(input.selection[idx].initiator);
             p.marker(shape, x, y, r, color)?;
-            marks.push(Mark { index: idx, x, y, r });
+            marks.push(Mark { index: idx, x, y, r, group: if c == not_coded { -1 } else { c as i32 } });
         }
         if !col.is_empty() {
             let top = f64::from(plot_bottom) - d * col.len().div_ceil(k) as f64 - 3.0;
@@ -211,5 +211,18 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
             p.text(label, ((x0 + x1) / 2.0) as i32, band_top + band_h / 2, BAND_FONT, t.text, H::Center, V::Center)?;
         }
     }
-    Ok(Layout { width: w as u32, height: h as u32, marks })
+    // Each column, from the strip above the marks down through its labels, answers for its count.
+    let bands = columns
+        .iter()
+        .enumerate()
+        .map(|(c, col)| Band {
+            x0: left(c),
+            x1: left(c) + cw,
+            top: f64::from(strip_top),
+            bottom: f64::from(band_top),
+            key: if c == not_coded { -1 } else { c as i32 },
+            count: col.len(),
+        })
+        .collect();
+    Ok(Layout { width: w as u32, height: h as u32, marks, bands })
 }

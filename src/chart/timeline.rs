@@ -6,7 +6,7 @@
 
 use super::legend;
 use super::paint::{Painter, H, V};
-use super::{ChartInput, Layout, Mark};
+use super::{Band, ChartInput, Layout, Mark};
 use crate::error::Result;
 
 use plotters::prelude::DrawingBackend;
@@ -150,7 +150,7 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
         let y = base + offset * d * 0.8;
         let (color, shape) = input.palette.style(i.initiator);
         p.marker(shape, x, y, r, color)?;
-        marks.push(Mark { index: idx, x, y, r });
+        marks.push(Mark { index: idx, x, y, r, group: i.start.year });
     }
 
     // Threshold lines last, labelled just above the line at the left of the plot.
@@ -172,5 +172,21 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
             p.text(msg, (plot_left + plot_right) / 2, (plot_top + plot_bottom) / 2, 14.0, t.muted, H::Center, V::Center)?;
         }
     }
-    Ok(Layout { width: w as u32, height: h as u32, marks })
+    // Each year, from the top of the plot down through its label, answers for its count.
+    let mut counts = vec![0usize; (y1 - y0) as usize];
+    for i in input.selection {
+        counts[(i.start.year - y0) as usize] += 1;
+    }
+    let bands = (y0..y1)
+        .zip(counts)
+        .map(|(year, count)| Band {
+            x0: x_of(f64::from(year)),
+            x1: x_of(f64::from(year + 1)),
+            top: f64::from(plot_top),
+            bottom: f64::from(plot_bottom + axis_h),
+            key: year,
+            count,
+        })
+        .collect();
+    Ok(Layout { width: w as u32, height: h as u32, marks, bands })
 }

@@ -262,8 +262,21 @@ pub fn parse_native(text: &str, format: Option<Format>) -> Result<(Dataset, Form
         Some(f) => return Err(Error::Argument(format!("format '{}' is read by the importer module (importFile), not by Explorer.fromText", f.name()))),
     };
     check_text(text)?;
-    let data = if format == Format::Json { native::parse_json(text)? } else { native::parse_csv(text)? };
+    let data = if format == Format::Json { parse_own_json(text)? } else { native::parse_csv(text)? };
     Ok((chronological(data), format))
+}
+
+/// The project's JSON. The explorer wasm module leaves JSON to the importer module (which every
+/// JSON source goes through on the page and in embeds): reading it there would bring JSON number
+/// formatting into the module every reader downloads.
+#[cfg(any(not(target_arch = "wasm32"), feature = "importer"))]
+fn parse_own_json(text: &str) -> Result<Dataset> {
+    native::parse_json(text)
+}
+
+#[cfg(all(target_arch = "wasm32", not(feature = "importer")))]
+fn parse_own_json(_: &str) -> Result<Dataset> {
+    Err(Error::Argument("JSON is read by the importer module (importFile), not by Explorer.fromText, which reads CSV".into()))
 }
 
 /// Refuses text over the size limit, and empty text, before reading it.

@@ -30,9 +30,20 @@ impl Table {
     }
 }
 
-/// Reads CSV text (a leading byte-order mark is ignored) into a table.
+/// CSV text from its header on: without a byte-order mark, and without the lines starting with `#`
+/// before the header (the preamble the explorer's CSV download writes: dataset, filters, date and
+/// citation), so a downloaded selection loads back as it is.
+fn from_header(text: &str) -> &str {
+    let mut text = text.trim_start_matches('\u{feff}');
+    while text.starts_with('#') {
+        text = text.find('\n').map_or("", |end| &text[end + 1..]);
+    }
+    text
+}
+
+/// Reads CSV text (a leading byte-order mark and `#` preamble lines are skipped) into a table.
 pub fn read_csv(text: &str) -> Result<Table> {
-    let text = text.trim_start_matches('\u{feff}');
+    let text = from_header(text);
     let mut reader = csv::ReaderBuilder::new().flexible(true).has_headers(true).from_reader(text.as_bytes());
     let header: Vec<String> = reader
         .headers()
@@ -59,7 +70,7 @@ pub fn read_csv(text: &str) -> Result<Table> {
 
 /// The header cells of CSV text alone (quotes honoured), without reading the rows.
 pub fn read_header(text: &str) -> Vec<String> {
-    let text = text.trim_start_matches('\u{feff}');
+    let text = from_header(text);
     let first = text.lines().next().unwrap_or("");
     let mut reader = csv::ReaderBuilder::new().flexible(true).has_headers(false).from_reader(first.as_bytes());
     reader.records().next().and_then(|r| r.ok()).map(|r| r.iter().map(|c| c.trim().to_string()).collect()).unwrap_or_default()
