@@ -30,8 +30,9 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $bindgen" 
 fi
 
 # npm packages: wasm-opt (binaryen from npm; Debian's binaryen breaks the module at run time)
-# and playwright-core (drives the system Chromium; never downloads a browser).
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# playwright-core (drives the system Chromium; never downloads a browser) and axe-core (the
+# accessibility checks of the end-to-end tests).
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -f node_modules/axe-core/axe.min.js ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   note "installing npm packages from package-lock.json"
   npm ci --no-audit --no-fund --loglevel=error
 fi

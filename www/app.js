@@ -136,6 +136,8 @@ async function main() {
   }
   progress.done();
 
+  // The filter form (as in every embed), folded on a phone so the charts stay in view.
+  if (matchMedia('(max-width: 600px)').matches) $('filters-panel').open = false;
   const form = filterForm(undefined, { reset: true });
   form.id = 'filters';
   $('filters-slot').replaceWith(form);

@@ -58,8 +58,12 @@ export function chartUi(figure, canvas, host) {
   const state = { drawn: null, ui: null, buttons: {} };
   let loading = null;
   const ui = () => (loading ??= import('./interact.js').then((m) => m.attach(figure, canvas, host, state)).then((u) => (state.ui = u)));
-  for (const type of ['pointerover', 'pointerdown', 'focus']) {
-    canvas.addEventListener(type, (e) => { if (!state.ui) ui().then((u) => u.replay(e)); });
+  for (const type of ['pointerover', 'pointerdown', 'focus', 'keydown']) {
+    canvas.addEventListener(type, (e) => {
+      if (state.ui) return;
+      if (type === 'keydown' && /^(Arrow|Page|Home|End| )/.test(e.key)) e.preventDefault(); // no scrolling meanwhile
+      ui().then((u) => u.replay(e));
+    });
   }
   const bar = document.createElement('div');
   bar.className = 'chart-tools';

@@ -384,7 +384,12 @@ export class CyberSpectrum extends HTMLElement {
       this.controls.write(this.state.filter);
       form.addEventListener('input', () => this.apply({ filter: this.controls.read(this.state.filter) }, 'controls'));
       form.addEventListener('submit', (e) => e.preventDefault());
-      parts.push(form);
+      // Folded away in a narrow embed (a phone), where the controls would fill the screen.
+      const panel = el('details', 'panel');
+      panel.open = this.clientWidth > 520;
+      const summary = el('summary', undefined, 'Filters');
+      panel.append(summary, form);
+      parts.push(panel);
     }
     this.tools.replaceChildren(...parts);
     this.tools.hidden = parts.length === 0;

@@ -525,7 +525,9 @@ export async function attach(figure, canvas, host, state) {
         renderTable();
         tableBox.querySelector(`th:nth-child(${[...head.children].indexOf(th) + 1}) button`)?.focus();
       });
-      b.append(el('span', 'arrow', sort.key === key ? (sort.dir > 0 ? ' ▲' : ' ▼') : ''));
+      const arrow = el('span', 'arrow', sort.key === key ? (sort.dir > 0 ? ' ▲' : ' ▼') : '');
+      arrow.setAttribute('aria-hidden', 'true'); // aria-sort says it
+      b.append(arrow);
       th.append(b);
       head.append(th);
     }
@@ -586,6 +588,7 @@ export async function attach(figure, canvas, host, state) {
     replay(e) {
       if (e.type === 'focus') focused();
       else if (e.type === 'pointerover') hover(e);
+      else if (e.type === 'keydown') keydown(e);
     },
     /** After each draw: follow the focused incident to its new place, refresh an open table. */
     redrawn() {

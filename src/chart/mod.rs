@@ -43,7 +43,7 @@ impl View {
 
 /// Okabe-Ito colours (safe for the common colour-vision deficiencies), minus yellow and black,
 /// which vanish on white and on dark themes. Each comes with its own marker shape too.
-const SERIES: [(RGBColor, Shape); 6] = [
+pub const SERIES: [(RGBColor, Shape); 6] = [
     (RGBColor(0, 114, 178), Shape::Circle),
     (RGBColor(213, 94, 0), Shape::Square),
     (RGBColor(0, 158, 115), Shape::Triangle),
@@ -51,7 +51,7 @@ const SERIES: [(RGBColor, Shape); 6] = [
     (RGBColor(230, 159, 0), Shape::TriangleDown),
     (RGBColor(86, 180, 233), Shape::Hexagon),
 ];
-const OTHER: (RGBColor, Shape) = (RGBColor(140, 140, 140), Shape::Ring);
+pub const OTHER: (RGBColor, Shape) = (RGBColor(140, 140, 140), Shape::Ring);
 
 /// Colour and shape per initiator, fixed for a dataset (ranked by incident count over the whole
 /// dataset) so a state keeps its colour whatever the filters; the tail shares "other".

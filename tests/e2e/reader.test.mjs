@@ -1,0 +1,404 @@
+// End-to-end: a reader exploring the charts by mouse, touch, keyboard and screen reader; the table,
+// the downloads and the citation; axe-core on the page, the table and an open card.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { serve } from '../../scripts/serve.mjs';
+import { launch } from './browser.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const out = join(root, 'tests/e2e/out');
+const AXE = join(root, 'node_modules/axe-core/axe.min.js');
+let server;
+let url;
+let browser;
+
+before(async () => {
+  ({ server, url } = await serve(join(root, 'www')));
+  browser = await launch();
+  await mkdir(out, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true };
+
+async function open(path = 'index.html', options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...options });
+  context.setDefaultTimeout(10000);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await page.goto(url + path);
+  await page.waitForFunction(() => /\d+ incidents?/.test(document.querySelector('#stats')?.textContent ?? ''));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return { page, problems, context };
+}
+
+const chart = (page, id = 'spectrum') => page.locator(`#${id}`).locator('xpath=ancestor::figure[1]');
+const total = async (page) => Number((await page.locator('#stats .headline').innerText()).match(/^(\d+)/)[1]);
+
+/** Focuses a chart's canvas from the keyboard and walks `steps` marks; returns the live texts. */
+async function walk(page, id, keys) {
+  await page.locator(`#${id}`).focus();
+  const said = [];
+  for (const key of keys) {
+    await page.keyboard.press(key);
+    said.push(await chart(page, id).locator('[aria-live]').last().innerText());
+  }
+  return said;
+}
+
+/** The centre of the highlight ring, in page coordinates (where the focused mark is drawn). */
+async function ringCentre(page, id) {
+  const r = await chart(page, id).locator('.ring').boundingBox();
+  return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+}
+
+test('hovering a mark shows its incident, found in Rust from the drawn geometry; a level shows its count', async () => {
+  const { page, problems, context } = await open();
+  for (const id of ['spectrum', 'timeline']) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    // The keyboard names an incident and rings its mark; the mouse over that spot names the same one.
+    const [said] = await walk(page, id, ['End']);
+    const name = said.split(',')[0];
+    const at = await ringCentre(page, id);
+    await page.keyboard.press('Escape');
+    await page.mouse.move(at.x + 1, at.y - 1);
+    const tip = chart(page, id).locator('.tip');
+    await tip.waitFor({ state: 'visible' });
+    assert.equal((await tip.locator('strong').innerText()), name, `${id}: the hovered mark is the walked one`);
+    assert.match(await tip.innerText(), /Severity: (level \d+|not coded)/);
+    assert.match(await tip.innerText(), / → /);
+    // Text, not a picture: selectable DOM inside the figure.
+    assert.equal(await tip.evaluate((t) => getComputedStyle(t).userSelect), 'text');
+  }
+  // Above a level's column, away from its marks: the count at that level.
+  const box = await page.locator('#spectrum').boundingBox();
+  await page.locator('#spectrum').scrollIntoViewIfNeeded();
+  const b2 = await page.locator('#spectrum').boundingBox();
+  await page.mouse.move(b2.x + b2.width * (3.5 / 12.5) + 8, b2.y + 80);
+  const tip = chart(page).locator('.tip');
+  assert.match(await tip.innerText(), /^Level 3 \(targeted theft\): \d+ incidents$/);
+  const stats = await page.evaluate(() => document.querySelector('#stats').textContent);
+  assert.ok(box.width > 1000 && stats.length > 0);
+  // Leaving the chart hides it.
+  await page.mouse.move(2, 2);
+  assert.equal(await tip.isHidden(), true);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('keyboard alone: Tab to a chart, walk five incidents, open and close the card', async () => {
+  const { page, problems, context } = await open();
+  // From the top of the page, Tab reaches the spectrum chart (every control on the way is reachable).
+  let tabs = 0;
+  while (tabs < 80 && !(await page.evaluate(() => document.activeElement?.id === 'spectrum'))) {
+    await page.keyboard.press('Tab');
+    tabs += 1;
+  }
+  assert.ok(tabs < 80, 'the chart is reachable with Tab');
+  const focusStyle = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.equal(focusStyle, 'solid', 'focus is visible');
+  const said = [];
+  for (let i = 0; i < 5; i += 1) {
+    await page.keyboard.press('ArrowRight');
+    said.push(await chart(page).locator('[aria-live]').last().innerText());
+  }
+  assert.equal(new Set(said).size, 5, `five different incidents: ${said.join(' | ')}`);
+  said.forEach((s, i) => assert.match(s, new RegExp(`, level \\d+ \\(.+\\)\\. ${i + 1} of \\d+\\. Enter opens its card\\.$`)));
+  // Level by level on the spectrum: the first marks are at the lowest levels, in ascending order.
+  const levels = said.map((s) => Number(s.match(/level (\d+)/)[1]));
+  assert.deepEqual(levels, [...levels].sort((a, b) => a - b));
+  assert.equal(await chart(page).locator('.ring').isVisible(), true, 'the focused incident is highlighted');
+  // Page Down jumps to the next level.
+  await page.keyboard.press('PageDown');
+  const jumped = Number((await chart(page).locator('[aria-live]').last().innerText()).match(/level (\d+)/)[1]);
+  assert.ok(jumped > levels[4], `PageDown: level ${jumped} after ${levels[4]}`);
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Enter');
+  const card = chart(page).locator('.card');
+  await card.waitFor({ state: 'visible' });
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H3', 'focus moves into the card');
+  const name = await card.locator('h3').innerText();
+  assert.ok(said[4].startsWith(name) || (await chart(page).locator('[aria-live]').last().innerText()).startsWith(name));
+  assert.match(page.url(), /#incident=/, 'the open card is in the link');
+  // Tab moves on through the card's own controls.
+  await page.keyboard.press('Tab');
+  assert.match(await page.evaluate(() => document.activeElement.textContent), /^(www\.|[a-z0-9-]+\.)|Cite this incident/);
+  await page.keyboard.press('Escape');
+  assert.equal(await card.isHidden(), true);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'spectrum', 'focus returns to the chart');
+  assert.doesNotMatch(page.url(), /incident=/);
+  // The timeline walks in time order.
+  const years = (await walk(page, 'timeline', ['ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight']))
+    .map((s) => Number(s.match(/, (?:\d{1,2} )?(?:[A-Z][a-z]+ )?(\d{4}), /)[1]));
+  assert.equal(years.length, 5);
+  assert.deepEqual(years, [...years].sort((a, b) => a - b), `time order: ${years}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a shared link opens its incident card; an unknown incident is named', async () => {
+  const { page, problems, context } = await open('index.html#incident=2017-wannacry');
+  const card = chart(page).locator('.card');
+  await card.waitFor({ state: 'visible' });
+  assert.match(await card.locator('h3').innerText(), /WannaCry/);
+  await context.close();
+  const bad = await open('index.html#incident=no-such-thing');
+  await bad.page.locator('#error').waitFor({ state: 'visible' });
+  assert.match(await bad.page.locator('#error').innerText(), /incident “no-such-thing” is not in the data/);
+  assert.deepEqual(problems, []);
+  await bad.context.close();
+});
+
+test('the incident card: every field, rationale, thresholds, safe source links, citation', async () => {
+  const { page, problems, context } = await open('index.html#incident=2017-wannacry');
+  const card = chart(page).locator('.card');
+  await card.waitFor({ state: 'visible' });
+  const text = await card.innerText();
+  for (const field of ['Id', 'When', 'Who → whom', 'Method', 'Severity', 'Why this level', 'Thresholds', 'Sources']) {
+    assert.ok(text.includes(field), `card has ${field}: ${text}`);
+  }
+  assert.match(text, /levels? below the use-of-force threshold \(level 7\)/);
+  const links = card.locator('.sources a');
+  assert.ok(await links.count() >= 1);
+  for (const a of await links.all()) {
+    assert.equal(await a.getAttribute('target'), '_blank');
+    assert.match(await a.getAttribute('rel'), /noopener/);
+    assert.match(await a.getAttribute('href'), /^https?:\/\//);
+  }
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await card.getByRole('button', { name: 'Cite this incident' }).click();
+  const cite = await card.locator('.cite').innerText();
+  assert.match(cite, /“WannaCry[^”]*” \(2017-wannacry\)/);
+  assert.ok(cite.includes(await links.first().getAttribute('href')), 'the citation names the sources');
+  assert.match(cite, /#.*incident=2017-wannacry/, 'and links back to the incident');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), cite);
+  await card.getByRole('button', { name: 'Close the incident card' }).click();
+  assert.equal(await card.isHidden(), true);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('each chart\'s text summary says what it shows and follows the filters', async () => {
+  const { page, problems, context } = await open();
+  const label = () => page.locator('#spectrum').getAttribute('aria-label');
+  const all = await label();
+  assert.match(all, /^Escalation spectrum: \d+ incidents by North Korea \(\d+\), Russia \(\d+\) and \d+ more, 20\d\d to 20\d\d; most at levels? \d+( to \d+)?; none at or above the use-of-force threshold; most severe: .+ \(level \d+\)\.$/);
+  await page.evaluate(() => { location.hash = 'initiators=RUS'; });
+  await page.waitForFunction((before) => document.querySelector('#spectrum').getAttribute('aria-label') !== before, all);
+  const rus = await label();
+  assert.match(rus, /^Escalation spectrum: \d+ incidents by Russia, 20\d\d to 20\d\d;/);
+  assert.match(await page.locator('#timeline').getAttribute('aria-label'), /^Escalation timeline: .*the busiest year 20\d\d with \d+/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the table lists the selection and sorts by date, initiator, target and severity', async () => {
+  const { page, problems, context } = await open('index.html#initiators=PRK,RUS');
+  const n = await total(page);
+  const button = chart(page).getByRole('button', { name: 'Table' });
+  await button.click();
+  const table = chart(page).locator('table');
+  await table.waitFor();
+  assert.equal(await button.getAttribute('aria-expanded'), 'true');
+  assert.equal(await table.locator('tbody tr').count(), n);
+  assert.equal(await table.locator('thead th[scope=col]').count(), 5);
+  const column = (i) => table.locator(`tbody tr td:nth-child(${i})`).allInnerTexts();
+  const sorted = (xs, cmp) => [...xs].sort(cmp);
+  assert.deepEqual(await column(1), sorted(await column(1)), 'by date at first');
+  for (const [i, name, cmp] of [
+    [5, 'Severity', (a, b) => (parseInt(a, 10) || -1) - (parseInt(b, 10) || -1)],
+    [3, 'Initiator', (a, b) => a.localeCompare(b)],
+    [4, 'Target', (a, b) => a.localeCompare(b)],
+  ]) {
+    await table.getByRole('button', { name, exact: true }).click();
+    assert.equal(await table.locator(`thead th:nth-child(${i})`).getAttribute('aria-sort'), 'ascending');
+    const up = await column(i);
+    assert.deepEqual(up.map((x) => x), sorted(up, cmp), `${name} ascending`);
+    await table.getByRole('button', { name, exact: true }).click();
+    assert.equal(await table.locator(`thead th:nth-child(${i})`).getAttribute('aria-sort'), 'descending');
+    const down = await column(i);
+    assert.deepEqual(down, sorted(down, (a, b) => cmp(b, a)), `${name} descending`);
+  }
+  // The table follows the filters, and a name opens its card.
+  await page.evaluate(() => { location.hash = 'initiators=RUS'; });
+  await page.waitForFunction((n) => document.querySelectorAll('figure table tbody tr').length !== n, n);
+  const rus = await total(page);
+  assert.equal(await table.locator('tbody tr').count(), rus);
+  await table.locator('tbody tr').first().getByRole('button').click();
+  await chart(page).locator('.card').waitFor({ state: 'visible' });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+function pngSize(bytes) {
+  assert.deepEqual([...bytes.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'a PNG signature');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+async function download(page, figure, name) {
+  const [file] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name }).click()]);
+  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+}
+
+test('downloads: the chart as a 2x PNG and as SVG, the selection as CSV that loads back', async () => {
+  const { page, problems, context } = await open('index.html#from=2014&initiators=PRK');
+  const n = await total(page);
+  const figure = chart(page);
+  const css = await page.locator('#spectrum').evaluate((c) => ({ width: c.clientWidth, height: c.clientHeight }));
+
+  const png = await download(page, figure, 'Download the chart as PNG');
+  assert.match(png.name, /^cyber-spectrum-spectrum-\d{4}-\d\d-\d\d\.png$/);
+  assert.deepEqual(pngSize(png.bytes), { width: css.width * 2, height: css.height * 2 }, 'twice the CSS size');
+  assert.ok(png.bytes.length > 20_000, `${png.bytes.length} bytes`);
+
+  const svg = await download(page, figure, 'Download the chart as SVG');
+  const text = svg.bytes.toString('utf8');
+  assert.match(svg.name, /\.svg$/);
+  assert.match(text, new RegExp(`^<svg xmlns="http://www.w3.org/2000/svg" width="${css.width}" height="${css.height}"`));
+  for (const label of ['Use of force (level 7+)', 'Armed attack (level 9+)', 'targeted theft', 'North Korea']) {
+    assert.ok(text.includes(label), `the SVG has "${label}"`);
+  }
+  // The SVG is well-formed and draws at least a shape per incident.
+  const parsed = await page.evaluate((t) => {
+    const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
+    return { error: doc.querySelector('parsererror')?.textContent ?? null, shapes: doc.querySelectorAll('path, rect').length };
+  }, text);
+  assert.equal(parsed.error, null);
+  assert.ok(parsed.shapes > n, `${parsed.shapes} shapes for ${n} incidents`);
+
+  const csv = await download(page, figure, 'Download the chart’s incidents as CSV');
+  const lines = csv.bytes.toString('utf8').split('\r\n');
+  assert.match(lines[0], new RegExp(`^# cyber-spectrum: ${n} incidents selected from the cyber-spectrum dataset, version \\S+`));
+  assert.ok(lines.some((l) => l === '# Filters: from=2014; initiators=PRK'), lines.slice(0, 6).join('\n'));
+  assert.ok(lines.some((l) => /^# Downloaded: \d{4}-\d\d-\d\dT/.test(l)));
+  assert.ok(lines.some((l) => /^# Suggested citation: .*http.*#.*initiators=PRK/.test(l)));
+  const header = lines.findIndex((l) => !l.startsWith('#'));
+  assert.equal(lines[header], 'id,name,start,end,initiator,targets,target_type,method,objective,severity,rationale,attributed_by,attribution_date,description,sources');
+  // The file loads back into the explorer with the same incidents.
+  const back = await page.evaluate(async (t) => {
+    const m = await import('./pkg/cyber_spectrum.js');
+    const ex = m.Explorer.fromText(t, 'csv');
+    const s = ex.stats({});
+    return { total: s.total, warnings: ex.warnings().length, initiators: s.byInitiator.map((r) => r.code) };
+  }, csv.bytes.toString('utf8'));
+  assert.deepEqual(back, { total: n, warnings: 0, initiators: ['PRK'] });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('on a phone: filters fold away, tap opens the card as a bottom sheet, tooltips stay on screen', async () => {
+  const { page, problems, context } = await open('index.html', PHONE);
+  assert.equal(await page.locator('#filters-panel').getAttribute('open'), null, 'filters folded');
+  await page.locator('#filters-panel > summary').tap();
+  assert.equal(await page.locator('#filters-panel').getAttribute('open'), '');
+  await page.locator('#filters-panel > summary').tap();
+  const canvas = page.locator('#spectrum');
+  await canvas.scrollIntoViewIfNeeded();
+  // Find a mark from the keyboard's ring, then tap it.
+  await walk(page, 'spectrum', ['End']);
+  const at = await ringCentre(page, 'spectrum');
+  const name = await chart(page).locator('.tip strong').innerText();
+  await page.keyboard.press('Escape');
+  await canvas.evaluate((c) => c.blur());
+  await page.touchscreen.tap(at.x, at.y);
+  const card = chart(page).locator('.card');
+  await card.waitFor({ state: 'visible' });
+  assert.equal(await card.locator('h3').innerText(), name);
+  const sheet = await card.evaluate(async (c) => {
+    await Promise.all(c.getAnimations().map((a) => a.finished)); // the sheet slides in
+    const r = c.getBoundingClientRect();
+    return { position: getComputedStyle(c).position, left: r.left, right: r.right, bottom: r.bottom, top: r.top };
+  });
+  assert.equal(sheet.position, 'fixed');
+  assert.deepEqual([sheet.left, Math.round(sheet.right), Math.round(sheet.bottom)], [0, 390, 844], 'a bottom sheet');
+  assert.ok(sheet.top > 844 * 0.25, `the sheet leaves the chart in view (top ${sheet.top})`);
+  await page.screenshot({ path: join(out, 'phone-card.png') });
+  await card.getByRole('button', { name: 'Close the incident card' }).tap();
+  // Tapping a level's column shows its count, inside the screen even at the edges.
+  const box = await canvas.boundingBox();
+  for (const x of [box.x + 12, box.x + box.width - 12]) {
+    await page.touchscreen.tap(x, box.y + box.height * 0.45);
+    const tip = chart(page).locator('.tip');
+    await tip.waitFor({ state: 'visible' });
+    const r = await tip.boundingBox();
+    assert.ok(r.x >= 0 && r.x + r.width <= 390, `tooltip inside the screen: ${r.x}..${r.x + r.width}`);
+    assert.match(await tip.innerText(), /: \d+ incidents?$/);
+  }
+  await page.screenshot({ path: join(out, 'phone-tip.png') });
+  // No sideways scrolling anywhere.
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the embed offers the same inside its shadow root: card from its attribute, keyboard, table, CSV, axe', async () => {
+  const context = await browser.newContext({ viewport: { width: 900, height: 900 }, acceptDownloads: true, bypassCSP: true });
+  context.setDefaultTimeout(10000);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await page.goto(`${url}embed.html#view=timeline&initiators=PRK&incident=2017-wannacry`);
+  const element = page.locator('cyber-spectrum');
+  await page.evaluate(() => document.querySelector('cyber-spectrum').ready);
+  const card = element.locator('.card');
+  await card.waitFor({ state: 'visible' });
+  assert.match(await card.locator('h3').innerText(), /WannaCry/);
+  await card.getByRole('button', { name: 'Close the incident card' }).click();
+  assert.equal(await element.getAttribute('incident'), null, 'the attribute follows the reader');
+  await element.locator('canvas').first().focus();
+  await page.keyboard.press('ArrowRight');
+  assert.match(await element.locator('[aria-live]').last().innerText(), /\. \d+ of \d+\. Enter opens its card\.$/);
+  assert.equal(await element.locator('.ring').isVisible(), true);
+  await page.keyboard.press('Enter');
+  await card.waitFor({ state: 'visible' });
+  assert.match(await element.getAttribute('incident'), /\S/);
+  await page.keyboard.press('Escape');
+  const n = await page.evaluate(() => document.querySelector('cyber-spectrum').stats.total);
+  await element.getByRole('button', { name: 'Table' }).click();
+  assert.equal(await element.locator('table tbody tr').count(), n);
+  const csv = await download(page, element, 'Download the chart’s incidents as CSV');
+  assert.match(csv.name, /^cyber-spectrum-timeline-/);
+  assert.equal(csv.bytes.toString('utf8').split('\r\n').filter((l) => l && !l.startsWith('#')).length, n + 1);
+  // The frame's document is a fragment of the publisher's article, which has the page's main
+  // landmark and h1: the page-level rules are for the article, every other rule runs.
+  const pageLevel = { region: { enabled: false }, 'landmark-one-main': { enabled: false }, 'page-has-heading-one': { enabled: false } };
+  assert.deepEqual(await axe(page, pageLevel), [], 'axe inside the element (open shadow root)');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** axe-core's violations; `rules` turns some off ({region: {enabled: false}}). */
+async function axe(page, rules = {}) {
+  await page.addScriptTag({ content: await readFile(AXE, 'utf8') });
+  return page.evaluate(async (rules) => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'], rules });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  }, rules);
+}
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe-core finds no violations (${colorScheme}): the page, the table view and an open incident card`, async () => {
+    // axe is injected as an inline script, which the page's CSP (rightly) refuses: bypass it here only.
+    const { page, problems, context } = await open('index.html#initiators=PRK,RUS&from=2015', { colorScheme, bypassCSP: true });
+    assert.deepEqual(await axe(page), [], 'the page');
+    await chart(page).getByRole('button', { name: 'Table' }).click();
+    assert.deepEqual(await axe(page), [], 'with the table open');
+    await page.locator('#spectrum').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await chart(page).locator('.card').waitFor({ state: 'visible' });
+    assert.deepEqual(await axe(page), [], 'with a card open');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
