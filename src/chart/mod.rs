@@ -51,7 +51,9 @@ pub const SERIES: [(RGBColor, Shape); 6] = [
     (RGBColor(230, 159, 0), Shape::TriangleDown),
     (RGBColor(86, 180, 233), Shape::Hexagon),
 ];
-pub const OTHER: (RGBColor, Shape) = (RGBColor(140, 140, 140), Shape::Ring);
+/// "Other" initiators: a hollow ring in a grey that keeps 3:1 on both themes and stays apart from
+/// every series above for protanopia, deuteranopia and tritanopia (tests/a11y.rs).
+pub const OTHER: (RGBColor, Shape) = (RGBColor(110, 110, 110), Shape::Ring);
 
 /// Colour and shape per initiator, fixed for a dataset (ranked by incident count over the whole
 /// dataset) so a state keeps its colour whatever the filters; the tail shares "other".

@@ -29,7 +29,7 @@ impl Default for Theme {
             muted: RGBColor(88, 94, 102),
             grid: RGBColor(222, 225, 230),
             accent: RGBColor(60, 64, 72),
-            use_of_force: RGBColor(178, 94, 0),
+            use_of_force: RGBColor(163, 84, 0),
             armed_attack: RGBColor(170, 20, 40),
             font_family: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif".into(),
         }
