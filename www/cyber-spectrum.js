@@ -332,7 +332,7 @@ export class CyberSpectrum extends HTMLElement {
     });
   }
 
-  /** The reader opened (id) or closed (null) a card: the attribute follows, quietly. */
+  /** The reader opened (id) or closed (null) a card: the attribute follows, and a change event says so. */
   reflectIncident(id) {
     this.reflecting = true;
     try {
@@ -340,6 +340,7 @@ export class CyberSpectrum extends HTMLElement {
     } finally {
       this.reflecting = false;
     }
+    this.dispatchEvent(new CustomEvent('change', { bubbles: true, detail: { filter: this.filter, view: this.view, stats: this.stats, cause: 'incident', incident: id } }));
   }
 
   checkVersion() {

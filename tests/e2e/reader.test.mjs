@@ -355,6 +355,7 @@ test('the embed offers the same inside its shadow root: card from its attribute,
   assert.match(await card.locator('h3').innerText(), /WannaCry/);
   await card.getByRole('button', { name: 'Close the incident card' }).click();
   assert.equal(await element.getAttribute('incident'), null, 'the attribute follows the reader');
+  assert.doesNotMatch(page.url(), /incident=/, 'and the frame\'s hash');
   await element.locator('canvas').first().focus();
   await page.keyboard.press('ArrowRight');
   assert.match(await element.locator('[aria-live]').last().innerText(), /\. \d+ of \d+\. Enter opens its card\.$/);
@@ -362,6 +363,7 @@ test('the embed offers the same inside its shadow root: card from its attribute,
   await page.keyboard.press('Enter');
   await card.waitFor({ state: 'visible' });
   assert.match(await element.getAttribute('incident'), /\S/);
+  assert.match(page.url(), new RegExp(`incident=${await element.getAttribute('incident')}`));
   await page.keyboard.press('Escape');
   const n = await page.evaluate(() => document.querySelector('cyber-spectrum').stats.total);
   await element.getByRole('button', { name: 'Table' }).click();
