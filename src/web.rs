@@ -209,7 +209,7 @@ impl Drawn {
     /// edge is within `slop` pixels (default 16, a fingertip), or -1.
     pub fn hit(&self, x: f64, y: f64, slop: Option<f64>) -> i32 {
         let slop = slop.unwrap_or(TOUCH_SLOP);
-        self.layout.hit(x, y, slop).and_then(|m| self.layout.marks.iter().position(|n| std::ptr::eq(m, n))).map_or(-1, |k| k as i32)
+        self.layout.hit_number(x, y, slop).map_or(-1, |k| k as i32)
     }
 
     /// Mark number `k` as `[x, y, r, group, incident]` (group: the level, -1 for not coded, or the

@@ -38,18 +38,15 @@ export function chartKeeper(canvases, draw) {
   return { redrawAll: () => schedule(all), flushNow: flush };
 }
 
-// Each chart's reader tools. The canvas takes keyboard focus and a toolbar offers the table and the
-// downloads; the rest (tooltips, the incident card, walking the marks with the keyboard, the table,
-// the downloads themselves) is interact.js, fetched the first time a reader points at, focuses or
-// uses a chart, so readers who only look never download it.
+// Each chart's reader tools: a focusable canvas and a toolbar. The rest is interact.js, fetched
+// the first time a reader points at, focuses or uses a chart; readers who only look never get it.
 const TOOLS = [['table', 'Table'], ['png', 'PNG'], ['svg', 'SVG'], ['csv', 'CSV']];
 
 /**
  * Wires `canvas` (inside `figure`) for pointer, keyboard and screen reader. `host` answers for the
  * chart: {explorer(), filter(), filterParams(), view(), facets(), link(params), onIncident(id|null),
- * error(message)}. Returns
- * {drawn(d)} to hand over each draw's geometry, {open(id)} to show an incident's card (resolves
- * false when the data has no such incident) and {close()}.
+ * error(message)}. Returns {drawn(d)} to hand over each draw's geometry, {open(id)} to show an
+ * incident's card (resolves false when the data has no such incident) and {close()}.
  */
 export function chartUi(figure, canvas, host) {
   canvas.tabIndex = 0;

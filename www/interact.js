@@ -5,6 +5,8 @@
 // Rust (the `Drawn` of the last draw: hit tests in CSS pixels). Data is only ever set as text, and
 // only http(s) sources become links.
 
+import { named } from './stats-view.js';
+
 const STYLESHEET = new URL('./interact.css', import.meta.url).href;
 const ROWS_SHOWN = 1000;
 let uid = 0;
@@ -48,8 +50,7 @@ const plural = (n, word) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : '
 
 function severityText(r, facets) {
   if (r.severity === null || r.severity === undefined) return 'not coded';
-  const label = r.severityLabel ?? facets.levels?.[r.severity]?.label;
-  return `level ${r.severity}${label && label !== String(r.severity) ? ` (${label})` : ''}`;
+  return `level ${named(r.severity, r.severityLabel ?? facets.levels?.[r.severity]?.label)}`;
 }
 
 /** Where a severity sits against the thresholds, in words. */
@@ -322,8 +323,7 @@ export async function attach(figure, canvas, host, state) {
   const bandText = (key, count) => {
     if (host.view() === 'timeline') return `${key}: ${plural(count, 'incident')}`;
     if (key < 0) return `Not coded: ${plural(count, 'incident')}`;
-    const label = facets().levels?.[key]?.label;
-    return `Level ${key}${label && label !== String(key) ? ` (${label})` : ''}: ${plural(count, 'incident')}`;
+    return `Level ${named(key, facets().levels?.[key]?.label)}: ${plural(count, 'incident')}`;
   };
   const showBand = (b, y) => {
     const o = origin();
@@ -506,6 +506,8 @@ export async function attach(figure, canvas, host, state) {
   });
 
   // -- the table -----------------------------------------------------------------------------
+  /** What the table shows: the filter and the sort. */
+  const tableKey = () => `${JSON.stringify(host.filter())}|${sort.key}|${sort.dir}`;
   const renderTable = () => {
     const all = [...selection()];
     const f = facets();
@@ -549,7 +551,7 @@ export async function attach(figure, canvas, host, state) {
     }
     table.append(cap, thead, body);
     tableBox.replaceChildren(table);
-    tableBox.dataset.key = `${recordsKey}|${sort.key}|${sort.dir}`;
+    tableBox.dataset.key = tableKey();
   };
 
   // -- downloads -----------------------------------------------------------------------------
@@ -605,7 +607,7 @@ export async function attach(figure, canvas, host, state) {
       if (focus >= 0 && active() === canvas) showRing(mark(focus));
       else ring.hidden = true;
       if (cardIncident >= 0 && d && d.find(cardIncident) < 0) closeCard();
-      if (!tableBox.hidden && (!records || tableBox.dataset.key !== `${JSON.stringify(host.filter())}|${sort.key}|${sort.dir}`)) renderTable();
+      if (!tableBox.hidden && (!records || tableBox.dataset.key !== tableKey())) renderTable();
     },
     act,
     close: closeCard,

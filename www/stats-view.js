@@ -24,6 +24,11 @@ function topList(title, rows, format, limit = 5) {
   return box;
 }
 
+/** A level and its name: `6 (destruction)`, or `6` where levels are unnamed. */
+export function named(level, label) {
+  return label && label !== String(level) ? `${level} (${label})` : `${level}`;
+}
+
 /** Fills `root` with the statistics of the current selection; `levels` names each level. */
 export function renderStats(root, s, levels) {
   const years = s.firstYear === null ? '' : s.firstYear === s.lastYear ? `, ${s.firstYear}` : `, ${s.firstYear} to ${s.lastYear}`;
@@ -32,10 +37,8 @@ export function renderStats(root, s, levels) {
   if (s.maxSeverity === null) {
     sev.textContent = s.total ? 'No incident in this selection is coded on the ladder.' : 'No incidents match these filters.';
   } else {
-    const label = levels[s.maxSeverity]?.label;
-    const named = label && label !== String(s.maxSeverity) ? ` (${label})` : '';
     sev.textContent = `Severity: mean ${num.format(s.meanSeverity)}, median ${num.format(s.medianSeverity)}, `
-      + `maximum ${s.maxSeverity}${named}.`;
+      + `maximum ${named(s.maxSeverity, levels[s.maxSeverity]?.label)}.`;
   }
   const thresholds = el('p', (s.atOrAboveUseOfForce === null
     ? 'This scale has no use-of-force or armed-attack threshold.'
@@ -116,8 +119,7 @@ export function headline(s, levels, locale) {
   const years = s.firstYear === null ? '' : s.firstYear === s.lastYear ? `, ${s.firstYear}` : `, ${s.firstYear} to ${s.lastYear}`;
   const parts = [`${n.format(s.total)} incident${s.total === 1 ? '' : 's'}${years}`];
   if (s.maxSeverity !== null) {
-    const label = levels[s.maxSeverity]?.label;
-    parts.push(`most severe: level ${s.maxSeverity}${label && label !== String(s.maxSeverity) ? ` (${label})` : ''}`);
+    parts.push(`most severe: level ${named(s.maxSeverity, levels[s.maxSeverity]?.label)}`);
   }
   if (s.atOrAboveUseOfForce !== null && s.total) {
     parts.push(s.atOrAboveUseOfForce === 0 ? 'none at or above the use-of-force threshold'

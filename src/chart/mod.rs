@@ -140,8 +140,13 @@ impl Layout {
     /// top). Works from the geometry of the last draw, so it is right after any resize and at
     /// any devicePixelRatio, the layout being in CSS pixels.
     pub fn hit(&self, x: f64, y: f64, slop: f64) -> Option<&Mark> {
-        let mut best: Option<(&Mark, f64)> = None;
-        for m in &self.marks {
+        self.hit_number(x, y, slop).map(|k| &self.marks[k])
+    }
+
+    /// As [`Layout::hit`], the mark's number in `marks` (its place in reading order).
+    pub fn hit_number(&self, x: f64, y: f64, slop: f64) -> Option<usize> {
+        let mut best: Option<(usize, f64)> = None;
+        for (k, m) in self.marks.iter().enumerate() {
             let d = ((m.x - x).powi(2) + (m.y - y).powi(2)).sqrt();
             if d > m.r + slop {
                 continue;
@@ -150,10 +155,10 @@ impl Layout {
             // centre of a small neighbour.
             let gap = (d - m.r).max(0.0);
             if best.is_none_or(|(_, g)| gap <= g) {
-                best = Some((m, gap));
+                best = Some((k, gap));
             }
         }
-        best.map(|(m, _)| m)
+        best.map(|(k, _)| k)
     }
 
     /// The band under `(x, y)`, or `None` outside every band.

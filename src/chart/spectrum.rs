@@ -65,6 +65,8 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
     let left = |c: usize| -> f64 { f64::from(PAD) + cw * c as f64 + if c == not_coded { cw * 0.5 } else { 0.0 } };
     let centre = |c: usize| -> f64 { left(c) + cw / 2.0 };
     let slot_w = (cw - 4.0).floor() as i32;
+    // What marks and bands call a column: its level, or -1 for "not coded".
+    let key = |c: usize| if c == not_coded { -1 } else { c as i32 };
 
     // Level names exist on the ladder only; other scales are read by their numbers.
     let (names, tiny): (Vec<&str>, Vec<&str>) = if scale.is_ladder() {
@@ -148,7 +150,7 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
             let y = f64::from(plot_bottom) - d * (row as f64 + 0.5) - 1.0;
             let (color, shape) = input.palette.style(input.selection[idx].initiator);
             p.marker(shape, x, y, r, color)?;
-            marks.push(Mark { index: idx, x, y, r, group: if c == not_coded { -1 } else { c as i32 } });
+            marks.push(Mark { index: idx, x, y, r, group: key(c) });
         }
         if !col.is_empty() {
             let top = f64::from(plot_bottom) - d * col.len().div_ceil(k) as f64 - 3.0;
@@ -220,7 +222,7 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
             x1: left(c) + cw,
             top: f64::from(strip_top),
             bottom: f64::from(band_top),
-            key: if c == not_coded { -1 } else { c as i32 },
+            key: key(c),
             count: col.len(),
         })
         .collect();

@@ -1,5 +1,14 @@
-// Launches the system Chromium through playwright-core (never a downloaded browser).
+// Launches the system Chromium through playwright-core (never a downloaded browser), and starts
+// what every end-to-end test file needs: www/ served with the CSP, the browser, the output folder.
 import { chromium } from 'playwright-core';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { serve } from '../../scripts/serve.mjs';
+
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+/** Screenshots and other files the tests leave for a person to look at. */
+export const out = join(root, 'tests/e2e/out');
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -10,4 +19,12 @@ export function launch() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** Serves www/ and launches the browser: `{url, browser, close()}`. */
+export async function start() {
+  const { server, url } = await serve(join(root, 'www'));
+  const browser = await launch();
+  await mkdir(out, { recursive: true });
+  return { url, browser, close: async () => { await browser.close(); server.close(); } };
 }

@@ -2,28 +2,21 @@
 // shared links and embed code, and the strict Content-Security-Policy every page is served with.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, CSP } from '../../scripts/serve.mjs';
-import { launch } from './browser.mjs';
+import { CSP } from '../../scripts/serve.mjs';
+import { start, root, out } from './browser.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const out = join(root, 'tests/e2e/out');
-let server;
 let url;
 let browser;
+let session;
 
 before(async () => {
-  ({ server, url } = await serve(join(root, 'www')));
-  browser = await launch();
-  await mkdir(out, { recursive: true });
+  session = await start();
+  ({ url, browser } = session);
 });
 
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => session?.close());
 
 const eurepoc = () => readFile(join(root, 'tests/fixtures/eurepoc/sample.csv'));
 

@@ -1,28 +1,19 @@
 // End-to-end: drives the served page like a reader, in the system Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { serve } from '../../scripts/serve.mjs';
-import { launch } from './browser.mjs';
+import { start, root, out } from './browser.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const out = join(root, 'tests/e2e/out');
-let server;
 let url;
 let browser;
+let session;
 
 before(async () => {
-  ({ server, url } = await serve(join(root, 'www')));
-  browser = await launch();
-  await mkdir(out, { recursive: true });
+  session = await start();
+  ({ url, browser } = session);
 });
 
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => session?.close());
 
 /** A page that records console errors and uncaught exceptions. */
 async function open(options = {}, path = '') {
