@@ -4,13 +4,14 @@ SHELL := bash
 PORT ?= 8000
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: serve build test test-native test-browser test-e2e lint tools tools-test screenshot render publishers-image clean
+.PHONY: serve build test test-native test-browser test-e2e bench lint tools tools-test screenshot render publishers-image clean
 
 ## serve: build and serve the explorer on http://127.0.0.1:$(PORT)/ (PORT=... to change)
 serve: build
 	@node scripts/serve.mjs $(PORT)
 
-## build: the release wasm into www/pkg, with the size budget of wasm-pack.toml
+## build: the release wasm into www/pkg, then the site into dist/ (www/ with JS and CSS minified),
+## with the size budget of wasm-pack.toml
 build: tools
 	@scripts/build.sh
 
@@ -31,6 +32,15 @@ test-browser:
 
 test-e2e:
 	node --test --test-timeout=180000 tests/e2e/*.test.mjs
+
+## bench: prints speed and memory figures: native import throughput, filter and statistics at
+## 1M, then the page in headless Chromium on synthetic data of 1k to 1M incidents (SIZES=... to
+## choose). Printed, not asserted; a few minutes.
+SIZES ?= 1000,10000,100000,1000000
+bench: tools-test build
+	cargo run --locked --release --bin bench -- --write dist/bench-data --sizes $(SIZES)
+	mkdir -p tests/e2e/out
+	SIZES=$(SIZES) node tests/bench/bench.mjs
 
 ## screenshot: the README picture, taken by the end-to-end tests
 screenshot: tools-test build test-e2e
@@ -55,4 +65,4 @@ tools-test:
 	@scripts/ensure-tools.sh test
 
 clean:
-	rm -rf target www/pkg tests/e2e/out node_modules
+	rm -rf target www/pkg dist tests/e2e/out node_modules

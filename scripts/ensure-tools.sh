@@ -29,10 +29,11 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $bindgen" 
   cargo install wasm-bindgen-cli --version "=$bindgen" --force
 fi
 
-# npm packages: wasm-opt (binaryen from npm; Debian's binaryen breaks the module at run time)
+# npm packages: wasm-opt (binaryen from npm; Debian's binaryen breaks the module at run time),
+# esbuild (minifies the site's JS and CSS; its binary comes from npm as @esbuild/linux-x64),
 # playwright-core (drives the system Chromium; never downloads a browser) and axe-core (the
 # accessibility checks of the end-to-end tests).
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -f node_modules/axe-core/axe.min.js ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if [ ! -x node_modules/.bin/wasm-opt ] || ! node_modules/.bin/esbuild --version >/dev/null 2>&1 || [ ! -d node_modules/playwright-core ] || [ ! -f node_modules/axe-core/axe.min.js ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   note "installing npm packages from package-lock.json"
   npm ci --no-audit --no-fund --loglevel=error
 fi

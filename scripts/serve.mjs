@@ -1,4 +1,4 @@
-// A small static server for www/ (no dependencies): correct MIME types for .wasm and modules,
+// A small static server for dist/, the built site (no dependencies): correct MIME types for .wasm and modules,
 // loopback only. `node scripts/serve.mjs [port]` serves and prints the URL; tests import serve().
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -54,7 +54,7 @@ export function serve(root, port = 0) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const port = Number(process.argv[2] ?? process.env.PORT ?? 8000);
-  const root = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'www');
+  const root = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'dist');
   serve(root, port).then(({ url }) => {
     console.log(`cyber-spectrum is served at ${url}  (Ctrl-C stops it)`);
   }, (e) => {

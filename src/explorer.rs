@@ -7,6 +7,7 @@ use crate::filter::Filter;
 use crate::import::{self, Dataset, Format, Mapping, Warning};
 use crate::model::{Country, Incident, Method, Objective, Scale, TargetType};
 use crate::stats::{self, Stats};
+use crate::store::{Parts, Store};
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
 use serde::Serialize;
@@ -131,7 +132,7 @@ fn vocab_choices<T: Copy + PartialEq>(all: &[T], values: impl Iterator<Item = Op
 
 impl Explorer {
     fn new(data: Dataset, source: String) -> Explorer {
-        let palette = Palette::for_dataset(&data.incidents);
+        let palette = Palette::for_dataset(data.incidents.facts());
         Explorer { data, palette, source }
     }
 
@@ -161,15 +162,20 @@ impl Explorer {
         Ok(Explorer::new(data, name))
     }
 
-    /// An explorer on data the importer module converted (see [`import::to_csv`]): the CSV, the
-    /// scale its severities are on, the original import's warnings and the format's name.
-    pub fn from_import(csv: &str, scale: Scale, warnings: Vec<Warning>, source: String) -> Result<Explorer> {
-        Ok(Explorer::new(import::from_converted(csv, scale, warnings)?, source))
+    /// An explorer on data the importer module read: its columns (checked, see
+    /// [`Store::from_parts`]), the scale its severities are on, its warnings and the format's name.
+    pub fn from_import(parts: Parts, scale: Scale, warnings: Vec<Warning>, source: String) -> Result<Explorer> {
+        let mut incidents = Store::from_parts(parts)?;
+        if let Some(k) = incidents.facts().iter().position(|f| f.severity.is_some_and(|s| s > scale.max)) {
+            return Err(Error::Argument(format!("imported data is damaged: incident {k} has a severity above {}", scale.max)));
+        }
+        incidents.sort_chronological();
+        Ok(Explorer::new(Dataset { incidents, warnings, scale }, source))
     }
 
-    /// The incidents in the project's CSV schema (see [`import::to_csv`]).
-    pub fn to_csv(&self) -> String {
-        import::to_csv(&self.data.incidents)
+    /// The data as the importer module hands it over (see [`Explorer::from_import`]).
+    pub fn to_parts(&self) -> Parts {
+        self.data.incidents.to_parts()
     }
 
     /// Reads any CSV, JSON or workbook through a column mapping.
@@ -178,24 +184,40 @@ impl Explorer {
         Ok(Explorer::new(data, name))
     }
 
-    pub fn all(&self) -> &[Incident] {
+    /// How many incidents the dataset holds.
+    pub fn len(&self) -> usize {
+        self.data.incidents.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.data.incidents.is_empty()
+    }
+
+    /// The incidents in columns, as filters and charts read them.
+    pub fn store(&self) -> &Store {
         &self.data.incidents
+    }
+
+    /// Every incident as a whole record, rebuilt from the columns: a copy, for tests and tools.
+    pub fn all(&self) -> Vec<Incident> {
+        self.data.incidents.incidents()
     }
 
     pub fn warnings(&self) -> &[Warning] {
         &self.data.warnings
     }
 
-    pub fn select(&self, filter: &Filter) -> Result<Vec<&Incident>> {
+    /// The rows (see [`Explorer::record`]) of the incidents the filter selects, in order.
+    pub fn select(&self, filter: &Filter) -> Result<Vec<u32>> {
         Ok(filter.compile(&self.data.scale)?.select(&self.data.incidents))
     }
 
     pub fn stats(&self, filter: &Filter) -> Result<Stats> {
-        Ok(stats::compute(&self.select(filter)?, &self.data.scale))
+        Ok(stats::compute(&self.data.incidents, &self.select(filter)?, &self.data.scale))
     }
 
     pub fn records(&self, filter: &Filter) -> Result<Vec<IncidentRecord>> {
-        Ok(self.select(filter)?.into_iter().map(|i| IncidentRecord::new(i, &self.data.scale)).collect())
+        Ok(self.select(filter)?.into_iter().filter_map(|k| self.record(k as usize)).collect())
     }
 
     /// A filter from text parameters (attributes, link parameters, command-line options; see
@@ -229,7 +251,8 @@ impl Explorer {
     }
 
     pub fn facets(&self) -> Facets {
-        let all = &self.data.incidents;
+        let store = &self.data.incidents;
+        let all = store.facts();
         let scale = &self.data.scale;
         Facets {
             total: all.len(),
@@ -238,7 +261,7 @@ impl Explorer {
             first_year: all.iter().map(|i| i.start.year).min(),
             last_year: all.iter().map(|i| i.start.year).max(),
             initiators: country_choices(all.iter().map(|i| &i.initiator)),
-            targets: country_choices(all.iter().flat_map(|i| &i.targets)),
+            targets: country_choices(all.iter().map(|i| &i.target).chain(store.more_targets().iter().map(|(_, t)| t))),
             methods: vocab_choices(Method::ALL, all.iter().map(|i| i.method), Method::slug, Method::label),
             objectives: vocab_choices(Objective::ALL, all.iter().map(|i| i.objective), Objective::slug, Objective::label),
             target_types: vocab_choices(TargetType::ALL, all.iter().map(|i| i.target_type), TargetType::slug, TargetType::label),
@@ -261,24 +284,23 @@ impl Explorer {
     /// incidents by their index in [`Explorer::all`], so a mark found under the pointer leads
     /// straight to its record (see [`Explorer::record`]).
     pub fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, view: View, filter: &Filter, theme: &Theme) -> Result<Layout> {
-        let compiled = filter.compile(&self.data.scale)?;
-        let all = &self.data.incidents;
-        let chosen: Vec<usize> = (0..all.len()).filter(|&k| compiled.matches(&all[k])).collect();
-        let selection: Vec<&Incident> = chosen.iter().map(|&k| &all[k]).collect();
-        let mut layout = chart::draw(area, view, &ChartInput { selection: &selection, palette: &self.palette, theme, scale: &self.data.scale })?;
+        let chosen = self.select(filter)?;
+        let input = ChartInput { facts: self.data.incidents.facts(), selection: &chosen, palette: &self.palette, theme, scale: &self.data.scale };
+        let mut layout = chart::draw(area, view, &input)?;
         for m in &mut layout.marks {
-            m.index = chosen[m.index];
+            m.index = chosen[m.index] as usize;
         }
         Ok(layout)
     }
 
     /// Where the incident with this id is in [`Explorer::all`] (ids compared exactly).
     pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.data.incidents.iter().position(|i| i.id == id)
+        let store = &self.data.incidents;
+        (0..store.len()).find(|&k| store.id(k) == id)
     }
 
     /// The record of the incident at `index` in [`Explorer::all`], or `None` past the end.
     pub fn record(&self, index: usize) -> Option<IncidentRecord> {
-        self.data.incidents.get(index).map(|i| IncidentRecord::new(i, &self.data.scale))
+        (index < self.len()).then(|| IncidentRecord::new(&self.data.incidents.incident(index), &self.data.scale))
     }
 }

@@ -1,7 +1,8 @@
 //! The reader's selection: a plain object in the API, checked once and compiled into fast tests.
 
 use crate::error::{Error, Result};
-use crate::model::{Country, Incident, Method, Objective, Scale, TargetType};
+use crate::model::{Country, Method, Objective, Scale, TargetType};
+use crate::store::Store;
 use serde::{Deserialize, Serialize};
 
 /// Every field is optional; an absent field or an empty list does not constrain. Unknown fields are
@@ -216,21 +217,24 @@ fn allowed<T: PartialEq>(set: &Option<Vec<T>>, v: Option<T>) -> bool {
 }
 
 impl Compiled {
-    pub fn matches(&self, i: &Incident) -> bool {
+    /// Whether row `k` of `store` matches. The coded facts are tested first; the text only
+    /// when they pass and a search is set.
+    pub fn matches(&self, store: &Store, k: usize) -> bool {
+        let i = &store.facts()[k];
         let year = i.start.year;
         year >= self.from
             && year <= self.to
             && self.initiators.as_ref().is_none_or(|s| s[i.initiator.index()])
-            && self.targets.as_ref().is_none_or(|s| i.targets.iter().any(|t| s[t.index()]))
+            && self.targets.as_ref().is_none_or(|s| s[i.target.index()] || (i.targets > 1 && store.targets(k).any(|t| s[t.index()])))
             && allowed(&self.methods, i.method)
             && allowed(&self.objectives, i.objective)
             && allowed(&self.target_types, i.target_type)
             && self.severity.is_none_or(|(lo, hi)| i.severity.is_some_and(|s| s >= lo && s <= hi))
-            && self.search.as_ref().is_none_or(|q| contains_ignore_case(&i.name, q) || contains_ignore_case(&i.id, q))
+            && self.search.as_ref().is_none_or(|q| contains_ignore_case(store.name(k), q) || contains_ignore_case(store.id(k), q))
     }
 
-    /// The incidents that match, in dataset order.
-    pub fn select<'a>(&self, incidents: &'a [Incident]) -> Vec<&'a Incident> {
-        incidents.iter().filter(|i| self.matches(i)).collect()
+    /// The rows that match, in order.
+    pub fn select(&self, store: &Store) -> Vec<u32> {
+        (0..store.len()).filter(|&k| self.matches(store, k)).map(|k| k as u32).collect()
     }
 }

@@ -17,6 +17,7 @@ pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod render;
 pub mod stats;
+pub mod store;
 
 #[cfg(target_arch = "wasm32")]
 mod web_common;

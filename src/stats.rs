@@ -1,9 +1,9 @@
 //! Figures for a selection of incidents: counts and shares by state and dyad, the yearly series,
 //! the severity distribution and how much of it reaches the legal thresholds.
 
-use crate::model::{Country, Incident, Scale};
+use crate::model::{Country, Scale, EARLIEST_YEAR, LATEST_YEAR};
+use crate::store::Store;
 use serde::Serialize;
-use std::collections::HashMap;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -87,94 +87,125 @@ pub fn count_ranked<'a>(countries: impl IntoIterator<Item = &'a Country>) -> Vec
     ranked
 }
 
-fn ranked<'a>(countries: impl IntoIterator<Item = &'a Country>, total: usize) -> Vec<CountryCount> {
-    count_ranked(countries)
-        .into_iter()
-        .map(|(c, count)| CountryCount { code: c.code(), name: c.name(), count, share: share(count, total) })
-        .collect()
+/// Countries by count (dense, indexed by [`Country::index`]), largest first, ties by name.
+fn ranked(counts: &[usize], total: usize) -> Vec<CountryCount> {
+    let mut out: Vec<CountryCount> = (0..counts.len())
+        .filter(|&c| counts[c] > 0)
+        .filter_map(Country::from_index)
+        .map(|c| CountryCount { code: c.code(), name: c.name(), count: counts[c.index()], share: share(counts[c.index()], total) })
+        .collect();
+    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(b.name)));
+    out
 }
 
-fn mean(values: &[u8]) -> Option<f64> {
-    (!values.is_empty()).then(|| values.iter().map(|&v| f64::from(v)).sum::<f64>() / values.len() as f64)
+/// Mean of a severity histogram (`counts[level]`), `None` when it is empty.
+fn mean(counts: &[usize]) -> Option<f64> {
+    let n: usize = counts.iter().sum();
+    (n > 0).then(|| counts.iter().enumerate().map(|(l, c)| l as f64 * *c as f64).sum::<f64>() / n as f64)
 }
 
-/// Median of coded severities; the mean of the two middle values for an even count.
-fn median(sorted: &[u8]) -> Option<f64> {
-    let n = sorted.len();
+/// The `k`-th smallest level (from 0) in a severity histogram.
+fn nth_level(counts: &[usize], k: usize) -> u8 {
+    let mut seen = 0;
+    for (level, c) in counts.iter().enumerate() {
+        seen += c;
+        if seen > k {
+            return level as u8;
+        }
+    }
+    counts.len().saturating_sub(1) as u8
+}
+
+/// Median of a severity histogram; the mean of the two middle values for an even count.
+fn median(counts: &[usize]) -> Option<f64> {
+    let n: usize = counts.iter().sum();
     match n {
         0 => None,
-        _ if n % 2 == 1 => Some(f64::from(sorted[n / 2])),
-        _ => Some((f64::from(sorted[n / 2 - 1]) + f64::from(sorted[n / 2])) / 2.0),
+        _ if n % 2 == 1 => Some(f64::from(nth_level(counts, n / 2))),
+        _ => Some((f64::from(nth_level(counts, n / 2 - 1)) + f64::from(nth_level(counts, n / 2))) / 2.0),
     }
 }
 
-/// Figures for `selection`, its severities read on `scale`.
-pub fn compute(selection: &[&Incident], scale: &Scale) -> Stats {
+/// Figures for the rows `selection` of `store`, severities read on `scale`. One pass over the
+/// selection into dense counters (per country, per dyad, per year and level), so the cost grows
+/// with the selection and not with the number of distinct values.
+pub fn compute(store: &Store, selection: &[u32], scale: &Scale) -> Stats {
+    let facts = store.facts();
     let total = selection.len();
-    let mut dyads: HashMap<(Country, Country), usize> = HashMap::new();
-    let first_year = selection.iter().map(|i| i.start.year).min();
-    let last_year = selection.iter().map(|i| i.start.year).max();
-    // Count and coded severities per year, indexed from the first year.
-    let mut years: Vec<(usize, Vec<u8>)> = vec![(0, Vec::new()); match (first_year, last_year) {
-        (Some(a), Some(b)) => (b - a + 1) as usize,
-        _ => 0,
-    }];
-    let mut severity_counts = vec![0usize; usize::from(scale.max) + 1];
-    let mut coded = Vec::with_capacity(total);
-    for i in selection {
-        for &t in &i.targets {
-            *dyads.entry((i.initiator, t)).or_insert(0) += 1;
+    let n = Country::count();
+    let levels = usize::from(scale.max) + 1;
+    let year_slots = (LATEST_YEAR - EARLIEST_YEAR + 1) as usize;
+    let (mut by_initiator, mut by_target) = (vec![0usize; n], vec![0usize; n]);
+    let mut dyads = vec![0u32; n * n];
+    // Per year: its count, then its severity histogram.
+    let mut years = vec![0usize; year_slots * (levels + 1)];
+    let mut severity_counts = vec![0usize; levels];
+    for &k in selection {
+        let i = &facts[k as usize];
+        by_initiator[i.initiator.index()] += 1;
+        let row = n * i.initiator.index();
+        by_target[i.target.index()] += 1;
+        dyads[row + i.target.index()] += 1;
+        if i.targets > 1 {
+            for t in store.targets(k as usize).skip(1) {
+                by_target[t.index()] += 1;
+                dyads[row + t.index()] += 1;
+            }
         }
-        let y = &mut years[(i.start.year - first_year.unwrap_or(0)) as usize];
-        y.0 += 1;
+        let y = (i.start.year.clamp(EARLIEST_YEAR, LATEST_YEAR) - EARLIEST_YEAR) as usize * (levels + 1);
+        years[y] += 1;
         if let Some(s) = i.severity {
-            severity_counts[usize::from(s.min(scale.max))] += 1;
-            coded.push(s);
-            y.1.push(s);
+            let s = usize::from(s.min(scale.max));
+            severity_counts[s] += 1;
+            years[y + 1 + s] += 1;
         }
     }
-    coded.sort_unstable();
-    let by_year = years
-        .iter()
-        .enumerate()
-        .map(|(k, (count, sev))| YearStat {
-            year: first_year.unwrap_or(0) + k as i32,
-            count: *count,
-            max_severity: sev.iter().max().copied(),
-            mean_severity: mean(sev),
-        })
-        .collect();
-    let mut dyads: Vec<DyadCount> = dyads
-        .into_iter()
-        .map(|((a, b), count)| DyadCount {
-            initiator: a.code(),
-            target: b.code(),
-            initiator_name: a.name(),
-            target_name: b.name(),
-            count,
-            share: share(count, total),
-        })
-        .collect();
-    dyads.sort_by(|a, b| {
+    let slot_year = |y: usize| EARLIEST_YEAR + y as i32;
+    let first = (0..year_slots).find(|&y| years[y * (levels + 1)] > 0);
+    let last = (0..year_slots).rev().find(|&y| years[y * (levels + 1)] > 0);
+    let by_year = match (first, last) {
+        (Some(a), Some(b)) => (a..=b)
+            .map(|y| {
+                let at = y * (levels + 1);
+                let hist = &years[at + 1..at + 1 + levels];
+                YearStat { year: slot_year(y), count: years[at], max_severity: hist.iter().rposition(|c| *c > 0).map(|l| l as u8), mean_severity: mean(hist) }
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let mut dyad_list = Vec::new();
+    for (at, &count) in dyads.iter().enumerate().filter(|(_, c)| **c > 0) {
+        let (a, b) = (Country::from_index(at / n), Country::from_index(at % n));
+        if let (Some(a), Some(b)) = (a, b) {
+            let count = count as usize;
+            dyad_list.push(DyadCount { initiator: a.code(), target: b.code(), initiator_name: a.name(), target_name: b.name(), count, share: share(count, total) });
+        }
+    }
+    dyad_list.sort_by(|a, b| {
         b.count.cmp(&a.count).then_with(|| a.initiator_name.cmp(b.initiator_name)).then_with(|| a.target_name.cmp(b.target_name))
     });
+    let coded: usize = severity_counts.iter().sum();
+    let max_severity = severity_counts.iter().rposition(|c| *c > 0).map(|l| l as u8);
+    let at_or_above = |t: u8| severity_counts.iter().skip(usize::from(t)).sum::<usize>();
     Stats {
         total,
-        by_initiator: ranked(selection.iter().map(|i| &i.initiator), total),
-        by_target: ranked(selection.iter().flat_map(|i| &i.targets), total),
-        dyads,
+        by_initiator: ranked(&by_initiator, total),
+        by_target: ranked(&by_target, total),
+        dyads: dyad_list,
         by_year,
-        severity_counts,
-        not_coded: total - coded.len(),
-        mean_severity: mean(&coded),
-        median_severity: median(&coded),
-        max_severity: coded.last().copied(),
-        at_or_above_use_of_force: scale.use_of_force.map(|t| coded.iter().filter(|&&s| s >= t).count()),
-        at_or_above_armed_attack: scale.armed_attack.map(|t| coded.iter().filter(|&&s| s >= t).count()),
+        not_coded: total - coded,
+        mean_severity: mean(&severity_counts),
+        median_severity: median(&severity_counts),
+        max_severity,
+        at_or_above_use_of_force: scale.use_of_force.map(at_or_above),
+        at_or_above_armed_attack: scale.armed_attack.map(at_or_above),
         use_of_force_level: scale.use_of_force,
         armed_attack_level: scale.armed_attack,
-        first_year,
-        last_year,
-        most_severe: coded.last().and_then(|&top| selection.iter().find(|i| i.severity == Some(top))).map(|i| i.name.clone()),
+        first_year: first.map(slot_year),
+        last_year: last.map(slot_year),
+        most_severe: max_severity
+            .and_then(|top| selection.iter().find(|&&k| facts[k as usize].severity.is_some_and(|s| s.min(scale.max) == top)))
+            .map(|&k| store.name(k as usize).to_string()),
+        severity_counts,
     }
 }

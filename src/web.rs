@@ -10,6 +10,7 @@ use crate::explorer::Explorer as Core;
 use crate::filter::Filter;
 use crate::import::Warning;
 use crate::model::Scale;
+use crate::store::Parts;
 use crate::web_common::{js_err, to_js};
 use plotters::prelude::IntoDrawingArea;
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind};
@@ -53,8 +54,9 @@ impl Explorer {
         Ok(Explorer { core })
     }
 
-    /// An explorer on what the importer module's `importFile` returned: `{csv, scale: {key, max},
-    /// warnings, format}`.
+    /// An explorer on what the importer module's `importFile` returned: `{facts, more, text,
+    /// ends, scale: {key, max}, warnings, format}`, the incidents in columns (typed arrays, which
+    /// cross from the worker without a copy and are copied once into this module and checked).
     #[wasm_bindgen(js_name = fromImport)]
     pub fn from_import(imported: JsValue) -> Result<Explorer, JsError> {
         #[derive(serde::Deserialize)]
@@ -64,15 +66,18 @@ impl Explorer {
         }
         #[derive(serde::Deserialize)]
         struct Imported {
-            csv: String,
             scale: ScaleRef,
             warnings: Vec<Warning>,
             format: String,
         }
         let bad = |what: String| JsError::new(&format!("fromImport: {what} (pass the object importFile returned)"));
-        let i: Imported = serde_wasm_bindgen::from_value(imported).map_err(|e| bad(e.to_string()))?;
+        let field = |name: &str| js_sys::Reflect::get(&imported, &JsValue::from_str(name)).map_err(|_| bad(format!("no {name}")));
+        let bytes = |name: &str| field(name)?.dyn_into::<js_sys::Uint8Array>().map(|a| a.to_vec()).map_err(|_| bad(format!("{name} is not a Uint8Array")));
+        let words = |name: &str| field(name)?.dyn_into::<js_sys::Uint32Array>().map(|a| a.to_vec()).map_err(|_| bad(format!("{name} is not a Uint32Array")));
+        let parts = Parts { facts: bytes("facts")?, more: words("more")?, text: field("text")?.as_string().ok_or_else(|| bad("text is not a string".into()))?, ends: words("ends")? };
+        let i: Imported = serde_wasm_bindgen::from_value(imported.clone()).map_err(|e| bad(e.to_string()))?;
         let scale = Scale::from_key(&i.scale.key, i.scale.max).ok_or_else(|| bad(format!("unknown scale '{}'", i.scale.key)))?;
-        Ok(Explorer { core: Core::from_import(&i.csv, scale, i.warnings, i.format).map_err(js_err)? })
+        Ok(Explorer { core: Core::from_import(parts, scale, i.warnings, i.format).map_err(js_err)? })
     }
 
     /// Statistics of the incidents the filter selects: `{total, byInitiator, byTarget, dyads,
@@ -197,6 +202,13 @@ impl Drawn {
     #[wasm_bindgen(getter)]
     pub fn marks(&self) -> usize {
         self.layout.marks.len()
+    }
+
+    /// True when the chart shows counts (bars, shaded cells) because a mark per incident would
+    /// not fit; there are then no marks, and `band` answers for the counts.
+    #[wasm_bindgen(getter)]
+    pub fn aggregated(&self) -> bool {
+        self.layout.aggregated
     }
 
     /// One message per theme custom property that could not be read (the default was used).

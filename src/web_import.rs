@@ -13,8 +13,6 @@ use wasm_bindgen::JsCast;
 
 #[derive(Serialize)]
 struct Imported<'a> {
-    /// The incidents in the project's CSV schema.
-    csv: String,
     scale: &'a Scale,
     warnings: &'a [Warning],
     /// What the file was read as, e.g. `dcid (xlsx sheet 'Cyber Incidents')`.
@@ -45,21 +43,23 @@ fn mapping_from(value: JsValue) -> Result<Option<Mapping>, JsError> {
 }
 
 /// Reads a file's bytes (a `Uint8Array`) in `format` (`"auto"` by default; `"csv"`, `"json"`,
-/// `"dcid"`, `"eurepoc"`, `"cfr"`, or `"mapped"` with a `mapping`). Returns `{csv, scale,
-/// warnings, format, total}` for the explorer module's `Explorer.fromImport`. Throws an `Error`
-/// naming the row and column of input that cannot be read.
+/// `"dcid"`, `"eurepoc"`, `"cfr"`, or `"mapped"` with a `mapping`). Returns `{facts, more, text,
+/// ends, scale, warnings, format, total}` (the incidents in columns: `facts` a Uint8Array, `more`
+/// and `ends` Uint32Arrays; see `store::Parts`) for the explorer module's `Explorer.fromImport`.
+/// Throws an `Error` naming the row and column of input that cannot be read.
 #[wasm_bindgen(js_name = importFile)]
 pub fn import_file(bytes: &[u8], format: Option<String>, mapping: JsValue) -> Result<JsValue, JsError> {
     let format = Format::from_name(format.as_deref().unwrap_or("auto")).map_err(js_err)?;
     let mapping = mapping_from(mapping)?;
     let (data, name) = import::parse_bytes(bytes, format, mapping.as_ref()).map_err(js_err)?;
-    to_js(&Imported {
-        csv: import::to_csv(&data.incidents),
-        scale: &data.scale,
-        warnings: &data.warnings,
-        format: name,
-        total: data.incidents.len(),
-    })
+    let out = to_js(&Imported { scale: &data.scale, warnings: &data.warnings, format: name, total: data.incidents.len() })?;
+    let parts = data.incidents.to_parts();
+    let set = |key: &str, value: JsValue| js_sys::Reflect::set(&out, &JsValue::from_str(key), &value).map(drop).map_err(|_| JsError::new("cannot build the import result"));
+    set("facts", js_sys::Uint8Array::from(parts.facts.as_slice()).into())?;
+    set("more", js_sys::Uint32Array::from(parts.more.as_slice()).into())?;
+    set("ends", js_sys::Uint32Array::from(parts.ends.as_slice()).into())?;
+    set("text", JsValue::from_str(&parts.text))?;
+    Ok(out)
 }
 
 /// The column names of a file, for choosing a mapping.

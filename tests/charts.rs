@@ -155,3 +155,48 @@ fn another_scale_is_named_on_the_chart_and_has_no_thresholds() {
         }
     }
 }
+
+/// `n` incidents spread over 2000-2024, five initiators, every level and some not coded.
+fn many(n: usize) -> Explorer {
+    let mut csv = String::from("id,name,start,initiator,targets,severity\n");
+    let states = ["CHN", "RUS", "PRK", "IRN", "ISR", "VNM", "PAK"];
+    for k in 0..n {
+        let severity = if k % 23 == 0 { String::new() } else { ((k * 7) % 11).to_string() };
+        let start = format!("{}-{:02}", 2000 + (k * 13) % 25, 1 + (k * 5) % 12);
+        csv.push_str(&format!("x{k},Op {k},{start},{},USA,{severity}\n", states[(k * 3) % states.len()]));
+    }
+    Explorer::from_text(&csv, "csv").unwrap()
+}
+
+#[test]
+fn large_selections_are_drawn_as_counts_that_say_so_at_a_cost_that_does_not_grow() {
+    let mut ops = Vec::new();
+    for n in [20_000, 80_000] {
+        let ex = many(n);
+        for view in [View::Spectrum, View::Timeline] {
+            let (rec, layout) = render(&ex, view, &Filter::default(), 900, 440);
+            let what = format!("{view:?} of {n}");
+            assert!(layout.aggregated, "{what}: drawn a mark per incident");
+            assert!(layout.marks.is_empty(), "{what}");
+            assert_eq!(layout.bands.iter().map(|b| b.count).sum::<usize>(), n, "{what}: the bands count every incident");
+            let note = if view == View::Spectrum { "bars count" } else { "darker cells" };
+            assert!(rec.texts().iter().any(|t| t.contains(note)), "{what}: the legend does not say how it is drawn");
+            assert_legible(&rec, &what);
+            ops.push(rec.ops().len());
+        }
+    }
+    // Four times the incidents, about the same drawing: the cost follows the pixels, not N.
+    for (small, large) in [(ops[0], ops[2]), (ops[1], ops[3])] {
+        assert!(large <= small + small / 10, "{small} drawing operations for 20k, {large} for 80k");
+    }
+    // Few enough for a mark each: marks, and no note.
+    let ex = many(300);
+    for view in [View::Spectrum, View::Timeline] {
+        let (rec, layout) = render(&ex, view, &Filter::default(), 900, 440);
+        assert!(!layout.aggregated && layout.marks.len() == 300, "{view:?} of 300");
+        assert!(!rec.texts().iter().any(|t| t.contains("Too many")));
+    }
+    // Filters apply to the counts as they do to marks.
+    let (_, layout) = render(&many(20_000), View::Spectrum, &Filter { min_severity: Some(9), ..Filter::default() }, 900, 440);
+    assert_eq!(layout.bands.iter().filter(|b| b.count > 0).map(|b| b.key).collect::<Vec<_>>(), [9, 10]);
+}

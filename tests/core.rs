@@ -9,7 +9,7 @@ fn small() -> Explorer {
 }
 
 fn ids(ex: &Explorer, f: Filter) -> Vec<String> {
-    ex.select(&f).expect("valid filter").iter().map(|i| i.id.clone()).collect()
+    ex.select(&f).expect("valid filter").iter().map(|&k| ex.store().id(k as usize).to_string()).collect()
 }
 
 fn list(v: &[&str]) -> Option<Vec<String>> {

@@ -12,7 +12,7 @@ fn bundled_dataset_loads_and_every_row_is_sourced() {
     assert!(all.len() >= 40, "at least 40 incidents, got {}", all.len());
     assert!(ex.warnings().is_empty(), "warnings: {:?}", ex.warnings());
     let mut names = HashSet::new();
-    for i in all {
+    for i in &all {
         assert!(!i.sources.is_empty(), "{} has no source", i.id);
         assert!(i.sources.iter().all(|s| s.starts_with("https://")), "{}: sources must be https", i.id);
         assert!(i.severity.is_some(), "{} is not coded", i.id);

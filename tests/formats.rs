@@ -190,7 +190,7 @@ fn columns_lists_a_files_header_for_the_mapping_form() {
     assert_eq!(import::columns(MAPPED_JSON.as_bytes()).unwrap(), ["Headline", "When", "Attacker", "Victim country", "Score", "Kind", "Link"]);
 }
 
-/// The importer module hands data to the explorer module as the project's CSV plus the scale and
+/// The importer module hands data to the explorer module as columns (Store parts) plus the scale and
 /// warnings: that hand-over must lose nothing, for every format.
 #[test]
 fn every_format_survives_the_handover_between_wasm_modules() {
@@ -209,8 +209,8 @@ fn every_format_survives_the_handover_between_wasm_modules() {
     }
     for (what, ex) in cases {
         let f = ex.facets();
-        let back = Explorer::from_import(&ex.to_csv(), ex.scale().clone(), ex.warnings().to_vec(), f.source.clone())
-            .unwrap_or_else(|e| panic!("{what}: the converted CSV does not read back: {e}"));
+        let back = Explorer::from_import(ex.to_parts(), ex.scale().clone(), ex.warnings().to_vec(), f.source.clone())
+            .unwrap_or_else(|e| panic!("{what}: the hand-over does not read back: {e}"));
         assert_eq!(back.records(&Filter::default()).unwrap(), ex.records(&Filter::default()).unwrap(), "{what}");
         assert_eq!(back.facets(), f, "{what}");
     }

@@ -21,7 +21,7 @@ fn mark(index: usize, x: f64, y: f64, r: f64) -> Mark {
 
 #[test]
 fn the_nearest_mark_within_the_radius_is_picked() {
-    let layout = Layout { width: 400, height: 300, marks: vec![mark(0, 100.0, 100.0, 5.0), mark(1, 120.0, 100.0, 5.0), mark(2, 300.0, 200.0, 9.0)], bands: vec![] };
+    let layout = Layout { width: 400, height: 300, marks: vec![mark(0, 100.0, 100.0, 5.0), mark(1, 120.0, 100.0, 5.0), mark(2, 300.0, 200.0, 9.0)], bands: vec![], aggregated: false };
     let hit = |x, y| layout.hit(x, y, TOUCH_SLOP).map(|m| m.index);
     assert_eq!(hit(100.0, 100.0), Some(0), "on a centre");
     assert_eq!(hit(108.0, 100.0), Some(0), "nearer the first");
@@ -34,7 +34,7 @@ fn the_nearest_mark_within_the_radius_is_picked() {
     assert_eq!(hit(300.0 + reach + 0.5, 200.0), None);
     assert_eq!(hit(300.0, 200.0 - reach + 0.5), Some(2));
     // A big mark under the pointer wins over a small mark whose centre is nearer.
-    let overlap = Layout { width: 100, height: 100, marks: vec![mark(0, 50.0, 50.0, 20.0), mark(1, 62.0, 50.0, 3.0)], bands: vec![] };
+    let overlap = Layout { width: 100, height: 100, marks: vec![mark(0, 50.0, 50.0, 20.0), mark(1, 62.0, 50.0, 3.0)], bands: vec![], aggregated: false };
     assert_eq!(overlap.hit(58.0, 50.0, TOUCH_SLOP).map(|m| m.index), Some(0));
     assert_eq!(overlap.hit(63.0, 50.0, TOUCH_SLOP).map(|m| m.index), Some(1), "inside both: the one on top");
     assert!(Layout::default().hit(0.0, 0.0, TOUCH_SLOP).is_none(), "an empty chart");

@@ -36,8 +36,9 @@ function describeScale(scale) {
 }
 
 async function main() {
+  let wasm;
   try {
-    await init();
+    wasm = await init();
   } catch (e) {
     showError(`The explorer could not start: its WebAssembly module failed to load (${e.message}).`);
     $('dataset').textContent = '';
@@ -93,7 +94,9 @@ async function main() {
     history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
   };
 
+  // Each update leaves a performance mark with its duration and the wasm memory (for make bench).
   const update = () => {
+    const begun = performance.now();
     try {
       filter = controls.read({});
       stats = explorer.stats(filter);
@@ -105,6 +108,8 @@ async function main() {
     renderStats($('stats'), stats, facets.levels);
     writeHash();
     keeper.redrawAll();
+    performance.clearMarks('cs:stats');
+    performance.mark('cs:stats', { detail: { ms: performance.now() - begun, memory: wasm.memory.buffer.byteLength, total: stats.total } });
   };
 
   /** Applies the filters a link's hash names; a bad one is reported and the rest of the page works. */

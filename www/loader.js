@@ -58,7 +58,7 @@ function runWorker(message, signal) {
   });
 }
 
-/** Reads bytes in `format` (or with a column `mapping`) in a worker: `{csv, scale, warnings, format, total}`. */
+/** Reads bytes in `format` (or with a column `mapping`) in a worker: `{facts, more, text, ends, scale, warnings, format, total}` for `Explorer.fromImport`. */
 export function importBytes(bytes, { format = 'auto', mapping = null, signal } = {}) {
   return runWorker({ kind: 'import', bytes, format, mapping }, signal);
 }

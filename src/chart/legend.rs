@@ -12,7 +12,7 @@ const ROW: i32 = 18;
 
 /// Legend entries for a selection: `(label, colour, shape)`, largest first, "other" last.
 pub fn entries(input: &ChartInput) -> Vec<(String, RGBColor, Shape)> {
-    let counts = count_ranked(input.selection.iter().map(|i| &i.initiator));
+    let counts = count_ranked(input.iter().map(|i| &i.initiator));
     let mut out = Vec::new();
     let (mut other_states, mut other_count) = (0, 0);
     for (c, n) in counts {
@@ -32,8 +32,10 @@ pub fn entries(input: &ChartInput) -> Vec<(String, RGBColor, Shape)> {
     out
 }
 
-/// Draws the legend from `(x0, y0)` within `width`; returns the y just below it.
-pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, input: &ChartInput, x0: i32, y0: i32, width: i32) -> Result<i32> {
+/// Lays out the legend from `(x0, y0)` within `width`, then a `note` on how the chart is drawn
+/// (the first of its wordings that fits), and returns the y just below it. Draws only when `paint`
+/// is set, so a chart can learn the legend's height before deciding how to draw.
+pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, input: &ChartInput, x0: i32, y0: i32, width: i32, note: &[&str], paint: bool) -> Result<i32> {
     let items = entries(input);
     if items.is_empty() {
         return Ok(y0);
@@ -45,9 +47,17 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, input: &ChartInput, x0: i32, y0
             x = x0;
             y += ROW;
         }
-        p.marker(*shape, f64::from(x + 5), f64::from(y + ROW / 2), 5.0, *color)?;
-        p.text(label, x + 14, y + ROW / 2, FONT, p.theme.text, H::Left, V::Center)?;
+        if paint {
+            p.marker(*shape, f64::from(x + 5), f64::from(y + ROW / 2), 5.0, *color)?;
+            p.text(label, x + 14, y + ROW / 2, FONT, p.theme.text, H::Left, V::Center)?;
+        }
         x += w + 14;
+    }
+    if let Some(note) = p.fit(note, width, FONT) {
+        y += ROW;
+        if paint {
+            p.text(note, x0, y + ROW / 2, FONT, p.theme.muted, H::Left, V::Center)?;
+        }
     }
     Ok(y + ROW + 4)
 }

@@ -12,7 +12,8 @@ mod theme;
 mod timeline;
 
 use crate::error::{Error, Result};
-use crate::model::{Country, Incident, Scale};
+use crate::model::{Country, Scale};
+use crate::store::Facts;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend, RGBColor};
 use serde::Serialize;
@@ -63,7 +64,7 @@ pub struct Palette {
 }
 
 impl Palette {
-    pub fn for_dataset(incidents: &[Incident]) -> Palette {
+    pub fn for_dataset(incidents: &[Facts]) -> Palette {
         let mut counts = vec![0usize; Country::count()];
         for i in incidents {
             counts[i.initiator.index()] += 1;
@@ -128,6 +129,9 @@ pub struct Layout {
     pub height: u32,
     pub marks: Vec<Mark>,
     pub bands: Vec<Band>,
+    /// Drawn as counts (bars, shaded cells) because a mark per incident would not fit: then
+    /// there are no marks, and the bands answer for the counts.
+    pub aggregated: bool,
 }
 
 /// How far from a mark's edge a pointer still picks it, in CSS pixels: with the smallest marks
@@ -169,10 +173,34 @@ impl Layout {
 
 /// Everything a chart needs besides the drawing area.
 pub struct ChartInput<'a> {
-    pub selection: &'a [&'a Incident],
+    /// The facts of every incident in the dataset.
+    pub facts: &'a [Facts],
+    /// The rows drawn (indices into `facts`), in order.
+    pub selection: &'a [u32],
     pub palette: &'a Palette,
     pub theme: &'a Theme,
     pub scale: &'a Scale,
+}
+
+impl ChartInput<'_> {
+    /// How many incidents are drawn.
+    pub fn len(&self) -> usize {
+        self.selection.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.selection.is_empty()
+    }
+
+    /// The `idx`-th incident drawn.
+    pub fn at(&self, idx: usize) -> &Facts {
+        &self.facts[self.selection[idx] as usize]
+    }
+
+    /// The incidents drawn, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &Facts> + '_ {
+        self.selection.iter().map(|&k| &self.facts[k as usize])
+    }
 }
 
 /// Draws `view` over the whole area.

@@ -6,7 +6,7 @@
 
 use super::legend;
 use super::paint::{Painter, H, V};
-use super::{Band, ChartInput, Layout, Mark};
+use super::{Band, ChartInput, Layout, Mark, OTHER, SERIES};
 use crate::error::Result;
 use crate::model::{LEVELS, RESPONSE_BANDS};
 use plotters::prelude::DrawingBackend;
@@ -15,6 +15,14 @@ const PAD: i32 = 8;
 const LABEL_FONT: f64 = 11.0;
 const NUMBER_FONT: f64 = 12.0;
 const BAND_FONT: f64 = 10.5;
+/// The smallest mark drawn one per incident, in pixels across.
+const MIN_MARK: f64 = 4.0;
+/// The legend's note when the columns are drawn as bars, longest wording first.
+const NOTE: [&str; 3] = [
+    "Too many incidents for a mark each: bars count the incidents at each level, by initiator",
+    "Bars count incidents at each level, by initiator",
+    "Bars: incidents per level",
+];
 /// Short forms of the ladder's labels (and "not coded") used when labels must be turned on a narrow screen.
 const TINY: [&str; LEVELS.len() + 1] = [
     "none", "probing", "harassment", "theft", "intrusion", "att. destr.", "destruction", "min. death",
@@ -55,11 +63,18 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
     let t = input.theme;
     p.fill()?;
     let (w, h) = (p.width, p.height);
-    let legend_bottom = legend::draw(&p, input, PAD, PAD, w - 2 * PAD)?;
     let scale = input.scale;
     // Columns: each level of the scale, then "not coded".
     let n_columns = usize::from(scale.max) + 2;
     let not_coded = n_columns - 1;
+    let column_of = |i: &crate::store::Facts| i.severity.map_or(not_coded, |s| usize::from(s.min(scale.max)));
+    // Incidents per column and series (the palette's slots, then "other"): one pass, whatever N.
+    let series = SERIES.len() + 1;
+    let mut counts = vec![0usize; n_columns * series];
+    for i in input.iter() {
+        counts[column_of(i) * series + input.palette.slot(i.initiator).unwrap_or(SERIES.len())] += 1;
+    }
+    let totals: Vec<usize> = counts.chunks(series).map(|c| c.iter().sum()).collect();
 
     let cw = f64::from(w - 2 * PAD) / (n_columns as f64 + 0.5);
     let left = |c: usize| -> f64 { f64::from(PAD) + cw * c as f64 + if c == not_coded { cw * 0.5 } else { 0.0 } };
@@ -105,6 +120,15 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
     let band_h = bands.iter().flatten().map(|l| p.measure_lines(l, BAND_FONT).1).max().unwrap_or(0) + 8;
     let step = number_step(&p, usize::from(scale.max), cw);
 
+    // Marks narrower than MIN_MARK px cannot be told apart or pointed at: the chart then shows
+    // each column as a bar of counts split by initiator, and its legend says so.
+    let above_plot = PAD + band_h + 6 + labels_h + 4 + NUMBER_FONT as i32 + 6 + 34;
+    let per_row = |d: f64| ((cw - 2.0) / d).floor().max(1.0) as usize;
+    let fits = |d: f64, plot_h: f64| totals.iter().all(|n| (n.div_ceil(per_row(d)) as f64) * d <= plot_h - 16.0);
+    let plain_bottom = legend::draw(&p, input, PAD, PAD, w - 2 * PAD, &[], false)?;
+    let aggregated = !fits(MIN_MARK, f64::from(h - plain_bottom - above_plot));
+    let note: &[&str] = if aggregated { &NOTE } else { &[] };
+    let legend_bottom = legend::draw(&p, input, PAD, PAD, w - 2 * PAD, note, true)?;
     let strip_top = legend_bottom;
     let strip_h = 34;
     let plot_top = strip_top + strip_h;
@@ -122,42 +146,60 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
     }
     p.line(&[(PAD, plot_bottom), (w - PAD, plot_bottom)], t.muted, 1)?;
 
-    // Stack the marks: one column per level, grouped by series within a column.
-    let mut columns: Vec<Vec<usize>> = vec![Vec::new(); n_columns];
-    for (idx, i) in input.selection.iter().enumerate() {
-        columns[i.severity.map_or(not_coded, |s| usize::from(s.min(scale.max)))].push(idx);
-    }
-    for col in &mut columns {
-        col.sort_by_key(|&idx| {
-            let i = input.selection[idx];
-            (input.palette.slot(i.initiator).unwrap_or(usize::MAX), i.start, idx)
-        });
-    }
-    let per_row = |d: f64| ((cw - 2.0) / d).floor().max(1.0) as usize;
-    let fits = |d: f64| columns.iter().all(|c| (c.len().div_ceil(per_row(d)) as f64) * d <= plot_h - 16.0);
-    let mut d = 14.0_f64.min(cw * 0.9);
-    while d > 2.5 && !fits(d) {
-        d -= 0.5;
-    }
-    let r = (d * 0.42).max(1.2);
-    let mut marks = Vec::with_capacity(input.selection.len());
-    for (c, col) in columns.iter().enumerate() {
-        let k = per_row(d);
-        for (j, &idx) in col.iter().enumerate() {
-            let (row, pos) = (j / k, j % k);
-            let in_row = k.min(col.len() - row * k);
-            let x = centre(c) + (pos as f64 - (in_row as f64 - 1.0) / 2.0) * d;
-            let y = f64::from(plot_bottom) - d * (row as f64 + 0.5) - 1.0;
-            let (color, shape) = input.palette.style(input.selection[idx].initiator);
-            p.marker(shape, x, y, r, color)?;
-            marks.push(Mark { index: idx, x, y, r, group: key(c) });
+    let mut marks = Vec::new();
+    if aggregated {
+        // Bars on a common count scale, series stacked from the bottom in legend order.
+        let most = totals.iter().copied().max().unwrap_or(1).max(1) as f64;
+        let bar_w = (cw * 0.7).max(2.0);
+        for (c, &total) in totals.iter().enumerate().filter(|(_, n)| **n > 0) {
+            let x0 = centre(c) - bar_w / 2.0;
+            let mut y = f64::from(plot_bottom) - 1.0;
+            let px_per = (plot_h - 20.0) / most;
+            for (s, &n) in counts[c * series..(c + 1) * series].iter().enumerate().filter(|(_, n)| **n > 0) {
+                let color = SERIES.get(s).map_or(OTHER.0, |x| x.0);
+                let top = y - n as f64 * px_per;
+                p.rect(x0.round() as i32, top.round() as i32, (x0 + bar_w).round() as i32, y.round() as i32, color, 1.0)?;
+                y = top;
+            }
+            p.text(&total.to_string(), centre(c) as i32, (y - 3.0) as i32, LABEL_FONT, t.muted, H::Center, V::Bottom)?;
         }
-        if !col.is_empty() {
-            let top = f64::from(plot_bottom) - d * col.len().div_ceil(k) as f64 - 3.0;
-            p.text(&col.len().to_string(), centre(c) as i32, top as i32, LABEL_FONT, t.muted, H::Center, V::Bottom)?;
+    } else {
+        // A mark per incident: one column per level, grouped by series within a column, oldest
+        // first. Only reached when every mark fits, so the work here is bounded by pixels.
+        let mut columns: Vec<Vec<usize>> = totals.iter().map(|n| Vec::with_capacity(*n)).collect();
+        for (idx, i) in input.iter().enumerate() {
+            columns[column_of(i)].push(idx);
+        }
+        for col in &mut columns {
+            col.sort_by_key(|&idx| {
+                let i = input.at(idx);
+                (input.palette.slot(i.initiator).unwrap_or(usize::MAX), i.start, idx)
+            });
+        }
+        let mut d = 14.0_f64.min(cw * 0.9);
+        while d > MIN_MARK && !fits(d, plot_h) {
+            d -= 0.5;
+        }
+        let r = (d * 0.42).max(1.2);
+        marks.reserve(input.len());
+        for (c, col) in columns.iter().enumerate() {
+            let k = per_row(d);
+            for (j, &idx) in col.iter().enumerate() {
+                let (row, pos) = (j / k, j % k);
+                let in_row = k.min(col.len() - row * k);
+                let x = centre(c) + (pos as f64 - (in_row as f64 - 1.0) / 2.0) * d;
+                let y = f64::from(plot_bottom) - d * (row as f64 + 0.5) - 1.0;
+                let (color, shape) = input.palette.style(input.at(idx).initiator);
+                p.marker(shape, x, y, r, color)?;
+                marks.push(Mark { index: idx, x, y, r, group: key(c) });
+            }
+            if !col.is_empty() {
+                let top = f64::from(plot_bottom) - d * col.len().div_ceil(k) as f64 - 3.0;
+                p.text(&col.len().to_string(), centre(c) as i32, top as i32, LABEL_FONT, t.muted, H::Center, V::Bottom)?;
+            }
         }
     }
-    if input.selection.is_empty() {
+    if input.is_empty() {
         let msg = p.fit(&["No incidents match the current filters", "No incidents match", "None match"], w - 2 * PAD, 14.0);
         if let Some(msg) = msg {
             p.text(msg, w / 2, plot_top + (plot_bottom - plot_top) / 2, 14.0, t.muted, H::Center, V::Center)?;
@@ -214,17 +256,17 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
         }
     }
     // Each column, from the strip above the marks down through its labels, answers for its count.
-    let bands = columns
+    let bands = totals
         .iter()
         .enumerate()
-        .map(|(c, col)| Band {
+        .map(|(c, &count)| Band {
             x0: left(c),
             x1: left(c) + cw,
             top: f64::from(strip_top),
             bottom: f64::from(band_top),
             key: key(c),
-            count: col.len(),
+            count,
         })
         .collect();
-    Ok(Layout { width: w as u32, height: h as u32, marks, bands })
+    Ok(Layout { width: w as u32, height: h as u32, marks, bands, aggregated })
 }

@@ -14,6 +14,14 @@ use plotters::prelude::DrawingBackend;
 const PAD: i32 = 8;
 const TICK_FONT: f64 = 11.0;
 const LABEL_FONT: f64 = 11.0;
+/// The legend's note when the plot is drawn as shaded cells, longest wording first.
+const NOTE: [&str; 3] = [
+    "Too many incidents for a mark each: darker cells hold more incidents of that level and period",
+    "Darker cells hold more incidents",
+    "Shading: incidents per cell",
+];
+/// How many marks may share one lane's place in a row before the plot turns to shaded cells.
+const CROWD: usize = 3;
 /// Year-label steps tried from finest to coarsest.
 const STEPS: [i32; 8] = [1, 2, 5, 10, 20, 25, 50, 100];
 
@@ -22,11 +30,40 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
     let t = input.theme;
     p.fill()?;
     let (w, h) = (p.width, p.height);
-    let legend_bottom = legend::draw(&p, input, PAD, PAD, w - 2 * PAD)?;
-
     let scale = input.scale;
     let top = scale.max;
-    let has_nc = input.selection.iter().any(|i| i.severity.is_none());
+    let has_nc = input.iter().any(|i| i.severity.is_none());
+    let first = input.iter().map(|i| i.start.year).min();
+    let last = input.iter().map(|i| i.start.year).max();
+    let (y0, y1) = match (first, last) {
+        (Some(a), Some(b)) => (a, b + 1),
+        _ => (2009, 2010),
+    };
+    // Whether a mark per incident fits: the marks of a row share lanes, and where more incidents
+    // fall within one mark's width in a row than its lanes hold, they overlap. Some overlap still
+    // reads (and keeps every incident a mark to point at on a phone); beyond CROWD marks per lane
+    // the plot is drawn as shaded cells (how many incidents per period and level) instead, and
+    // the legend says so. Estimated on the plot's width without the level labels.
+    let rows_n = usize::from(top) + 2;
+    let row_of = |s: Option<u8>| s.map_or(usize::from(top) + 1, |s| usize::from(s.min(top)));
+    let crowded = |plot_top: i32| {
+        let rows = f64::from(top) + 1.0 + if has_nc { 1.5 } else { 0.0 };
+        let row_h = f64::from(h - PAD - (TICK_FONT as i32 + 8) - plot_top) / rows;
+        let d = (row_h * 0.6).clamp(5.0, 11.0);
+        let lanes = 1 + 2 * ((row_h - d) / (d * 0.8)).floor().clamp(0.0, 3.0) as usize;
+        let bins = ((f64::from(w) / d).ceil() as usize).max(1);
+        let span = f64::from(y1 - y0);
+        let mut grid = vec![0usize; rows_n * bins];
+        input.iter().any(|i| {
+            let b = (((i.start.fractional_year() - f64::from(y0)) / span * bins as f64) as usize).min(bins - 1);
+            let cell = &mut grid[row_of(i.severity) * bins + b];
+            *cell += 1;
+            *cell > lanes * CROWD
+        })
+    };
+    let aggregated = crowded(legend::draw(&p, input, PAD, PAD, w - 2 * PAD, &[], false)? + 6);
+    let note: &[&str] = if aggregated { &NOTE } else { &[] };
+    let legend_bottom = legend::draw(&p, input, PAD, PAD, w - 2 * PAD, note, true)?;
     let plot_top = legend_bottom + 6;
     let axis_h = TICK_FONT as i32 + 8;
     let plot_bottom = h - PAD - axis_h;
@@ -53,12 +90,6 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
     let plot_right = w - PAD - 4;
     let plot_w = f64::from(plot_right - plot_left);
 
-    let first = input.selection.iter().map(|i| i.start.year).min();
-    let last = input.selection.iter().map(|i| i.start.year).max();
-    let (y0, y1) = match (first, last) {
-        (Some(a), Some(b)) => (a, b + 1),
-        _ => (2009, 2010),
-    };
     let year_px = plot_w / f64::from(y1 - y0);
     let x_of = |year: f64| f64::from(plot_left) + (year - f64::from(y0)) * year_px;
 
@@ -96,9 +127,31 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
     let mid = ((level_y(0.0) + top_y) / 2.0) as i32;
     p.text_up(title, PAD + TICK_FONT as i32 / 2 + 1, mid - p.measure(title, TICK_FONT).0 / 2, TICK_FONT, t.muted)?;
 
+    // Shaded cells: incidents per period (a month, quarter, half or year, the finest at least 4 px
+    // wide) and level, darker for more, on a logarithmic ramp so that a single incident shows.
+    if aggregated {
+        let per_year = [12, 4, 2, 1].into_iter().find(|k| year_px / f64::from(*k) >= 4.0).unwrap_or(1);
+        let periods = ((y1 - y0) * per_year) as usize;
+        let mut cells = vec![0usize; rows_n * periods];
+        for i in input.iter() {
+            let within = i.start.month.map_or(per_year / 2, |m| (i32::from(m) - 1) * per_year / 12);
+            cells[row_of(i.severity) * periods + ((i.start.year - y0) * per_year + within) as usize] += 1;
+        }
+        let most = cells.iter().copied().max().unwrap_or(1).max(1) as f64;
+        for (at, &n) in cells.iter().enumerate().filter(|(_, n)| **n > 0) {
+            let (row, period) = (at / periods, at % periods);
+            let from = f64::from(y0) + period as f64 / f64::from(per_year);
+            let (xa, xb) = (x_of(from).round() as i32, x_of(from + 1.0 / f64::from(per_year)).round() as i32);
+            let mid = if row > usize::from(top) { nc_y } else { level_y(row as f64) };
+            let (ya, yb) = ((mid - row_h * 0.45).round() as i32, (mid + row_h * 0.45).round() as i32);
+            let shade = 0.12 + 0.88 * (1.0 + n as f64).ln() / (1.0 + most).ln();
+            p.rect(xa, ya, xb.max(xa + 1), yb, t.text, shade)?;
+        }
+    }
+
     // The yearly maximum as a step line, broken over years with nothing coded.
     let mut max_by_year: Vec<Option<u8>> = vec![None; (y1 - y0) as usize];
-    for i in input.selection {
+    for i in input.iter() {
         if let Some(s) = i.severity {
             let slot = &mut max_by_year[(i.start.year - y0) as usize];
             *slot = Some(slot.map_or(s, |m| m.max(s)));
@@ -123,18 +176,19 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
         }
     }
 
-    // Marks, spread over lanes within their row where they would collide.
+    // Marks, spread over lanes within their row where they would collide (only when they fit,
+    // so this work is bounded by pixels, not by the number of incidents).
     let d = (row_h * 0.6).clamp(5.0, 11.0);
     let r = d * 0.42;
     let max_lane = ((row_h - d) / (d * 0.8)).floor().max(0.0) as usize;
     let lanes = 1 + 2 * max_lane.min(3);
-    let mut order: Vec<usize> = (0..input.selection.len()).collect();
-    let x_mark = |idx: usize| x_of(input.selection[idx].start.fractional_year().clamp(f64::from(y0), f64::from(y1)));
+    let mut order: Vec<usize> = if aggregated { Vec::new() } else { (0..input.len()).collect() };
+    let x_mark = |idx: usize| x_of(input.at(idx).start.fractional_year().clamp(f64::from(y0), f64::from(y1)));
     order.sort_by(|&a, &b| x_mark(a).total_cmp(&x_mark(b)));
     let mut lane_end: Vec<Vec<f64>> = vec![vec![f64::NEG_INFINITY; lanes]; usize::from(top) + 2];
     let mut marks = Vec::with_capacity(order.len());
     for idx in order {
-        let i = input.selection[idx];
+        let i = input.at(idx);
         let x = x_mark(idx);
         let (row, base) = match i.severity {
             Some(s) => (usize::from(s.min(top)), level_y(f64::from(s.min(top)))),
@@ -167,14 +221,14 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
             p.text(l, plot_left + 6, y - 3, LABEL_FONT, color, H::Left, V::Bottom)?;
         }
     }
-    if input.selection.is_empty() {
+    if input.is_empty() {
         if let Some(msg) = p.fit(&["No incidents match the current filters", "No incidents match", "None match"], plot_right - plot_left, 14.0) {
             p.text(msg, (plot_left + plot_right) / 2, (plot_top + plot_bottom) / 2, 14.0, t.muted, H::Center, V::Center)?;
         }
     }
     // Each year, from the top of the plot down through its label, answers for its count.
     let mut counts = vec![0usize; (y1 - y0) as usize];
-    for i in input.selection {
+    for i in input.iter() {
         counts[(i.start.year - y0) as usize] += 1;
     }
     let bands = (y0..y1)
@@ -188,5 +242,5 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
             count,
         })
         .collect();
-    Ok(Layout { width: w as u32, height: h as u32, marks, bands })
+    Ok(Layout { width: w as u32, height: h as u32, marks, bands, aggregated })
 }

@@ -161,5 +161,5 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
     if incidents.is_empty() {
         return Err(Error::File("the CFR export has no row with a readable date".into()));
     }
-    Ok(Dataset { incidents, warnings: notes.warnings, scale: Scale::LADDER })
+    Ok(Dataset { incidents: incidents.into(), warnings: notes.warnings, scale: Scale::LADDER })
 }

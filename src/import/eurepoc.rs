@@ -126,6 +126,6 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
         return Err(Error::File("the EuRepoC export has no incident with a usable date".into()));
     }
     let top = incidents.iter().filter_map(|i| i.severity).max().unwrap_or(1);
-    Ok(Dataset { incidents, warnings: notes.warnings, scale: Scale::eurepoc(top) })
+    Ok(Dataset { incidents: incidents.into(), warnings: notes.warnings, scale: Scale::eurepoc(top) })
 }
 

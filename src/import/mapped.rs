@@ -130,6 +130,6 @@ pub(super) fn parse(table: &Table, mapping: &Mapping) -> Result<Dataset> {
     if incidents.is_empty() {
         return Err(Error::File(format!("no row of the file has a readable start date in column '{}'", name_of("start"))));
     }
-    Ok(Dataset { incidents, warnings: notes.warnings, scale: Scale::LADDER })
+    Ok(Dataset { incidents: incidents.into(), warnings: notes.warnings, scale: Scale::LADDER })
 }
 

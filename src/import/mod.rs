@@ -15,7 +15,8 @@ mod xml;
 mod zip;
 
 use crate::error::{Error, Result};
-use crate::model::{Incident, Scale};
+use crate::model::Scale;
+use crate::store::Store;
 use serde::Serialize;
 
 pub use json::Json;
@@ -23,7 +24,7 @@ pub use mapped::{Mapping, FIELDS as MAPPING_FIELDS};
 use table::Table;
 
 /// Largest input accepted, refused up front rather than exhausting a reader's memory.
-pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+pub const MAX_INPUT_BYTES: usize = 128 * 1024 * 1024;
 
 /// Something kept but worth a publisher's attention, with where it was found.
 #[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
@@ -37,7 +38,7 @@ pub struct Warning {
 /// Incidents in chronological order, with the warnings met while reading them.
 #[derive(Clone, Debug, Default)]
 pub struct Dataset {
-    pub incidents: Vec<Incident>,
+    pub incidents: Store,
     pub warnings: Vec<Warning>,
     /// What `severity` is measured on.
     pub scale: Scale,
@@ -127,47 +128,6 @@ fn is_url(s: &str) -> bool {
     (lower.starts_with("https://") || lower.starts_with("http://")) && s.len() >= 12 && !s.chars().any(char::is_whitespace)
 }
 
-/// Writes incidents in the project's CSV schema, the form in which the importer module (which
-/// reads every other format) hands data to the explorer module. Countries are written as codes,
-/// several targets joined by `;`, several sources by a space.
-pub fn to_csv(incidents: &[Incident]) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let header = ["id", "name", "start", "end", "initiator", "targets", "target_type", "method", "objective", "severity", "rationale", "attributed_by", "attribution_date", "description", "sources"];
-    // Writing to a Vec cannot fail; an error here would be a bug in the csv crate.
-    let _ = w.write_record(header);
-    for i in incidents {
-        let targets: Vec<&str> = i.targets.iter().map(|t| t.code()).collect();
-        let opt = |d: Option<crate::model::PartialDate>| d.map(|d| d.to_string()).unwrap_or_default();
-        let _ = w.write_record([
-            i.id.as_str(),
-            &i.name,
-            &i.start.to_string(),
-            &opt(i.end),
-            i.initiator.code(),
-            &targets.join(";"),
-            i.target_type.map_or("", |t| t.slug()),
-            i.method.map_or("", |m| m.slug()),
-            i.objective.map_or("", |o| o.slug()),
-            &i.severity.map(|s| s.to_string()).unwrap_or_default(),
-            &i.rationale,
-            &i.attributed_by,
-            &opt(i.attribution_date),
-            &i.description,
-            &i.sources.join(" "),
-        ]);
-    }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
-}
-
-/// Reads what [`to_csv`] wrote, with severities on `scale`; the warnings of the original import
-/// travel beside it.
-pub fn from_converted(csv: &str, scale: Scale, warnings: Vec<Warning>) -> Result<Dataset> {
-    let mut data = native::parse_csv_on(csv, scale.max)?;
-    data.scale = scale;
-    data.warnings = warnings;
-    Ok(chronological(data))
-}
-
 /// Refuses an input over the documented maximum before reading any of it.
 fn check_size(len: usize) -> Result<()> {
     if len > MAX_INPUT_BYTES {
@@ -182,7 +142,7 @@ fn check_size(len: usize) -> Result<()> {
 
 /// Every importer's incidents end up oldest first (ties by id), whatever the file's order.
 fn chronological(mut data: Dataset) -> Dataset {
-    data.incidents.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)));
+    data.incidents.sort_chronological();
     data
 }
 

@@ -2,7 +2,7 @@
 //! `_` and `-`, so `target_type`, `targetType` and `Target Type` are the same column.
 
 use super::json::{self, Json};
-use super::table::{normalise, read_csv, Row, Table};
+use super::table::{normalise, CsvRows, Row, Table};
 use super::{Dataset, Warning};
 use crate::error::{Error, Result};
 use crate::model::{Country, Incident, Method, Objective, PartialDate, TargetType, MAX_LEVEL};
@@ -71,7 +71,16 @@ struct RawRow<'a> {
     values: Vec<(&'static str, &'a str)>,
 }
 
-impl RawRow<'_> {
+impl<'a> RawRow<'a> {
+    /// The known columns of one row of `width` cells; a row of another width is an error.
+    fn of(cols: &Columns, row: usize, line: Option<u64>, top: u8, cells: impl Iterator<Item = &'a str>, width: usize) -> Result<RawRow<'a>> {
+        let cells: Vec<&str> = cells.collect();
+        if cells.len() != width {
+            let message = format!("has {} fields but the header has {width}", cells.len());
+            return Err(Error::Row { row, line, column: "(row)".into(), message });
+        }
+        Ok(RawRow { row, line, top, values: cols.index.iter().map(|&(k, i)| (k, cells[i])).collect() })
+    }
     fn get(&self, col: &str) -> &str {
         self.values.iter().find(|(c, _)| *c == col).map(|(_, v)| v.trim()).unwrap_or("")
     }
@@ -185,14 +194,19 @@ fn push_unique(data: &mut Dataset, seen: &mut HashMap<String, usize>, row: &RawR
     Ok(())
 }
 
+/// Reads the project's CSV row by row, straight into columns.
 pub(super) fn parse_csv(text: &str) -> Result<Dataset> {
-    parse_table(&read_csv(text)?)
-}
-
-/// Reads the project's CSV with severities on a scale up to `top` (how the importer hands other
-/// formats over, see [`super::to_csv`]).
-pub(super) fn parse_csv_on(text: &str, top: u8) -> Result<Dataset> {
-    parse_table_on(&read_csv(text)?, top)
+    let mut rows = CsvRows::open(text)?;
+    let mut data = Dataset::default();
+    let cols = Columns::from_header(&rows.header, &mut data.warnings)?;
+    let width = rows.header.len();
+    let mut seen = HashMap::new();
+    while let Some((row, line)) = rows.advance()? {
+        let raw = RawRow::of(&cols, row, line, MAX_LEVEL, rows.record.iter(), width)?;
+        let incident = raw.incident(&mut data.warnings)?;
+        push_unique(&mut data, &mut seen, &raw, incident)?;
+    }
+    finish(data)
 }
 
 /// True when a header holds most of this schema's required columns (a header missing one or two
@@ -210,19 +224,14 @@ fn parse_table_on(table: &Table, top: u8) -> Result<Dataset> {
     let cols = Columns::from_header(&table.header, &mut data.warnings)?;
     let mut seen = HashMap::new();
     for r in &table.rows {
-        if r.cells.len() != table.header.len() {
-            return Err(Error::Row {
-                row: r.row,
-                line: r.line,
-                column: "(row)".into(),
-                message: format!("has {} fields but the header has {}", r.cells.len(), table.header.len()),
-            });
-        }
-        let values = cols.index.iter().map(|&(k, i)| (k, r.cells[i].as_str())).collect();
-        let raw = RawRow { row: r.row, line: r.line, top, values };
+        let raw = RawRow::of(&cols, r.row, r.line, top, r.cells.iter().map(String::as_str), table.header.len())?;
         let incident = raw.incident(&mut data.warnings)?;
         push_unique(&mut data, &mut seen, &raw, incident)?;
     }
+    finish(data)
+}
+
+fn finish(data: Dataset) -> Result<Dataset> {
     if data.incidents.is_empty() {
         return Err(Error::File("the file has a header but no incidents".into()));
     }

@@ -41,31 +41,53 @@ fn from_header(text: &str) -> &str {
     text
 }
 
+/// CSV text read one row at a time, so a large file is never held as a table of strings.
+pub struct CsvRows<'a> {
+    pub header: Vec<String>,
+    reader: csv::Reader<&'a [u8]>,
+    /// The current row's cells, after [`CsvRows::advance`] returned it.
+    pub record: csv::StringRecord,
+    row: usize,
+}
+
+impl<'a> CsvRows<'a> {
+    /// Reads the header of CSV text (a leading byte-order mark and `#` preamble lines skipped).
+    pub fn open(text: &'a str) -> Result<CsvRows<'a>> {
+        let mut reader = csv::ReaderBuilder::new().flexible(true).has_headers(true).from_reader(from_header(text).as_bytes());
+        let header = reader.headers().map_err(|e| Error::File(format!("cannot read the header line: {e}")))?.iter().map(str::to_string).collect();
+        Ok(CsvRows { header, reader, record: csv::StringRecord::new(), row: 0 })
+    }
+
+    /// Moves to the next row with a non-blank cell: `Some((row, line))` (1-based row after the
+    /// header, counting blank rows; the line it starts on), `None` at the end.
+    pub fn advance(&mut self) -> Result<Option<(usize, Option<u64>)>> {
+        loop {
+            self.row += 1;
+            let row = self.row;
+            let more = self.reader.read_record(&mut self.record).map_err(|e| Error::Row {
+                row,
+                line: e.position().map(|p| p.line()),
+                column: "(row)".into(),
+                message: format!("unreadable CSV: {e}"),
+            })?;
+            if !more {
+                return Ok(None);
+            }
+            if self.record.iter().any(|f| !f.trim().is_empty()) {
+                return Ok(Some((row, self.record.position().map(|p| p.line()))));
+            }
+        }
+    }
+}
+
 /// Reads CSV text (a leading byte-order mark and `#` preamble lines are skipped) into a table.
 pub fn read_csv(text: &str) -> Result<Table> {
-    let text = from_header(text);
-    let mut reader = csv::ReaderBuilder::new().flexible(true).has_headers(true).from_reader(text.as_bytes());
-    let header: Vec<String> = reader
-        .headers()
-        .map_err(|e| Error::File(format!("cannot read the header line: {e}")))?
-        .iter()
-        .map(str::to_string)
-        .collect();
-    let mut rows = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let row = i + 1;
-        let record = record.map_err(|e| Error::Row {
-            row,
-            line: e.position().map(|p| p.line()),
-            column: "(row)".into(),
-            message: format!("unreadable CSV: {e}"),
-        })?;
-        if record.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        rows.push(Row { row, line: record.position().map(|p| p.line()), cells: record.iter().map(str::to_string).collect() });
+    let mut rows = CsvRows::open(text)?;
+    let mut table = Vec::new();
+    while let Some((row, line)) = rows.advance()? {
+        table.push(Row { row, line, cells: rows.record.iter().map(str::to_string).collect() });
     }
-    Ok(Table { header, rows })
+    Ok(Table { header: rows.header, rows: table })
 }
 
 /// The header cells of CSV text alone (quotes honoured), without reading the rows.

@@ -7,7 +7,7 @@ mod date;
 mod ladder;
 mod scale;
 
-pub use date::{PartialDate, Precision};
+pub use date::{PartialDate, Precision, EARLIEST_YEAR, LATEST_YEAR};
 pub use ladder::{ResponseBand, ARMED_ATTACK, LEVELS, MAX_LEVEL, RESPONSE_BANDS, USE_OF_FORCE};
 pub use scale::{Scale, MAX_SCALE};
 
@@ -84,6 +84,11 @@ impl Country {
     /// Position in the country table, for dense per-country arrays.
     pub fn index(self) -> usize {
         self.0 as usize
+    }
+
+    /// The country at `index` in the table ([`Country::index`]), or `None` past its end.
+    pub fn from_index(index: usize) -> Option<Country> {
+        (index < COUNTRIES.len()).then_some(Country(index as u16))
     }
 
     /// How many countries the table holds (the length a dense per-country array needs).

@@ -1,5 +1,5 @@
 // Launches the system Chromium through playwright-core (never a downloaded browser), and starts
-// what every end-to-end test file needs: www/ served with the CSP, the browser, the output folder.
+// what every end-to-end test file needs: dist/ (the built site) served with the CSP, the browser, the output folder.
 import { chromium } from 'playwright-core';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -21,9 +21,9 @@ export function launch() {
   });
 }
 
-/** Serves www/ and launches the browser: `{url, browser, close()}`. */
+/** Serves dist/ and launches the browser: `{url, browser, close()}`. */
 export async function start() {
-  const { server, url } = await serve(join(root, 'www'));
+  const { server, url } = await serve(join(root, 'dist'));
   const browser = await launch();
   await mkdir(out, { recursive: true });
   return { url, browser, close: async () => { await browser.close(); server.close(); } };

@@ -432,7 +432,7 @@ for (const [kind, path] of [['embed', 'test/one.html'], ['page', '']]) {
     if (kind === 'embed') await page.evaluate(() => document.querySelector('cyber-spectrum').ready);
     else await page.waitForFunction(() => /\d+ incidents?/.test(document.querySelector('#stats')?.textContent ?? ''));
     await settled(page);
-    const fetched = [...new Set(requests.filter((r) => !r.includes('/test/')).map((r) => `www${new URL(r).pathname.replace(/\/$/, '/index.html')}`))].sort();
+    const fetched = [...new Set(requests.filter((r) => !r.includes('/test/')).map((r) => `dist${new URL(r).pathname.replace(/\/$/, '/index.html')}`))].sort();
     const listed = (await budgetList(kind)).sort();
     assert.deepEqual(fetched, listed, 'wasm-pack.toml lists what the browser fetches');
     let total = 0;

@@ -1,0 +1,395 @@
+//! A dataset held in columns, so that a million incidents fit in a few dozen bytes each and a
+//! filter or a chart reads only what it needs: the coded facts of every incident (dates, interned
+//! countries, small integer codes) packed in [`Facts`], the rare extra targets aside, and the text
+//! (ids, names, descriptions, sources) in one arena that only the search box and the incident card
+//! read. The importer module hands a store to the explorer module as its [`Parts`], which cross
+//! from a Web Worker as typed arrays, are copied once and are checked before use.
+
+use crate::error::{Error, Result};
+use crate::model::{Country, Incident, Method, Objective, PartialDate, TargetType};
+use std::cmp::Ordering;
+
+/// What filters, statistics and charts read of an incident: 20 bytes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Facts {
+    pub start: PartialDate,
+    pub initiator: Country,
+    /// The main target; the others are in [`Store::targets`].
+    pub target: Country,
+    pub target_type: Option<TargetType>,
+    pub method: Option<Method>,
+    pub objective: Option<Objective>,
+    pub severity: Option<u8>,
+    /// How many targets the incident has (at least 1).
+    pub targets: u16,
+}
+
+/// Separates an incident's text fields in the arena, and the sources within their field. Both are
+/// control characters no reader types; any found in the input become spaces.
+const FIELD: char = '\u{1f}';
+const SOURCE: char = '\u{1e}';
+/// The text fields, in arena order.
+const TEXTS: usize = 8;
+/// Bytes per incident in [`Parts::facts`].
+pub const FACT_BYTES: usize = 16;
+const NONE: u8 = 255;
+
+/// Incidents in columns. Row `k` is the `k`-th incident in the order they were pushed (after
+/// [`Store::sort_chronological`], oldest first).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Store {
+    facts: Vec<Facts>,
+    /// `(row, target)` for every target after the first, by row.
+    more: Vec<(u32, Country)>,
+    /// Each row's text fields, separated by [`FIELD`]; row `k` ends at `ends[k]`.
+    text: String,
+    ends: Vec<u32>,
+}
+
+/// A store as plain arrays: how it crosses from the importer module to the explorer module.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Parts {
+    /// [`FACT_BYTES`] per incident: year (i16), month, day (0: unknown), initiator, main target
+    /// (u16 country indices), target type, method, objective (0: none, else code + 1), severity
+    /// (255: not coded), number of targets (u16), two zero bytes; little-endian.
+    pub facts: Vec<u8>,
+    /// Pairs `row, country index` for every target after the first, by row.
+    pub more: Vec<u32>,
+    pub text: String,
+    pub ends: Vec<u32>,
+}
+
+fn clean(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains([FIELD, SOURCE]) {
+        s.replace([FIELD, SOURCE], " ").into()
+    } else {
+        s.into()
+    }
+}
+
+fn code<T: Copy + PartialEq>(all: &[T], v: Option<T>) -> u8 {
+    v.and_then(|v| all.iter().position(|x| *x == v)).map_or(0, |k| k as u8 + 1)
+}
+
+fn decode<T: Copy>(all: &[T], byte: u8, what: &str, row: usize) -> Result<Option<T>> {
+    match byte {
+        0 => Ok(None),
+        b => all.get(usize::from(b) - 1).copied().map(Some).ok_or_else(|| bad(row, format!("{what} code {b}"))),
+    }
+}
+
+fn bad(row: usize, what: String) -> Error {
+    Error::Argument(format!("imported data is damaged: incident {row} has {what}"))
+}
+
+impl Store {
+    pub fn with_capacity(rows: usize, text: usize) -> Store {
+        Store { facts: Vec::with_capacity(rows), more: Vec::new(), text: String::with_capacity(text), ends: Vec::with_capacity(rows) }
+    }
+
+    pub fn len(&self) -> usize {
+        self.facts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.facts.is_empty()
+    }
+
+    /// Adds an incident as the last row.
+    pub fn push(&mut self, i: Incident) {
+        let row = self.facts.len() as u32;
+        let mut targets = i.targets.iter().copied();
+        let target = targets.next().unwrap_or_else(Country::unknown);
+        self.more.extend(targets.map(|t| (row, t)));
+        self.facts.push(Facts {
+            start: i.start,
+            initiator: i.initiator,
+            target,
+            target_type: i.target_type,
+            method: i.method,
+            objective: i.objective,
+            severity: i.severity,
+            targets: i.targets.len().clamp(1, usize::from(u16::MAX)) as u16,
+        });
+        let date = |d: Option<PartialDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        let sources: Vec<_> = i.sources.iter().map(|s| clean(s)).collect();
+        let fields = [&i.id, &i.name, &i.rationale, &i.attributed_by, &i.description];
+        for (k, f) in fields.into_iter().enumerate() {
+            if k > 0 {
+                self.text.push(FIELD);
+            }
+            self.text.push_str(&clean(f));
+        }
+        for (k, s) in sources.iter().enumerate() {
+            self.text.push(if k == 0 { FIELD } else { SOURCE });
+            self.text.push_str(s);
+        }
+        if sources.is_empty() {
+            self.text.push(FIELD);
+        }
+        self.text.push(FIELD);
+        self.text.push_str(&date(i.end));
+        self.text.push(FIELD);
+        self.text.push_str(&date(i.attribution_date));
+        self.ends.push(self.text.len() as u32);
+    }
+
+    /// Every incident's facts, by row.
+    pub fn facts(&self) -> &[Facts] {
+        &self.facts
+    }
+
+    /// Every target of row `k`, the main one first.
+    pub fn targets(&self, k: usize) -> impl Iterator<Item = Country> + '_ {
+        let f = &self.facts[k];
+        let extra = if f.targets > 1 {
+            let from = self.more.partition_point(|(r, _)| (*r as usize) < k);
+            &self.more[from..(from + usize::from(f.targets) - 1).min(self.more.len())]
+        } else {
+            &[]
+        };
+        std::iter::once(f.target).chain(extra.iter().map(|(_, t)| *t))
+    }
+
+    /// `(row, target)` for every target after the first, by row.
+    pub fn more_targets(&self) -> &[(u32, Country)] {
+        &self.more
+    }
+
+    fn row_text(&self, k: usize) -> &str {
+        let start = if k == 0 { 0 } else { self.ends[k - 1] as usize };
+        &self.text[start..self.ends[k] as usize]
+    }
+
+    fn fields(&self, k: usize) -> [&str; TEXTS] {
+        let mut out = [""; TEXTS];
+        for (slot, f) in out.iter_mut().zip(self.row_text(k).split(FIELD)) {
+            *slot = f;
+        }
+        out
+    }
+
+    pub fn id(&self, k: usize) -> &str {
+        self.row_text(k).split(FIELD).next().unwrap_or("")
+    }
+
+    pub fn name(&self, k: usize) -> &str {
+        self.row_text(k).split(FIELD).nth(1).unwrap_or("")
+    }
+
+    /// Row `k` as a whole incident.
+    pub fn incident(&self, k: usize) -> Incident {
+        let f = self.facts[k];
+        let [id, name, rationale, attributed_by, description, sources, end, attribution] = self.fields(k);
+        let date = |s: &str| if s.is_empty() { None } else { PartialDate::parse(s).ok() };
+        Incident {
+            id: id.into(),
+            name: name.into(),
+            start: f.start,
+            end: date(end),
+            initiator: f.initiator,
+            targets: self.targets(k).collect(),
+            target_type: f.target_type,
+            method: f.method,
+            objective: f.objective,
+            severity: f.severity,
+            rationale: rationale.into(),
+            attributed_by: attributed_by.into(),
+            attribution_date: date(attribution),
+            description: description.into(),
+            sources: sources.split(SOURCE).filter(|s| !s.is_empty()).map(str::to_string).collect(),
+        }
+    }
+
+    /// Every incident, rebuilt from the columns (for tests and tools; the explorer reads columns).
+    pub fn incidents(&self) -> Vec<Incident> {
+        (0..self.len()).map(|k| self.incident(k)).collect()
+    }
+
+    /// Orders the rows oldest first, ties by id. Data that is already in order (as most exports
+    /// are) is left as it is, without a copy.
+    pub fn sort_chronological(&mut self) {
+        let order = |a: usize, b: usize| self.facts[a].start.cmp(&self.facts[b].start).then_with(|| self.id(a).cmp(self.id(b)));
+        if (1..self.len()).all(|k| order(k - 1, k) != Ordering::Greater) {
+            return;
+        }
+        let mut perm: Vec<usize> = (0..self.len()).collect();
+        perm.sort_by(|&a, &b| order(a, b));
+        let mut sorted = Store::with_capacity(self.len(), self.text.len());
+        for &k in &perm {
+            let row = sorted.facts.len() as u32;
+            sorted.facts.push(self.facts[k]);
+            sorted.more.extend(self.targets(k).skip(1).map(|t| (row, t)));
+            sorted.text.push_str(self.row_text(k));
+            sorted.ends.push(sorted.text.len() as u32);
+        }
+        *self = sorted;
+    }
+
+    /// The store as plain arrays (see [`Parts`]).
+    pub fn to_parts(&self) -> Parts {
+        let mut facts = Vec::with_capacity(self.len() * FACT_BYTES);
+        for f in &self.facts {
+            facts.extend_from_slice(&(f.start.year as i16).to_le_bytes());
+            facts.extend([f.start.month.unwrap_or(0), f.start.day.unwrap_or(0)]);
+            facts.extend_from_slice(&(f.initiator.index() as u16).to_le_bytes());
+            facts.extend_from_slice(&(f.target.index() as u16).to_le_bytes());
+            facts.extend([code(TargetType::ALL, f.target_type), code(Method::ALL, f.method), code(Objective::ALL, f.objective)]);
+            facts.push(f.severity.unwrap_or(NONE));
+            facts.extend_from_slice(&f.targets.to_le_bytes());
+            facts.extend([0, 0]);
+        }
+        let more = self.more.iter().flat_map(|(r, t)| [*r, t.index() as u32]).collect();
+        Parts { facts, more, text: self.text.clone(), ends: self.ends.clone() }
+    }
+
+    /// A store from [`Parts`], every value checked: the parts come through JavaScript, so they are
+    /// treated as untrusted input and a damaged one is an error, never a panic later.
+    pub fn from_parts(parts: Parts) -> Result<Store> {
+        let Parts { facts: bytes, more, text, ends } = parts;
+        let rows = ends.len();
+        if bytes.len() != rows * FACT_BYTES {
+            return Err(Error::Argument(format!("imported data is damaged: {} bytes of facts for {rows} incidents", bytes.len())));
+        }
+        let mut facts = Vec::with_capacity(rows);
+        for (k, b) in bytes.chunks_exact(FACT_BYTES).enumerate() {
+            let u16_at = |i: usize| u16::from_le_bytes([b[i], b[i + 1]]);
+            let country = |i: usize| Country::from_index(usize::from(u16_at(i))).ok_or_else(|| bad(k, format!("country index {}", u16_at(i))));
+            let year = i16::from_le_bytes([b[0], b[1]]);
+            let start = match (b[2], b[3]) {
+                (0, 0) => format!("{year:04}"),
+                (m, 0) => format!("{year:04}-{m:02}"),
+                (m, d) => format!("{year:04}-{m:02}-{d:02}"),
+            };
+            let start = PartialDate::parse(&start).map_err(|e| bad(k, format!("start date {e}")))?;
+            let targets = u16_at(12);
+            if targets == 0 {
+                return Err(bad(k, "no target".into()));
+            }
+            facts.push(Facts {
+                start,
+                initiator: country(4)?,
+                target: country(6)?,
+                target_type: decode(TargetType::ALL, b[8], "target type", k)?,
+                method: decode(Method::ALL, b[9], "method", k)?,
+                objective: decode(Objective::ALL, b[10], "objective", k)?,
+                severity: (b[11] != NONE).then_some(b[11]),
+                targets,
+            });
+        }
+        if more.len() % 2 != 0 {
+            return Err(Error::Argument("imported data is damaged: the extra targets are not in pairs".into()));
+        }
+        let mut extra = Vec::with_capacity(more.len() / 2);
+        for pair in more.chunks_exact(2) {
+            let (row, c) = (pair[0], pair[1]);
+            let k = row as usize;
+            if k >= rows || extra.last().is_some_and(|(r, _)| *r > row) {
+                return Err(Error::Argument(format!("imported data is damaged: an extra target for incident {k} is out of order")));
+            }
+            extra.push((row, Country::from_index(c as usize).ok_or_else(|| bad(k, format!("country index {c}")))?));
+        }
+        let mut counted = vec![1u32; rows];
+        for (r, _) in &extra {
+            counted[*r as usize] += 1;
+        }
+        if let Some(k) = (0..rows).find(|&k| counted[k] != u32::from(facts[k].targets)) {
+            return Err(bad(k, format!("{} targets listed but {} given", facts[k].targets, counted[k])));
+        }
+        let mut start = 0usize;
+        for (k, &end) in ends.iter().enumerate() {
+            let end = end as usize;
+            if end < start || end > text.len() || !text.is_char_boundary(end) {
+                return Err(bad(k, format!("text ending at byte {end} of {}", text.len())));
+            }
+            let fields = text[start..end].matches(FIELD).count() + 1;
+            if fields != TEXTS {
+                return Err(bad(k, format!("{fields} text fields, not {TEXTS}")));
+            }
+            start = end;
+        }
+        if start != text.len() {
+            return Err(Error::Argument("imported data is damaged: text after the last incident".into()));
+        }
+        Ok(Store { facts, more: extra, text, ends })
+    }
+}
+
+impl From<Vec<Incident>> for Store {
+    fn from(incidents: Vec<Incident>) -> Store {
+        let mut store = Store::with_capacity(incidents.len(), 0);
+        for i in incidents {
+            store.push(i);
+        }
+        store
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn incident(id: &str, start: &str, targets: &[&str]) -> Incident {
+        Incident {
+            id: id.into(),
+            name: format!("Name of {id}"),
+            start: PartialDate::parse(start).unwrap(),
+            end: None,
+            initiator: Country::parse("PRK").unwrap(),
+            targets: targets.iter().map(|t| Country::parse(t).unwrap()).collect(),
+            target_type: Some(TargetType::Government),
+            method: None,
+            objective: Some(Objective::Theft),
+            severity: Some(4),
+            rationale: "why\u{1f}so".into(),
+            attributed_by: String::new(),
+            attribution_date: PartialDate::parse("2020-02").ok(),
+            description: "text".into(),
+            sources: vec!["https://a.example/x".into(), "https://b.example/y".into()],
+        }
+    }
+
+    #[test]
+    fn rows_round_trip_through_columns_and_parts() {
+        let list = vec![incident("b", "2015-03-02", &["KOR", "USA", "JPN"]), incident("a", "2011", &["KOR"]), incident("c", "2015-03-02", &["USA"])];
+        let mut store = Store::from(list.clone());
+        assert_eq!(store.incident(0).rationale, "why so", "separators in text become spaces");
+        assert_eq!(store.incident(0).targets, list[0].targets);
+        assert_eq!(store.targets(0).count(), 3);
+        store.sort_chronological();
+        assert_eq!((0..3).map(|k| store.id(k)).collect::<Vec<_>>(), ["a", "b", "c"]);
+        assert_eq!(store.name(1), "Name of b");
+        let mut want = list[0].clone();
+        want.rationale = "why so".into();
+        assert_eq!(store.incident(1), want);
+        assert_eq!(store.targets(2).map(|c| c.code()).collect::<Vec<_>>(), ["USA"]);
+        let back = Store::from_parts(store.to_parts()).unwrap();
+        assert_eq!(back, store);
+    }
+
+    #[test]
+    fn damaged_parts_are_refused_with_a_message() {
+        let store = Store::from(vec![incident("a", "2011", &["KOR", "USA"])]);
+        let good = store.to_parts();
+        let mut p = good.clone();
+        p.facts[4] = 0xff;
+        p.facts[5] = 0xff;
+        assert!(Store::from_parts(p).unwrap_err().to_string().contains("country index 65535"));
+        let mut p = good.clone();
+        p.facts[9] = 200;
+        assert!(Store::from_parts(p).unwrap_err().to_string().contains("method code 200"));
+        let mut p = good.clone();
+        p.more.clear();
+        assert!(Store::from_parts(p).unwrap_err().to_string().contains("2 targets listed but 1 given"));
+        let mut p = good.clone();
+        p.ends[0] += 1;
+        assert!(Store::from_parts(p).is_err());
+        let mut p = good.clone();
+        p.facts.pop();
+        assert!(Store::from_parts(p).is_err());
+        let mut p = good;
+        p.facts[0] = 0;
+        p.facts[1] = 0;
+        assert!(Store::from_parts(p).unwrap_err().to_string().contains("start date"));
+    }
+}
