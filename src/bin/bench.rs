@@ -178,7 +178,7 @@ mod native {
         }
 
         println!("\nnative (release build, one core)");
-        println!("  {:<52} {}", "import throughput", "rows per second");
+        println!("  {:<52} rows per second", "import throughput");
         let bundled = cyber_spectrum::explorer::BUNDLED_CSV;
         let n = Explorer::from_text(bundled, "csv").map_err(|e| e.to_string())?.len();
         let ms = time(20, || Explorer::from_text(bundled, "csv"));
@@ -204,7 +204,7 @@ mod native {
         let text = synthetic(largest, 7, false);
         let ex = Explorer::from_text(&text, "csv").map_err(|e| e.to_string())?;
         drop(text);
-        println!("\n  {:<52} {}", format!("at {largest} incidents"), "median ms (selected)");
+        println!("\n  {:<52} median ms (selected)", format!("at {largest} incidents"));
         let filters: [(&str, &[(&str, &str)]); 6] = [
             ("no filter", &[]),
             ("years 2015-2020", &[("from", "2015"), ("to", "2020")]),

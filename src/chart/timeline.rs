@@ -127,10 +127,11 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
     let mid = ((level_y(0.0) + top_y) / 2.0) as i32;
     p.text_up(title, PAD + TICK_FONT as i32 / 2 + 1, mid - p.measure(title, TICK_FONT).0 / 2, TICK_FONT, t.muted)?;
 
-    // Shaded cells: incidents per period (a month, quarter, half or year, the finest at least 4 px
-    // wide) and level, darker for more, on a logarithmic ramp so that a single incident shows.
+    // Shaded cells: incidents per period (a month, quarter, half or year, the finest at least 8 px
+    // wide) and level, darker for more, in eight steps of a logarithmic ramp so that a single
+    // incident shows. Cells are drawn step by step, so the canvas changes colour eight times.
     if aggregated {
-        let per_year = [12, 4, 2, 1].into_iter().find(|k| year_px / f64::from(*k) >= 4.0).unwrap_or(1);
+        let per_year = [12, 4, 2, 1].into_iter().find(|k| year_px / f64::from(*k) >= 8.0).unwrap_or(1);
         let periods = ((y1 - y0) * per_year) as usize;
         let mut cells = vec![0usize; rows_n * periods];
         for i in input.iter() {
@@ -138,14 +139,17 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
             cells[row_of(i.severity) * periods + ((i.start.year - y0) * per_year + within) as usize] += 1;
         }
         let most = cells.iter().copied().max().unwrap_or(1).max(1) as f64;
-        for (at, &n) in cells.iter().enumerate().filter(|(_, n)| **n > 0) {
+        let step = |n: usize| (7.0 * (1.0 + n as f64).ln() / (1.0 + most).ln()).round() as u8;
+        let mut shaded: Vec<(u8, usize)> = cells.iter().enumerate().filter(|(_, n)| **n > 0).map(|(at, &n)| (step(n), at)).collect();
+        shaded.sort_unstable();
+        for (step, at) in shaded {
             let (row, period) = (at / periods, at % periods);
             let from = f64::from(y0) + period as f64 / f64::from(per_year);
             let (xa, xb) = (x_of(from).round() as i32, x_of(from + 1.0 / f64::from(per_year)).round() as i32);
             let mid = if row > usize::from(top) { nc_y } else { level_y(row as f64) };
             let (ya, yb) = ((mid - row_h * 0.45).round() as i32, (mid + row_h * 0.45).round() as i32);
-            let shade = 0.12 + 0.88 * (1.0 + n as f64).ln() / (1.0 + most).ln();
-            p.rect(xa, ya, xb.max(xa + 1), yb, t.text, shade)?;
+            // At most half-tone, so the step line, the thresholds and their labels read on the darkest.
+            p.rect(xa, ya, xb.max(xa + 1), yb, t.text, 0.06 + 0.44 * f64::from(step) / 7.0)?;
         }
     }
 
