@@ -101,6 +101,10 @@ fn an_empty_selection_says_so() {
         let (rec, layout) = render(&small(), view, &f, 800, 400);
         assert!(layout.marks.is_empty());
         assert!(rec.texts().iter().any(|t| t == "No incidents match the current filters"), "{view:?}");
+        // Nothing to draw is never "too many to draw", even on the smallest chart.
+        for (w, h) in [(800, 400), (120, 120)] {
+            assert!(!render(&small(), view, &f, w, h).1.aggregated, "{view:?} at {w}x{h}");
+        }
     }
 }
 

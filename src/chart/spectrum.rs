@@ -120,21 +120,22 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
     let band_h = bands.iter().flatten().map(|l| p.measure_lines(l, BAND_FONT).1).max().unwrap_or(0) + 8;
     let step = number_step(&p, usize::from(scale.max), cw);
 
-    // Marks narrower than MIN_MARK px cannot be told apart or pointed at: the chart then shows
-    // each column as a bar of counts split by initiator, and its legend says so.
-    let above_plot = PAD + band_h + 6 + labels_h + 4 + NUMBER_FONT as i32 + 6 + 34;
-    let per_row = |d: f64| ((cw - 2.0) / d).floor().max(1.0) as usize;
-    let fits = |d: f64, plot_h: f64| totals.iter().all(|n| (n.div_ceil(per_row(d)) as f64) * d <= plot_h - 16.0);
-    let plain_bottom = legend::draw(&p, input, PAD, PAD, w - 2 * PAD, &[], false)?;
-    let aggregated = !fits(MIN_MARK, f64::from(h - plain_bottom - above_plot));
-    let note: &[&str] = if aggregated { &NOTE } else { &[] };
-    let legend_bottom = legend::draw(&p, input, PAD, PAD, w - 2 * PAD, note, true)?;
-    let strip_top = legend_bottom;
+    // The plot runs from a strip under the legend (the threshold labels) down to the axis.
     let strip_h = 34;
-    let plot_top = strip_top + strip_h;
     let numbers_h = NUMBER_FONT as i32 + 6;
     let plot_bottom = h - PAD - band_h - 6 - labels_h - 4 - numbers_h;
-    let plot_h = f64::from((plot_bottom - plot_top).max(10));
+    let plot_h_under = |legend_bottom: i32| f64::from((plot_bottom - legend_bottom - strip_h).max(10));
+
+    // Marks narrower than MIN_MARK px cannot be told apart or pointed at: the chart then shows
+    // each column as a bar of counts split by initiator, and its legend says so. An empty column
+    // always fits.
+    let per_row = |d: f64| ((cw - 2.0) / d).floor().max(1.0) as usize;
+    let fits = |d: f64, plot_h: f64| totals.iter().all(|&n| n == 0 || (n.div_ceil(per_row(d)) as f64) * d <= plot_h - 16.0);
+    let aggregated = !fits(MIN_MARK, plot_h_under(legend::draw(&p, input, PAD, PAD, w - 2 * PAD, &[], false)?));
+    let note: &[&str] = if aggregated { &NOTE } else { &[] };
+    let strip_top = legend::draw(&p, input, PAD, PAD, w - 2 * PAD, note, true)?;
+    let plot_top = strip_top + strip_h;
+    let plot_h = plot_h_under(strip_top);
 
     // Regions beyond each threshold, lightly tinted behind everything.
     let thresholds = scale.use_of_force.zip(scale.armed_attack);

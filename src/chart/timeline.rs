@@ -22,6 +22,13 @@ const NOTE: [&str; 3] = [
 ];
 /// How many marks may share one lane's place in a row before the plot turns to shaded cells.
 const CROWD: usize = 3;
+/// Mark diameter and number of lanes in rows `row_h` px tall: lanes alternate above and below
+/// the row's centre, at most three each way.
+fn marks_in_row(row_h: f64) -> (f64, usize) {
+    let d = (row_h * 0.6).clamp(5.0, 11.0);
+    (d, 1 + 2 * ((row_h - d) / (d * 0.8)).floor().clamp(0.0, 3.0) as usize)
+}
+
 /// Year-label steps tried from finest to coarsest.
 const STEPS: [i32; 8] = [1, 2, 5, 10, 20, 25, 50, 100];
 
@@ -44,13 +51,14 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
     // reads (and keeps every incident a mark to point at on a phone); beyond CROWD marks per lane
     // the plot is drawn as shaded cells (how many incidents per period and level) instead, and
     // the legend says so. Estimated on the plot's width without the level labels.
+    let axis_h = TICK_FONT as i32 + 8;
+    let plot_bottom = h - PAD - axis_h;
+    // Rows: levels 0 to the top of the scale and, when needed, "not coded" half a row below level 0.
+    let rows = f64::from(top) + 1.0 + if has_nc { 1.5 } else { 0.0 };
     let rows_n = usize::from(top) + 2;
     let row_of = |s: Option<u8>| s.map_or(usize::from(top) + 1, |s| usize::from(s.min(top)));
     let crowded = |plot_top: i32| {
-        let rows = f64::from(top) + 1.0 + if has_nc { 1.5 } else { 0.0 };
-        let row_h = f64::from(h - PAD - (TICK_FONT as i32 + 8) - plot_top) / rows;
-        let d = (row_h * 0.6).clamp(5.0, 11.0);
-        let lanes = 1 + 2 * ((row_h - d) / (d * 0.8)).floor().clamp(0.0, 3.0) as usize;
+        let (d, lanes) = marks_in_row(f64::from(plot_bottom - plot_top) / rows);
         let bins = ((f64::from(w) / d).ceil() as usize).max(1);
         let span = f64::from(y1 - y0);
         let mut grid = vec![0usize; rows_n * bins];
@@ -65,10 +73,6 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
     let note: &[&str] = if aggregated { &NOTE } else { &[] };
     let legend_bottom = legend::draw(&p, input, PAD, PAD, w - 2 * PAD, note, true)?;
     let plot_top = legend_bottom + 6;
-    let axis_h = TICK_FONT as i32 + 8;
-    let plot_bottom = h - PAD - axis_h;
-    // Rows: levels 0 to the top of the scale and, when needed, "not coded" half a row below level 0.
-    let rows = f64::from(top) + 1.0 + if has_nc { 1.5 } else { 0.0 };
     let row_h = f64::from(plot_bottom - plot_top) / rows;
     let level_y = |level: f64| f64::from(plot_bottom) - (level + 0.5 + if has_nc { 1.5 } else { 0.0 }) * row_h;
     let nc_y = f64::from(plot_bottom) - 0.5 * row_h;
@@ -182,10 +186,8 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
 
     // Marks, spread over lanes within their row where they would collide (only when they fit,
     // so this work is bounded by pixels, not by the number of incidents).
-    let d = (row_h * 0.6).clamp(5.0, 11.0);
+    let (d, lanes) = marks_in_row(row_h);
     let r = d * 0.42;
-    let max_lane = ((row_h - d) / (d * 0.8)).floor().max(0.0) as usize;
-    let lanes = 1 + 2 * max_lane.min(3);
     let mut order: Vec<usize> = if aggregated { Vec::new() } else { (0..input.len()).collect() };
     let x_mark = |idx: usize| x_of(input.at(idx).start.fractional_year().clamp(f64::from(y0), f64::from(y1)));
     order.sort_by(|&a, &b| x_mark(a).total_cmp(&x_mark(b)));
