@@ -1,5 +1,6 @@
 // Launches the system Chromium through playwright-core (never a downloaded browser), and starts
 // what every end-to-end test file needs: dist/ (the built site) served with the CSP, the browser, the output folder.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -27,4 +28,18 @@ export async function start() {
   const browser = await launch();
   await mkdir(out, { recursive: true });
   return { url, browser, close: async () => { await browser.close(); server.close(); } };
+}
+
+/** The served site's URL and the browser, set once `useSession`'s hook has run. */
+export let url;
+export let browser;
+
+/** Starts the server and the browser before a test file's tests and closes both after them. */
+export function useSession() {
+  let session;
+  before(async () => {
+    session = await start();
+    ({ url, browser } = session);
+  });
+  after(() => session?.close());
 }

@@ -1,22 +1,13 @@
 // End-to-end for publishers: <cyber-spectrum> elements, the iframe embed and its host script,
 // shared links and embed code, and the strict Content-Security-Policy every page is served with.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CSP } from '../../scripts/serve.mjs';
-import { start, root, out } from './browser.mjs';
+import { useSession, url, browser, root, out } from './browser.mjs';
 
-let url;
-let browser;
-let session;
-
-before(async () => {
-  session = await start();
-  ({ url, browser } = session);
-});
-
-after(() => session?.close());
+useSession();
 
 const eurepoc = () => readFile(join(root, 'tests/fixtures/eurepoc/sample.csv'));
 

@@ -1,19 +1,10 @@
 // End-to-end: drives the served page like a reader, in the system Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { start, root, out } from './browser.mjs';
+import { useSession, url, browser, root, out } from './browser.mjs';
 
-let url;
-let browser;
-let session;
-
-before(async () => {
-  session = await start();
-  ({ url, browser } = session);
-});
-
-after(() => session?.close());
+useSession();
 
 /** A page that records console errors and uncaught exceptions. */
 async function open(options = {}, path = '') {

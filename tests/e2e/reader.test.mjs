@@ -1,22 +1,13 @@
 // End-to-end: a reader exploring the charts by mouse, touch, keyboard and screen reader; the table,
 // the downloads and the citation; axe-core on the page, the table and an open card.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { start, root, out } from './browser.mjs';
+import { useSession, url, browser, root, out } from './browser.mjs';
 
 const AXE = join(root, 'node_modules/axe-core/axe.min.js');
-let url;
-let browser;
-let session;
-
-before(async () => {
-  session = await start();
-  ({ url, browser } = session);
-});
-
-after(() => session?.close());
+useSession();
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true };
 
