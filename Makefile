@@ -4,7 +4,7 @@ SHELL := bash
 PORT ?= 8000
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: serve build test test-native test-browser test-e2e bench lint tools tools-test screenshot render publishers-image clean
+.PHONY: serve build test test-native test-browser test-e2e bench fuzz lint tools tools-test screenshot render publishers-image clean
 
 ## serve: build and serve the explorer on http://127.0.0.1:$(PORT)/ (PORT=... to change)
 serve: build
@@ -41,6 +41,12 @@ bench: tools-test build
 	cargo run --locked --release --bin bench -- --write dist/bench-data --sizes $(SIZES)
 	mkdir -p tests/e2e/out
 	SIZES=$(SIZES) node tests/bench/bench.mjs
+
+## fuzz: every importer under libFuzzer (cargo-fuzz on nightly, installed if missing), FUZZ_SECONDS
+## each (default 300; FUZZ_TARGETS=... to choose). Crashers are kept in tests/fixtures/fuzz/, where
+## `make test` replays them. Prints executions, coverage and corpus per target.
+fuzz:
+	@scripts/fuzz.sh
 
 ## screenshot: the README picture, taken by the end-to-end tests
 screenshot: tools-test build test-e2e

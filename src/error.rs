@@ -27,17 +27,35 @@ impl Error {
     }
 }
 
+/// Longest message shown for one problem: a message quoting a huge cell (a 10 MB line, a
+/// header of thousands of columns) keeps its start and end with the middle elided.
+pub const MAX_MESSAGE_CHARS: usize = 600;
+
+/// `s` with its middle replaced by " … " when it has more than `max` characters.
+pub fn clip(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    let n = s.chars().count();
+    if n <= max {
+        return s.into();
+    }
+    let at = |k: usize| s.char_indices().nth(k).map_or(s.len(), |(i, _)| i);
+    format!("{} … {}", &s[..at(max * 2 / 3)], &s[at(n - max / 3)..]).into()
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let full = self.unclipped();
+        f.write_str(&clip(&full, MAX_MESSAGE_CHARS))
+    }
+}
+
+impl Error {
+    fn unclipped(&self) -> String {
         match self {
-            Error::Row { row, line: Some(line), column, message } => {
-                write!(f, "row {row} (line {line}), column '{column}': {message}")
-            }
-            Error::Row { row, line: None, column, message } => write!(f, "row {row}, column '{column}': {message}"),
-            Error::File(m) => f.write_str(m),
-            Error::Filter { field, message } => write!(f, "filter field '{field}': {message}"),
-            Error::Argument(m) => f.write_str(m),
-            Error::Draw(m) => write!(f, "drawing failed: {m}"),
+            Error::Row { row, line: Some(line), column, message } => format!("row {row} (line {line}), column '{column}': {message}"),
+            Error::Row { row, line: None, column, message } => format!("row {row}, column '{column}': {message}"),
+            Error::File(m) | Error::Argument(m) => m.clone(),
+            Error::Filter { field, message } => format!("filter field '{field}': {message}"),
+            Error::Draw(m) => format!("drawing failed: {m}"),
         }
     }
 }

@@ -76,7 +76,7 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
         let cell = |i: usize| r.cells.get(i).map(String::as_str).unwrap_or("");
         let get = |name: &str| REQUIRED.iter().position(|r| *r == name).map_or("", |k| cell(idx[k]));
         let err = |column: &str, message: String| Error::row(r.row, r.line, column, message);
-        let mut warn = |column: &str, message: String| data.warnings.push(Warning { row: r.row, column: column.into(), message });
+        let mut warn = |column: &str, message: String| Warning::push(&mut data.warnings, r.row, column, message);
 
         let num = code(get("Cyberincidentnum"));
         if num.is_empty() {

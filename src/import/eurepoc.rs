@@ -2,7 +2,7 @@
 //! name several initiator and receiver states; severity is EuRepoC's weighted cyber intensity,
 //! kept on its own scale (see [`Scale::eurepoc`]), never read as the 0-10 ladder.
 
-use super::lenient::{cell, flexible_date, list_values, urls, Notes};
+use super::lenient::{cell, flexible_date, list_values, Notes};
 use super::table::{normalise, Table};
 use super::Dataset;
 use crate::error::{Error, Result};
@@ -119,7 +119,7 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
             attributed_by: list_values(cell(r, attr_actor_c)).join(", "),
             attribution_date,
             description: cell(r, desc_c).trim().to_string(),
-            sources: urls([cell(r, sources_c)]),
+            sources: notes.sources(n, "sources", cell(r, sources_c)),
         });
     }
     if incidents.is_empty() {

@@ -2,7 +2,7 @@
 //! browser's own `JSON.parse` does (through the web module), which keeps a JSON parser out of the
 //! wasm (serde_json cost about 17 KB gzipped).
 
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -16,57 +16,84 @@ pub enum Json {
     Object(Vec<(String, Json)>),
 }
 
+/// Deepest nesting of arrays and objects read. The importers need three levels (a list of
+/// incidents, each an object, some fields lists); a file nested deeper is refused before it can
+/// exhaust the stack, natively and in the browser alike (serde_json stops at 128 on its own).
+pub const MAX_DEPTH: usize = 64;
+
 impl<'de> Deserialize<'de> for Json {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Json, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Json;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("any JSON value")
-            }
-            fn visit_unit<E>(self) -> Result<Json, E> {
-                Ok(Json::Null)
-            }
-            fn visit_none<E>(self) -> Result<Json, E> {
-                Ok(Json::Null)
-            }
-            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
-                Json::deserialize(d)
-            }
-            fn visit_bool<E>(self, b: bool) -> Result<Json, E> {
-                Ok(Json::Bool(b))
-            }
-            fn visit_i64<E>(self, n: i64) -> Result<Json, E> {
-                Ok(Json::Number(n as f64))
-            }
-            fn visit_u64<E>(self, n: u64) -> Result<Json, E> {
-                Ok(Json::Number(n as f64))
-            }
-            fn visit_f64<E>(self, n: f64) -> Result<Json, E> {
-                Ok(Json::Number(n))
-            }
-            fn visit_str<E>(self, s: &str) -> Result<Json, E> {
-                Ok(Json::String(s.to_string()))
-            }
-            fn visit_string<E>(self, s: String) -> Result<Json, E> {
-                Ok(Json::String(s))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
-                let mut items = Vec::new();
-                while let Some(item) = seq.next_element()? {
-                    items.push(item);
-                }
-                Ok(Json::Array(items))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
-                let mut entries = Vec::new();
-                while let Some((k, v)) = map.next_entry::<String, Json>()? {
-                    entries.push((k, v));
-                }
-                Ok(Json::Object(entries))
-            }
+        Depth(0).deserialize(d)
+    }
+}
+
+/// Reads one value `0`-based levels deep.
+#[derive(Clone, Copy)]
+struct Depth(usize);
+
+impl Depth {
+    fn inner<E: serde::de::Error>(self) -> Result<Depth, E> {
+        if self.0 >= MAX_DEPTH {
+            return Err(E::custom(format!("arrays and objects nested more than {MAX_DEPTH} levels deep")));
         }
-        d.deserialize_any(V)
+        Ok(Depth(self.0 + 1))
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Depth {
+    type Value = Json;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Depth {
+    type Value = Json;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Json, E> {
+        Ok(Json::Null)
+    }
+    fn visit_none<E>(self) -> Result<Json, E> {
+        Ok(Json::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
+        self.deserialize(d)
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<Json, E> {
+        Ok(Json::Bool(b))
+    }
+    fn visit_i64<E>(self, n: i64) -> Result<Json, E> {
+        Ok(Json::Number(n as f64))
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<Json, E> {
+        Ok(Json::Number(n as f64))
+    }
+    fn visit_f64<E>(self, n: f64) -> Result<Json, E> {
+        Ok(Json::Number(n))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Json, E> {
+        Ok(Json::String(s.to_string()))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Json, E> {
+        Ok(Json::String(s))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+        let inner = self.inner()?;
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(inner)? {
+            items.push(item);
+        }
+        Ok(Json::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+        let inner = self.inner()?;
+        let mut entries = Vec::new();
+        while let Some(k) = map.next_key::<String>()? {
+            entries.push((k, map.next_value_seed(inner)?));
+        }
+        Ok(Json::Object(entries))
     }
 }
 

@@ -55,8 +55,11 @@ pub fn list_values(cell: &str) -> Vec<String> {
 pub fn flexible_date(text: &str) -> Result<PartialDate, String> {
     let t = text.trim();
     let day_part = t.split(['T', ' ']).next().unwrap_or("");
-    if let Ok(d) = PartialDate::parse(day_part) {
-        return Ok(d);
+    match PartialDate::parse(day_part) {
+        Ok(d) => return Ok(d),
+        // Written as an ISO date: its own error (a day that does not exist, a year out of range) says most.
+        Err(e) if day_part.contains('-') && day_part.starts_with(|c: char| c.is_ascii_digit()) => return Err(e),
+        Err(_) => {}
     }
     let parts: Vec<&str> = day_part.split('/').collect();
     fn num(s: &str, max_len: usize) -> bool {
@@ -90,7 +93,7 @@ pub struct Notes {
 
 impl Notes {
     pub fn warn(&mut self, row: usize, column: &str, message: impl Into<String>) {
-        self.warnings.push(Warning { row, column: column.to_string(), message: message.into() });
+        Warning::push(&mut self.warnings, row, column, message);
     }
 
     /// A state named in any common form; an unrecognised name is kept as unknown with a warning.
@@ -212,6 +215,22 @@ pub fn urls<'a>(cells: impl IntoIterator<Item = &'a str>) -> Vec<String> {
         }
     }
     out
+}
+
+impl Notes {
+    /// The http(s) URLs of one cell; anything else in it is left out with a warning (a
+    /// `javascript:` or `data:` address never becomes a link).
+    pub fn sources(&mut self, row: usize, column: &str, cell: &str) -> Vec<String> {
+        let found = urls([cell]);
+        let mut other: Vec<String> = Vec::new();
+        for v in list_values(cell) {
+            other.extend(v.split(|c: char| c.is_whitespace() || c == ';' || c == ',').filter(|s| !s.is_empty() && !super::is_url(s)).map(str::to_string));
+        }
+        if !other.is_empty() {
+            self.warn(row, column, format!("'{}' is not an http(s) URL; left out", other.join(" ")));
+        }
+        found
+    }
 }
 
 /// The cell of `row` at column `i`, or empty.

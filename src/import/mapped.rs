@@ -3,7 +3,7 @@
 //! Values are read leniently: countries in any common form, dates in export styles, vocabulary by
 //! slug or label; anything unreadable is a warning and the incident is kept.
 
-use super::lenient::{cell, flexible_date, urls, Notes};
+use super::lenient::{cell, flexible_date, Notes};
 use super::table::{normalise, Table};
 use super::Dataset;
 use crate::error::{Error, Result};
@@ -123,7 +123,7 @@ pub(super) fn parse(table: &Table, mapping: &Mapping) -> Result<Dataset> {
             attributed_by: get("attributedBy").to_string(),
             attribution_date: notes.date(n, name_of("attributionDate"), get("attributionDate")),
             description: get("description").to_string(),
-            sources: urls([get("sources")]),
+            sources: notes.sources(n, name_of("sources"), get("sources")),
             id,
         });
     }

@@ -35,6 +35,34 @@ pub struct Warning {
     pub message: String,
 }
 
+/// Most warnings kept for one file: past this, one last warning says the rest are not listed, so a
+/// file where every row is odd cannot fill memory with messages.
+pub const MAX_WARNINGS: usize = 1_000;
+
+impl Warning {
+    /// Adds a warning to `list` (its column and message clipped to a readable length), up to
+    /// [`MAX_WARNINGS`]; the first one past it is replaced by a note that the rest are not listed.
+    pub fn push(list: &mut Vec<Warning>, row: usize, column: &str, message: impl Into<String>) {
+        use crate::error::{clip, MAX_MESSAGE_CHARS};
+        match list.len() {
+            n if n < MAX_WARNINGS => {
+                let message = message.into();
+                list.push(Warning {
+                    row,
+                    column: clip(column, 120).into_owned(),
+                    message: clip(&message, MAX_MESSAGE_CHARS).into_owned(),
+                });
+            }
+            MAX_WARNINGS => list.push(Warning {
+                row: 0,
+                column: String::new(),
+                message: format!("more warnings from row {row} on are not listed: only the first {MAX_WARNINGS} are kept"),
+            }),
+            _ => {}
+        }
+    }
+}
+
 /// Incidents in chronological order, with the warnings met while reading them.
 #[derive(Clone, Debug, Default)]
 pub struct Dataset {
@@ -128,6 +156,19 @@ fn is_url(s: &str) -> bool {
     (lower.starts_with("https://") || lower.starts_with("http://")) && s.len() >= 12 && !s.chars().any(char::is_whitespace)
 }
 
+/// The bytes as text, or an error naming the line and byte where they stop being UTF-8.
+fn utf8(bytes: &[u8]) -> Result<&str> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = at - bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) + 1;
+        Error::File(format!(
+            "the file is neither an .xlsx workbook nor UTF-8 text: line {line}, byte {column} of the line (0x{:02X}, offset {at}) is not UTF-8. Save the file as UTF-8 (\"CSV UTF-8\" in Excel)",
+            bytes[at]
+        ))
+    })
+}
+
 /// Refuses an input over the documented maximum before reading any of it.
 fn check_size(len: usize) -> Result<()> {
     if len > MAX_INPUT_BYTES {
@@ -164,9 +205,7 @@ pub fn parse_bytes(bytes: &[u8], format: Option<Format>, mapping: Option<&Mappin
     check_size(bytes.len())?;
     let format = if mapping.is_some() { Some(Format::Mapped) } else { format };
     if !zip::is_zip(bytes) {
-        let text = std::str::from_utf8(bytes).map_err(|e| {
-            Error::File(format!("the file is neither an .xlsx workbook nor UTF-8 text (invalid byte at offset {})", e.valid_up_to()))
-        })?;
+        let text = utf8(bytes)?;
         let (data, format) = parse(text, format, mapping)?;
         return Ok((data, format.name().to_string()));
     }
@@ -260,7 +299,7 @@ pub fn columns(bytes: &[u8]) -> Result<Vec<String>> {
     let table = if zip::is_zip(bytes) {
         xlsx::read(bytes)?.into_iter().map(|(_, t)| t).find(|t| !t.header.is_empty()).ok_or_else(|| Error::File("the workbook has no sheet with a header".into()))?
     } else {
-        let text = std::str::from_utf8(bytes).map_err(|_| Error::File("the file is not UTF-8 text".into()))?;
+        let text = utf8(bytes)?;
         if looks_like_json(text) {
             native::json_table(text)?
         } else {

@@ -4,7 +4,7 @@
 use super::json::{self, Json};
 use super::table::{normalise, CsvRows, Row, Table};
 use super::{Dataset, Warning};
-use crate::error::{Error, Result};
+use crate::error::{clip, Error, Result};
 use crate::model::{Country, Incident, Method, Objective, PartialDate, TargetType, MAX_LEVEL};
 use std::collections::HashMap;
 
@@ -33,6 +33,7 @@ struct Columns {
 impl Columns {
     fn from_header(header: &[String], warnings: &mut Vec<Warning>) -> Result<Columns> {
         let mut index: Vec<(&'static str, usize)> = Vec::new();
+        let mut ignored: Vec<String> = Vec::new();
         for (i, raw) in header.iter().enumerate() {
             let n = normalise(raw);
             match REQUIRED.iter().chain(OPTIONAL.iter()).find(|k| normalise(k) == n) {
@@ -42,12 +43,17 @@ impl Columns {
                     }
                     index.push((k, i));
                 }
-                None => warnings.push(Warning {
-                    row: 0,
-                    column: raw.trim().to_string(),
-                    message: format!("column {} ('{}') is not part of the schema and was ignored", i + 1, raw.trim()),
-                }),
+                None => ignored.push(format!("{} ('{}')", i + 1, clip(raw.trim(), 40))),
             }
+        }
+        // One warning for all of them: a sheet with thousands of extra columns gets one line.
+        if let Some(first) = ignored.first() {
+            let message = match ignored.len() {
+                1 => format!("column {first} is not part of the schema and was ignored"),
+                n if n <= 10 => format!("columns {} are not part of the schema and were ignored", ignored.join(", ")),
+                n => format!("{n} columns are not part of the schema and were ignored: {} and {} more", ignored[..8].join(", "), n - 8),
+            };
+            Warning::push(warnings, 0, "(header)", message);
         }
         let missing: Vec<&str> = REQUIRED.iter().copied().filter(|k| !index.iter().any(|(c, _)| c == k)).collect();
         if !missing.is_empty() {
@@ -140,11 +146,7 @@ impl<'a> RawRow<'a> {
         let end = self.date("end")?;
         if let Some(e) = end {
             if e.surely_before(&start) {
-                warnings.push(Warning {
-                    row: self.row,
-                    column: "end".into(),
-                    message: format!("ends ({e}) before it starts ({start}); kept as given"),
-                });
+                Warning::push(warnings, self.row, "end", format!("ends ({e}) before it starts ({start}); kept as given"));
             }
         }
         let initiator = self.country("initiator", self.required("initiator")?)?;
@@ -305,6 +307,7 @@ pub(super) fn parse_json(text: &str) -> Result<Dataset> {
     let mut seen = HashMap::new();
     let known: Vec<(&'static str, String)> =
         REQUIRED.iter().chain(OPTIONAL.iter()).map(|k| (*k, normalise(k))).collect();
+    let mut ignored: Vec<String> = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let row = i + 1;
         let Json::Object(obj) = item else { return Err(Error::row(row, None, "(row)", "is not an object")) };
@@ -313,11 +316,11 @@ pub(super) fn parse_json(text: &str) -> Result<Dataset> {
             let n = normalise(key);
             match known.iter().find(|(_, kn)| *kn == n) {
                 Some((k, _)) => cells.push((k, json_cell(row, key, v)?)),
-                None => data.warnings.push(Warning {
-                    row,
-                    column: key.clone(),
-                    message: format!("field '{key}' is not part of the schema and was ignored"),
-                }),
+                None if ignored.contains(key) => {}
+                None => {
+                    Warning::push(&mut data.warnings, row, key, format!("field '{key}' is not part of the schema and was ignored (here and in any later object)"));
+                    ignored.push(key.clone());
+                }
             }
         }
         for k in REQUIRED {

@@ -41,9 +41,32 @@ fn from_header(text: &str) -> &str {
     text
 }
 
+/// The character between columns: a comma, unless the header line (outside quotes) has more
+/// semicolons or tabs, as spreadsheets in many locales export.
+fn delimiter(text: &str) -> u8 {
+    let (mut counts, mut quoted) = ([0usize; 3], false);
+    for c in text.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '\n' | '\r' if !quoted => break,
+            ',' if !quoted => counts[0] += 1,
+            ';' if !quoted => counts[1] += 1,
+            '\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = (0..3).max_by_key(|&i| (counts[i], std::cmp::Reverse(i))).unwrap_or(0);
+    [b',', b';', b'\t'][best]
+}
+
+fn reader(text: &str, has_headers: bool) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new().flexible(true).has_headers(has_headers).delimiter(delimiter(text)).from_reader(text.as_bytes())
+}
+
 /// CSV text read one row at a time, so a large file is never held as a table of strings.
 pub struct CsvRows<'a> {
     pub header: Vec<String>,
+    text: &'a str,
     reader: csv::Reader<&'a [u8]>,
     /// The current row's cells, after [`CsvRows::advance`] returned it.
     pub record: csv::StringRecord,
@@ -53,9 +76,10 @@ pub struct CsvRows<'a> {
 impl<'a> CsvRows<'a> {
     /// Reads the header of CSV text (a leading byte-order mark and `#` preamble lines skipped).
     pub fn open(text: &'a str) -> Result<CsvRows<'a>> {
-        let mut reader = csv::ReaderBuilder::new().flexible(true).has_headers(true).from_reader(from_header(text).as_bytes());
+        let text = from_header(text);
+        let mut reader = reader(text, true);
         let header = reader.headers().map_err(|e| Error::File(format!("cannot read the header line: {e}")))?.iter().map(str::to_string).collect();
-        Ok(CsvRows { header, reader, record: csv::StringRecord::new(), row: 0 })
+        Ok(CsvRows { header, text, reader, record: csv::StringRecord::new(), row: 0 })
     }
 
     /// Moves to the next row with a non-blank cell: `Some((row, line))` (1-based row after the
@@ -74,9 +98,36 @@ impl<'a> CsvRows<'a> {
                 return Ok(None);
             }
             if self.record.iter().any(|f| !f.trim().is_empty()) {
+                self.check_quotes(row)?;
                 return Ok(Some((row, self.record.position().map(|p| p.line()))));
             }
         }
+    }
+}
+
+impl CsvRows<'_> {
+    /// Refuses a last row whose quote never closes: it would swallow every line after it. (The
+    /// CSV reader takes the rest of the file as the quoted cell's text without complaint.)
+    fn check_quotes(&self, row: usize) -> Result<()> {
+        let (Some(start), end) = (self.record.position(), self.reader.position().byte() as usize) else { return Ok(()) };
+        let Some(last) = self.record.len().checked_sub(1) else { return Ok(()) };
+        let swallowed = self.record.get(last).is_some_and(|f| f.contains(['\n', '\r']));
+        if end < self.text.len() || !swallowed {
+            return Ok(());
+        }
+        let raw = self.text.get(start.byte() as usize..).unwrap_or("");
+        if raw.bytes().filter(|&b| b == b'"').count() % 2 == 0 {
+            return Ok(());
+        }
+        let lines_before: usize = self.record.iter().take(last).map(|f| f.matches('\n').count()).sum();
+        let opened = start.line() + lines_before as u64;
+        let lines = raw.lines().count() as u64 - lines_before as u64;
+        Err(Error::Row {
+            row,
+            line: Some(opened),
+            column: self.header.get(last).map_or_else(|| "(row)".to_string(), |h| h.trim().to_string()),
+            message: format!("a quote opens in this cell and never closes, so the remaining {lines} lines of the file would be read into it; close or remove the quote"),
+        })
     }
 }
 
@@ -90,10 +141,21 @@ pub fn read_csv(text: &str) -> Result<Table> {
     Ok(Table { header: rows.header, rows: table })
 }
 
+/// How much of the first line [`read_header`] reads.
+const HEADER_BYTES: usize = 1 << 20;
+
 /// The header cells of CSV text alone (quotes honoured), without reading the rows.
 pub fn read_header(text: &str) -> Vec<String> {
     let text = from_header(text);
-    let first = text.lines().next().unwrap_or("");
-    let mut reader = csv::ReaderBuilder::new().flexible(true).has_headers(false).from_reader(first.as_bytes());
+    // Enough for thousands of column names; a longer first line is no header (and is not copied).
+    let mut first = text.lines().next().unwrap_or("");
+    if first.len() > HEADER_BYTES {
+        let mut end = HEADER_BYTES;
+        while !first.is_char_boundary(end) {
+            end -= 1;
+        }
+        first = &first[..end];
+    }
+    let mut reader = reader(first, false);
     reader.records().next().and_then(|r| r.ok()).map(|r| r.iter().map(|c| c.trim().to_string()).collect()).unwrap_or_default()
 }

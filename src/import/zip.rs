@@ -83,9 +83,11 @@ impl<'a> Zip<'a> {
         let body = self.data.get(start..start + e.compressed).ok_or_else(|| corrupt("an entry runs past the end"))?;
         match e.method {
             0 => Ok(Some(body.to_vec())),
-            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(body, MAX_ENTRY_BYTES).map(Some).map_err(|err| {
+            // Inflated no further than the size the archive declares (itself under the limit):
+            // an entry that expands past it is a lie, refused after `size` bytes at most.
+            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(body, e.size).map(Some).map_err(|err| {
                 if matches!(err.status, miniz_oxide::inflate::TINFLStatus::HasMoreOutput) {
-                    Error::File(format!("{name} in the workbook expands beyond {} MB; refused", MAX_ENTRY_BYTES / 1_000_000))
+                    Error::File(format!("{name} in the workbook expands beyond the {} bytes its archive declares; refused (a damaged file or a zip bomb)", e.size))
                 } else {
                     corrupt(&format!("{name} does not inflate"))
                 }
