@@ -426,3 +426,52 @@ fn params_to_filter_object(params: &[(&'static str, String)]) -> Result<JsValue,
 pub fn filter_param_names() -> Vec<String> {
     Filter::PARAMS.iter().map(|(p, _)| p.to_string()).collect()
 }
+
+/// The system allocator, keeping count of the bytes it holds: `memoryUse()` reports it, so a page
+/// (and the endurance tests) can see that filtering, drawing and swapping data leak nothing,
+/// which the WebAssembly memory's size (it never shrinks) cannot show.
+struct Counting;
+
+static HEAP_BYTES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+// SAFETY: every call is passed to the system allocator unchanged; only a counter is added.
+unsafe impl std::alloc::GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        let p = std::alloc::System.alloc(layout);
+        if !p.is_null() {
+            HEAP_BYTES.fetch_add(layout.size(), std::sync::atomic::Ordering::Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, p: *mut u8, layout: std::alloc::Layout) {
+        std::alloc::System.dealloc(p, layout);
+        HEAP_BYTES.fetch_sub(layout.size(), std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// `{heap, total}`: bytes the core's allocations hold now, and the size of its WebAssembly
+/// memory (which grows when needed and never shrinks).
+#[wasm_bindgen(js_name = memoryUse)]
+pub fn memory_use() -> Result<JsValue, JsError> {
+    #[derive(serde::Serialize)]
+    struct Memory {
+        heap: usize,
+        total: usize,
+    }
+    to_js(&Memory {
+        heap: HEAP_BYTES.load(std::sync::atomic::Ordering::Relaxed),
+        total: core::arch::wasm32::memory_size(0) * 65_536,
+    })
+}
+
+/// For tests only: panics inside the core with `message`, so a test can check that a panic
+/// reaches the page as one embed's error and leaves the module working for the others.
+#[wasm_bindgen(js_name = panicForTest)]
+#[doc(hidden)]
+#[allow(clippy::panic)]
+pub fn panic_for_test(message: &str) {
+    panic!("{message}");
+}

@@ -145,6 +145,24 @@ fn workbooks_and_other_formats_come_in_through_the_importer() {
     assert!(msg.contains("importer"), "{msg}");
 }
 
+/// The browser's JSON.parse reads JSON in the importer (not serde_json as natively), so the
+/// malformed-JSON cases run here as well: depth, NaN, numbers beyond f64.
+#[wasm_bindgen_test]
+fn hostile_json_is_refused_by_the_importer_in_the_browser() {
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    let msg = imported(deep.as_bytes(), Some("json"), JsValue::NULL).err().expect("refused");
+    assert!(msg.contains("nested more than 64 levels deep"), "{msg}");
+    let deep = format!("[{}1{}]", "{\"a\":".repeat(10_000), "}".repeat(10_000));
+    let msg = imported(deep.as_bytes(), Some("json"), JsValue::NULL).err().expect("refused");
+    assert!(msg.contains("nested more than 64 levels deep"), "{msg}");
+    let msg = imported(include_bytes!("fixtures/malformed/json-nan.json"), None, JsValue::NULL).err().expect("refused");
+    assert!(msg.contains("invalid JSON"), "{msg}");
+    let msg = imported(include_bytes!("fixtures/malformed/json-huge-number.json"), None, JsValue::NULL).err().expect("refused");
+    assert!(msg.contains("row 1, column 'severity'"), "{msg}");
+    let msg = imported(include_bytes!("fixtures/malformed/invalid-utf8.csv"), None, JsValue::NULL).err().expect("refused");
+    assert!(msg.contains("line 3, byte 8 of the line"), "{msg}");
+}
+
 #[wasm_bindgen_test]
 fn drawing_fills_a_hidpi_canvas_and_follows_the_filter() {
     let ex = Explorer::bundled().expect("bundled loads");

@@ -21,7 +21,7 @@ import { shareButtons, shareTexts, pinnedVersion } from './share.js';
 export const FILTER_ATTRIBUTES = ['from', 'to', 'initiators', 'targets', 'methods', 'objectives', 'target-types',
   'min-severity', 'max-severity', 'search'];
 /** Attributes for everything else; all but `wasm` can also come from an iframe's hash. */
-export const SETTINGS = ['view', 'src', 'format', 'theme', 'controls', 'height', 'lang', 'dataset-version', 'incident'];
+export const SETTINGS = ['view', 'src', 'format', 'timeout', 'theme', 'controls', 'height', 'lang', 'dataset-version', 'incident'];
 const OTHER_ATTRIBUTES = [...SETTINGS, 'wasm'];
 const VIEWS = ['spectrum', 'timeline'];
 const THEMES = ['light', 'dark', 'auto'];
@@ -45,22 +45,34 @@ function startCore(override) {
   return core;
 }
 
-// Datasets shared by every element on the page: the bundled one, and each src/format pair.
+// Datasets shared by every element on the page, the bundled one and each src/format pair, with
+// the number of elements showing each: the last one to let go frees its memory in the core, so a
+// page that swaps data again and again holds only what it shows.
 const datasets = new Map();
-function dataset(m, src, format) {
+function acquire(m, src, format, stallSeconds) {
   const key = src ? `${format}|${new URL(src, document.baseURI).href}` : 'bundled';
-  if (!datasets.has(key)) {
-    const loading = src ? loadSource(m, src, format) : Promise.resolve().then(() => m.Explorer.bundled());
-    loading.catch(() => datasets.delete(key)); // a failed load may be retried by a later element
-    datasets.set(key, loading);
+  let entry = datasets.get(key);
+  if (!entry) {
+    const loading = src ? loadSource(m, src, format, stallSeconds) : Promise.resolve().then(() => m.Explorer.bundled());
+    entry = { key, loading, users: 0 };
+    // A failed load may be retried by a later element.
+    loading.catch(() => { if (datasets.get(key) === entry) datasets.delete(key); });
+    datasets.set(key, entry);
   }
-  return datasets.get(key);
+  entry.users += 1;
+  return entry;
+}
+function release(entry) {
+  entry.users -= 1;
+  if (entry.users > 0) return;
+  if (datasets.get(entry.key) === entry) datasets.delete(entry.key);
+  entry.loading.then((explorer) => explorer.free(), () => {});
 }
 
-async function loadSource(m, src, format) {
+async function loadSource(m, src, format, stallSeconds) {
   const { fetchBytes, importBytes } = await import('./loader.js');
   const url = new URL(src, document.baseURI).href;
-  const bytes = await fetchBytes(url);
+  const bytes = await fetchBytes(url, { stallSeconds });
   // The project's own CSV is read by the explorer module itself; anything else (JSON included)
   // needs the importer module, fetched on demand in a worker.
   if (format === 'csv' || format === 'auto') {
@@ -75,6 +87,12 @@ async function loadSource(m, src, format) {
   } catch (e) {
     throw new Error(`${url}: ${e.message}`);
   }
+}
+
+/** An exception's message; a trap of the WebAssembly core (after an internal error) said as such. */
+function reason(e) {
+  if (e instanceof WebAssembly.RuntimeError) return `the chart's core stopped on an internal error (${e.message})`;
+  return e?.message ?? String(e);
 }
 
 function el(tag, className, text) {
@@ -141,6 +159,11 @@ export class CyberSpectrum extends HTMLElement {
   }
 
   connectedCallback() {
+    if (this.released) { // put back after being taken out of the page: its data is read again
+      this.released = false;
+      this.loadData();
+      return;
+    }
     if (this.started || this.observer) return;
     if (!('IntersectionObserver' in window)) { this.start(); return; }
     this.observer = new IntersectionObserver((entries) => {
@@ -156,11 +179,19 @@ export class CyberSpectrum extends HTMLElement {
   disconnectedCallback() {
     this.observer?.disconnect();
     this.observer = null;
+    // Out of the page (not just moved within it): its dataset is let go.
+    setTimeout(() => {
+      if (this.isConnected || !this.held) return;
+      release(this.held);
+      this.held = null;
+      this.explorer = null;
+      this.released = true;
+    });
   }
 
   attributeChangedCallback(name, before, after) {
     if (this.reflecting || before === after || !this.m) return;
-    if (name === 'src' || name === 'format') this.loadData();
+    if (name === 'src' || name === 'format' || name === 'timeout') this.loadData();
     else if (name === 'controls') this.buildTools();
     else if (name === 'theme' || name === 'height' || name === 'lang') this.applyLook();
     else if (name === 'incident') this.showIncident();
@@ -203,7 +234,7 @@ export class CyberSpectrum extends HTMLElement {
     try {
       this.m = await startCore(this.getAttribute('wasm'));
     } catch (e) {
-      this.fail(`The chart could not start: its WebAssembly module failed to load (${e.message}).`);
+      this.fail(`The chart could not start: its WebAssembly module failed to load (${reason(e)}).`);
       return;
     }
     await this.styled;
@@ -222,16 +253,30 @@ export class CyberSpectrum extends HTMLElement {
       this.fail(`Attribute format="${format}" is not one of: ${FORMATS.join(', ')}.`);
       return;
     }
-    this.status.textContent = src ? `Loading data from ${src}…` : 'Loading the chart…';
-    this.status.hidden = false;
-    let explorer;
-    try {
-      explorer = await dataset(this.m, src, format);
-    } catch (e) {
-      this.fail(`The data could not be loaded: ${e.message}`);
+    const timeout = this.getAttribute('timeout');
+    const stallSeconds = timeout === null || timeout.trim() === '' ? undefined : Number(timeout.trim().replace(/s$/, ''));
+    if (stallSeconds !== undefined && !(stallSeconds >= 1 && stallSeconds <= 600)) {
+      this.fail(`Attribute timeout="${timeout}": expected the seconds a download may stall before it is given up, 1 to 600.`);
       return;
     }
-    if (src !== this.getAttribute('src')) return; // a newer src is loading
+    this.status.textContent = src ? `Loading data from ${src}…` : 'Loading the chart…';
+    this.status.hidden = false;
+    const entry = acquire(this.m, src, format, stallSeconds);
+    let explorer;
+    try {
+      explorer = await entry.loading;
+    } catch (e) {
+      release(entry);
+      if (src === this.getAttribute('src')) this.fail(`The data could not be loaded: ${reason(e)}`);
+      return;
+    }
+    if (src !== this.getAttribute('src') || !this.isConnected) { // a newer src is loading, or the element left
+      release(entry);
+      if (!this.isConnected) this.released = true;
+      return;
+    }
+    if (this.held) release(this.held);
+    this.held = entry;
     this.status.hidden = true;
     this.explorer = explorer;
     this.facets = explorer.facets();
@@ -277,7 +322,7 @@ export class CyberSpectrum extends HTMLElement {
       // Canonical codes ('prk' -> 'PRK'), so the controls and attributes show what was meant.
       if (cause === 'api') filter = this.explorer.filterFromParams(Object.fromEntries(this.m.filterToParams(filter)));
     } catch (e) {
-      this.fail(`${cause === 'api' ? 'The filter' : 'These filters'} could not be applied: ${e.message}`);
+      this.fail(`${cause === 'api' ? 'The filter' : 'These filters'} could not be applied: ${reason(e)}`);
       return false;
     }
     this.state = { filter: structuredClone(filter), view };
@@ -441,7 +486,7 @@ export class CyberSpectrum extends HTMLElement {
         this.resolveReady(this);
       }
     } catch (e) {
-      this.fail(`The ${this.state.view} chart could not be drawn: ${e.message}`);
+      this.fail(`The ${this.state.view} chart could not be drawn: ${reason(e)}`);
     }
   }
 

@@ -1,7 +1,7 @@
 // The explorer page's "Load your own data" panel: progress with cancel, the summary with warnings,
 // and the column-mapping form. Fetched on demand (most readers never load a file), by app.js the
 // first time a reader opens the panel, drops a file or follows a ?data= link.
-import { fetchBytes, importBytes, fileColumns } from './loader.js';
+import { fetchBytes, fileBytes, importBytes, fileColumns } from './loader.js';
 
 const $ = (id) => document.getElementById(id);
 const MB = (n) => `${(n / 1e6).toFixed(n < 1e7 ? 1 : 0)} MB`;
@@ -170,7 +170,7 @@ export function attach(page) {
   $('mapping-cancel').addEventListener('click', () => { mappingForm.hidden = true; });
 
   return {
-    fromFile: (file) => load(file.name, async () => new Uint8Array(await file.arrayBuffer()), {}, true),
+    fromFile: (file) => load(file.name, () => fileBytes(file), {}, true),
     fromUrl: (url, format) => load(url, (signal) => fetchBytes(url, { signal, onProgress: progress.download(url) }), { format }),
   };
 }

@@ -4,37 +4,95 @@
 
 const WORKER_URL = new URL('./import-worker.js', import.meta.url);
 
-/** The bytes at `url`, reporting `onProgress(received, total|null)`. */
-export async function fetchBytes(url, { signal, onProgress } = {}) {
-  let res;
+/** The largest input read (src/import/mod.rs MAX_INPUT_BYTES; a native test keeps the two equal).
+ * A larger file or download is refused before it is read. */
+export const MAX_INPUT_BYTES = 128 * 1024 * 1024;
+/** Seconds a download may go without receiving anything before it is given up. */
+export const STALL_SECONDS = 30;
+
+const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
+function tooLarge(what, size) {
+  return new Error(`${what} is ${mb(size)}; the explorer reads at most ${MAX_INPUT_BYTES / 1024 / 1024} MB`);
+}
+
+/** A file's bytes, refusing one over the limit before reading it. */
+export async function fileBytes(file) {
+  if (file.size > MAX_INPUT_BYTES) throw tooLarge(file.name, file.size);
+  return new Uint8Array(await file.arrayBuffer());
+}
+
+/**
+ * The bytes at `url`, reporting `onProgress(received, total|null)`. Refused, with a message
+ * naming the URL: a failed request or HTTP status, a download over the size limit (before
+ * downloading when the server says its length), a server silent for `stallSeconds`, an HTML page.
+ */
+export async function fetchBytes(url, { signal, onProgress, stallSeconds = STALL_SECONDS } = {}) {
+  const stalled = new AbortController();
+  let timer;
+  const wait = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => stalled.abort(), stallSeconds * 1000);
+  };
+  const both = signal ? AbortSignal.any([signal, stalled.signal]) : stalled.signal;
+  const failed = (e) => {
+    if (signal?.aborted) return new DOMException('cancelled', 'AbortError');
+    if (stalled.signal.aborted) return new Error(`${url} did not answer for ${stallSeconds} s; gave up`);
+    return new Error(`could not fetch ${url}: ${e.message}`);
+  };
+  wait();
   try {
-    res = await fetch(url, { signal });
-  } catch (e) {
-    if (signal?.aborted) throw new DOMException('cancelled', 'AbortError');
-    throw new Error(`could not fetch ${url}: ${e.message}`);
+    let res;
+    try {
+      res = await fetch(url, { signal: both });
+    } catch (e) {
+      throw failed(e);
+    }
+    if (!res.ok) {
+      res.body?.cancel().catch(() => {});
+      throw new Error(`could not fetch ${url}: HTTP ${res.status} ${res.statusText}`.trim());
+    }
+    const type = res.headers.get('content-type') || '';
+    const total = Number(res.headers.get('content-length')) || null;
+    if (total > MAX_INPUT_BYTES) {
+      res.body?.cancel().catch(() => {});
+      throw tooLarge(url, total);
+    }
+    const chunks = [];
+    let received = 0;
+    if (res.body) {
+      const reader = res.body.getReader();
+      for (;;) {
+        wait();
+        let part;
+        try {
+          part = await reader.read();
+        } catch (e) {
+          throw failed(e);
+        }
+        if (part.done) break;
+        chunks.push(part.value);
+        received += part.value.length;
+        if (received > MAX_INPUT_BYTES) {
+          reader.cancel().catch(() => {});
+          throw tooLarge(url, received);
+        }
+        onProgress?.(received, total);
+      }
+    } else {
+      chunks.push(new Uint8Array(await res.arrayBuffer()));
+      received = chunks[0].length;
+    }
+    const bytes = new Uint8Array(received);
+    let at = 0;
+    for (const c of chunks) { bytes.set(c, at); at += c.length; }
+    const head = new TextDecoder().decode(bytes.slice(0, 200));
+    if (/^\s*<(!doctype html|html)/i.test(head) || (/text\/html/i.test(type) && /^\s*</.test(head))) {
+      throw new Error(`${url} served an HTML page (${type || 'no content type'}), not a data file`);
+    }
+    return bytes;
+  } finally {
+    clearTimeout(timer);
   }
-  if (!res.ok) throw new Error(`could not fetch ${url}: HTTP ${res.status} ${res.statusText}`.trim());
-  const type = res.headers.get('content-type') || '';
-  const total = Number(res.headers.get('content-length')) || null;
-  if (!res.body) return new Uint8Array(await res.arrayBuffer());
-  const reader = res.body.getReader();
-  const chunks = [];
-  let received = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    received += value.length;
-    onProgress?.(received, total);
-  }
-  const bytes = new Uint8Array(received);
-  let at = 0;
-  for (const c of chunks) { bytes.set(c, at); at += c.length; }
-  const head = new TextDecoder().decode(bytes.slice(0, 200));
-  if (/^\s*<(!doctype html|html)/i.test(head) || (/text\/html/i.test(type) && /^\s*</.test(head))) {
-    throw new Error(`${url} served an HTML page, not a data file`);
-  }
-  return bytes;
 }
 
 function runWorker(message, signal) {

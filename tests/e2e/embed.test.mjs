@@ -5,76 +5,17 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CSP } from '../../scripts/serve.mjs';
-import { useSession, url, browser, root, out } from './browser.mjs';
+import { useSession, url, root, out, publisherContext, article, embedState, settled } from './browser.mjs';
 
 useSession();
 
 const eurepoc = () => readFile(join(root, 'tests/fixtures/eurepoc/sample.csv'));
 
-/**
- * A context whose pages record console errors, uncaught exceptions, CSP violations and every
- * request; `pages` maps paths under /test/ to HTML served with the strict CSP header, as a
- * publisher's article would be.
- */
-async function context({ pages = {}, viewport = { width: 1280, height: 900 }, ...options } = {}) {
-  const ctx = await browser.newContext({ viewport, ...options });
-  ctx.setDefaultTimeout(15000);
-  await ctx.addInitScript(() => {
-    window.__violations = [];
-    window.__globalsBefore = Object.getOwnPropertyNames(window);
-    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  const requests = [];
-  ctx.on('request', (r) => requests.push(r.url()));
-  await ctx.route('**/test/**', async (route) => {
-    const path = new URL(route.request().url()).pathname.replace(/^\/test\//, '');
-    if (path === 'eurepoc.csv') return route.fulfill({ body: await eurepoc(), contentType: 'text/csv' });
-    if (pages[path] === undefined) return route.fulfill({ status: 404, body: 'not found' });
-    return route.fulfill({ body: pages[path], contentType: 'text/html', headers: { 'content-security-policy': CSP } });
-  });
-  const problems = [];
-  const watch = (page) => {
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  };
-  ctx.on('page', watch);
-  return { ctx, requests, problems };
-}
-
-const article = (body, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>An article</title>${head}
-<script type="module" src="/cyber-spectrum.js"></script></head><body>${body}</body></html>`;
-
-/** What one embed shows: headline, error, attributes, stats and its canvas's ink. */
-function embedState(page, selector) {
-  return page.locator(selector).evaluate(async (el) => {
-    const root = el.shadowRoot;
-    const canvas = root.querySelector('canvas');
-    const error = root.querySelector('.error');
-    let inked = 0;
-    let corner = null;
-    if (canvas.width && !root.querySelector('figure').hidden) {
-      const d = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-      corner = [d[0], d[1], d[2]];
-      for (let i = 0; i < d.length; i += 4) {
-        if (Math.abs(d[i] - corner[0]) + Math.abs(d[i + 1] - corner[1]) + Math.abs(d[i + 2] - corner[2]) > 60) inked += 1;
-      }
-    }
-    return {
-      headline: root.querySelector('.headline').textContent,
-      error: error.hidden ? null : error.textContent,
-      attrs: Object.fromEntries([...el.attributes].map((a) => [a.name, a.value])),
-      total: el.stats?.total ?? null,
-      filter: el.filter,
-      view: el.view,
-      inked,
-      corner,
-      cssHeight: canvas.clientHeight,
-    };
-  });
-}
-
-const settled = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+/** A publisher's context (see browser.mjs) that also serves /test/eurepoc.csv. */
+const context = ({ files = {}, ...options } = {}) => publisherContext({
+  ...options,
+  files: { 'eurepoc.csv': async () => ({ body: await eurepoc(), contentType: 'text/csv' }), ...files },
+});
 
 test('three embeds with different data and filters render independently from one wasm download', async () => {
   const { ctx, requests, problems } = await context({
