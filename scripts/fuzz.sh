@@ -68,9 +68,10 @@ for t in $targets; do
   set -e
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*' || echo '?')
-  last_time=$(awk '/NEW|REDUCE/ && /#[0-9]/ {n=$1} END {print n}' "$log")
+  # The execution at which coverage last grew: far from the end means the target had stopped finding more.
+  last_time=$(awk '/cov: [0-9]+/ { for (i = 1; i <= NF; i++) if ($i == "cov:") c = $(i + 1) + 0; if (c > m) { m = c; at = $1 } } END { print at }' "$log")
   corpus=$(ls fuzz/corpus/"$t" | wc -l)
-  summary+=("$(printf '%-9s %12s execs in %ss, coverage %s edges, corpus %s inputs, last new coverage at execution %s' "$t" "$execs" "$seconds" "$cov" "$corpus" "$last_time")")
+  summary+=("$(printf '%-9s %12s execs in %ss, coverage %s edges, corpus %s inputs, coverage last grew at execution %s' "$t" "$execs" "$seconds" "$cov" "$corpus" "$last_time")")
   for crash in fuzz/artifacts/"$t"/crash-* fuzz/artifacts/"$t"/oom-* fuzz/artifacts/"$t"/timeout-*; do
     [ -f "$crash" ] || continue
     mkdir -p tests/fixtures/fuzz/"$t"
