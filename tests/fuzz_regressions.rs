@@ -17,6 +17,7 @@ fn seeds(target: &str) -> Vec<&'static str> {
         "eurepoc" => vec!["eurepoc"],
         "cfr" => vec!["cfr"],
         "xlsx" => vec!["xlsx"],
+        "mapped" => vec!["malformed"],
         _ => vec![],
     }
 }
@@ -43,7 +44,11 @@ fn every_kept_crasher_and_seed_passes_the_fuzz_harness() {
         for seed in seeds(target) {
             for path in files(&root.join(seed)) {
                 let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-                if target == "csv" && ext != "csv" || target == "json" && ext != "json" || ext == "py" {
+                let wanted = match target {
+                    "csv" | "json" | "mapped" => ext == target,
+                    _ => ext != "py",
+                };
+                if !wanted {
                     continue;
                 }
                 harness::run(target, &std::fs::read(&path).unwrap());

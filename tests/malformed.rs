@@ -9,7 +9,7 @@
 #[allow(dead_code)]
 mod harness;
 
-use cyber_spectrum::import::{Mapping, MAX_INPUT_BYTES, MAX_WARNINGS};
+use cyber_spectrum::import::{MAX_INPUT_BYTES, MAX_WARNINGS};
 use cyber_spectrum::{Explorer, Filter};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
@@ -55,7 +55,7 @@ use Expect::{Kept, Refused};
 enum How {
     /// `Explorer::from_bytes` in a named format (`auto` detects it).
     Format(&'static str),
-    /// Through the column mapping of `mapping()`.
+    /// Through the column mapping at the start of the bytes (see [`MAPPING`]).
     Mapped,
 }
 
@@ -68,18 +68,9 @@ struct Case {
     check: Option<Check>,
 }
 
-fn mapping() -> Mapping {
-    Mapping::new([
-        ("start", "When"),
-        ("initiator", "Attacker"),
-        ("targets", "Victim country"),
-        ("severity", "Score"),
-        ("name", "Headline"),
-        ("sources", "Link"),
-        ("method", "Kind"),
-    ])
-    .unwrap()
-}
+/// The mapping the lenient cases are read through, written as the `mapped` fuzz target takes it
+/// (`field=column` lines, a blank line, then the file).
+const MAPPING: &str = "start=When\ninitiator=Attacker\ntargets=Victim country\nseverity=Score\nname=Headline\nsources=Link\nmethod=Kind\n\n";
 
 /// What each file of tests/fixtures/malformed/ should give.
 type Check = fn(&Explorer);
@@ -126,7 +117,7 @@ fn expected(file: &str) -> (How, Expect, Option<Check>) {
         "json-negative-severity.json" => (auto, Refused("row 1, column 'severity': '-1' is not a whole level 0-10"), None),
         "json-empty-array.json" => (auto, Refused("the JSON holds no incidents"), None),
         "json-not-incidents.json" => (auto, Refused("a JSON object must hold an \"incidents\" array"), None),
-        "mapped-lenient.csv" => (
+        "mapped-lenient.mapped" => (
             How::Mapped,
             Kept {
                 rows: 6,
@@ -224,7 +215,7 @@ fn generated() -> Vec<Case> {
         case("a zip that is not a workbook", How::Format("auto"), harness::stored_zip(&[("readme.txt", b"hello")]), Refused("this zip file is not an Excel workbook")),
     ];
     // A file where every row is odd: the warnings stop at the cap, with a note saying so.
-    let mut odd = String::from("Headline,When,Attacker,Victim country,Score,Kind,Link\n");
+    let mut odd = format!("{MAPPING}Headline,When,Attacker,Victim country,Score,Kind,Link\n");
     for i in 0..3_000 {
         odd.push_str(&format!("Odd {i},2021-03-04,DPRK,JP,{},infiltration,https://example.org/{i}\n", 20 + i));
     }
@@ -235,7 +226,10 @@ fn generated() -> Vec<Case> {
 fn load(how: &How, bytes: &[u8]) -> cyber_spectrum::Result<Explorer> {
     match how {
         How::Format(f) => Explorer::from_bytes(bytes, f),
-        How::Mapped => Explorer::from_mapped(bytes, &mapping()),
+        How::Mapped => {
+            let (mapping, file) = harness::mapping(bytes).expect("the case starts with a mapping");
+            Explorer::from_mapped(file, &mapping)
+        }
     }
 }
 

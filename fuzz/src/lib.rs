@@ -84,7 +84,7 @@ fn exercise(ex: &Explorer) {
 
 /// `field=column` pairs, one per line, up to an empty line; the rest is the file. `None` when the
 /// mapping itself is refused (that refusal is [`Mapping::new`]'s, tested elsewhere).
-fn mapping(data: &[u8]) -> Option<(Mapping, &[u8])> {
+pub fn mapping(data: &[u8]) -> Option<(Mapping, &[u8])> {
     let split = data.windows(2).position(|w| w == b"\n\n")?;
     let head = std::str::from_utf8(&data[..split]).ok()?;
     let pairs = head.lines().filter_map(|l| l.split_once('='));
