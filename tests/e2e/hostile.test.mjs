@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useSession, url, root, publisherContext, article, settled } from './browser.mjs';
+import { useSession, url, root, out, publisherContext, article, settled } from './browser.mjs';
 
 useSession();
 
@@ -188,6 +188,7 @@ test('a Rust panic shows in its own embed; the others keep working and nothing i
   assert.ok(await page.locator('#a').evaluate((el) => el.stats.total > 100), 'the bundled data still answers');
   b = await state('b');
   assert.ok(b.error, 'b keeps its error box');
+  await page.screenshot({ path: join(out, 'panic.png'), fullPage: true });
   assert.deepEqual(problems.filter((p) => p.startsWith('pageerror')), [], 'no uncaught exception reached the page');
   await ctx.close();
 });
@@ -220,6 +221,7 @@ test('a src that 404s, stalls or serves HTML is named with its problem; a file o
   assert.match(await error('badtimeout'), /Attribute timeout="soon": expected the seconds/);
   await page.locator('#fine').evaluate((el) => el.ready);
   assert.ok(await page.locator('#fine').evaluate((el) => el.stats.total > 0));
+  await page.screenshot({ path: join(out, 'broken-src.png'), fullPage: true });
 
   // The explorer page: a file over 128 MB is refused from its size, before a byte is read.
   await page.goto(`${url}index.html`);
