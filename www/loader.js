@@ -33,7 +33,10 @@ export async function fetchBytes(url, { signal, onProgress, stallSeconds = STALL
     clearTimeout(timer);
     timer = setTimeout(() => stalled.abort(), stallSeconds * 1000);
   };
-  const both = signal ? AbortSignal.any([signal, stalled.signal]) : stalled.signal;
+  // The caller's cancel also stops the request (AbortSignal.any where the browser has it).
+  let both = stalled.signal;
+  if (signal && AbortSignal.any) both = AbortSignal.any([signal, stalled.signal]);
+  else signal?.addEventListener('abort', () => stalled.abort(), { once: true });
   const failed = (e) => {
     if (signal?.aborted) return new DOMException('cancelled', 'AbortError');
     if (stalled.signal.aborted) return new Error(`${url} did not answer for ${stallSeconds} s; gave up`);

@@ -109,10 +109,11 @@ impl CsvRows<'_> {
     /// Refuses a last row whose quote never closes: it would swallow every line after it. (The
     /// CSV reader takes the rest of the file as the quoted cell's text without complaint.)
     fn check_quotes(&self, row: usize) -> Result<()> {
-        let (Some(start), end) = (self.record.position(), self.reader.position().byte() as usize) else { return Ok(()) };
-        let Some(last) = self.record.len().checked_sub(1) else { return Ok(()) };
-        let swallowed = self.record.get(last).is_some_and(|f| f.contains(['\n', '\r']));
-        if end < self.text.len() || !swallowed {
+        if (self.reader.position().byte() as usize) < self.text.len() {
+            return Ok(()); // not the last row
+        }
+        let (Some(start), Some(last)) = (self.record.position(), self.record.len().checked_sub(1)) else { return Ok(()) };
+        if !self.record.get(last).is_some_and(|f| f.contains(['\n', '\r'])) {
             return Ok(());
         }
         let raw = self.text.get(start.byte() as usize..).unwrap_or("");
@@ -121,7 +122,7 @@ impl CsvRows<'_> {
         }
         let lines_before: usize = self.record.iter().take(last).map(|f| f.matches('\n').count()).sum();
         let opened = start.line() + lines_before as u64;
-        let lines = raw.lines().count() as u64 - lines_before as u64;
+        let lines = raw.lines().count().saturating_sub(lines_before);
         Err(Error::Row {
             row,
             line: Some(opened),
