@@ -33,7 +33,7 @@ struct Columns {
 impl Columns {
     fn from_header(header: &[String], warnings: &mut Vec<Warning>) -> Result<Columns> {
         let mut index: Vec<(&'static str, usize)> = Vec::new();
-        let mut ignored: Vec<String> = Vec::new();
+        let mut ignored: Vec<(usize, &str)> = Vec::new();
         for (i, raw) in header.iter().enumerate() {
             let n = normalise(raw);
             match REQUIRED.iter().chain(OPTIONAL.iter()).find(|k| normalise(k) == n) {
@@ -43,17 +43,18 @@ impl Columns {
                     }
                     index.push((k, i));
                 }
-                None => ignored.push(format!("{} ('{}')", i + 1, clip(raw.trim(), 40))),
+                None => ignored.push((i + 1, raw.trim())),
             }
         }
         // One warning for all of them: a sheet with thousands of extra columns gets one line.
-        if let Some(first) = ignored.first() {
-            let message = match ignored.len() {
-                1 => format!("column {first} is not part of the schema and was ignored"),
-                n if n <= 10 => format!("columns {} are not part of the schema and were ignored", ignored.join(", ")),
-                n => format!("{n} columns are not part of the schema and were ignored: {} and {} more", ignored[..8].join(", "), n - 8),
+        let named = |list: &[(usize, &str)]| list.iter().map(|(i, h)| format!("{i} ('{}')", clip(h, 40))).collect::<Vec<_>>().join(", ");
+        if !ignored.is_empty() {
+            let (column, message) = match ignored.len() {
+                1 => (ignored[0].1, format!("column {} is not part of the schema and was ignored", named(&ignored))),
+                n if n <= 10 => ("(header)", format!("columns {} are not part of the schema and were ignored", named(&ignored))),
+                n => ("(header)", format!("{n} columns are not part of the schema and were ignored: {} and {} more", named(&ignored[..8]), n - 8)),
             };
-            Warning::push(warnings, 0, "(header)", message);
+            Warning::push(warnings, 0, column, message);
         }
         let missing: Vec<&str> = REQUIRED.iter().copied().filter(|k| !index.iter().any(|(c, _)| c == k)).collect();
         if !missing.is_empty() {
