@@ -73,8 +73,8 @@ fn exercise(ex: &Explorer) {
         let some = ex.stats(&years).expect("a year range applies");
         assert!(some.total <= stats.total);
     }
-    // Drawing is the slowest step: only small datasets, where the layout's edge cases are.
-    if ex.len() <= 64 {
+    // Drawing is the slowest step (most of an execution): only small datasets, where the layout's edge cases are.
+    if ex.len() <= 12 {
         for view in [View::Spectrum, View::Timeline] {
             let picture = Picture { explorer: ex, view, filter: &all, theme: Theme::default(), width: 320, height: 240 };
             svg(&picture).expect("a loaded dataset draws");
