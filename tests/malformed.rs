@@ -214,6 +214,11 @@ fn generated() -> Vec<Case> {
         case("a truncated workbook", How::Format("auto"), include_bytes!("fixtures/xlsx/truncated.xlsx").to_vec(), Refused("the workbook is damaged or truncated")),
         case("a zip that is not a workbook", How::Format("auto"), harness::stored_zip(&[("readme.txt", b"hello")]), Refused("this zip file is not an Excel workbook")),
     ];
+    // Large but sound: memory for JSON (a tree of values first) and for a workbook's XML.
+    let objects: Vec<String> = (0..20_000)
+        .map(|i| format!(r#"{{"id": "j{i}", "name": "Incident {i}", "start": "2015-01-02", "initiator": "PRK", "targets": ["KOR", "USA"], "severity": {}, "description": "a description of some length for incident {i}", "sources": ["https://example.org/{i}"]}}"#, i % 11))
+        .collect();
+    cases.push(case("20,000 incidents as JSON", How::Format("auto"), format!("[{}]", objects.join(",\n")).into_bytes(), Kept { rows: 20_000, warnings: &[] }));
     // A file where every row is odd: the warnings stop at the cap, with a note saying so.
     let mut odd = format!("{MAPPING}Headline,When,Attacker,Victim country,Score,Kind,Link\n");
     for i in 0..3_000 {
