@@ -29,11 +29,6 @@ function datasetLine(facets, origin) {
   return `${what}: ${facets.total} incidents, ${facets.firstYear} to ${facets.lastYear}${scale}.`;
 }
 
-/** The chart captions say which scale the marks are on: thresholds exist only on the ladder. */
-function describeScale(scale) {
-  $('spectrum-note').textContent = chartNote('spectrum', scale);
-  $('timeline-note').textContent = chartNote('timeline', scale);
-}
 
 async function main() {
   let wasm;
@@ -76,8 +71,12 @@ async function main() {
   const uis = {};
   const draw = (view, canvas) => {
     try {
-      uis[view].drawn(explorer.draw(canvas, view, filter));
-      canvas.setAttribute('aria-label', describe(stats, view === 'spectrum' ? 'Escalation spectrum' : 'Escalation timeline'));
+      const drawn = explorer.draw(canvas, view, filter);
+      uis[view].drawn(drawn);
+      // The caption says which scale the marks are on (thresholds exist only on the ladder), and
+      // when the chart draws counts instead of marks.
+      $(`${view}-note`).textContent = chartNote(view, facets.scale, drawn.aggregated);
+      canvas.setAttribute('aria-label', describe(stats, view === 'spectrum' ? 'Escalation spectrum' : 'Escalation timeline', drawn.aggregated));
     } catch (e) {
       showError(`The ${view} chart could not be drawn: ${e.message}`);
     }
@@ -142,7 +141,6 @@ async function main() {
     facets = explorer.facets();
     controls = buildControls(form, facets);
     $('dataset').textContent = datasetLine(facets, origin);
-    describeScale(facets.scale);
     update();
   };
 

@@ -332,7 +332,6 @@ export class CyberSpectrum extends HTMLElement {
     this.syncViewButtons();
     if (cause !== 'attribute') this.reflect();
     this.head.textContent = headline(stats, this.facets.levels, this.lang);
-    this.caption.textContent = chartNote(view, this.facets.scale);
     this.figure.hidden = false;
     this.keeper.redrawAll();
     this.source.textContent = this.facets.source === 'bundled'
@@ -479,7 +478,8 @@ export class CyberSpectrum extends HTMLElement {
       const drawn = this.explorer.draw(this.canvas, this.state.view, this.state.filter);
       for (const issue of drawn.themeIssues) console.warn(`<${TAG}>: theme ${issue}`);
       this.ui.drawn(drawn);
-      this.canvas.setAttribute('aria-label', describe(this.stats_, this.state.view === 'spectrum' ? 'Escalation spectrum' : 'Escalation timeline'));
+      this.caption.textContent = chartNote(this.state.view, this.facets.scale, drawn.aggregated);
+      this.canvas.setAttribute('aria-label', describe(this.stats_, this.state.view === 'spectrum' ? 'Escalation spectrum' : 'Escalation timeline', drawn.aggregated));
       if (!this.drawn) {
         this.drawn = true;
         this.showIncident();

@@ -75,13 +75,13 @@ function bulk(counts) {
  * What a sighted reader sees in a chart, as text (the canvas's accessible name, updated with the
  * filters): how many, by whom, when, where most sit, against the thresholds, the most severe.
  */
-export function describe(s, view) {
+export function describe(s, view, counted = false) {
   if (s.total === 0) return `${view}: no incidents match the current filters.`;
   const states = s.byInitiator;
   const by = states.length === 1 ? `by ${states[0].name}`
     : `by ${states.slice(0, 2).map((r) => `${r.name} (${r.count})`).join(', ')}${states.length > 2 ? ` and ${states.length - 2} more` : ''}`;
   const when = s.firstYear === s.lastYear ? `in ${s.firstYear}` : `${s.firstYear} to ${s.lastYear}`;
-  const parts = [`${view}: ${s.total} incident${s.total === 1 ? '' : 's'} ${by}, ${when}`];
+  const parts = [`${view}${counted ? ' (counts: too many incidents for a mark each)' : ''}: ${s.total} incident${s.total === 1 ? '' : 's'} ${by}, ${when}`];
   if (view.includes('timeline') && s.byYear.length > 1) {
     const peak = s.byYear.reduce((a, b) => (b.count > a.count ? b : a));
     parts.push(`the busiest year ${peak.year} with ${peak.count}`);
@@ -99,7 +99,14 @@ export function describe(s, view) {
 }
 
 /** The caption under a chart: what a mark is, and which thresholds are drawn on this scale. */
-export function chartNote(view, scale) {
+export function chartNote(view, scale, counted = false) {
+  // Too many incidents for a mark each: the chart draws counts, and its first sentence says how.
+  if (counted) {
+    const rest = chartNote(view, scale).replace(/^[^;]*; /, '');
+    return view === 'spectrum'
+      ? `Too many incidents for a mark each: every level is a bar of its count, stacked by initiator; ${rest}`
+      : `Too many incidents for a mark each: each cell’s shade is how many started in that period at that level; ${rest}`;
+  }
   if (scale.key === 'ladder') {
     return view === 'spectrum'
       ? 'Each mark is one incident, stacked at its level on the ladder; “–” collects incidents not coded. Dashed lines '

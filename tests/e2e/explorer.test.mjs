@@ -332,3 +332,29 @@ test('data given by ?data=URL is summarised with its warnings', async () => {
   assert.match(await page.locator('#warnings-list').innerText(), /Row 6, column “receiver_country”: unknown country 'Atlantis'/);
   await context.close();
 });
+
+test('too many incidents for a mark each: both charts draw counts, and their captions and summaries say so', async () => {
+  const { page, problems, context } = await open();
+  await ready(page);
+  assert.match(await page.locator('#spectrum-note').innerText(), /^Each mark is one incident/);
+  const rows = ['id,name,start,initiator,targets,severity'];
+  for (let k = 0; k < 40000; k += 1) rows.push(`m${k},Many ${k},${2000 + (k % 24)}-0${1 + (k % 9)}-1${k % 9},${['PRK', 'RUS', 'CHN'][k % 3]},KOR,${(k * 7) % 11}`);
+  await page.locator('#load-panel > summary').click();
+  await page.setInputFiles('#file', { name: 'many.csv', mimeType: 'text/csv', buffer: Buffer.from(`${rows.join('\n')}\n`) });
+  await page.waitForFunction(() => /^40,?000 incidents/.test(document.querySelector('#stats .headline')?.textContent ?? ''));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.match(await page.locator('#spectrum-note').innerText(), /^Too many incidents for a mark each: every level is a bar of its count, stacked by initiator; “–” collects incidents not coded. Dashed lines/);
+  assert.match(await page.locator('#timeline-note').innerText(), /^Too many incidents for a mark each: each cell’s shade is how many started in that period at that level; the line steps/);
+  for (const id of ['spectrum', 'timeline']) {
+    assert.match(await page.locator(`#${id}`).getAttribute('aria-label'), /^Escalation \w+ \(counts: too many incidents for a mark each\): 40000 incidents/);
+  }
+  await page.screenshot({ path: join(out, 'counts.png'), fullPage: true });
+  // Narrowed to a few incidents: marks again, and the captions say so.
+  await page.fill('input[name="search"]', 'Many 3999');
+  await page.waitForFunction(() => /^\d\d? incidents?/.test(document.querySelector('#stats .headline')?.textContent ?? ''));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.match(await page.locator('#spectrum-note').innerText(), /^Each mark is one incident/);
+  assert.doesNotMatch(await page.locator('#spectrum').getAttribute('aria-label'), /counts/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
