@@ -4,7 +4,7 @@
 import { fetchBytes, fileBytes, importBytes, fileColumns } from './loader.js';
 
 const $ = (id) => document.getElementById(id);
-const MB = (n) => `${(n / 1e6).toFixed(n < 1e7 ? 1 : 0)} MB`;
+const MB = (n) => `${(n / 1048576).toFixed(n < 10485760 ? 1 : 0)} MB`; // MB of 2^20 bytes, as the size limit
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Which column most likely holds each mapping field, guessed from the column names. */

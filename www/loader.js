@@ -10,7 +10,7 @@ export const MAX_INPUT_BYTES = 128 * 1024 * 1024;
 /** Seconds a download may go without receiving anything before it is given up. */
 export const STALL_SECONDS = 30;
 
-const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
+const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 function tooLarge(what, size) {
   return new Error(`${what} is ${mb(size)}; the explorer reads at most ${MAX_INPUT_BYTES / 1024 / 1024} MB`);
 }

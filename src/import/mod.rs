@@ -174,7 +174,7 @@ fn check_size(len: usize) -> Result<()> {
     if len > MAX_INPUT_BYTES {
         return Err(Error::File(format!(
             "the file is {:.1} MB; the explorer reads at most {} MB",
-            len as f64 / 1e6,
+            len as f64 / (1024.0 * 1024.0),
             MAX_INPUT_BYTES / (1024 * 1024)
         )));
     }

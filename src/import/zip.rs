@@ -74,7 +74,7 @@ impl<'a> Zip<'a> {
     pub fn read(&self, name: &str) -> Result<Option<Vec<u8>>> {
         let Some(e) = self.entries.iter().find(|e| e.name == name) else { return Ok(None) };
         if e.size > MAX_ENTRY_BYTES {
-            return Err(Error::File(format!("{name} in the workbook would expand to {} MB; the limit is {} MB", e.size / 1_000_000, MAX_ENTRY_BYTES / 1_000_000)));
+            return Err(Error::File(format!("{name} in the workbook would expand to {} MB; the limit is {} MB", e.size >> 20, MAX_ENTRY_BYTES >> 20)));
         }
         if u32_at(self.data, e.offset)? != 0x0403_4b50 {
             return Err(corrupt("a bad local header"));
