@@ -48,8 +48,10 @@ parts = ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/worksheets/sheet2.
 open('fuzz/seeds/xlsx_xml/small', 'wb').write(b'\xff'.join(z.read(p) for p in parts))
 PY
 
-# Crashers found before start from where they were.
-for t in $targets; do [ -d tests/fixtures/fuzz/"$t" ] && cp tests/fixtures/fuzz/"$t"/* fuzz/seeds/"$t"/; done
+# Crashers kept from earlier runs are seeds too.
+for t in $targets; do
+  if [ -d tests/fixtures/fuzz/"$t" ]; then cp tests/fixtures/fuzz/"$t"/* fuzz/seeds/"$t"/; fi
+done
 
 note "building the fuzz targets"
 cargo +nightly fuzz build -O
