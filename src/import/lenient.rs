@@ -202,30 +202,34 @@ impl Notes {
     }
 }
 
-/// The http(s) URLs in some cells (list literals, or text separated by spaces, `;` or `,`).
-pub fn urls<'a>(cells: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+/// The http(s) URLs in some cells (list literals, or text separated by spaces, `;` or `,`), each
+/// once, and the other words found among them.
+fn split_sources<'a>(cells: impl IntoIterator<Item = &'a str>) -> (Vec<String>, Vec<String>) {
+    let (mut found, mut other): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
     for cell in cells {
         for v in list_values(cell) {
-            for s in v.split(|c: char| c.is_whitespace() || c == ';' || c == ',') {
-                if super::is_url(s) && !out.iter().any(|u| u == s) {
-                    out.push(s.to_string());
+            for s in v.split(|c: char| c.is_whitespace() || c == ';' || c == ',').filter(|s| !s.is_empty()) {
+                if !super::is_url(s) {
+                    other.push(s.to_string());
+                } else if !found.iter().any(|u| u == s) {
+                    found.push(s.to_string());
                 }
             }
         }
     }
-    out
+    (found, other)
+}
+
+/// The http(s) URLs in some cells (list literals, or text separated by spaces, `;` or `,`).
+pub fn urls<'a>(cells: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    split_sources(cells).0
 }
 
 impl Notes {
     /// The http(s) URLs of one cell; anything else in it is left out with a warning (a
     /// `javascript:` or `data:` address never becomes a link).
     pub fn sources(&mut self, row: usize, column: &str, cell: &str) -> Vec<String> {
-        let found = urls([cell]);
-        let mut other: Vec<String> = Vec::new();
-        for v in list_values(cell) {
-            other.extend(v.split(|c: char| c.is_whitespace() || c == ';' || c == ',').filter(|s| !s.is_empty() && !super::is_url(s)).map(str::to_string));
-        }
+        let (found, other) = split_sources([cell]);
         if !other.is_empty() {
             self.warn(row, column, format!("'{}' is not an http(s) URL; left out", other.join(" ")));
         }
