@@ -8,6 +8,7 @@
 //! download the importers. Charts are written against plotters' `DrawingBackend`, so the
 //! same drawing code paints a browser canvas, a test recorder or a static image.
 
+pub mod alloc;
 pub mod chart;
 pub mod error;
 pub mod explorer;

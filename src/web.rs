@@ -427,30 +427,9 @@ pub fn filter_param_names() -> Vec<String> {
     Filter::PARAMS.iter().map(|(p, _)| p.to_string()).collect()
 }
 
-/// The system allocator, keeping count of the bytes it holds: `memoryUse()` reports it, so a page
-/// (and the endurance tests) can see that filtering, drawing and swapping data leak nothing,
-/// which the WebAssembly memory's size (it never shrinks) cannot show.
-struct Counting;
-
-static HEAP_BYTES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-
-// SAFETY: every call is passed to the system allocator unchanged; only a counter is added.
-unsafe impl std::alloc::GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
-        let p = std::alloc::System.alloc(layout);
-        if !p.is_null() {
-            HEAP_BYTES.fetch_add(layout.size(), std::sync::atomic::Ordering::Relaxed);
-        }
-        p
-    }
-    unsafe fn dealloc(&self, p: *mut u8, layout: std::alloc::Layout) {
-        std::alloc::System.dealloc(p, layout);
-        HEAP_BYTES.fetch_sub(layout.size(), std::sync::atomic::Ordering::Relaxed);
-    }
-}
-
+/// Every allocation of the explorer module is counted (see src/alloc.rs), for `memoryUse()`.
 #[global_allocator]
-static ALLOCATOR: Counting = Counting;
+static ALLOCATOR: crate::alloc::Counting = crate::alloc::Counting;
 
 /// `{heap, total}`: bytes the core's allocations hold now, and the size of its WebAssembly
 /// memory (which grows when needed and never shrinks).
@@ -462,7 +441,7 @@ pub fn memory_use() -> Result<JsValue, JsError> {
         total: usize,
     }
     to_js(&Memory {
-        heap: HEAP_BYTES.load(std::sync::atomic::Ordering::Relaxed),
+        heap: crate::alloc::in_use(),
         total: core::arch::wasm32::memory_size(0) * 65_536,
     })
 }

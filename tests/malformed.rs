@@ -11,31 +11,10 @@ mod harness;
 
 use cyber_spectrum::import::{MAX_INPUT_BYTES, MAX_WARNINGS};
 use cyber_spectrum::{Explorer, Filter};
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
-
-/// The system allocator, counting the bytes in use and the peak since the last reset.
-struct Counting;
-static IN_USE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = System.alloc(layout);
-        if !p.is_null() {
-            let now = IN_USE.fetch_add(layout.size(), Relaxed) + layout.size();
-            PEAK.fetch_max(now, Relaxed);
-        }
-        p
-    }
-    unsafe fn dealloc(&self, p: *mut u8, layout: Layout) {
-        System.dealloc(p, layout);
-        IN_USE.fetch_sub(layout.size(), Relaxed);
-    }
-}
+use cyber_spectrum::alloc;
 
 #[global_allocator]
-static ALLOC: Counting = Counting;
+static ALLOC: alloc::Counting = alloc::Counting;
 
 const HEADER: &str = "id,name,start,end,initiator,targets,target_type,method,objective,severity,rationale,attributed_by,attribution_date,description,sources";
 
@@ -256,10 +235,10 @@ fn every_malformed_input_gets_its_expected_outcome_in_bounded_memory() {
     let mut failures = Vec::new();
     println!("{:<52} {:>12} {:>12}  outcome", "case", "input B", "peak B");
     for case in &cases {
-        let base = IN_USE.load(Relaxed);
-        PEAK.store(base, Relaxed);
+        let base = alloc::in_use();
+        alloc::reset_peak();
         let result = load(&case.how, &case.bytes);
-        let peak = PEAK.load(Relaxed) - base;
+        let peak = alloc::peak() - base;
         let outcome = match (&result, &case.expect) {
             (Err(e), Refused(want)) => {
                 let got = e.to_string();
