@@ -36,9 +36,11 @@ seed eurepoc tests/fixtures/eurepoc/*.csv
 seed cfr tests/fixtures/cfr/*.csv
 seed xlsx tests/fixtures/xlsx/*.xlsx tests/fixtures/malformed/*.xlsx
 mkdir -p fuzz/seeds/mapped
-mapping=$'start=When\ninitiator=Attacker\ntargets=Victim country\nseverity=Score\nname=Headline\nsources=Link\nmethod=Kind\n\n'
 cp tests/fixtures/malformed/*.mapped fuzz/seeds/mapped/
-for f in tests/fixtures/mapped/*; do { printf '%s' "$mapping"; cat "$f"; } > "fuzz/seeds/mapped/$(basename "$f")"; done
+# The mapped fixtures behind the mapping the lenient case starts with (its lines up to the blank one).
+for f in tests/fixtures/mapped/*; do
+  { sed -n '1,/^$/p' tests/fixtures/malformed/mapped-lenient.mapped; cat "$f"; } > "fuzz/seeds/mapped/$(basename "$f")"
+done
 # The XML parts of the small workbook, separated by 0xFF bytes (see workbook() in fuzz/src/lib.rs).
 mkdir -p fuzz/seeds/xlsx_xml
 python3 - <<'PY'

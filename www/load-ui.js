@@ -1,10 +1,10 @@
 // The explorer page's "Load your own data" panel: progress with cancel, the summary with warnings,
 // and the column-mapping form. Fetched on demand (most readers never load a file), by app.js the
 // first time a reader opens the panel, drops a file or follows a ?data= link.
-import { fetchBytes, fileBytes, importBytes, fileColumns } from './loader.js';
+import { fetchBytes, fileBytes, importBytes, fileColumns, megabytes } from './loader.js';
 
 const $ = (id) => document.getElementById(id);
-const MB = (n) => `${(n / 1048576).toFixed(n < 10485760 ? 1 : 0)} MB`; // MB of 2^20 bytes, as the size limit
+const MB = (n) => megabytes(n, n < 10 * 2 ** 20 ? 1 : 0);
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Which column most likely holds each mapping field, guessed from the column names. */

@@ -10,9 +10,10 @@ export const MAX_INPUT_BYTES = 128 * 1024 * 1024;
 /** Seconds a download may go without receiving anything before it is given up. */
 export const STALL_SECONDS = 30;
 
-const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+/** `n` bytes in MB of 2^20 bytes (the unit of the size limit), with `digits` decimals. */
+export const megabytes = (n, digits = 1) => `${(n / 2 ** 20).toFixed(digits)} MB`;
 function tooLarge(what, size) {
-  return new Error(`${what} is ${mb(size)}; the explorer reads at most ${MAX_INPUT_BYTES / 1024 / 1024} MB`);
+  return new Error(`${what} is ${megabytes(size)}; the explorer reads at most ${megabytes(MAX_INPUT_BYTES, 0)}`);
 }
 
 /** A file's bytes, refusing one over the limit before reading it. */
