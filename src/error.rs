@@ -51,7 +51,9 @@ impl fmt::Display for Error {
 impl Error {
     fn unclipped(&self) -> String {
         match self {
-            Error::Row { row, line: Some(line), column, message } => format!("row {row} (line {line}), column '{column}': {message}"),
+            Error::Row { row, line: Some(line), column, message } => {
+                format!("row {row} (line {line}), column '{column}': {message}")
+            }
             Error::Row { row, line: None, column, message } => format!("row {row}, column '{column}': {message}"),
             Error::File(m) | Error::Argument(m) => m.clone(),
             Error::Filter { field, message } => format!("filter field '{field}': {message}"),

@@ -120,10 +120,18 @@ pub struct Facets {
 }
 
 fn country_choices<'a>(codes: impl Iterator<Item = &'a Country>) -> Vec<Choice> {
-    stats::count_ranked(codes).into_iter().map(|(c, count)| Choice { value: c.code(), label: c.name(), count }).collect()
+    stats::count_ranked(codes)
+        .into_iter()
+        .map(|(c, count)| Choice { value: c.code(), label: c.name(), count })
+        .collect()
 }
 
-fn vocab_choices<T: Copy + PartialEq>(all: &[T], values: impl Iterator<Item = Option<T>> + Clone, slug: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<Choice> {
+fn vocab_choices<T: Copy + PartialEq>(
+    all: &[T],
+    values: impl Iterator<Item = Option<T>> + Clone,
+    slug: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<Choice> {
     all.iter()
         .map(|v| Choice { value: slug(*v), label: label(*v), count: values.clone().filter(|x| *x == Some(*v)).count() })
         .filter(|c| c.count > 0)
@@ -167,7 +175,10 @@ impl Explorer {
     pub fn from_import(parts: Parts, scale: Scale, warnings: Vec<Warning>, source: String) -> Result<Explorer> {
         let mut incidents = Store::from_parts(parts)?;
         if let Some(k) = incidents.facts().iter().position(|f| f.severity.is_some_and(|s| s > scale.max)) {
-            return Err(Error::Argument(format!("imported data is damaged: incident {k} has a severity above {}", scale.max)));
+            return Err(Error::Argument(format!(
+                "imported data is damaged: incident {k} has a severity above {}",
+                scale.max
+            )));
         }
         incidents.sort_chronological();
         Ok(Explorer::new(Dataset { incidents, warnings, scale }, source))
@@ -231,7 +242,11 @@ impl Explorer {
         })?;
         // Canonical spellings ("prk", "KP" and "North Korea" all become PRK), so controls built
         // from the facets show what the parameters chose. Every value parsed in compile above.
-        fn canon<T>(list: &mut Option<Vec<String>>, parse: impl Fn(&str) -> Option<T>, name: impl Fn(T) -> &'static str) {
+        fn canon<T>(
+            list: &mut Option<Vec<String>>,
+            parse: impl Fn(&str) -> Option<T>,
+            name: impl Fn(T) -> &'static str,
+        ) {
             for v in list.iter_mut().flatten() {
                 if let Some(t) = parse(v) {
                     *v = name(t).to_string();
@@ -263,8 +278,18 @@ impl Explorer {
             initiators: country_choices(all.iter().map(|i| &i.initiator)),
             targets: country_choices(all.iter().map(|i| &i.target).chain(store.more_targets().iter().map(|(_, t)| t))),
             methods: vocab_choices(Method::ALL, all.iter().map(|i| i.method), Method::slug, Method::label),
-            objectives: vocab_choices(Objective::ALL, all.iter().map(|i| i.objective), Objective::slug, Objective::label),
-            target_types: vocab_choices(TargetType::ALL, all.iter().map(|i| i.target_type), TargetType::slug, TargetType::label),
+            objectives: vocab_choices(
+                Objective::ALL,
+                all.iter().map(|i| i.objective),
+                Objective::slug,
+                Objective::label,
+            ),
+            target_types: vocab_choices(
+                TargetType::ALL,
+                all.iter().map(|i| i.target_type),
+                TargetType::slug,
+                TargetType::label,
+            ),
             levels: scale
                 .levels()
                 .map(|l| Level {
@@ -283,9 +308,21 @@ impl Explorer {
     /// Draws `view` of the filtered selection over the whole area. The layout's marks name
     /// incidents by their index in [`Explorer::all`], so a mark found under the pointer leads
     /// straight to its record (see [`Explorer::record`]).
-    pub fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, view: View, filter: &Filter, theme: &Theme) -> Result<Layout> {
+    pub fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        view: View,
+        filter: &Filter,
+        theme: &Theme,
+    ) -> Result<Layout> {
         let chosen = self.select(filter)?;
-        let input = ChartInput { facts: self.data.incidents.facts(), selection: &chosen, palette: &self.palette, theme, scale: &self.data.scale };
+        let input = ChartInput {
+            facts: self.data.incidents.facts(),
+            selection: &chosen,
+            palette: &self.palette,
+            theme,
+            scale: &self.data.scale,
+        };
         let mut layout = chart::draw(area, view, &input)?;
         for m in &mut layout.marks {
             m.index = chosen[m.index] as usize;

@@ -56,14 +56,20 @@ fn countries(field: &str, list: &Option<Vec<String>>) -> Result<Option<Vec<bool>
     let Some(list) = list.as_ref().filter(|l| !l.is_empty()) else { return Ok(None) };
     let mut set = vec![false; Country::count()];
     for code in list {
-        let c = Country::parse(code)
-            .ok_or_else(|| Error::filter(field, format!("unknown country '{code}' (use ISO alpha-3 codes such as PRK)")))?;
+        let c = Country::parse(code).ok_or_else(|| {
+            Error::filter(field, format!("unknown country '{code}' (use ISO alpha-3 codes such as PRK)"))
+        })?;
         set[c.index()] = true;
     }
     Ok(Some(set))
 }
 
-fn vocab<T>(field: &str, list: &Option<Vec<String>>, parse: fn(&str) -> Option<T>, expected: fn() -> String) -> Result<Option<Vec<T>>> {
+fn vocab<T>(
+    field: &str,
+    list: &Option<Vec<String>>,
+    parse: fn(&str) -> Option<T>,
+    expected: fn() -> String,
+) -> Result<Option<Vec<T>>> {
     let Some(list) = list.as_ref().filter(|l| !l.is_empty()) else { return Ok(None) };
     list.iter()
         .map(|s| parse(s).ok_or_else(|| Error::filter(field, format!("'{s}' is not one of: {}", expected()))))
@@ -73,15 +79,28 @@ fn vocab<T>(field: &str, list: &Option<Vec<String>>, parse: fn(&str) -> Option<T
 
 impl Filter {
     /// The field names a filter object may carry, as JavaScript spells them.
-    pub const FIELDS: [&'static str; 10] =
-        ["from", "to", "initiators", "targets", "methods", "objectives", "targetTypes", "minSeverity", "maxSeverity", "search"];
+    pub const FIELDS: [&'static str; 10] = [
+        "from",
+        "to",
+        "initiators",
+        "targets",
+        "methods",
+        "objectives",
+        "targetTypes",
+        "minSeverity",
+        "maxSeverity",
+        "search",
+    ];
 
     /// Refuses a key that is not a filter field. Needed where a deserializer reads only the
     /// fields it knows (serde-wasm-bindgen does) and would otherwise ignore a typo silently.
     pub fn check_keys<'k>(keys: impl IntoIterator<Item = &'k str>) -> Result<()> {
         for key in keys {
             if !Self::FIELDS.contains(&key) {
-                return Err(Error::filter(key, format!("unknown field `{key}`, expected one of: {}", Self::FIELDS.join(", "))));
+                return Err(Error::filter(
+                    key,
+                    format!("unknown field `{key}`, expected one of: {}", Self::FIELDS.join(", ")),
+                ));
             }
         }
         Ok(())
@@ -119,12 +138,22 @@ impl Filter {
                 continue;
             }
             let bad = |what: &str| Error::Argument(format!("{name}=\"{value}\": {what}"));
-            let list = || Some(value.split(',').map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).collect::<Vec<_>>());
+            let list =
+                || Some(value.split(',').map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).collect::<Vec<_>>());
             let year = || -> Result<Option<i32>> {
-                value.parse::<i32>().ok().filter(|y| (1000..=9999).contains(y)).map(Some).ok_or_else(|| bad("not a year (expected four digits such as 2013)"))
+                value
+                    .parse::<i32>()
+                    .ok()
+                    .filter(|y| (1000..=9999).contains(y))
+                    .map(Some)
+                    .ok_or_else(|| bad("not a year (expected four digits such as 2013)"))
             };
             let level = || -> Result<Option<u8>> {
-                value.parse::<u8>().ok().map(Some).ok_or_else(|| bad("not a severity level (expected a whole number such as 7)"))
+                value
+                    .parse::<u8>()
+                    .ok()
+                    .map(Some)
+                    .ok_or_else(|| bad("not a severity level (expected a whole number such as 7)"))
             };
             match name {
                 "from" => f.from = year()?,
@@ -225,12 +254,18 @@ impl Compiled {
         year >= self.from
             && year <= self.to
             && self.initiators.as_ref().is_none_or(|s| s[i.initiator.index()])
-            && self.targets.as_ref().is_none_or(|s| s[i.target.index()] || (i.targets > 1 && store.targets(k).any(|t| s[t.index()])))
+            && self
+                .targets
+                .as_ref()
+                .is_none_or(|s| s[i.target.index()] || (i.targets > 1 && store.targets(k).any(|t| s[t.index()])))
             && allowed(&self.methods, i.method)
             && allowed(&self.objectives, i.objective)
             && allowed(&self.target_types, i.target_type)
             && self.severity.is_none_or(|(lo, hi)| i.severity.is_some_and(|s| s >= lo && s <= hi))
-            && self.search.as_ref().is_none_or(|q| contains_ignore_case(store.name(k), q) || contains_ignore_case(store.id(k), q))
+            && self
+                .search
+                .as_ref()
+                .is_none_or(|q| contains_ignore_case(store.name(k), q) || contains_ignore_case(store.id(k), q))
     }
 
     /// The rows that match, in order.

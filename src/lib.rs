@@ -20,10 +20,10 @@ pub mod render;
 pub mod stats;
 pub mod store;
 
-#[cfg(target_arch = "wasm32")]
-mod web_common;
 #[cfg(all(target_arch = "wasm32", feature = "explorer"))]
 pub mod web;
+#[cfg(target_arch = "wasm32")]
+mod web_common;
 #[cfg(all(target_arch = "wasm32", feature = "importer"))]
 pub mod web_import;
 

@@ -5,8 +5,8 @@
 
 use crate::chart::{Layout, Theme, View};
 use crate::error::{Error, Result};
-use crate::filter::Filter;
 use crate::explorer::Explorer;
+use crate::filter::Filter;
 use plotters::prelude::{BitMapBackend, IntoDrawingArea, SVGBackend};
 use plotters::style::FontStyle;
 use std::sync::Once;
@@ -36,7 +36,10 @@ pub struct Picture<'a> {
 
 fn check(p: &Picture) -> Result<()> {
     if !(120..=8000).contains(&p.width) || !(120..=8000).contains(&p.height) {
-        return Err(Error::Argument(format!("an image is 120 to 8000 px a side; {}x{} was asked for", p.width, p.height)));
+        return Err(Error::Argument(format!(
+            "an image is 120 to 8000 px a side; {}x{} was asked for",
+            p.width, p.height
+        )));
     }
     Ok(())
 }
@@ -81,7 +84,11 @@ pub fn png(p: &Picture, scale: u32) -> Result<(Vec<u8>, Layout)> {
         encoder.set_color(png::ColorType::Rgb);
         encoder.set_depth(png::BitDepth::Eight);
         // The PNG records its density so viewers show a 2x image at the intended size.
-        encoder.set_pixel_dims(Some(png::PixelDimensions { xppu: 3780 * scale, yppu: 3780 * scale, unit: png::Unit::Meter }));
+        encoder.set_pixel_dims(Some(png::PixelDimensions {
+            xppu: 3780 * scale,
+            yppu: 3780 * scale,
+            unit: png::Unit::Meter,
+        }));
         let mut writer = encoder.write_header().map_err(|e| Error::Draw(format!("PNG: {e}")))?;
         writer.write_image_data(&rgb).map_err(|e| Error::Draw(format!("PNG: {e}")))?;
     }

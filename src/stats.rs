@@ -92,7 +92,12 @@ fn ranked(counts: &[usize], total: usize) -> Vec<CountryCount> {
     let mut out: Vec<CountryCount> = (0..counts.len())
         .filter(|&c| counts[c] > 0)
         .filter_map(Country::from_index)
-        .map(|c| CountryCount { code: c.code(), name: c.name(), count: counts[c.index()], share: share(counts[c.index()], total) })
+        .map(|c| CountryCount {
+            code: c.code(),
+            name: c.name(),
+            count: counts[c.index()],
+            share: share(counts[c.index()], total),
+        })
         .collect();
     out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(b.name)));
     out
@@ -168,7 +173,12 @@ pub fn compute(store: &Store, selection: &[u32], scale: &Scale) -> Stats {
             .map(|y| {
                 let at = y * (levels + 1);
                 let hist = &years[at + 1..at + 1 + levels];
-                YearStat { year: slot_year(y), count: years[at], max_severity: hist.iter().rposition(|c| *c > 0).map(|l| l as u8), mean_severity: mean(hist) }
+                YearStat {
+                    year: slot_year(y),
+                    count: years[at],
+                    max_severity: hist.iter().rposition(|c| *c > 0).map(|l| l as u8),
+                    mean_severity: mean(hist),
+                }
             })
             .collect(),
         _ => Vec::new(),
@@ -178,11 +188,21 @@ pub fn compute(store: &Store, selection: &[u32], scale: &Scale) -> Stats {
         let (a, b) = (Country::from_index(at / n), Country::from_index(at % n));
         if let (Some(a), Some(b)) = (a, b) {
             let count = count as usize;
-            dyad_list.push(DyadCount { initiator: a.code(), target: b.code(), initiator_name: a.name(), target_name: b.name(), count, share: share(count, total) });
+            dyad_list.push(DyadCount {
+                initiator: a.code(),
+                target: b.code(),
+                initiator_name: a.name(),
+                target_name: b.name(),
+                count,
+                share: share(count, total),
+            });
         }
     }
     dyad_list.sort_by(|a, b| {
-        b.count.cmp(&a.count).then_with(|| a.initiator_name.cmp(b.initiator_name)).then_with(|| a.target_name.cmp(b.target_name))
+        b.count
+            .cmp(&a.count)
+            .then_with(|| a.initiator_name.cmp(b.initiator_name))
+            .then_with(|| a.target_name.cmp(b.target_name))
     });
     let coded: usize = severity_counts.iter().sum();
     let max_severity = severity_counts.iter().rposition(|c| *c > 0).map(|l| l as u8);
@@ -204,7 +224,9 @@ pub fn compute(store: &Store, selection: &[u32], scale: &Scale) -> Stats {
         first_year: first.map(slot_year),
         last_year: last.map(slot_year),
         most_severe: max_severity
-            .and_then(|top| selection.iter().find(|&&k| facts[k as usize].severity.is_some_and(|s| s.min(scale.max) == top)))
+            .and_then(|top| {
+                selection.iter().find(|&&k| facts[k as usize].severity.is_some_and(|s| s.min(scale.max) == top))
+            })
             .map(|&k| store.name(k as usize).to_string()),
         severity_counts,
     }

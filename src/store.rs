@@ -84,7 +84,12 @@ fn bad(row: usize, what: String) -> Error {
 
 impl Store {
     pub fn with_capacity(rows: usize, text: usize) -> Store {
-        Store { facts: Vec::with_capacity(rows), more: Vec::new(), text: String::with_capacity(text), ends: Vec::with_capacity(rows) }
+        Store {
+            facts: Vec::with_capacity(rows),
+            more: Vec::new(),
+            text: String::with_capacity(text),
+            ends: Vec::with_capacity(rows),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -209,7 +214,8 @@ impl Store {
     /// Orders the rows oldest first, ties by id. Data that is already in order (as most exports
     /// are) is left as it is, without a copy.
     pub fn sort_chronological(&mut self) {
-        let order = |a: usize, b: usize| self.facts[a].start.cmp(&self.facts[b].start).then_with(|| self.id(a).cmp(self.id(b)));
+        let order =
+            |a: usize, b: usize| self.facts[a].start.cmp(&self.facts[b].start).then_with(|| self.id(a).cmp(self.id(b)));
         if (1..self.len()).all(|k| order(k - 1, k) != Ordering::Greater) {
             return;
         }
@@ -234,7 +240,11 @@ impl Store {
             facts.extend([f.start.month.unwrap_or(0), f.start.day.unwrap_or(0)]);
             facts.extend_from_slice(&(f.initiator.index() as u16).to_le_bytes());
             facts.extend_from_slice(&(f.target.index() as u16).to_le_bytes());
-            facts.extend([code(TargetType::ALL, f.target_type), code(Method::ALL, f.method), code(Objective::ALL, f.objective)]);
+            facts.extend([
+                code(TargetType::ALL, f.target_type),
+                code(Method::ALL, f.method),
+                code(Objective::ALL, f.objective),
+            ]);
             facts.push(f.severity.unwrap_or(NONE));
             facts.extend_from_slice(&f.targets.to_le_bytes());
             facts.extend([0, 0]);
@@ -249,12 +259,18 @@ impl Store {
         let Parts { facts: bytes, more, text, ends } = parts;
         let rows = ends.len();
         if bytes.len() != rows * FACT_BYTES {
-            return Err(Error::Argument(format!("imported data is damaged: {} bytes of facts for {rows} incidents", bytes.len())));
+            return Err(Error::Argument(format!(
+                "imported data is damaged: {} bytes of facts for {rows} incidents",
+                bytes.len()
+            )));
         }
         let mut facts = Vec::with_capacity(rows);
         for (k, b) in bytes.chunks_exact(FACT_BYTES).enumerate() {
             let u16_at = |i: usize| u16::from_le_bytes([b[i], b[i + 1]]);
-            let country = |i: usize| Country::from_index(usize::from(u16_at(i))).ok_or_else(|| bad(k, format!("country index {}", u16_at(i))));
+            let country = |i: usize| {
+                Country::from_index(usize::from(u16_at(i)))
+                    .ok_or_else(|| bad(k, format!("country index {}", u16_at(i))))
+            };
             let year = i16::from_le_bytes([b[0], b[1]]);
             let start = match (b[2], b[3]) {
                 (0, 0) => format!("{year:04}"),
@@ -285,7 +301,9 @@ impl Store {
             let (row, c) = (pair[0], pair[1]);
             let k = row as usize;
             if k >= rows || extra.last().is_some_and(|(r, _)| *r > row) {
-                return Err(Error::Argument(format!("imported data is damaged: an extra target for incident {k} is out of order")));
+                return Err(Error::Argument(format!(
+                    "imported data is damaged: an extra target for incident {k} is out of order"
+                )));
             }
             extra.push((row, Country::from_index(c as usize).ok_or_else(|| bad(k, format!("country index {c}")))?));
         }
@@ -351,7 +369,11 @@ mod tests {
 
     #[test]
     fn rows_round_trip_through_columns_and_parts() {
-        let list = vec![incident("b", "2015-03-02", &["KOR", "USA", "JPN"]), incident("a", "2011", &["KOR"]), incident("c", "2015-03-02", &["USA"])];
+        let list = vec![
+            incident("b", "2015-03-02", &["KOR", "USA", "JPN"]),
+            incident("a", "2011", &["KOR"]),
+            incident("c", "2015-03-02", &["USA"]),
+        ];
         let mut store = Store::from(list.clone());
         assert_eq!(store.incident(0).rationale, "why so", "separators in text become spaces");
         assert_eq!(store.incident(0).targets, list[0].targets);

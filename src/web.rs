@@ -26,7 +26,8 @@ fn filter_from(value: JsValue) -> Result<Filter, JsError> {
     if !value.is_object() || js_sys::Array::is_array(&value) {
         return Err(JsError::new("filter: expected a plain object such as {from: 2009, initiators: ['PRK']}"));
     }
-    let keys: Vec<String> = js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter().filter_map(|k| k.as_string()).collect();
+    let keys: Vec<String> =
+        js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter().filter_map(|k| k.as_string()).collect();
     Filter::check_keys(keys.iter().map(String::as_str)).map_err(js_err)?;
     serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("filter: {e}")))
 }
@@ -71,12 +72,30 @@ impl Explorer {
             format: String,
         }
         let bad = |what: String| JsError::new(&format!("fromImport: {what} (pass the object importFile returned)"));
-        let field = |name: &str| js_sys::Reflect::get(&imported, &JsValue::from_str(name)).map_err(|_| bad(format!("no {name}")));
-        let bytes = |name: &str| field(name)?.dyn_into::<js_sys::Uint8Array>().map(|a| a.to_vec()).map_err(|_| bad(format!("{name} is not a Uint8Array")));
-        let words = |name: &str| field(name)?.dyn_into::<js_sys::Uint32Array>().map(|a| a.to_vec()).map_err(|_| bad(format!("{name} is not a Uint32Array")));
-        let parts = Parts { facts: bytes("facts")?, more: words("more")?, text: field("text")?.as_string().ok_or_else(|| bad("text is not a string".into()))?, ends: words("ends")? };
+        let field = |name: &str| {
+            js_sys::Reflect::get(&imported, &JsValue::from_str(name)).map_err(|_| bad(format!("no {name}")))
+        };
+        let bytes = |name: &str| {
+            field(name)?
+                .dyn_into::<js_sys::Uint8Array>()
+                .map(|a| a.to_vec())
+                .map_err(|_| bad(format!("{name} is not a Uint8Array")))
+        };
+        let words = |name: &str| {
+            field(name)?
+                .dyn_into::<js_sys::Uint32Array>()
+                .map(|a| a.to_vec())
+                .map_err(|_| bad(format!("{name} is not a Uint32Array")))
+        };
+        let parts = Parts {
+            facts: bytes("facts")?,
+            more: words("more")?,
+            text: field("text")?.as_string().ok_or_else(|| bad("text is not a string".into()))?,
+            ends: words("ends")?,
+        };
         let i: Imported = serde_wasm_bindgen::from_value(imported.clone()).map_err(|e| bad(e.to_string()))?;
-        let scale = Scale::from_key(&i.scale.key, i.scale.max).ok_or_else(|| bad(format!("unknown scale '{}'", i.scale.key)))?;
+        let scale = Scale::from_key(&i.scale.key, i.scale.max)
+            .ok_or_else(|| bad(format!("unknown scale '{}'", i.scale.key)))?;
         Ok(Explorer { core: Core::from_import(parts, scale, i.warnings, i.format).map_err(js_err)? })
     }
 
@@ -120,11 +139,15 @@ impl Explorer {
                 let (k, v) = (entry.get(0).as_string().unwrap_or_default(), entry.get(1));
                 // Numbers are accepted as whole numbers (f64 formatting would add kilobytes).
                 let number = v.as_f64().filter(|n| n.fract() == 0.0 && n.abs() < 1e15).map(|n| (n as i64).to_string());
-                let v = v.as_string().or(number).ok_or_else(|| JsError::new(&format!("{k}: expected text or a whole number")))?;
+                let v = v
+                    .as_string()
+                    .or(number)
+                    .ok_or_else(|| JsError::new(&format!("{k}: expected text or a whole number")))?;
                 pairs.push((k, v));
             }
         }
-        let filter = self.core.filter_from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).map_err(js_err)?;
+        let filter =
+            self.core.filter_from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).map_err(js_err)?;
         params_to_filter_object(&filter.to_params())
     }
 
@@ -145,7 +168,13 @@ impl Explorer {
     /// devicePixelRatio; 2 for a sharp download), in the theme its CSS custom properties set (see
     /// `chart::Theme::from_css`). Returns a [`Drawn`]: the geometry of what was drawn, for
     /// pointer and keyboard queries until the next draw. Free it (`.free()`) when it is replaced.
-    pub fn draw(&self, canvas: &HtmlCanvasElement, view: &str, filter: JsValue, scale: Option<f64>) -> Result<Drawn, JsError> {
+    pub fn draw(
+        &self,
+        canvas: &HtmlCanvasElement,
+        view: &str,
+        filter: JsValue,
+        scale: Option<f64>,
+    ) -> Result<Drawn, JsError> {
         let view = View::parse(view).map_err(js_err)?;
         let filter = filter_from(filter)?;
         let (w, h) = (canvas.client_width(), canvas.client_height());
@@ -168,8 +197,10 @@ impl Explorer {
         let style = window.get_computed_style(canvas).ok().flatten();
         let prop = |name: &str| style.as_ref().and_then(|s| s.get_property_value(name).ok());
         let (theme, theme_issues) = Theme::from_css(prop, prop("font-family").as_deref());
-        let inner = CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| JsError::new("cannot draw on this canvas"))?;
-        let backend = HiDpi { inner, ctx, width: w as u32, height: h as u32, fill: None, stroke: None, font: Default::default() };
+        let inner = CanvasBackend::with_canvas_object(canvas.clone())
+            .ok_or_else(|| JsError::new("cannot draw on this canvas"))?;
+        let backend =
+            HiDpi { inner, ctx, width: w as u32, height: h as u32, fill: None, stroke: None, font: Default::default() };
         let layout = self.core.draw(&backend.into_drawing_area(), view, &filter, &theme).map_err(js_err)?;
         Ok(Drawn { layout, theme_issues })
     }
@@ -238,7 +269,9 @@ impl Drawn {
     /// The band (a level of the spectrum, a year of the timeline) under `(x, y)` as `[x0, x1, top,
     /// bottom, key, count]` (key: the level, -1 for not coded, or the year), or an empty array.
     pub fn band(&self, x: f64, y: f64) -> Vec<f64> {
-        self.layout.band_at(x, y).map_or_else(Vec::new, |b| vec![b.x0, b.x1, b.top, b.bottom, f64::from(b.key), b.count as f64])
+        self.layout
+            .band_at(x, y)
+            .map_or_else(Vec::new, |b| vec![b.x0, b.x1, b.top, b.bottom, f64::from(b.key), b.count as f64])
     }
 }
 
@@ -383,7 +416,11 @@ impl DrawingBackend for HiDpi {
         self.font.borrow_mut().clear();
         self.forget(r)
     }
-    fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
+    fn estimate_text_size<S: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &S,
+    ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
         let font = format!("{} {}px {}", style.style().as_str(), style.size(), style.family().as_str());
         let mut last = self.font.borrow_mut();
         if *last != font {
@@ -412,11 +449,14 @@ fn params_to_filter_object(params: &[(&'static str, String)]) -> Result<JsValue,
     for (param, value) in params {
         let field = Filter::PARAMS.iter().find(|(p, _)| p == param).map_or(*param, |(_, f)| f);
         let v: JsValue = match *param {
-            "from" | "to" | "min-severity" | "max-severity" => value.parse::<i32>().map(JsValue::from).unwrap_or_else(|_| JsValue::from_str(value)),
+            "from" | "to" | "min-severity" | "max-severity" => {
+                value.parse::<i32>().map(JsValue::from).unwrap_or_else(|_| JsValue::from_str(value))
+            }
             "search" => JsValue::from_str(value),
             _ => value.split(',').map(JsValue::from_str).collect::<js_sys::Array>().into(),
         };
-        js_sys::Reflect::set(&object, &JsValue::from_str(field), &v).map_err(|_| JsError::new("cannot build the filter object"))?;
+        js_sys::Reflect::set(&object, &JsValue::from_str(field), &v)
+            .map_err(|_| JsError::new("cannot build the filter object"))?;
     }
     Ok(object.into())
 }
@@ -440,10 +480,7 @@ pub fn memory_use() -> Result<JsValue, JsError> {
         heap: usize,
         total: usize,
     }
-    to_js(&Memory {
-        heap: crate::alloc::in_use(),
-        total: core::arch::wasm32::memory_size(0) * 65_536,
-    })
+    to_js(&Memory { heap: crate::alloc::in_use(), total: core::arch::wasm32::memory_size(0) * 65_536 })
 }
 
 /// For tests only: panics inside the core with `message`, so a test can check that a panic

@@ -23,7 +23,8 @@ pub fn start() {
 /// JSON text read by the browser's own parser, for the JSON importer (see src/import/json.rs).
 pub(crate) fn parse_json(text: &str) -> Result<crate::import::Json, String> {
     let value = js_sys::JSON::parse(text).map_err(|e| {
-        let detail = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| "unreadable".into());
+        let detail =
+            e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| "unreadable".into());
         format!("invalid JSON: {detail}")
     })?;
     serde_wasm_bindgen::from_value(value).map_err(|e| format!("invalid JSON: {e}"))

@@ -36,7 +36,9 @@ fn mapping_from(value: JsValue) -> Result<Option<Mapping>, JsError> {
         if column.is_undefined() || column.is_null() {
             continue;
         }
-        let column = column.as_string().ok_or_else(|| JsError::new(&format!("mapping: '{key}' must name a column (a string)")))?;
+        let column = column
+            .as_string()
+            .ok_or_else(|| JsError::new(&format!("mapping: '{key}' must name a column (a string)")))?;
         pairs.push((key, column));
     }
     Mapping::new(pairs).map(Some).map_err(js_err)
@@ -52,9 +54,14 @@ pub fn import_file(bytes: &[u8], format: Option<String>, mapping: JsValue) -> Re
     let format = Format::from_name(format.as_deref().unwrap_or("auto")).map_err(js_err)?;
     let mapping = mapping_from(mapping)?;
     let (data, name) = import::parse_bytes(bytes, format, mapping.as_ref()).map_err(js_err)?;
-    let out = to_js(&Imported { scale: &data.scale, warnings: &data.warnings, format: name, total: data.incidents.len() })?;
+    let out =
+        to_js(&Imported { scale: &data.scale, warnings: &data.warnings, format: name, total: data.incidents.len() })?;
     let parts = data.incidents.to_parts();
-    let set = |key: &str, value: JsValue| js_sys::Reflect::set(&out, &JsValue::from_str(key), &value).map(drop).map_err(|_| JsError::new("cannot build the import result"));
+    let set = |key: &str, value: JsValue| {
+        js_sys::Reflect::set(&out, &JsValue::from_str(key), &value)
+            .map(drop)
+            .map_err(|_| JsError::new("cannot build the import result"))
+    };
     set("facts", js_sys::Uint8Array::from(parts.facts.as_slice()).into())?;
     set("more", js_sys::Uint32Array::from(parts.more.as_slice()).into())?;
     set("ends", js_sys::Uint32Array::from(parts.ends.as_slice()).into())?;

@@ -9,7 +9,11 @@ use plotters::style::RGBColor;
 
 fn linear(c: u8) -> f64 {
     let c = f64::from(c) / 255.0;
-    if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+    if c <= 0.04045 {
+        c / 12.92
+    } else {
+        ((c + 0.055) / 1.055).powf(2.4)
+    }
 }
 
 fn luminance(c: RGBColor) -> f64 {
@@ -35,7 +39,9 @@ fn chart_text_meets_wcag_aa_contrast_in_light_and_dark_themes() {
             ("use-of-force region", blend(t.use_of_force, 0.07, t.background)),
             ("armed-attack region", blend(t.armed_attack, 0.08, t.background)),
         ];
-        for (what, colour) in [("text", t.text), ("muted", t.muted), ("use of force", t.use_of_force), ("armed attack", t.armed_attack)] {
+        for (what, colour) in
+            [("text", t.text), ("muted", t.muted), ("use of force", t.use_of_force), ("armed attack", t.armed_attack)]
+        {
             for (ground, bg) in grounds {
                 let c = contrast(colour, bg);
                 assert!(c >= 4.5, "{name}: {what} on the {ground} is {c:.2}:1");
@@ -48,7 +54,8 @@ fn chart_text_meets_wcag_aa_contrast_in_light_and_dark_themes() {
 /// linear light, then to CIE Lab.
 fn simulate(c: RGBColor, m: &[[f64; 3]; 3]) -> [f64; 3] {
     let rgb = [linear(c.0), linear(c.1), linear(c.2)];
-    let s: Vec<f64> = m.iter().map(|row| (row[0] * rgb[0] + row[1] * rgb[1] + row[2] * rgb[2]).clamp(0.0, 1.0)).collect();
+    let s: Vec<f64> =
+        m.iter().map(|row| (row[0] * rgb[0] + row[1] * rgb[1] + row[2] * rgb[2]).clamp(0.0, 1.0)).collect();
     let xyz = [
         0.4124 * s[0] + 0.3576 * s[1] + 0.1805 * s[2],
         0.2126 * s[0] + 0.7152 * s[1] + 0.0722 * s[2],
@@ -60,9 +67,12 @@ fn simulate(c: RGBColor, m: &[[f64; 3]; 3]) -> [f64; 3] {
 }
 
 const NORMAL: [[f64; 3]; 3] = [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]];
-const PROTAN: [[f64; 3]; 3] = [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]];
-const DEUTAN: [[f64; 3]; 3] = [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]];
-const TRITAN: [[f64; 3]; 3] = [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]];
+const PROTAN: [[f64; 3]; 3] =
+    [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]];
+const DEUTAN: [[f64; 3]; 3] =
+    [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]];
+const TRITAN: [[f64; 3]; 3] =
+    [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]];
 
 #[test]
 fn initiator_series_stay_apart_for_colour_vision_deficiencies_and_differ_in_shape() {

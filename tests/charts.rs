@@ -26,7 +26,12 @@ fn overlaps(a: (i32, i32, i32, i32), b: (i32, i32, i32, i32)) -> bool {
 fn assert_legible(rec: &Recorder, what: &str) {
     let boxes = rec.text_boxes();
     for (i, (t, b)) in boxes.iter().enumerate() {
-        assert!(b.0 >= 0 && b.1 >= 0 && b.2 <= rec.width as i32 && b.3 <= rec.height as i32, "{what}: '{t}' {b:?} leaves the {}x{} chart", rec.width, rec.height);
+        assert!(
+            b.0 >= 0 && b.1 >= 0 && b.2 <= rec.width as i32 && b.3 <= rec.height as i32,
+            "{what}: '{t}' {b:?} leaves the {}x{} chart",
+            rec.width,
+            rec.height
+        );
         for (u, c) in &boxes[i + 1..] {
             assert!(!overlaps(*b, *c), "{what}: '{t}' {b:?} overlaps '{u}' {c:?}");
         }
@@ -38,7 +43,19 @@ fn spectrum_draws_thresholds_levels_bands_and_one_mark_per_incident() {
     let ex = small();
     let (rec, layout) = render(&ex, View::Spectrum, &Filter::default(), 1000, 460);
     let texts = rec.texts();
-    for expected in ["Use of force (level 7+)", "Armed attack (level 9+)", "probing", "harassment", "destruction", "not coded", "Attribution, statements", "Self-defence", "North Korea 4", "0", "10"] {
+    for expected in [
+        "Use of force (level 7+)",
+        "Armed attack (level 9+)",
+        "probing",
+        "harassment",
+        "destruction",
+        "not coded",
+        "Attribution, statements",
+        "Self-defence",
+        "North Korea 4",
+        "0",
+        "10",
+    ] {
         assert!(texts.iter().any(|t| t == expected), "missing '{expected}' in {texts:?}");
     }
     assert_eq!(layout.marks.len(), 6);
@@ -62,7 +79,9 @@ fn timeline_draws_years_thresholds_step_line_and_marks() {
     let ex = small();
     let (rec, layout) = render(&ex, View::Timeline, &Filter::default(), 900, 400);
     let texts = rec.texts();
-    for expected in ["2010", "2016", "Use of force (level 7+)", "Armed attack (level 9+)", "not coded", "Severity (0-10)"] {
+    for expected in
+        ["2010", "2016", "Use of force (level 7+)", "Armed attack (level 9+)", "not coded", "Severity (0-10)"]
+    {
         assert!(texts.iter().any(|t| t == expected), "missing '{expected}' in {texts:?}");
     }
     assert_eq!(layout.marks.len(), 6);
@@ -73,7 +92,11 @@ fn timeline_draws_years_thresholds_step_line_and_marks() {
     assert!(m("f").y < m("b").y && m("b").y < m("a").y);
     // The step line uses the accent colour.
     let accent = Theme::default().accent;
-    let steps = rec.ops().iter().filter(|o| matches!(o, Op::Line { color, .. } if *color == (accent.0, accent.1, accent.2))).count();
+    let steps = rec
+        .ops()
+        .iter()
+        .filter(|o| matches!(o, Op::Line { color, .. } if *color == (accent.0, accent.1, accent.2)))
+        .count();
     assert!(steps >= 4, "{steps} step segments");
 }
 
@@ -83,11 +106,15 @@ fn labels_never_overlap_or_clip_from_phone_to_desktop() {
     for ex in [&small(), &bundled] {
         for &(w, h) in &[(360, 500), (390, 500), (600, 440), (800, 440), (1024, 440), (1400, 440)] {
             for view in [View::Spectrum, View::Timeline] {
-                let (rec, layout) = render(ex, view, &Filter::default(), w, if view == View::Timeline { h - 60 } else { h });
+                let (rec, layout) =
+                    render(ex, view, &Filter::default(), w, if view == View::Timeline { h - 60 } else { h });
                 assert_legible(&rec, &format!("{view:?} at {w}x{h}"));
                 assert_eq!(layout.marks.len(), ex.all().len());
                 for m in &layout.marks {
-                    assert!(m.x - m.r >= 0.0 && m.x + m.r <= f64::from(w) && m.y - m.r >= 0.0, "{view:?} at {w}: mark {m:?} leaves the chart");
+                    assert!(
+                        m.x - m.r >= 0.0 && m.x + m.r <= f64::from(w) && m.y - m.r >= 0.0,
+                        "{view:?} at {w}: mark {m:?} leaves the chart"
+                    );
                 }
             }
         }
@@ -140,8 +167,17 @@ fn another_scale_is_named_on_the_chart_and_has_no_thresholds() {
     let (rec, layout) = render(&sample, View::Spectrum, &Filter::default(), 1000, 460);
     let texts = rec.texts();
     assert!(texts.iter().any(|t| t.contains("EuRepoC") && t.contains("not the 0-10 ladder")), "{texts:?}");
-    assert!(!texts.iter().any(|t| t.contains("Use of force") || t.contains("Armed attack") || t.contains("Self-defence") || t == "harassment"), "{texts:?}");
-    assert!(texts.iter().any(|t| t == "5") && !texts.iter().any(|t| t == "6"), "columns stop at the file's top score: {texts:?}");
+    assert!(
+        !texts.iter().any(|t| t.contains("Use of force")
+            || t.contains("Armed attack")
+            || t.contains("Self-defence")
+            || t == "harassment"),
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t == "5") && !texts.iter().any(|t| t == "6"),
+        "columns stop at the file's top score: {texts:?}"
+    );
     assert_eq!(layout.marks.len(), sample.all().len());
     let (rec, _) = render(&sample, View::Timeline, &Filter::default(), 900, 400);
     assert!(rec.texts().iter().any(|t| t == "EuRepoC intensity"));
@@ -182,7 +218,11 @@ fn large_selections_are_drawn_as_counts_that_say_so_at_a_cost_that_does_not_grow
             let what = format!("{view:?} of {n}");
             assert!(layout.aggregated, "{what}: drawn a mark per incident");
             assert!(layout.marks.is_empty(), "{what}");
-            assert_eq!(layout.bands.iter().map(|b| b.count).sum::<usize>(), n, "{what}: the bands count every incident");
+            assert_eq!(
+                layout.bands.iter().map(|b| b.count).sum::<usize>(),
+                n,
+                "{what}: the bands count every incident"
+            );
             let note = if view == View::Spectrum { "bars count" } else { "darker cells" };
             assert!(rec.texts().iter().any(|t| t.contains(note)), "{what}: the legend does not say how it is drawn");
             assert_legible(&rec, &what);
@@ -201,6 +241,7 @@ fn large_selections_are_drawn_as_counts_that_say_so_at_a_cost_that_does_not_grow
         assert!(!rec.texts().iter().any(|t| t.contains("Too many")));
     }
     // Filters apply to the counts as they do to marks.
-    let (_, layout) = render(&many(20_000), View::Spectrum, &Filter { min_severity: Some(9), ..Filter::default() }, 900, 440);
+    let (_, layout) =
+        render(&many(20_000), View::Spectrum, &Filter { min_severity: Some(9), ..Filter::default() }, 900, 440);
     assert_eq!(layout.bands.iter().filter(|b| b.count > 0).map(|b| b.key).collect::<Vec<_>>(), [9, 10]);
 }

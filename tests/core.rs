@@ -116,7 +116,9 @@ fn bad_filters_are_errors_that_name_the_field() {
     assert!(err(Filter { methods: list(&["teleport"]), ..Filter::default() }).contains("'methods'"));
     assert!(err(Filter { from: Some(2016), to: Some(2010), ..Filter::default() }).contains("'from'"));
     assert!(err(Filter { min_severity: Some(11), ..Filter::default() }).contains("'minSeverity'"));
-    assert!(err(Filter { min_severity: Some(6), max_severity: Some(2), ..Filter::default() }).contains("above maxSeverity"));
+    assert!(
+        err(Filter { min_severity: Some(6), max_severity: Some(2), ..Filter::default() }).contains("above maxSeverity")
+    );
     let unknown = serde_json::from_str::<Filter>(r#"{"initiator": ["PRK"]}"#).unwrap_err().to_string();
     assert!(unknown.contains("unknown field `initiator`"), "{unknown}");
     let err = Filter::check_keys(["from", "initiator"]).unwrap_err().to_string();
@@ -146,7 +148,8 @@ fn unknown_columns_are_kept_out_with_a_warning() {
 
 #[test]
 fn an_end_before_the_start_is_kept_with_a_warning() {
-    let text = "id,name,start,end,initiator,targets\nx,X,2015-06-01,2015-05-01,PRK,KOR\ny,Y,2015-06-01,2015-06,PRK,KOR\n";
+    let text =
+        "id,name,start,end,initiator,targets\nx,X,2015-06-01,2015-05-01,PRK,KOR\ny,Y,2015-06-01,2015-06,PRK,KOR\n";
     let ex = Explorer::from_text(text, "csv").unwrap();
     assert_eq!(ex.all().len(), 2);
     assert_eq!(ex.warnings().len(), 1, "{:?}", ex.warnings());

@@ -24,7 +24,10 @@ fn quirky_rows_are_kept_and_each_quirk_is_reported() {
     assert_eq!(all.len(), 6, "no row dropped");
     let by_id = |id: &str| all.iter().find(|r| r.id == id).unwrap();
     let one = by_id("dcid-1");
-    assert_eq!((one.initiator, one.targets[0], one.method.map(|m| m.slug()), one.severity), ("PRK", "KOR", Some("wiper"), Some(5)));
+    assert_eq!(
+        (one.initiator, one.targets[0], one.method.map(|m| m.slug()), one.severity),
+        ("PRK", "KOR", Some("wiper"), Some(5))
+    );
     assert_eq!(one.target_type.map(|t| t.slug()), Some("private"));
     assert_eq!(one.objective.map(|o| o.slug()), Some("degradation"));
     assert_eq!(one.sources, ["https://example.org/one"]);
@@ -34,7 +37,8 @@ fn quirky_rows_are_kept_and_each_quirk_is_reported() {
     assert_eq!(by_id("dcid-4").method, None);
     assert_eq!(by_id("dcid-6").method, None);
 
-    let w: Vec<(usize, &str, &str)> = ex.warnings().iter().map(|w| (w.row, w.column.as_str(), w.message.as_str())).collect();
+    let w: Vec<(usize, &str, &str)> =
+        ex.warnings().iter().map(|w| (w.row, w.column.as_str(), w.message.as_str())).collect();
     let has = |row: usize, col: &str, text: &str| w.iter().any(|(r, c, m)| *r == row && *c == col && m.contains(text));
     assert!(has(2, "StateB", "stray spaces"), "{w:?}");
     assert!(has(3, "initiator", "neither member of the dyad (China, South Korea)"), "{w:?}");

@@ -31,14 +31,19 @@ fn mapping() -> Mapping {
 
 #[test]
 fn auto_detection_recognises_each_format_from_its_header() {
-    for (text, name) in [(EUREPOC, "eurepoc"), (CFR_MDY, "cfr"), (CFR_ISO, "cfr"), (include_str!("fixtures/small.csv"), "csv")] {
+    for (text, name) in
+        [(EUREPOC, "eurepoc"), (CFR_MDY, "cfr"), (CFR_ISO, "cfr"), (include_str!("fixtures/small.csv"), "csv")]
+    {
         assert_eq!(Format::detect(text).unwrap().name(), name);
         assert_eq!(Explorer::from_text(text, "auto").unwrap().facets().source, name);
     }
     let err = Format::detect(MAPPED_CSV).unwrap_err().to_string();
     assert!(err.contains("Headline,When,Attacker") && err.contains("column mapping"), "{err}");
     assert!(Format::from_name("cfr").is_ok() && Format::from_name("mapped").is_ok());
-    assert!(Format::from_name("eurepoc2").unwrap_err().to_string().contains("auto, csv, json, dcid, eurepoc, cfr, mapped"));
+    assert!(Format::from_name("eurepoc2")
+        .unwrap_err()
+        .to_string()
+        .contains("auto, csv, json, dcid, eurepoc, cfr, mapped"));
 }
 
 #[test]
@@ -143,7 +148,8 @@ fn mapped_csv_and_json_read_through_a_column_mapping() {
     assert_eq!(ex.facets().total, 4, "five rows, one without a date");
     assert!(warnings_at(&ex, 5).iter().any(|w| w.starts_with("When") && w.contains("left out")));
     let r = ex.records(&Filter::default()).unwrap();
-    let codes: Vec<(&str, &str, Vec<&str>)> = r.iter().map(|r| (r.start.as_str(), r.initiator, r.targets.clone())).collect();
+    let codes: Vec<(&str, &str, Vec<&str>)> =
+        r.iter().map(|r| (r.start.as_str(), r.initiator, r.targets.clone())).collect();
     assert_eq!(
         codes,
         [
@@ -180,14 +186,26 @@ fn mapping_mistakes_are_named() {
     let m = Mapping::new([("start", "Date"), ("initiator", "Attacker")]).unwrap();
     let err = Explorer::from_mapped(MAPPED_CSV.as_bytes(), &m).err().unwrap().to_string();
     assert!(err.contains("'start' in column 'Date'") && err.contains("Headline, When"), "{err}");
-    assert!(Mapping::new([("target_type", "Kind"), ("start", "When"), ("initiator", "A")]).is_ok(), "snake_case accepted");
-    assert!(import::parse(MAPPED_CSV, Some(Format::Mapped), None).unwrap_err().to_string().contains("needs a column mapping"));
+    assert!(
+        Mapping::new([("target_type", "Kind"), ("start", "When"), ("initiator", "A")]).is_ok(),
+        "snake_case accepted"
+    );
+    assert!(import::parse(MAPPED_CSV, Some(Format::Mapped), None)
+        .unwrap_err()
+        .to_string()
+        .contains("needs a column mapping"));
 }
 
 #[test]
 fn columns_lists_a_files_header_for_the_mapping_form() {
-    assert_eq!(import::columns(MAPPED_CSV.as_bytes()).unwrap(), ["Headline", "When", "Attacker", "Victim country", "Score", "Kind", "Link", "Notes"]);
-    assert_eq!(import::columns(MAPPED_JSON.as_bytes()).unwrap(), ["Headline", "When", "Attacker", "Victim country", "Score", "Kind", "Link"]);
+    assert_eq!(
+        import::columns(MAPPED_CSV.as_bytes()).unwrap(),
+        ["Headline", "When", "Attacker", "Victim country", "Score", "Kind", "Link", "Notes"]
+    );
+    assert_eq!(
+        import::columns(MAPPED_JSON.as_bytes()).unwrap(),
+        ["Headline", "When", "Attacker", "Victim country", "Score", "Kind", "Link"]
+    );
 }
 
 /// The importer module hands data to the explorer module as columns (Store parts) plus the scale and
@@ -202,7 +220,8 @@ fn every_format_survives_the_handover_between_wasm_modules() {
         ("xlsx".into(), Explorer::from_bytes(include_bytes!("fixtures/xlsx/small.xlsx"), "auto").unwrap()),
         ("bundled".into(), Explorer::bundled().unwrap()),
     ];
-    let real = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/dcid-v2.0/DCID_2.0_Release_update_February_2023.xlsx");
+    let real = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/dcid-v2.0/DCID_2.0_Release_update_February_2023.xlsx");
     match std::fs::read(&real) {
         Ok(bytes) => cases.push(("real DCID".into(), Explorer::from_bytes(&bytes, "auto").unwrap())),
         Err(_) => println!("note: {} not found; the real-DCID hand-over check is skipped", real.display()),

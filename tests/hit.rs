@@ -21,7 +21,13 @@ fn mark(index: usize, x: f64, y: f64, r: f64) -> Mark {
 
 #[test]
 fn the_nearest_mark_within_the_radius_is_picked() {
-    let layout = Layout { width: 400, height: 300, marks: vec![mark(0, 100.0, 100.0, 5.0), mark(1, 120.0, 100.0, 5.0), mark(2, 300.0, 200.0, 9.0)], bands: vec![], aggregated: false };
+    let layout = Layout {
+        width: 400,
+        height: 300,
+        marks: vec![mark(0, 100.0, 100.0, 5.0), mark(1, 120.0, 100.0, 5.0), mark(2, 300.0, 200.0, 9.0)],
+        bands: vec![],
+        aggregated: false,
+    };
     let hit = |x, y| layout.hit(x, y, TOUCH_SLOP).map(|m| m.index);
     assert_eq!(hit(100.0, 100.0), Some(0), "on a centre");
     assert_eq!(hit(108.0, 100.0), Some(0), "nearer the first");
@@ -34,7 +40,13 @@ fn the_nearest_mark_within_the_radius_is_picked() {
     assert_eq!(hit(300.0 + reach + 0.5, 200.0), None);
     assert_eq!(hit(300.0, 200.0 - reach + 0.5), Some(2));
     // A big mark under the pointer wins over a small mark whose centre is nearer.
-    let overlap = Layout { width: 100, height: 100, marks: vec![mark(0, 50.0, 50.0, 20.0), mark(1, 62.0, 50.0, 3.0)], bands: vec![], aggregated: false };
+    let overlap = Layout {
+        width: 100,
+        height: 100,
+        marks: vec![mark(0, 50.0, 50.0, 20.0), mark(1, 62.0, 50.0, 3.0)],
+        bands: vec![],
+        aggregated: false,
+    };
     assert_eq!(overlap.hit(58.0, 50.0, TOUCH_SLOP).map(|m| m.index), Some(0));
     assert_eq!(overlap.hit(63.0, 50.0, TOUCH_SLOP).map(|m| m.index), Some(1), "inside both: the one on top");
     assert!(Layout::default().hit(0.0, 0.0, TOUCH_SLOP).is_none(), "an empty chart");
@@ -69,7 +81,9 @@ fn hits_follow_a_resize() {
         assert!(moved > 10, "{view:?}: marks moved ({moved})");
         for m in &narrow.marks {
             let found = narrow.hit(m.x, m.y, TOUCH_SLOP).unwrap();
-            assert!(found.index == m.index || ((found.x - m.x).powi(2) + (found.y - m.y).powi(2)).sqrt() <= found.r + m.r);
+            assert!(
+                found.index == m.index || ((found.x - m.x).powi(2) + (found.y - m.y).powi(2)).sqrt() <= found.r + m.r
+            );
         }
         // Beyond the narrow chart's right edge there is nothing to find any more.
         let far = wide.marks.iter().max_by(|a, b| a.x.total_cmp(&b.x)).unwrap();
@@ -96,11 +110,26 @@ fn the_same_geometry_at_device_pixel_ratio_1_2_and_3() {
                 })
                 .collect();
             let k = f64::from(dpr);
-            let on_circles = layout.marks.iter().filter(|m| circles.iter().any(|&(x, y)| (f64::from(x) - m.x * k).abs() <= k && (f64::from(y) - m.y * k).abs() <= k)).count();
-            assert!(on_circles >= layout.marks.len() / 2, "{view:?} at {dpr}x: {on_circles} of {} marks drawn at their layout position", layout.marks.len());
+            let on_circles = layout
+                .marks
+                .iter()
+                .filter(|m| {
+                    circles
+                        .iter()
+                        .any(|&(x, y)| (f64::from(x) - m.x * k).abs() <= k && (f64::from(y) - m.y * k).abs() <= k)
+                })
+                .count();
+            assert!(
+                on_circles >= layout.marks.len() / 2,
+                "{view:?} at {dpr}x: {on_circles} of {} marks drawn at their layout position",
+                layout.marks.len()
+            );
             // A pointer at CSS coordinates finds the same incident at every ratio.
             for m in layout.marks.iter().step_by(7) {
-                assert_eq!(layout.hit(m.x + 1.0, m.y, TOUCH_SLOP).map(|f| f.index), css.hit(m.x + 1.0, m.y, TOUCH_SLOP).map(|f| f.index));
+                assert_eq!(
+                    layout.hit(m.x + 1.0, m.y, TOUCH_SLOP).map(|f| f.index),
+                    css.hit(m.x + 1.0, m.y, TOUCH_SLOP).map(|f| f.index)
+                );
             }
         }
     }

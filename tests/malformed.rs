@@ -9,9 +9,9 @@
 #[allow(dead_code)]
 mod harness;
 
+use cyber_spectrum::alloc;
 use cyber_spectrum::import::{MAX_INPUT_BYTES, MAX_WARNINGS};
 use cyber_spectrum::{Explorer, Filter};
-use cyber_spectrum::alloc;
 
 #[global_allocator]
 static ALLOC: alloc::Counting = alloc::Counting;
@@ -149,17 +149,31 @@ fn deflate_bomb(size: usize) -> Vec<u8> {
 /// A workbook whose sheet inflates to `inflated` bytes while declaring `declared`.
 fn bomb_workbook(declared: u32, inflated: usize) -> Vec<u8> {
     let payload = deflate_bomb(inflated);
-    let part = |name, body: &'static str| harness::ZipEntry { name, body: body.as_bytes(), method: 0, size: body.len() as u32 };
+    let part = |name, body: &'static str| harness::ZipEntry {
+        name,
+        body: body.as_bytes(),
+        method: 0,
+        size: body.len() as u32,
+    };
     harness::zip_archive(&[
         part("xl/workbook.xml", r#"<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#),
-        part("xl/_rels/workbook.xml.rels", r#"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>"#),
+        part(
+            "xl/_rels/workbook.xml.rels",
+            r#"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>"#,
+        ),
         harness::ZipEntry { name: "xl/worksheets/sheet1.xml", body: &payload, method: 8, size: declared },
     ])
 }
 
 /// Inputs made here rather than kept as files.
 fn generated() -> Vec<Case> {
-    let case = |name: &str, how, bytes: Vec<u8>, expect| Case { name: format!("{name} (generated)"), how, bytes, expect, check: None };
+    let case = |name: &str, how, bytes: Vec<u8>, expect| Case {
+        name: format!("{name} (generated)"),
+        how,
+        bytes,
+        expect,
+        check: None,
+    };
     let ten_mb = 10 * 1024 * 1024;
     let mut wide_header = HEADER.to_string();
     let mut wide_row = row("w1", "d");
@@ -169,7 +183,12 @@ fn generated() -> Vec<Case> {
     }
     let foreign: Vec<String> = (1..=5_000).map(|i| format!("column {i}")).collect();
     let mut cases = vec![
-        case("a 10 MB single line", How::Format("auto"), vec![b'x'; ten_mb], Refused("unrecognised format: the first line is 'xxxxxxxx")),
+        case(
+            "a 10 MB single line",
+            How::Format("auto"),
+            vec![b'x'; ten_mb],
+            Refused("unrecognised format: the first line is 'xxxxxxxx"),
+        ),
         case(
             "a 10 MB description",
             How::Format("auto"),
@@ -180,33 +199,87 @@ fn generated() -> Vec<Case> {
             "5,000 extra columns",
             How::Format("auto"),
             format!("{wide_header}\n{wide_row}\n").into_bytes(),
-            Kept { rows: 1, warnings: &[(0, "5000 columns are not part of the schema and were ignored: 16 ('extra 1'), 17 ('extra 2')")] },
+            Kept {
+                rows: 1,
+                warnings: &[(
+                    0,
+                    "5000 columns are not part of the schema and were ignored: 16 ('extra 1'), 17 ('extra 2')",
+                )],
+            },
         ),
-        case("5,000 unknown columns", How::Format("auto"), format!("{}\n{}\n", foreign.join(","), foreign.join(",")).into_bytes(), Refused("unrecognised format: the first line is 'column 1,column 2,")),
-        case("JSON nested 10,000 deep", How::Format("auto"), format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)).into_bytes(), Refused("invalid JSON")),
-        case("JSON objects nested 10,000 deep", How::Format("json"), format!("[{}1{}]", "{\"a\":".repeat(10_000), "}".repeat(10_000)).into_bytes(), Refused("invalid JSON")),
-        case("one byte over the maximum size", How::Format("auto"), vec![b' '; MAX_INPUT_BYTES + 1], Refused("the file is 128.0 MB; the explorer reads at most 128 MB")),
-        case("a zip bomb declaring 1 GB", How::Format("auto"), bomb_workbook(1 << 30, 1 << 20), Refused("would expand to 1024 MB; the limit is 128 MB")),
+        case(
+            "5,000 unknown columns",
+            How::Format("auto"),
+            format!("{}\n{}\n", foreign.join(","), foreign.join(",")).into_bytes(),
+            Refused("unrecognised format: the first line is 'column 1,column 2,"),
+        ),
+        case(
+            "JSON nested 10,000 deep",
+            How::Format("auto"),
+            format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)).into_bytes(),
+            Refused("invalid JSON"),
+        ),
+        case(
+            "JSON objects nested 10,000 deep",
+            How::Format("json"),
+            format!("[{}1{}]", "{\"a\":".repeat(10_000), "}".repeat(10_000)).into_bytes(),
+            Refused("invalid JSON"),
+        ),
+        case(
+            "one byte over the maximum size",
+            How::Format("auto"),
+            vec![b' '; MAX_INPUT_BYTES + 1],
+            Refused("the file is 128.0 MB; the explorer reads at most 128 MB"),
+        ),
+        case(
+            "a zip bomb declaring 1 GB",
+            How::Format("auto"),
+            bomb_workbook(1 << 30, 1 << 20),
+            Refused("would expand to 1024 MB; the limit is 128 MB"),
+        ),
         case(
             "a zip bomb declaring 2 KB that inflates to 200 MB",
             How::Format("auto"),
             bomb_workbook(2_048, 200 << 20),
             Refused("xl/worksheets/sheet1.xml in the workbook expands beyond the 2048 bytes its archive declares"),
         ),
-        case("a truncated workbook", How::Format("auto"), include_bytes!("fixtures/xlsx/truncated.xlsx").to_vec(), Refused("the workbook is damaged or truncated")),
-        case("a zip that is not a workbook", How::Format("auto"), harness::stored_zip(&[("readme.txt", b"hello")]), Refused("this zip file is not an Excel workbook")),
+        case(
+            "a truncated workbook",
+            How::Format("auto"),
+            include_bytes!("fixtures/xlsx/truncated.xlsx").to_vec(),
+            Refused("the workbook is damaged or truncated"),
+        ),
+        case(
+            "a zip that is not a workbook",
+            How::Format("auto"),
+            harness::stored_zip(&[("readme.txt", b"hello")]),
+            Refused("this zip file is not an Excel workbook"),
+        ),
     ];
     // Large but sound: memory for JSON (a tree of values first) and for a workbook's XML.
     let objects: Vec<String> = (0..20_000)
         .map(|i| format!(r#"{{"id": "j{i}", "name": "Incident {i}", "start": "2015-01-02", "initiator": "PRK", "targets": ["KOR", "USA"], "severity": {}, "description": "a description of some length for incident {i}", "sources": ["https://example.org/{i}"]}}"#, i % 11))
         .collect();
-    cases.push(case("20,000 incidents as JSON", How::Format("auto"), format!("[{}]", objects.join(",\n")).into_bytes(), Kept { rows: 20_000, warnings: &[] }));
+    cases.push(case(
+        "20,000 incidents as JSON",
+        How::Format("auto"),
+        format!("[{}]", objects.join(",\n")).into_bytes(),
+        Kept { rows: 20_000, warnings: &[] },
+    ));
     // A file where every row is odd: the warnings stop at the cap, with a note saying so.
     let mut odd = format!("{}Headline,When,Attacker,Victim country,Score,Kind,Link\n", mapping_lines());
     for i in 0..3_000 {
         odd.push_str(&format!("Odd {i},2021-03-04,DPRK,JP,{},infiltration,https://example.org/{i}\n", 20 + i));
     }
-    cases.push(case("3,000 rows that each warn", How::Mapped, odd.into_bytes(), Kept { rows: 3_000, warnings: &[(1_000, "'1019' is not a score"), (0, "are not listed: only the first 1000 are kept")] }));
+    cases.push(case(
+        "3,000 rows that each warn",
+        How::Mapped,
+        odd.into_bytes(),
+        Kept {
+            rows: 3_000,
+            warnings: &[(1_000, "'1019' is not a score"), (0, "are not listed: only the first 1000 are kept")],
+        },
+    ));
     cases
 }
 
@@ -259,7 +332,11 @@ fn every_malformed_input_gets_its_expected_outcome_in_bounded_memory() {
                 }
                 for (at, want) in *warnings {
                     if !ex.warnings().iter().any(|w| w.row == *at && w.message.contains(want)) {
-                        failures.push(format!("{}: no warning at row {at} containing '{want}'; got {:?}", case.name, ex.warnings().iter().take(12).collect::<Vec<_>>()));
+                        failures.push(format!(
+                            "{}: no warning at row {at} containing '{want}'; got {:?}",
+                            case.name,
+                            ex.warnings().iter().take(12).collect::<Vec<_>>()
+                        ));
                     }
                 }
                 if warnings.is_empty() && !ex.warnings().is_empty() {
@@ -292,7 +369,12 @@ fn every_malformed_input_gets_its_expected_outcome_in_bounded_memory() {
             harness::run(f, &case.bytes);
         }
     }
-    println!("{} cases: {} files in tests/fixtures/malformed, {} generated", cases.len(), files.len(), cases.len() - files.len());
+    println!(
+        "{} cases: {} files in tests/fixtures/malformed, {} generated",
+        cases.len(),
+        files.len(),
+        cases.len() - files.len()
+    );
     assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
 }
 

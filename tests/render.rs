@@ -38,8 +38,14 @@ fn png_and_svg_have_the_asked_size_and_real_content() {
         let pic = Picture { explorer: &ex, view, filter: &filter, theme: Theme::default(), width: 800, height: 420 };
         let (svg, layout) = render::svg(&pic).unwrap();
         assert_eq!(layout.marks.len(), shown, "{view:?}: one mark per incident");
-        assert!(svg.starts_with("<svg") && svg.contains("width=\"800\"") && svg.contains("height=\"420\""), "{view:?} SVG size");
-        assert!(svg.contains("North Korea") && svg.contains(render::FONT), "{view:?}: legend text in the embedded font's family");
+        assert!(
+            svg.starts_with("<svg") && svg.contains("width=\"800\"") && svg.contains("height=\"420\""),
+            "{view:?} SVG size"
+        );
+        assert!(
+            svg.contains("North Korea") && svg.contains(render::FONT),
+            "{view:?}: legend text in the embedded font's family"
+        );
         for scale in [1, 2] {
             let (png, layout) = render::png(&pic, scale).unwrap();
             assert_eq!(png_size(&png), (800 * scale, 420 * scale));
@@ -55,7 +61,8 @@ fn png_and_svg_have_the_asked_size_and_real_content() {
 fn bad_sizes_and_scales_are_refused_with_a_message() {
     let ex = Explorer::bundled().unwrap();
     let f = Filter::default();
-    let pic = Picture { explorer: &ex, view: View::Spectrum, filter: &f, theme: Theme::default(), width: 50, height: 400 };
+    let pic =
+        Picture { explorer: &ex, view: View::Spectrum, filter: &f, theme: Theme::default(), width: 50, height: 400 };
     assert!(render::svg(&pic).unwrap_err().to_string().contains("50x400"));
     let pic = Picture { width: 400, ..pic };
     assert!(render::png(&pic, 9).unwrap_err().to_string().contains("scale"));
@@ -67,7 +74,14 @@ fn the_render_command_writes_both_files_from_a_copied_link() {
     std::fs::create_dir_all(&dir).unwrap();
     let out = dir.join("card");
     let run = Command::new(env!("CARGO_BIN_EXE_render"))
-        .args(["--link", "https://example.org/index.html#view=timeline&initiators=PRK,RUS&from=2014", "--width", "600", "--height", "320"])
+        .args([
+            "--link",
+            "https://example.org/index.html#view=timeline&initiators=PRK,RUS&from=2014",
+            "--width",
+            "600",
+            "--height",
+            "320",
+        ])
         .args(["--scale", "2", "--theme", "dark", "--out"])
         .arg(&out)
         .output()
@@ -80,7 +94,11 @@ fn the_render_command_writes_both_files_from_a_copied_link() {
     let svg = std::fs::read_to_string(dir.join("card.svg")).unwrap();
     assert!(svg.contains("Russia") && svg.contains("#181A1E"), "the dark theme's background in the SVG");
 
-    let bad = Command::new(env!("CARGO_BIN_EXE_render")).args(["--initiators", "Atlantis", "--out"]).arg(&out).output().unwrap();
+    let bad = Command::new(env!("CARGO_BIN_EXE_render"))
+        .args(["--initiators", "Atlantis", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
     assert_eq!(bad.status.code(), Some(2));
     let err = String::from_utf8_lossy(&bad.stderr);
     assert!(err.contains("initiators") && err.contains("Atlantis"), "{err}");
@@ -106,7 +124,9 @@ fn colours_parse_as_css_writes_them() {
 
 #[test]
 fn a_theme_comes_from_custom_properties_and_the_inherited_font() {
-    let props = |pairs: &'static [(&'static str, &'static str)]| move |name: &str| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string());
+    let props = |pairs: &'static [(&'static str, &'static str)]| {
+        move |name: &str| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+    };
     // Nothing set: the default, with the host's font.
     let (t, issues) = Theme::from_css(props(&[]), Some("Georgia, serif"));
     assert_eq!(t, Theme { font_family: "Georgia, serif".into(), ..Theme::default() });
@@ -158,8 +178,17 @@ fn publishers_example_image_is_current() {
     // www/publishers.html shows what the render command draws for these options (Makefile's
     // PUBLISHERS_IMAGE); a change to the charts or the data must redraw it.
     let ex = Explorer::bundled().unwrap();
-    let filter = ex.filter_from_params([("initiators", "PRK"), ("targets", "KOR,USA"), ("from", "2009"), ("to", "2016")]).unwrap();
-    let pic = Picture { explorer: &ex, view: View::Spectrum, filter: &filter, theme: Theme::default(), width: 800, height: 420 };
+    let filter = ex
+        .filter_from_params([("initiators", "PRK"), ("targets", "KOR,USA"), ("from", "2009"), ("to", "2016")])
+        .unwrap();
+    let pic = Picture {
+        explorer: &ex,
+        view: View::Spectrum,
+        filter: &filter,
+        theme: Theme::default(),
+        width: 800,
+        height: 420,
+    };
     let (svg, _) = render::svg(&pic).unwrap();
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/img/fallback-example.svg");
     let committed = std::fs::read_to_string(path).unwrap_or_default();

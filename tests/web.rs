@@ -50,7 +50,15 @@ fn stats_have_the_documented_shape() {
     assert_eq!(get(&year, "year").as_f64(), Some(2011.0));
     assert!(get(&year, "maxSeverity").is_null(), "a year with nothing coded has maxSeverity null");
     assert_eq!(Array::from(&get(&s, "severityCounts")).length(), 11);
-    for (key, want) in [("notCoded", 1.0), ("medianSeverity", 4.0), ("maxSeverity", 8.0), ("atOrAboveUseOfForce", 1.0), ("atOrAboveArmedAttack", 0.0), ("firstYear", 2010.0), ("lastYear", 2016.0)] {
+    for (key, want) in [
+        ("notCoded", 1.0),
+        ("medianSeverity", 4.0),
+        ("maxSeverity", 8.0),
+        ("atOrAboveUseOfForce", 1.0),
+        ("atOrAboveArmedAttack", 0.0),
+        ("firstYear", 2010.0),
+        ("lastYear", 2016.0),
+    ] {
         assert_eq!(get(&s, key).as_f64(), Some(want), "{key}");
     }
     assert!((get(&s, "meanSeverity").as_f64().unwrap() - 4.6).abs() < 1e-9);
@@ -70,7 +78,8 @@ fn filters_are_plain_objects_and_incidents_come_back_as_objects() {
     assert_eq!(Array::from(&get(&b, "sources")).length(), 2);
     let warnings = Array::from(&ex.warnings().expect("warnings"));
     assert_eq!(warnings.length(), 0);
-    let odd = Explorer::from_text("id,name,start,initiator,targets,colour\nx,X,2015,PRK,KOR,red\n", None).expect("loads");
+    let odd =
+        Explorer::from_text("id,name,start,initiator,targets,colour\nx,X,2015,PRK,KOR,red\n", None).expect("loads");
     let w = Array::from(&odd.warnings().expect("warnings")).get(0);
     assert_eq!(get(&w, "row").as_f64(), Some(0.0));
     assert_eq!(get(&w, "column").as_string().as_deref(), Some("colour"));
@@ -90,9 +99,11 @@ fn bad_input_throws_errors_that_say_where() {
     assert!(msg.contains("'targets'") && msg.contains("Atlantis"), "{msg}");
     let msg = thrown(ex.stats(js(r#"{"from": "2009"}"#)).err().expect("string year refused"));
     assert!(msg.contains("filter"), "{msg}");
-    let json = Explorer::from_text(include_str!("fixtures/small.json"), None).expect("JSON through the browser's parser");
+    let json =
+        Explorer::from_text(include_str!("fixtures/small.json"), None).expect("JSON through the browser's parser");
     assert_eq!(get(&json.stats(JsValue::UNDEFINED).unwrap(), "total").as_f64(), Some(2.0));
-    let msg = thrown(Explorer::from_text(r#"[{"id": "x1", "name": "Bad","#, None).err().expect("truncated JSON refused"));
+    let msg =
+        thrown(Explorer::from_text(r#"[{"id": "x1", "name": "Bad","#, None).err().expect("truncated JSON refused"));
     assert!(msg.contains("invalid JSON"), "{msg}");
     let msg = thrown(Explorer::from_text("", None).err().expect("empty refused"));
     assert!(msg.contains("empty"), "{msg}");
@@ -135,7 +146,8 @@ fn workbooks_and_other_formats_come_in_through_the_importer() {
     assert_eq!(get(&warnings.get(0), "row").as_f64(), Some(2.0));
 
     let mapping = js(r#"{"start": "When", "initiator": "Attacker", "targets": "Victim country", "severity": "Score"}"#);
-    let mapped = imported(include_bytes!("fixtures/mapped/newsroom.json"), Some("mapped"), mapping).expect("mapped JSON reads");
+    let mapped =
+        imported(include_bytes!("fixtures/mapped/newsroom.json"), Some("mapped"), mapping).expect("mapped JSON reads");
     assert_eq!(get(&mapped.stats(JsValue::UNDEFINED).unwrap(), "total").as_f64(), Some(3.0));
     let msg = imported(b"a,b\n1,2\n", Some("mapped"), js(r#"{"start": "a", "attacker": "b"}"#)).err().expect("refused");
     assert!(msg.contains("unknown field 'attacker'"), "{msg}");
@@ -157,9 +169,12 @@ fn hostile_json_is_refused_by_the_importer_in_the_browser() {
     assert!(msg.contains("nested more than 64 levels deep"), "{msg}");
     let msg = imported(include_bytes!("fixtures/malformed/json-nan.json"), None, JsValue::NULL).err().expect("refused");
     assert!(msg.contains("invalid JSON"), "{msg}");
-    let msg = imported(include_bytes!("fixtures/malformed/json-huge-number.json"), None, JsValue::NULL).err().expect("refused");
+    let msg = imported(include_bytes!("fixtures/malformed/json-huge-number.json"), None, JsValue::NULL)
+        .err()
+        .expect("refused");
     assert!(msg.contains("row 1, column 'severity'"), "{msg}");
-    let msg = imported(include_bytes!("fixtures/malformed/invalid-utf8.csv"), None, JsValue::NULL).err().expect("refused");
+    let msg =
+        imported(include_bytes!("fixtures/malformed/invalid-utf8.csv"), None, JsValue::NULL).err().expect("refused");
     assert!(msg.contains("line 3, byte 8 of the line"), "{msg}");
 }
 
@@ -225,10 +240,18 @@ fn the_theme_comes_from_css_custom_properties() {
 #[wasm_bindgen_test]
 fn filters_come_from_attribute_parameters_and_go_back() {
     let ex = Explorer::bundled().expect("bundled loads");
-    let f = ex.filter_from_params(js(r#"{"from": "2009", "initiators": "prk, RU", "min-severity": 3, "view": "timeline"}"#)).expect("parses");
-    assert_eq!(JSON::stringify(&f).unwrap().as_string().unwrap(), r#"{"from":2009,"initiators":["PRK","RUS"],"minSeverity":3}"#);
+    let f = ex
+        .filter_from_params(js(r#"{"from": "2009", "initiators": "prk, RU", "min-severity": 3, "view": "timeline"}"#))
+        .expect("parses");
+    assert_eq!(
+        JSON::stringify(&f).unwrap().as_string().unwrap(),
+        r#"{"from":2009,"initiators":["PRK","RUS"],"minSeverity":3}"#
+    );
     let params = cyber_spectrum::web::filter_to_params(f).expect("back to parameters");
-    assert_eq!(JSON::stringify(&params).unwrap().as_string().unwrap(), r#"[["from","2009"],["initiators","PRK,RUS"],["min-severity","3"]]"#);
+    assert_eq!(
+        JSON::stringify(&params).unwrap().as_string().unwrap(),
+        r#"[["from","2009"],["initiators","PRK,RUS"],["min-severity","3"]]"#
+    );
     let msg = thrown(ex.filter_from_params(js(r#"{"targets": "KOR,Atlantis"}"#)).err().expect("refused"));
     assert!(msg.starts_with("targets: unknown country 'Atlantis'"), "{msg}");
     let msg = thrown(ex.filter_from_params(js(r#"{"to": "later"}"#)).err().expect("refused"));

@@ -22,7 +22,11 @@ fn a_workbook_is_read_from_its_dataset_sheet() {
     );
     assert_eq!(r[0].method.map(|m| m.slug()), Some("wiper"), "4.0999999999999996 is code 4.1");
     assert_eq!(r[0].end.as_deref(), Some("2013-03-21"));
-    assert!(ex.warnings().iter().any(|w| w.row == 4 && w.message.contains("neither member of the dyad")), "{:?}", ex.warnings());
+    assert!(
+        ex.warnings().iter().any(|w| w.row == 4 && w.message.contains("neither member of the dyad")),
+        "{:?}",
+        ex.warnings()
+    );
 }
 
 #[test]
@@ -53,6 +57,11 @@ fn the_real_dcid_workbook_gives_the_same_figures_as_its_csv() {
     let early = Filter { from: Some(2001), to: Some(2011), ..Filter::default() };
     assert_eq!(from_xlsx.stats(&early).unwrap(), from_csv.stats(&early).unwrap());
     assert_eq!(from_xlsx.stats(&Filter::default()).unwrap(), from_csv.stats(&Filter::default()).unwrap());
-    let ids = |ex: &Explorer| ex.all().iter().map(|i| (i.id.clone(), i.start, i.initiator, i.targets.clone(), i.severity, i.method)).collect::<Vec<_>>();
+    let ids = |ex: &Explorer| {
+        ex.all()
+            .iter()
+            .map(|i| (i.id.clone(), i.start, i.initiator, i.targets.clone(), i.severity, i.method))
+            .collect::<Vec<_>>()
+    };
     assert_eq!(ids(&from_xlsx), ids(&from_csv));
 }

@@ -37,7 +37,12 @@ pub fn run(target: &str, data: &[u8]) {
         Err(e) => {
             let msg = e.to_string();
             assert!(!msg.trim().is_empty(), "an error without a message");
-            assert!(msg.chars().count() <= MAX_MESSAGE, "an error message of {} characters: {}…", msg.chars().count(), prefix(&msg));
+            assert!(
+                msg.chars().count() <= MAX_MESSAGE,
+                "an error message of {} characters: {}…",
+                msg.chars().count(),
+                prefix(&msg)
+            );
         }
     }
 }
@@ -53,20 +58,34 @@ fn prefix(s: &str) -> &str {
 /// What the page does with a dataset once it is loaded.
 fn exercise(ex: &Explorer) {
     for w in ex.warnings() {
-        assert!(w.message.chars().count() <= MAX_MESSAGE, "a warning of {} characters at row {}: {}…", w.message.chars().count(), w.row, prefix(&w.message));
+        assert!(
+            w.message.chars().count() <= MAX_MESSAGE,
+            "a warning of {} characters at row {}: {}…",
+            w.message.chars().count(),
+            w.row,
+            prefix(&w.message)
+        );
     }
     let all = Filter::default();
     let stats = ex.stats(&all).expect("the empty filter applies");
     assert_eq!(stats.total, ex.len(), "the statistics count every incident");
-    assert_eq!(stats.severity_counts.iter().sum::<usize>() + stats.not_coded, ex.len(), "every incident is coded or not coded");
+    assert_eq!(
+        stats.severity_counts.iter().sum::<usize>() + stats.not_coded,
+        ex.len(),
+        "every incident is coded or not coded"
+    );
     let records = ex.records(&all).expect("records");
     for r in &records {
         for url in &r.sources {
             let lower = url.to_ascii_lowercase();
-            assert!(lower.starts_with("https://") || lower.starts_with("http://"), "a source that is not http(s): {url}");
+            assert!(
+                lower.starts_with("https://") || lower.starts_with("http://"),
+                "a source that is not http(s): {url}"
+            );
         }
     }
-    let again = Explorer::from_import(ex.to_parts(), ex.scale().clone(), ex.warnings().to_vec(), "fuzz".into()).expect("parts hand over");
+    let again = Explorer::from_import(ex.to_parts(), ex.scale().clone(), ex.warnings().to_vec(), "fuzz".into())
+        .expect("parts hand over");
     assert_eq!(again.stats(&all).expect("stats"), stats, "the hand-over keeps the figures");
     if let (Some(first), Some(last)) = (stats.first_year, stats.last_year) {
         let years = Filter { from: Some(first), to: Some(first.max(last - 1)), ..Filter::default() };
@@ -76,7 +95,8 @@ fn exercise(ex: &Explorer) {
     // Drawing is the slowest step (most of an execution): only small datasets, where the layout's edge cases are.
     if ex.len() <= 12 {
         for view in [View::Spectrum, View::Timeline] {
-            let picture = Picture { explorer: ex, view, filter: &all, theme: Theme::default(), width: 320, height: 240 };
+            let picture =
+                Picture { explorer: ex, view, filter: &all, theme: Theme::default(), width: 320, height: 240 };
             svg(&picture).expect("a loaded dataset draws");
         }
     }
@@ -102,7 +122,10 @@ pub fn mapping(data: &[u8]) -> Option<(Mapping, &[u8])> {
 /// separated by 0xFF bytes (never in UTF-8 text). A part the input leaves out is a minimal one.
 const PARTS: [(&str, &str); 5] = [
     ("xl/workbook.xml", r#"<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#),
-    ("xl/_rels/workbook.xml.rels", r#"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>"#),
+    (
+        "xl/_rels/workbook.xml.rels",
+        r#"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>"#,
+    ),
     ("xl/worksheets/sheet1.xml", "<worksheet><sheetData/></worksheet>"),
     ("xl/sharedStrings.xml", "<sst/>"),
     ("xl/styles.xml", "<styleSheet/>"),
@@ -112,13 +135,15 @@ const PARTS: [(&str, &str); 5] = [
 /// itself rather than deflate streams.
 pub fn workbook(data: &[u8]) -> Vec<u8> {
     let mut given = data.split(|&b| b == 0xff);
-    let parts: Vec<(&str, &[u8])> = PARTS.iter().map(|&(name, default)| (name, given.next().unwrap_or(default.as_bytes()))).collect();
+    let parts: Vec<(&str, &[u8])> =
+        PARTS.iter().map(|&(name, default)| (name, given.next().unwrap_or(default.as_bytes()))).collect();
     stored_zip(&parts)
 }
 
 /// A zip archive with each entry stored as is.
 pub fn stored_zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
-    let entries: Vec<ZipEntry> = entries.iter().map(|&(name, body)| ZipEntry { name, body, method: 0, size: body.len() as u32 }).collect();
+    let entries: Vec<ZipEntry> =
+        entries.iter().map(|&(name, body)| ZipEntry { name, body, method: 0, size: body.len() as u32 }).collect();
     zip_archive(&entries)
 }
 

@@ -56,22 +56,69 @@ mod native {
     /// Who initiates (the shares the public trackers show: China, Russia, North Korea and Iran
     /// far ahead), whom they target, and how.
     const INITIATORS: [(&str, u32); 12] = [
-        ("CHN", 30), ("RUS", 25), ("PRK", 14), ("IRN", 12), ("USA", 4), ("ISR", 3), ("VNM", 3), ("PAK", 2), ("IND", 2),
-        ("TUR", 2), ("GBR", 2), ("BLR", 1),
+        ("CHN", 30),
+        ("RUS", 25),
+        ("PRK", 14),
+        ("IRN", 12),
+        ("USA", 4),
+        ("ISR", 3),
+        ("VNM", 3),
+        ("PAK", 2),
+        ("IND", 2),
+        ("TUR", 2),
+        ("GBR", 2),
+        ("BLR", 1),
     ];
     const TARGETS: [(&str, u32); 16] = [
-        ("USA", 24), ("KOR", 10), ("UKR", 9), ("JPN", 6), ("TWN", 6), ("GBR", 5), ("DEU", 5), ("IND", 5), ("ISR", 4), ("SAU", 4),
-        ("FRA", 4), ("VNM", 3), ("PHL", 3), ("EST", 2), ("GEO", 2), ("AUS", 3),
+        ("USA", 24),
+        ("KOR", 10),
+        ("UKR", 9),
+        ("JPN", 6),
+        ("TWN", 6),
+        ("GBR", 5),
+        ("DEU", 5),
+        ("IND", 5),
+        ("ISR", 4),
+        ("SAU", 4),
+        ("FRA", 4),
+        ("VNM", 3),
+        ("PHL", 3),
+        ("EST", 2),
+        ("GEO", 2),
+        ("AUS", 3),
     ];
     const METHODS: [(&str, u32); 8] = [
-        ("intrusion", 30), ("infiltration", 25), ("ddos", 15), ("vandalism", 12), ("wiper", 6), ("keylogger", 5), ("worm", 4),
+        ("intrusion", 30),
+        ("infiltration", 25),
+        ("ddos", 15),
+        ("vandalism", 12),
+        ("wiper", 6),
+        ("keylogger", 5),
+        ("worm", 4),
         ("virus", 3),
     ];
-    const OBJECTIVES: [(&str, u32); 5] = [("long-term-espionage", 35), ("short-term-espionage", 25), ("disruption", 25), ("theft", 10), ("degradation", 5)];
+    const OBJECTIVES: [(&str, u32); 5] = [
+        ("long-term-espionage", 35),
+        ("short-term-espionage", 25),
+        ("disruption", 25),
+        ("theft", 10),
+        ("degradation", 5),
+    ];
     const TYPES: [(&str, u32); 3] = [("private", 50), ("government", 35), ("military", 15)];
     /// Severity: mostly low on the ladder, rarely past the use-of-force line; one in twenty not coded.
     const SEVERITIES: [(&str, u32); 12] = [
-        ("0", 3), ("1", 12), ("2", 20), ("3", 22), ("4", 18), ("5", 10), ("6", 6), ("7", 2), ("8", 1), ("9", 1), ("10", 0), ("", 5),
+        ("0", 3),
+        ("1", 12),
+        ("2", 20),
+        ("3", 22),
+        ("4", 18),
+        ("5", 10),
+        ("6", 6),
+        ("7", 2),
+        ("8", 1),
+        ("9", 1),
+        ("10", 0),
+        ("", 5),
     ];
 
     /// `n` incidents in the project's CSV schema, oldest first, as an export would list them.
@@ -79,7 +126,11 @@ mod native {
     pub fn synthetic(n: usize, seed: u64, mapped: bool) -> String {
         let mut rng = Rng(seed.max(1));
         let mut out = String::with_capacity(n * 80);
-        out.push_str(if mapped { "Ref,Headline,When,Attacker,Victims,Victim type,Kind,Aim,Score\n" } else { "id,name,start,initiator,targets,target_type,method,objective,severity\n" });
+        out.push_str(if mapped {
+            "Ref,Headline,When,Attacker,Victims,Victim type,Kind,Aim,Score\n"
+        } else {
+            "id,name,start,initiator,targets,target_type,method,objective,severity\n"
+        });
         // Incidents per year grow over 2000-2024, as reporting did.
         let years: Vec<(i32, u32)> = (2000..=2024).map(|y| (y, 1 + (y - 2000) as u32 * 2)).collect();
         let mut dates: Vec<(i32, u32, u32, u8)> = (0..n)
@@ -123,8 +174,15 @@ mod native {
 
     fn mapping() -> Mapping {
         let pairs = [
-            ("id", "Ref"), ("name", "Headline"), ("start", "When"), ("initiator", "Attacker"), ("targets", "Victims"),
-            ("targetType", "Victim type"), ("method", "Kind"), ("objective", "Aim"), ("severity", "Score"),
+            ("id", "Ref"),
+            ("name", "Headline"),
+            ("start", "When"),
+            ("initiator", "Attacker"),
+            ("targets", "Victims"),
+            ("targetType", "Victim type"),
+            ("method", "Kind"),
+            ("objective", "Aim"),
+            ("severity", "Score"),
         ];
         Mapping::new(pairs).unwrap_or_else(|e| panic!("the bench's mapping is invalid: {e}"))
     }
@@ -160,10 +218,17 @@ mod native {
             match a.as_str() {
                 "--write" => write = Some(it.next().ok_or("--write needs a folder")?.into()),
                 "--sizes" => {
-                    sizes = it.next().ok_or("--sizes needs a list")?.split(',').map(|s| s.trim().parse().map_err(|_| format!("bad size '{s}'"))).collect::<Result<_, _>>()?
+                    sizes = it
+                        .next()
+                        .ok_or("--sizes needs a list")?
+                        .split(',')
+                        .map(|s| s.trim().parse().map_err(|_| format!("bad size '{s}'")))
+                        .collect::<Result<_, _>>()?
                 }
                 "--help" | "-h" => {
-                    println!("usage: cargo run --release --bin bench -- [--write DIR] [--sizes 1000,10000,100000,1000000]");
+                    println!(
+                        "usage: cargo run --release --bin bench -- [--write DIR] [--sizes 1000,10000,100000,1000000]"
+                    );
                     return Ok(());
                 }
                 other => return Err(format!("unknown option '{other}' (try --help)")),
@@ -173,7 +238,8 @@ mod native {
             std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
             for &n in &sizes {
                 let path = dir.join(format!("synthetic-{n}.csv"));
-                std::fs::write(&path, synthetic(n, 7, false)).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                std::fs::write(&path, synthetic(n, 7, false))
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
             }
         }
 
@@ -183,12 +249,16 @@ mod native {
         let n = Explorer::from_text(bundled, "csv").map_err(|e| e.to_string())?.len();
         let ms = time(20, || Explorer::from_text(bundled, "csv"));
         row(&format!("project CSV (bundled, {n} rows)"), format!("{:>12.0}  ({ms:.2} ms)", n as f64 / ms * 1e3));
-        let dcid = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/dcid-v2.0/DCID_2.0_Release_update_February_2023.xlsx");
+        let dcid = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/data/dcid-v2.0/DCID_2.0_Release_update_February_2023.xlsx");
         match std::fs::read(&dcid) {
             Ok(bytes) => {
                 let n = Explorer::from_bytes(&bytes, "auto").map_err(|e| e.to_string())?.len();
                 let ms = time(5, || Explorer::from_bytes(&bytes, "auto"));
-                row(&format!("DCID v2.0 workbook (.xlsx, {n} rows)"), format!("{:>12.0}  ({ms:.1} ms)", n as f64 / ms * 1e3));
+                row(
+                    &format!("DCID v2.0 workbook (.xlsx, {n} rows)"),
+                    format!("{:>12.0}  ({ms:.1} ms)", n as f64 / ms * 1e3),
+                );
             }
             Err(_) => row("DCID v2.0 workbook", format!("skipped: {} not found", dcid.display())),
         }

@@ -65,7 +65,8 @@ usage: cargo run --release --bin render -- [options]
 
     /// The `name=value` pairs of a link: the part after `#` (or `?`), or the text itself.
     fn link_pairs(link: &str) -> Vec<(String, String)> {
-        let query = link.rsplit_once('#').map(|(_, h)| h).or_else(|| link.split_once('?').map(|(_, q)| q)).unwrap_or(link);
+        let query =
+            link.rsplit_once('#').map(|(_, h)| h).or_else(|| link.split_once('?').map(|(_, q)| q)).unwrap_or(link);
         query
             .split('&')
             .filter(|p| !p.is_empty())
@@ -141,7 +142,9 @@ usage: cargo run --release --bin render -- [options]
                 view = View::parse(v).map_err(|e| format!("view: {e}"))?;
             }
         }
-        let filter = explorer.filter_from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).map_err(|e| e.to_string())?;
+        let filter = explorer
+            .filter_from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .map_err(|e| e.to_string())?;
         let picture = Picture { explorer: &explorer, view, filter: &filter, theme, width, height };
         let shown = explorer.select(&filter).map_err(|e| e.to_string())?.len();
         if let Some(path) = svg {
@@ -152,7 +155,13 @@ usage: cargo run --release --bin render -- [options]
         if let Some(path) = png {
             let (bytes, _) = render::png(&picture, scale).map_err(|e| e.to_string())?;
             std::fs::write(&path, &bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-            println!("{}: {}x{} PNG, {} bytes, {shown} incidents", path.display(), width * scale, height * scale, bytes.len());
+            println!(
+                "{}: {}x{} PNG, {} bytes, {shown} incidents",
+                path.display(),
+                width * scale,
+                height * scale,
+                bytes.len()
+            );
         }
         Ok(())
     }

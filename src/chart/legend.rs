@@ -35,7 +35,15 @@ pub fn entries(input: &ChartInput) -> Vec<(String, RGBColor, Shape)> {
 /// Lays out the legend from `(x0, y0)` within `width`, then a `note` on how the chart is drawn
 /// (the first of its wordings that fits), and returns the y just below it. Draws only when `paint`
 /// is set, so a chart can learn the legend's height before deciding how to draw.
-pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, input: &ChartInput, x0: i32, y0: i32, width: i32, note: &[&str], paint: bool) -> Result<i32> {
+pub fn draw<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    input: &ChartInput,
+    x0: i32,
+    y0: i32,
+    width: i32,
+    note: &[&str],
+    paint: bool,
+) -> Result<i32> {
     let items = entries(input);
     if items.is_empty() {
         return Ok(y0);

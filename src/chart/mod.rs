@@ -19,9 +19,9 @@ use plotters::prelude::{DrawingArea, DrawingBackend, RGBColor};
 use serde::Serialize;
 
 pub use paint::Shape;
-pub use theme::{parse_colour, Theme};
 #[cfg(not(target_arch = "wasm32"))]
 pub use scaled::Scaled;
+pub use theme::{parse_colour, Theme};
 
 /// Which chart to draw.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

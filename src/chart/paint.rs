@@ -149,8 +149,12 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             Shape::Diamond => vec![(0.0, -1.05), (1.05, 0.0), (0.0, 1.05), (-1.05, 0.0)],
             // Regular polygons as constants (cos/sin of multiples of 30 degrees): computing them
             // would link the trigonometry routines into the wasm for six numbers.
-            Shape::Triangle => [(0.0, -1.0), (H3, 0.5), (-H3, 0.5)].iter().map(|&(a, b)| (a * 1.1, b * 1.1 + 0.15)).collect(),
-            Shape::TriangleDown => [(0.0, 1.0), (-H3, -0.5), (H3, -0.5)].iter().map(|&(a, b)| (a * 1.1, b * 1.1 - 0.15)).collect(),
+            Shape::Triangle => {
+                [(0.0, -1.0), (H3, 0.5), (-H3, 0.5)].iter().map(|&(a, b)| (a * 1.1, b * 1.1 + 0.15)).collect()
+            }
+            Shape::TriangleDown => {
+                [(0.0, 1.0), (-H3, -0.5), (H3, -0.5)].iter().map(|&(a, b)| (a * 1.1, b * 1.1 - 0.15)).collect()
+            }
             Shape::Hexagon => vec![(1.0, 0.0), (0.5, H3), (-0.5, H3), (-1.0, 0.0), (-0.5, -H3), (0.5, -H3)],
         };
         let pts = poly(pts);

@@ -14,12 +14,38 @@ use plotters_backend::{
 #[derive(Clone, Debug, PartialEq)]
 pub enum Op {
     /// `box_` is the text's extent `(x0, y0, x1, y1)` as this recorder measures it.
-    Text { text: String, x: i32, y: i32, size: f64, rotated: bool, color: (u8, u8, u8), box_: (i32, i32, i32, i32) },
-    Line { from: BackendCoord, to: BackendCoord, color: (u8, u8, u8) },
-    Rect { from: BackendCoord, to: BackendCoord, filled: bool },
-    Circle { centre: BackendCoord, radius: u32, filled: bool, color: (u8, u8, u8) },
-    Polygon { points: Vec<BackendCoord>, color: (u8, u8, u8) },
-    Pixel { at: BackendCoord },
+    Text {
+        text: String,
+        x: i32,
+        y: i32,
+        size: f64,
+        rotated: bool,
+        color: (u8, u8, u8),
+        box_: (i32, i32, i32, i32),
+    },
+    Line {
+        from: BackendCoord,
+        to: BackendCoord,
+        color: (u8, u8, u8),
+    },
+    Rect {
+        from: BackendCoord,
+        to: BackendCoord,
+        filled: bool,
+    },
+    Circle {
+        centre: BackendCoord,
+        radius: u32,
+        filled: bool,
+        color: (u8, u8, u8),
+    },
+    Polygon {
+        points: Vec<BackendCoord>,
+        color: (u8, u8, u8),
+    },
+    Pixel {
+        at: BackendCoord,
+    },
 }
 
 /// Records drawing calls on a surface of a given size. Clones share one record, so a test keeps a
@@ -52,7 +78,11 @@ impl Recorder {
 
     /// Every text with its extent `(x0, y0, x1, y1)`.
     pub fn text_boxes(&self) -> Vec<(String, (i32, i32, i32, i32))> {
-        self.record.borrow().iter().filter_map(|o| if let Op::Text { text, box_, .. } = o { Some((text.clone(), *box_)) } else { None }).collect()
+        self.record
+            .borrow()
+            .iter()
+            .filter_map(|o| if let Op::Text { text, box_, .. } = o { Some((text.clone(), *box_)) } else { None })
+            .collect()
     }
 
     /// Estimated width of a text at a size, as this recorder measures it.
@@ -85,17 +115,32 @@ impl DrawingBackend for Recorder {
         Ok(())
     }
 
-    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         self.push(Op::Line { from, to, color: rgb(style.color()) });
         Ok(())
     }
 
-    fn draw_rect<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, _: &S, filled: bool) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        _: &S,
+        filled: bool,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         self.push(Op::Rect { from, to, filled });
         Ok(())
     }
 
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         let pts: Vec<BackendCoord> = path.into_iter().collect();
         for pair in pts.windows(2) {
             self.push(Op::Line { from: pair[0], to: pair[1], color: rgb(style.color()) });
@@ -103,17 +148,32 @@ impl DrawingBackend for Recorder {
         Ok(())
     }
 
-    fn draw_circle<S: BackendStyle>(&mut self, centre: BackendCoord, radius: u32, style: &S, filled: bool) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        centre: BackendCoord,
+        radius: u32,
+        style: &S,
+        filled: bool,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         self.push(Op::Circle { centre, radius, filled, color: rgb(style.color()) });
         Ok(())
     }
 
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         self.push(Op::Polygon { points: vert.into_iter().collect(), color: rgb(style.color()) });
         Ok(())
     }
 
-    fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+    fn draw_text<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        pos: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         let (w, h) = (Recorder::text_width(text, style.size()) as i32, style.size().ceil() as i32);
         let rotated = !matches!(style.transform(), FontTransform::None);
         let anchor = style.anchor();
@@ -136,11 +196,23 @@ impl DrawingBackend for Recorder {
             FontTransform::Rotate90 => (x - across.1, y + along.0, x - across.0, y + along.1),
             FontTransform::Rotate180 => (x - along.1, y - across.1, x - along.0, y - across.0),
         };
-        self.push(Op::Text { text: text.to_string(), x, y, size: style.size(), rotated, color: rgb(style.color()), box_ });
+        self.push(Op::Text {
+            text: text.to_string(),
+            x,
+            y,
+            size: style.size(),
+            rotated,
+            color: rgb(style.color()),
+            box_,
+        });
         Ok(())
     }
 
-    fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
+    fn estimate_text_size<S: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &S,
+    ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
         Ok((Recorder::text_width(text, style.size()), style.size().ceil() as u32))
     }
 }

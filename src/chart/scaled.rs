@@ -62,11 +62,21 @@ impl<DB: DrawingBackend> DrawingBackend for Scaled<DB> {
         let s = self.stroke(style);
         self.inner.draw_line(self.at(from), self.at(to), &s)
     }
-    fn draw_rect<S: BackendStyle>(&mut self, a: BackendCoord, b: BackendCoord, style: &S, fill: bool) -> Res<Self::ErrorType> {
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        a: BackendCoord,
+        b: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Res<Self::ErrorType> {
         let s = self.stroke(style);
         self.inner.draw_rect(self.at(a), self.at(b), &s, fill)
     }
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Res<Self::ErrorType> {
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Res<Self::ErrorType> {
         let s = self.stroke(style);
         let k = self.k;
         self.inner.draw_path(path.into_iter().map(|(x, y)| (x * k, y * k)), &s)
@@ -75,17 +85,26 @@ impl<DB: DrawingBackend> DrawingBackend for Scaled<DB> {
         let s = self.stroke(style);
         self.inner.draw_circle(self.at(c), r * self.k as u32, &s, fill)
     }
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Res<Self::ErrorType> {
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Res<Self::ErrorType> {
         let s = self.stroke(style);
         let k = self.k;
         self.inner.fill_polygon(vert.into_iter().map(|(x, y)| (x * k, y * k)), &s)
     }
     fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Res<Self::ErrorType> {
-        let font: FontDesc = (style.family(), style.size() * f64::from(self.k), style.style()).into_font().transform(style.transform());
+        let font: FontDesc =
+            (style.family(), style.size() * f64::from(self.k), style.style()).into_font().transform(style.transform());
         let scaled = TextStyle { font, color: style.color(), pos: style.anchor() };
         self.inner.draw_text(text, &scaled, self.at(pos))
     }
-    fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
+    fn estimate_text_size<S: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &S,
+    ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
         self.inner.estimate_text_size(text, style)
     }
 }

@@ -25,8 +25,18 @@ const NOTE: [&str; 3] = [
 ];
 /// Short forms of the ladder's labels (and "not coded") used when labels must be turned on a narrow screen.
 const TINY: [&str; LEVELS.len() + 1] = [
-    "none", "probing", "harassment", "theft", "intrusion", "att. destr.", "destruction", "min. death",
-    "econ. disr.", "infra. destr.", "mass death", "not coded",
+    "none",
+    "probing",
+    "harassment",
+    "theft",
+    "intrusion",
+    "att. destr.",
+    "destruction",
+    "min. death",
+    "econ. disr.",
+    "infra. destr.",
+    "mass death",
+    "not coded",
 ];
 
 /// The label split over two lines at the space that gives the narrowest block.
@@ -58,7 +68,10 @@ fn number_step(p: &Painter<impl DrawingBackend>, top: usize, cw: f64) -> usize {
     [1, 2, 5, 10, 20].into_iter().find(|s| cw * *s as f64 >= widest).unwrap_or(20)
 }
 
-pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>, input: &ChartInput) -> Result<Layout> {
+pub fn draw<DB: DrawingBackend>(
+    area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
+    input: &ChartInput,
+) -> Result<Layout> {
     let p = Painter::new(area, input.theme);
     let t = input.theme;
     p.fill()?;
@@ -97,7 +110,9 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
         .iter()
         .zip(&tiny)
         .map(|(n, tiny)| {
-            [n.to_string(), two_line(&p, n, LABEL_FONT), tiny.to_string(), two_line(&p, tiny, LABEL_FONT)].into_iter().find(fits)
+            [n.to_string(), two_line(&p, n, LABEL_FONT), tiny.to_string(), two_line(&p, tiny, LABEL_FONT)]
+                .into_iter()
+                .find(fits)
         })
         .collect();
     let labels = if let Some(flat) = flat {
@@ -112,7 +127,10 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
     };
     // Under the axis: the graduated responses on the ladder; on another scale, its name.
     let bands: Vec<Option<&str>> = if scale.is_ladder() {
-        RESPONSE_BANDS.iter().map(|b| p.fit(b.labels, (cw * f64::from(b.to - b.from + 1)) as i32 - 6, BAND_FONT)).collect()
+        RESPONSE_BANDS
+            .iter()
+            .map(|b| p.fit(b.labels, (cw * f64::from(b.to - b.from + 1)) as i32 - 6, BAND_FONT))
+            .collect()
     } else {
         let captions = [scale.name, "EuRepoC weighted cyber intensity (its own scale)", scale.short];
         vec![p.fit(&captions, (cw * f64::from(scale.max + 1)) as i32 - 6, BAND_FONT)]
@@ -130,7 +148,8 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
     // each column as a bar of counts split by initiator, and its legend says so. An empty column
     // always fits.
     let per_row = |d: f64| ((cw - 2.0) / d).floor().max(1.0) as usize;
-    let fits = |d: f64, plot_h: f64| totals.iter().all(|&n| n == 0 || (n.div_ceil(per_row(d)) as f64) * d <= plot_h - 16.0);
+    let fits =
+        |d: f64, plot_h: f64| totals.iter().all(|&n| n == 0 || (n.div_ceil(per_row(d)) as f64) * d <= plot_h - 16.0);
     let aggregated = !fits(MIN_MARK, plot_h_under(legend::draw(&p, input, PAD, PAD, w - 2 * PAD, &[], false)?));
     let note: &[&str] = if aggregated { &NOTE } else { &[] };
     let strip_top = legend::draw(&p, input, PAD, PAD, w - 2 * PAD, note, true)?;
@@ -159,7 +178,14 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
             for (s, &n) in counts[c * series..(c + 1) * series].iter().enumerate().filter(|(_, n)| **n > 0) {
                 let color = SERIES.get(s).map_or(OTHER.0, |x| x.0);
                 let top = y - n as f64 * px_per;
-                p.rect(x0.round() as i32, top.round() as i32, (x0 + bar_w).round() as i32, y.round() as i32, color, 1.0)?;
+                p.rect(
+                    x0.round() as i32,
+                    top.round() as i32,
+                    (x0 + bar_w).round() as i32,
+                    y.round() as i32,
+                    color,
+                    1.0,
+                )?;
                 y = top;
             }
             p.text(&total.to_string(), centre(c) as i32, (y - 3.0) as i32, LABEL_FONT, t.muted, H::Center, V::Bottom)?;
@@ -196,12 +222,21 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
             }
             if !col.is_empty() {
                 let top = f64::from(plot_bottom) - d * col.len().div_ceil(k) as f64 - 3.0;
-                p.text(&col.len().to_string(), centre(c) as i32, top as i32, LABEL_FONT, t.muted, H::Center, V::Bottom)?;
+                p.text(
+                    &col.len().to_string(),
+                    centre(c) as i32,
+                    top as i32,
+                    LABEL_FONT,
+                    t.muted,
+                    H::Center,
+                    V::Bottom,
+                )?;
             }
         }
     }
     if input.is_empty() {
-        let msg = p.fit(&["No incidents match the current filters", "No incidents match", "None match"], w - 2 * PAD, 14.0);
+        let msg =
+            p.fit(&["No incidents match the current filters", "No incidents match", "None match"], w - 2 * PAD, 14.0);
         if let Some(msg) = msg {
             p.text(msg, w / 2, plot_top + (plot_bottom - plot_top) / 2, 14.0, t.muted, H::Center, V::Center)?;
         }
@@ -214,8 +249,22 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
     let lines = thresholds.map(|(force, attack)| {
         let (x7i, x9i) = (left(usize::from(force)).round() as i32, left(usize::from(attack)).round() as i32);
         [
-            (x7i, strip_top, strip_top + 2, x7i - 4 - PAD, t.use_of_force, ["Use of force (level 7+)", "Use of force (7+)", "Use of force", "Force"]),
-            (x9i, row2 - 2, row2, x9i - x7i - 8, t.armed_attack, ["Armed attack (level 9+)", "Armed attack (9+)", "Armed attack", "Attack"]),
+            (
+                x7i,
+                strip_top,
+                strip_top + 2,
+                x7i - 4 - PAD,
+                t.use_of_force,
+                ["Use of force (level 7+)", "Use of force (7+)", "Use of force", "Force"],
+            ),
+            (
+                x9i,
+                row2 - 2,
+                row2,
+                x9i - x7i - 8,
+                t.armed_attack,
+                ["Armed attack (level 9+)", "Armed attack (9+)", "Armed attack", "Attack"],
+            ),
         ]
     });
     for (x, line_top, y, room_left, color, names) in lines.into_iter().flatten() {

@@ -37,8 +37,16 @@ impl Default for Theme {
 }
 
 /// The custom properties a theme reads, in the order of `Theme`'s colour fields.
-pub const PROPERTIES: [&str; 8] =
-    ["--cs-bg", "--cs-text", "--cs-muted", "--cs-grid", "--cs-step", "--cs-use-of-force", "--cs-armed-attack", "--cs-font"];
+pub const PROPERTIES: [&str; 8] = [
+    "--cs-bg",
+    "--cs-text",
+    "--cs-muted",
+    "--cs-grid",
+    "--cs-step",
+    "--cs-use-of-force",
+    "--cs-armed-attack",
+    "--cs-font",
+];
 
 impl Theme {
     /// A dark theme with the same hues, each checked for contrast on its background.
@@ -134,7 +142,8 @@ pub fn parse_colour(value: &str) -> Option<RGBColor> {
     }
     if let Some(args) = v.strip_prefix("rgba(").or_else(|| v.strip_prefix("rgb(")).and_then(|r| r.strip_suffix(')')) {
         let colour_part = args.split('/').next()?;
-        let parts: Vec<&str> = colour_part.split(|c: char| c == ',' || c.is_whitespace()).filter(|p| !p.is_empty()).collect();
+        let parts: Vec<&str> =
+            colour_part.split(|c: char| c == ',' || c.is_whitespace()).filter(|p| !p.is_empty()).collect();
         if parts.len() < 3 || parts.len() > 4 || (args.contains('/') && parts.len() != 3) {
             return None;
         }
@@ -145,7 +154,10 @@ pub fn parse_colour(value: &str) -> Option<RGBColor> {
                 Some(d) => (d, true),
                 None => (p, false),
             };
-            let whole = digits.split_once('.').map_or(digits, |(w, frac)| if frac.bytes().all(|b| b.is_ascii_digit()) { w } else { "x" });
+            let whole =
+                digits
+                    .split_once('.')
+                    .map_or(digits, |(w, frac)| if frac.bytes().all(|b| b.is_ascii_digit()) { w } else { "x" });
             let n: u32 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
             Some(if percent { (n.min(100) * 255 + 50) / 100 } else { n.min(255) } as u8)
         };

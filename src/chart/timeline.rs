@@ -32,7 +32,10 @@ fn marks_in_row(row_h: f64) -> (f64, usize) {
 /// Year-label steps tried from finest to coarsest.
 const STEPS: [i32; 8] = [1, 2, 5, 10, 20, 25, 50, 100];
 
-pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>, input: &ChartInput) -> Result<Layout> {
+pub fn draw<DB: DrawingBackend>(
+    area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
+    input: &ChartInput,
+) -> Result<Layout> {
     let p = Painter::new(area, input.theme);
     let t = input.theme;
     p.fill()?;
@@ -85,7 +88,8 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
     };
     let every = [1u8, 2, 5, 10].into_iter().find(|k| row_h * f64::from(*k) >= 13.0).unwrap_or(10);
     let shown = |l: u8| l.is_multiple_of(every) || Some(l) == scale.use_of_force || Some(l) == scale.armed_attack;
-    let mut label_w = scale.levels().filter(|&l| shown(l)).map(|l| p.measure(&level_label(l), TICK_FONT).0).max().unwrap_or(0);
+    let mut label_w =
+        scale.levels().filter(|&l| shown(l)).map(|l| p.measure(&level_label(l), TICK_FONT).0).max().unwrap_or(0);
     if has_nc {
         label_w = label_w.max(p.measure(if named { "not coded" } else { "n/c" }, TICK_FONT).0);
     }
@@ -123,7 +127,15 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
         p.text(&level_label(l), plot_left - 6, y, TICK_FONT, t.text, H::Right, V::Center)?;
     }
     if has_nc {
-        p.text(if named { "not coded" } else { "n/c" }, plot_left - 6, nc_y as i32, TICK_FONT, t.muted, H::Right, V::Center)?;
+        p.text(
+            if named { "not coded" } else { "n/c" },
+            plot_left - 6,
+            nc_y as i32,
+            TICK_FONT,
+            t.muted,
+            H::Right,
+            V::Center,
+        )?;
         let sep = (f64::from(plot_bottom) - 1.25 * row_h) as i32;
         p.dashed((plot_left, sep), (plot_right, sep), t.grid, 1)?;
     }
@@ -144,7 +156,8 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
         }
         let most = cells.iter().copied().max().unwrap_or(1).max(1) as f64;
         let step = |n: usize| (7.0 * (1.0 + n as f64).ln() / (1.0 + most).ln()).round() as u8;
-        let mut shaded: Vec<(u8, usize)> = cells.iter().enumerate().filter(|(_, n)| **n > 0).map(|(at, &n)| (step(n), at)).collect();
+        let mut shaded: Vec<(u8, usize)> =
+            cells.iter().enumerate().filter(|(_, n)| **n > 0).map(|(at, &n)| (step(n), at)).collect();
         shaded.sort_unstable();
         for (step, at) in shaded {
             let (row, period) = (at / periods, at % periods);
@@ -201,12 +214,18 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
             None => (usize::from(top) + 1, nc_y),
         };
         let ends = &mut lane_end[row];
-        let lane = (0..lanes).find(|&k| ends[k] + d <= x).unwrap_or_else(|| {
-            (0..lanes).min_by(|&a, &b| ends[a].total_cmp(&ends[b])).unwrap_or(0)
-        });
+        let lane = (0..lanes)
+            .find(|&k| ends[k] + d <= x)
+            .unwrap_or_else(|| (0..lanes).min_by(|&a, &b| ends[a].total_cmp(&ends[b])).unwrap_or(0));
         ends[lane] = x;
         // Lanes alternate above and below the row's centre: 0, -1, +1, -2, +2 ...
-        let offset = if lane == 0 { 0.0 } else if lane % 2 == 1 { -(lane.div_ceil(2) as f64) } else { (lane / 2) as f64 };
+        let offset = if lane == 0 {
+            0.0
+        } else if lane % 2 == 1 {
+            -(lane.div_ceil(2) as f64)
+        } else {
+            (lane / 2) as f64
+        };
         let y = base + offset * d * 0.8;
         let (color, shape) = input.palette.style(i.initiator);
         p.marker(shape, x, y, r, color)?;
@@ -228,8 +247,20 @@ pub fn draw<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotte
         }
     }
     if input.is_empty() {
-        if let Some(msg) = p.fit(&["No incidents match the current filters", "No incidents match", "None match"], plot_right - plot_left, 14.0) {
-            p.text(msg, (plot_left + plot_right) / 2, (plot_top + plot_bottom) / 2, 14.0, t.muted, H::Center, V::Center)?;
+        if let Some(msg) = p.fit(
+            &["No incidents match the current filters", "No incidents match", "None match"],
+            plot_right - plot_left,
+            14.0,
+        ) {
+            p.text(
+                msg,
+                (plot_left + plot_right) / 2,
+                (plot_top + plot_bottom) / 2,
+                14.0,
+                t.muted,
+                H::Center,
+                V::Center,
+            )?;
         }
     }
     // Each year, from the top of the plot down through its label, answers for its count.

@@ -102,9 +102,21 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
         };
         if shift != 0 {
             let dir = if shift > 0 { "right" } else { "left" };
-            notes.warn(n, "(row)", format!("its cells are shifted {} column{} to the {dir}; read realigned on the date", shift.abs(), if shift.abs() == 1 { "" } else { "s" }));
+            notes.warn(
+                n,
+                "(row)",
+                format!(
+                    "its cells are shifted {} column{} to the {dir}; read realigned on the date",
+                    shift.abs(),
+                    if shift.abs() == 1 { "" } else { "s" }
+                ),
+            );
         } else if r.cells.len() != table.header.len() {
-            notes.warn(n, "(row)", format!("has {} fields but the header has {}; read by position", r.cells.len(), table.header.len()));
+            notes.warn(
+                n,
+                "(row)",
+                format!("has {} fields but the header has {}; read by position", r.cells.len(), table.header.len()),
+            );
         }
         let get = |c: Option<usize>| c.and_then(|i| cells.get(i)).map_or("", |s| s.trim());
 
@@ -130,9 +142,18 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
             }
         };
         let title = get(title_c);
-        let base = title.to_ascii_lowercase().chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect::<String>();
+        let base = title
+            .to_ascii_lowercase()
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect::<String>();
         let slug: String = base.split('-').filter(|s| !s.is_empty()).take(6).collect::<Vec<_>>().join("-");
-        let id = notes.unique_id(n, "Title", format!("cfr-{}", if slug.is_empty() { format!("row-{n}") } else { slug }), &mut seen);
+        let id = notes.unique_id(
+            n,
+            "Title",
+            format!("cfr-{}", if slug.is_empty() { format!("row-{n}") } else { slug }),
+            &mut seen,
+        );
         let mut description = get(desc_c).to_string();
         for (label, c) in [("Victims", victims_c), ("Actor", affil_c), ("Response", resp_c)] {
             let v = get(c);

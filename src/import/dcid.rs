@@ -9,8 +9,17 @@ use crate::model::{Country, Incident, Method, Objective, PartialDate, TargetType
 
 /// Columns that identify the DCID incident sheet.
 pub(super) const SIGNATURE: [&str; 4] = ["Cyberincidentnum", "Dyadpair", "StateA", "StateB"];
-const REQUIRED: [&str; 9] =
-    ["Cyberincidentnum", "StateA", "StateB", "Name", "interactionstartdate", "method", "targettype", "initiator", "severity"];
+const REQUIRED: [&str; 9] = [
+    "Cyberincidentnum",
+    "StateA",
+    "StateB",
+    "Name",
+    "interactionstartdate",
+    "method",
+    "targettype",
+    "initiator",
+    "severity",
+];
 
 pub(super) fn looks_like(header: &[String]) -> bool {
     SIGNATURE.iter().all(|s| header.iter().any(|h| normalise(h) == normalise(s)))
@@ -66,7 +75,11 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
         }
     }
     if !missing.is_empty() {
-        return Err(Error::File(format!("this DCID sheet lacks the column{} {}", if missing.len() > 1 { "s" } else { "" }, missing.join(", "))));
+        return Err(Error::File(format!(
+            "this DCID sheet lacks the column{} {}",
+            if missing.len() > 1 { "s" } else { "" },
+            missing.join(", ")
+        )));
     }
     let (end_col, objective_col, crit_col, text_col) =
         (col("interactionenddate"), col("cyber_objective"), col("Crit Inf"), col("Political Objective"));
@@ -107,7 +120,12 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
         } else {
             warn(
                 "initiator",
-                format!("initiator {} is in neither member of the dyad ({}, {}); target kept as unknown", initiator.name(), a.name(), b.name()),
+                format!(
+                    "initiator {} is in neither member of the dyad ({}, {}); target kept as unknown",
+                    initiator.name(),
+                    a.name(),
+                    b.name()
+                ),
             );
             Country::unknown()
         };
@@ -165,12 +183,8 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
                 }
             }
         };
-        let sources = source_cols
-            .iter()
-            .map(|&i| cell(i).trim())
-            .filter(|s| super::is_url(s))
-            .map(str::to_string)
-            .collect();
+        let sources =
+            source_cols.iter().map(|&i| cell(i).trim()).filter(|s| super::is_url(s)).map(str::to_string).collect();
         data.incidents.push(Incident {
             id: format!("dcid-{num}"),
             name: match get("Name").trim() {

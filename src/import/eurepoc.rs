@@ -40,7 +40,10 @@ fn target_type(categories: &[String]) -> Option<TargetType> {
         None
     } else if lower.iter().any(|c| c.contains("military") || c.contains("defence") || c.contains("defense")) {
         Some(TargetType::Military)
-    } else if lower.iter().any(|c| c.contains("state institution") || c.contains("government") || c.contains("political")) {
+    } else if lower
+        .iter()
+        .any(|c| c.contains("state institution") || c.contains("government") || c.contains("political"))
+    {
         Some(TargetType::Government)
     } else {
         Some(TargetType::Private)
@@ -54,18 +57,34 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
             return Err(Error::File(format!("this EuRepoC export lacks the column '{required}'")));
         }
     }
-    let [id_c, name_c, desc_c, start_c, end_c, type_c, recv_c, recv_cat_c, init_c, attr_date_c, attr_actor_c, intensity_c, sources_c] = [
-        "ID", "name", "description", "start_date", "end_date", "incident_type", "receiver_country", "receiver_category",
-        "initiator_country", "attribution_date", "attributing_actor", "weighted_cyber_intensity", "sources_url",
-    ]
-    .map(col);
+    let [id_c, name_c, desc_c, start_c, end_c, type_c, recv_c, recv_cat_c, init_c, attr_date_c, attr_actor_c, intensity_c, sources_c] =
+        [
+            "ID",
+            "name",
+            "description",
+            "start_date",
+            "end_date",
+            "incident_type",
+            "receiver_country",
+            "receiver_category",
+            "initiator_country",
+            "attribution_date",
+            "attributing_actor",
+            "weighted_cyber_intensity",
+            "sources_url",
+        ]
+        .map(col);
     let mut notes = Notes::default();
     let mut incidents = Vec::with_capacity(table.rows.len());
     let mut seen = HashSet::new();
     for r in &table.rows {
         let n = r.row;
         if r.cells.len() != table.header.len() {
-            notes.warn(n, "(row)", format!("has {} fields but the header has {}; read by position", r.cells.len(), table.header.len()));
+            notes.warn(
+                n,
+                "(row)",
+                format!("has {} fields but the header has {}; read by position", r.cells.len(), table.header.len()),
+            );
         }
         let raw_id = cell(r, id_c).trim();
         let id = if raw_id.is_empty() {
@@ -84,7 +103,9 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
         let start = match flexible_date(start_raw) {
             Ok(d) => d,
             Err(m) => {
-                let fallback = [("end_date", end), ("attribution_date", attribution_date)].into_iter().find_map(|(name, d)| Some((name, d?)));
+                let fallback = [("end_date", end), ("attribution_date", attribution_date)]
+                    .into_iter()
+                    .find_map(|(name, d)| Some((name, d?)));
                 let problem = if start_raw.trim().is_empty() { "is empty".to_string() } else { m };
                 match fallback {
                     Some((name, d)) => {
@@ -92,7 +113,11 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
                         d
                     }
                     None => {
-                        notes.warn(n, "start_date", format!("{problem} and the row has no other usable date; row left out"));
+                        notes.warn(
+                            n,
+                            "start_date",
+                            format!("{problem} and the row has no other usable date; row left out"),
+                        );
                         continue;
                     }
                 }
@@ -128,4 +153,3 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
     let top = incidents.iter().filter_map(|i| i.severity).max().unwrap_or(1);
     Ok(Dataset { incidents: incidents.into(), warnings: notes.warnings, scale: Scale::eurepoc(top) })
 }
-

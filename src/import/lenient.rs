@@ -111,8 +111,13 @@ impl Notes {
     /// not one country may list several, separated by `;`, `|` or `,`.
     pub fn countries(&mut self, row: usize, column: &str, cell: &str) -> Vec<Country> {
         let mut values = list_values(cell);
-        if values.len() == 1 && !cell.trim().starts_with('[') && Country::parse(&values[0]).is_none() && !says_unknown(&values[0]) {
-            let pieces: Vec<String> = values[0].split([';', '|', ',']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect();
+        if values.len() == 1
+            && !cell.trim().starts_with('[')
+            && Country::parse(&values[0]).is_none()
+            && !says_unknown(&values[0])
+        {
+            let pieces: Vec<String> =
+                values[0].split([';', '|', ',']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect();
             if pieces.len() > 1 {
                 values = pieces;
             }
@@ -134,7 +139,16 @@ impl Notes {
         let first = all.first().copied().unwrap_or_else(Country::unknown);
         if all.len() > 1 {
             let names: Vec<&str> = all.iter().map(|c| c.name()).collect();
-            self.warn(row, column, format!("names {} initiator states ({}); counted under the first, {}", all.len(), names.join(", "), first.name()));
+            self.warn(
+                row,
+                column,
+                format!(
+                    "names {} initiator states ({}); counted under the first, {}",
+                    all.len(),
+                    names.join(", "),
+                    first.name()
+                ),
+            );
         }
         first
     }
@@ -149,7 +163,13 @@ impl Notes {
     }
 
     /// An already-read end date, with a warning when it is surely before the start.
-    pub fn end(&mut self, row: usize, column: &str, end: Option<PartialDate>, start: &PartialDate) -> Option<PartialDate> {
+    pub fn end(
+        &mut self,
+        row: usize,
+        column: &str,
+        end: Option<PartialDate>,
+        start: &PartialDate,
+    ) -> Option<PartialDate> {
         if let Some(e) = end.filter(|e| e.surely_before(start)) {
             self.warn(row, column, format!("ends ({e}) before it starts ({start}); kept as given"));
         }
@@ -186,8 +206,15 @@ impl Notes {
     }
 
     /// An incident id unique within the file: a repeat gets a suffix, with a warning.
-    pub fn unique_id(&mut self, row: usize, column: &str, id: String, seen: &mut std::collections::HashSet<String>) -> String {
-        let id: String = id.chars().map(|c| if c.is_control() { ' ' } else { c }).collect::<String>().trim().to_string();
+    pub fn unique_id(
+        &mut self,
+        row: usize,
+        column: &str,
+        id: String,
+        seen: &mut std::collections::HashSet<String>,
+    ) -> String {
+        let id: String =
+            id.chars().map(|c| if c.is_control() { ' ' } else { c }).collect::<String>().trim().to_string();
         if seen.insert(id.clone()) {
             return id;
         }
@@ -249,7 +276,10 @@ mod tests {
     #[test]
     fn list_literals() {
         assert_eq!(list_values("['Korea, Republic of', 'Japan']"), ["Korea, Republic of", "Japan"]);
-        assert_eq!(list_values(r#"["Korea, Democratic People's Republic of"]"#), ["Korea, Democratic People's Republic of"]);
+        assert_eq!(
+            list_values(r#"["Korea, Democratic People's Republic of"]"#),
+            ["Korea, Democratic People's Republic of"]
+        );
         assert_eq!(list_values("[['a', 'b'], ['c']]"), ["a", "b", "c"]);
         assert_eq!(list_values("[]"), Vec::<String>::new());
         assert_eq!(list_values("  Japan "), ["Japan"]);

@@ -12,8 +12,21 @@ use std::collections::HashSet;
 
 /// Fields a mapping may name, as the API spells them.
 pub const FIELDS: [&str; 15] = [
-    "id", "name", "start", "end", "initiator", "targets", "targetType", "method", "objective", "severity", "rationale",
-    "attributedBy", "attributionDate", "description", "sources",
+    "id",
+    "name",
+    "start",
+    "end",
+    "initiator",
+    "targets",
+    "targetType",
+    "method",
+    "objective",
+    "severity",
+    "rationale",
+    "attributedBy",
+    "attributionDate",
+    "description",
+    "sources",
 ];
 /// Fields every mapping must name.
 pub const REQUIRED: [&str; 2] = ["start", "initiator"];
@@ -33,7 +46,10 @@ impl Mapping {
         for (k, v) in pairs {
             let (k, v) = (k.as_ref(), v.as_ref().trim());
             let Some(field) = FIELDS.iter().find(|f| normalise(f) == normalise(k)) else {
-                return Err(Error::Argument(format!("mapping: unknown field '{k}' (expected one of: {})", FIELDS.join(", "))));
+                return Err(Error::Argument(format!(
+                    "mapping: unknown field '{k}' (expected one of: {})",
+                    FIELDS.join(", ")
+                )));
             };
             if v.is_empty() {
                 continue;
@@ -51,7 +67,14 @@ impl Mapping {
     }
 }
 
-fn vocab<T>(notes: &mut Notes, row: usize, column: &str, value: &str, parse: fn(&str) -> Option<T>, expected: fn() -> String) -> Option<T> {
+fn vocab<T>(
+    notes: &mut Notes,
+    row: usize,
+    column: &str,
+    value: &str,
+    parse: fn(&str) -> Option<T>,
+    expected: fn() -> String,
+) -> Option<T> {
     let v = value.trim();
     if v.is_empty() {
         return None;
@@ -115,10 +138,28 @@ pub(super) fn parse(table: &Table, mapping: &Mapping) -> Result<Dataset> {
             end,
             initiator,
             targets,
-            target_type: vocab(&mut notes, n, name_of("targetType"), get("targetType"), TargetType::parse, TargetType::expected),
+            target_type: vocab(
+                &mut notes,
+                n,
+                name_of("targetType"),
+                get("targetType"),
+                TargetType::parse,
+                TargetType::expected,
+            ),
             method: vocab(&mut notes, n, name_of("method"), get("method"), Method::parse, Method::expected),
-            objective: vocab(&mut notes, n, name_of("objective"), get("objective"), Objective::parse, Objective::expected),
-            severity: if get("severity").is_empty() { None } else { notes.score(n, name_of("severity"), get("severity"), MAX_LEVEL) },
+            objective: vocab(
+                &mut notes,
+                n,
+                name_of("objective"),
+                get("objective"),
+                Objective::parse,
+                Objective::expected,
+            ),
+            severity: if get("severity").is_empty() {
+                None
+            } else {
+                notes.score(n, name_of("severity"), get("severity"), MAX_LEVEL)
+            },
             rationale: get("rationale").to_string(),
             attributed_by: get("attributedBy").to_string(),
             attribution_date: notes.date(n, name_of("attributionDate"), get("attributionDate")),
@@ -128,8 +169,10 @@ pub(super) fn parse(table: &Table, mapping: &Mapping) -> Result<Dataset> {
         });
     }
     if incidents.is_empty() {
-        return Err(Error::File(format!("no row of the file has a readable start date in column '{}'", name_of("start"))));
+        return Err(Error::File(format!(
+            "no row of the file has a readable start date in column '{}'",
+            name_of("start")
+        )));
     }
     Ok(Dataset { incidents: incidents.into(), warnings: notes.warnings, scale: Scale::LADDER })
 }
-

@@ -56,7 +56,9 @@ impl Warning {
             MAX_WARNINGS => list.push(Warning {
                 row: 0,
                 column: String::new(),
-                message: format!("more warnings from row {row} on are not listed: only the first {MAX_WARNINGS} are kept"),
+                message: format!(
+                    "more warnings from row {row} on are not listed: only the first {MAX_WARNINGS} are kept"
+                ),
             }),
             _ => {}
         }
@@ -153,7 +155,9 @@ impl Format {
 /// An http(s) URL with something after the scheme: the only kind of source kept as a link.
 fn is_url(s: &str) -> bool {
     let lower = s.to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")) && s.len() >= 12 && !s.chars().any(char::is_whitespace)
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && s.len() >= 12
+        && !s.chars().any(char::is_whitespace)
 }
 
 /// The bytes as text, or an error naming the line and byte where they stop being UTF-8.
@@ -194,7 +198,9 @@ fn parse_table(t: &Table, format: Format, mapping: Option<&Mapping>) -> Result<D
         Format::Dcid => dcid::parse(t),
         Format::Eurepoc => eurepoc::parse(t),
         Format::Cfr => cfr::parse(t),
-        Format::Mapped => mapped::parse(t, mapping.ok_or_else(|| Error::Argument("format 'mapped' needs a column mapping".into()))?),
+        Format::Mapped => {
+            mapped::parse(t, mapping.ok_or_else(|| Error::Argument("format 'mapped' needs a column mapping".into()))?)
+        }
     }
 }
 
@@ -229,7 +235,10 @@ pub fn parse_bytes(bytes: &[u8], format: Option<Format>, mapping: Option<&Mappin
     if let Some(e) = last_error {
         return Err(e);
     }
-    let seen: Vec<String> = sheets.iter().map(|(n, t)| format!("'{n}' ({})", t.header.iter().take(4).cloned().collect::<Vec<_>>().join(", "))).collect();
+    let seen: Vec<String> = sheets
+        .iter()
+        .map(|(n, t)| format!("'{n}' ({})", t.header.iter().take(4).cloned().collect::<Vec<_>>().join(", ")))
+        .collect();
     Err(Error::File(format!("no sheet of this workbook is in a format the explorer recognises; sheets: {}. Give a column mapping to read one", seen.join("; "))))
 }
 
@@ -258,7 +267,12 @@ pub fn parse_native(text: &str, format: Option<Format>) -> Result<(Dataset, Form
         None if looks_like_json(text) => Format::Json,
         None => Format::Csv,
         Some(f @ (Format::Csv | Format::Json)) => f,
-        Some(f) => return Err(Error::Argument(format!("format '{}' is read by the importer module (importFile), not by Explorer.fromText", f.name()))),
+        Some(f) => {
+            return Err(Error::Argument(format!(
+                "format '{}' is read by the importer module (importFile), not by Explorer.fromText",
+                f.name()
+            )))
+        }
     };
     check_text(text)?;
     let data = if format == Format::Json { parse_own_json(text)? } else { native::parse_csv(text)? };
@@ -275,7 +289,9 @@ fn parse_own_json(text: &str) -> Result<Dataset> {
 
 #[cfg(all(target_arch = "wasm32", not(feature = "importer")))]
 fn parse_own_json(_: &str) -> Result<Dataset> {
-    Err(Error::Argument("JSON is read by the importer module (importFile), not by Explorer.fromText, which reads CSV".into()))
+    Err(Error::Argument(
+        "JSON is read by the importer module (importFile), not by Explorer.fromText, which reads CSV".into(),
+    ))
 }
 
 /// Refuses text over the size limit, and empty text, before reading it.
@@ -297,7 +313,11 @@ fn looks_like_json(text: &str) -> bool {
 pub fn columns(bytes: &[u8]) -> Result<Vec<String>> {
     check_size(bytes.len())?;
     let table = if zip::is_zip(bytes) {
-        xlsx::read(bytes)?.into_iter().map(|(_, t)| t).find(|t| !t.header.is_empty()).ok_or_else(|| Error::File("the workbook has no sheet with a header".into()))?
+        xlsx::read(bytes)?
+            .into_iter()
+            .map(|(_, t)| t)
+            .find(|t| !t.header.is_empty())
+            .ok_or_else(|| Error::File("the workbook has no sheet with a header".into()))?
     } else {
         let text = utf8(bytes)?;
         if looks_like_json(text) {

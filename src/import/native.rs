@@ -39,7 +39,11 @@ impl Columns {
             match REQUIRED.iter().chain(OPTIONAL.iter()).find(|k| normalise(k) == n) {
                 Some(k) => {
                     if let Some((_, first)) = index.iter().find(|(c, _)| c == k) {
-                        return Err(Error::File(format!("the header names column '{k}' twice (columns {} and {})", first + 1, i + 1)));
+                        return Err(Error::File(format!(
+                            "the header names column '{k}' twice (columns {} and {})",
+                            first + 1,
+                            i + 1
+                        )));
                     }
                     index.push((k, i));
                 }
@@ -47,12 +51,23 @@ impl Columns {
             }
         }
         // One warning for all of them: a sheet with thousands of extra columns gets one line.
-        let named = |list: &[(usize, &str)]| list.iter().map(|(i, h)| format!("{i} ('{}')", clip(h, 40))).collect::<Vec<_>>().join(", ");
+        let named = |list: &[(usize, &str)]| {
+            list.iter().map(|(i, h)| format!("{i} ('{}')", clip(h, 40))).collect::<Vec<_>>().join(", ")
+        };
         if !ignored.is_empty() {
             let (column, message) = match ignored.len() {
                 1 => (ignored[0].1, format!("column {} is not part of the schema and was ignored", named(&ignored))),
-                n if n <= 10 => ("(header)", format!("columns {} are not part of the schema and were ignored", named(&ignored))),
-                n => ("(header)", format!("{n} columns are not part of the schema and were ignored: {} and {} more", named(&ignored[..8]), n - 8)),
+                n if n <= 10 => {
+                    ("(header)", format!("columns {} are not part of the schema and were ignored", named(&ignored)))
+                }
+                n => (
+                    "(header)",
+                    format!(
+                        "{n} columns are not part of the schema and were ignored: {} and {} more",
+                        named(&ignored[..8]),
+                        n - 8
+                    ),
+                ),
             };
             Warning::push(warnings, 0, column, message);
         }
@@ -80,7 +95,14 @@ struct RawRow<'a> {
 
 impl<'a> RawRow<'a> {
     /// The known columns of one row of `width` cells; a row of another width is an error.
-    fn of(cols: &Columns, row: usize, line: Option<u64>, top: u8, cells: impl Iterator<Item = &'a str>, width: usize) -> Result<RawRow<'a>> {
+    fn of(
+        cols: &Columns,
+        row: usize,
+        line: Option<u64>,
+        top: u8,
+        cells: impl Iterator<Item = &'a str>,
+        width: usize,
+    ) -> Result<RawRow<'a>> {
         let cells: Vec<&str> = cells.collect();
         if cells.len() != width {
             let message = format!("has {} fields but the header has {width}", cells.len());
@@ -131,7 +153,9 @@ impl<'a> RawRow<'a> {
             return Ok(None);
         }
         let top = self.top;
-        let n: f64 = v.parse().map_err(|_| self.err("severity", format!("'{v}' is not a number (a level 0-{top}, or empty if not coded)")))?;
+        let n: f64 = v.parse().map_err(|_| {
+            self.err("severity", format!("'{v}' is not a number (a level 0-{top}, or empty if not coded)"))
+        })?;
         if !n.is_finite() || n.fract() != 0.0 || n < 0.0 || n > f64::from(top) {
             return Err(self.err("severity", format!("'{v}' is not a whole level 0-{top}")));
         }
@@ -147,7 +171,12 @@ impl<'a> RawRow<'a> {
         let end = self.date("end")?;
         if let Some(e) = end {
             if e.surely_before(&start) {
-                Warning::push(warnings, self.row, "end", format!("ends ({e}) before it starts ({start}); kept as given"));
+                Warning::push(
+                    warnings,
+                    self.row,
+                    "end",
+                    format!("ends ({e}) before it starts ({start}); kept as given"),
+                );
             }
         }
         let initiator = self.country("initiator", self.required("initiator")?)?;
@@ -319,7 +348,14 @@ pub(super) fn parse_json(text: &str) -> Result<Dataset> {
                 Some((k, _)) => cells.push((k, json_cell(row, key, v)?)),
                 None if ignored.contains(key) => {}
                 None => {
-                    Warning::push(&mut data.warnings, row, key, format!("field '{key}' is not part of the schema and was ignored (here and in any later object)"));
+                    Warning::push(
+                        &mut data.warnings,
+                        row,
+                        key,
+                        format!(
+                            "field '{key}' is not part of the schema and was ignored (here and in any later object)"
+                        ),
+                    );
                     ignored.push(key.clone());
                 }
             }
@@ -329,7 +365,8 @@ pub(super) fn parse_json(text: &str) -> Result<Dataset> {
                 return Err(Error::row(row, None, k, "is missing but required"));
             }
         }
-        let raw = RawRow { row, line: None, top: MAX_LEVEL, values: cells.iter().map(|(k, v)| (*k, v.as_str())).collect() };
+        let raw =
+            RawRow { row, line: None, top: MAX_LEVEL, values: cells.iter().map(|(k, v)| (*k, v.as_str())).collect() };
         let incident = raw.incident(&mut data.warnings)?;
         push_unique(&mut data, &mut seen, &raw, incident)?;
     }

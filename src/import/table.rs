@@ -60,7 +60,11 @@ fn delimiter(text: &str) -> u8 {
 }
 
 fn reader(text: &str, has_headers: bool) -> csv::Reader<&[u8]> {
-    csv::ReaderBuilder::new().flexible(true).has_headers(has_headers).delimiter(delimiter(text)).from_reader(text.as_bytes())
+    csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(has_headers)
+        .delimiter(delimiter(text))
+        .from_reader(text.as_bytes())
 }
 
 /// CSV text read one row at a time, so a large file is never held as a table of strings.
@@ -78,7 +82,12 @@ impl<'a> CsvRows<'a> {
     pub fn open(text: &'a str) -> Result<CsvRows<'a>> {
         let text = from_header(text);
         let mut reader = reader(text, true);
-        let header = reader.headers().map_err(|e| Error::File(format!("cannot read the header line: {e}")))?.iter().map(str::to_string).collect();
+        let header = reader
+            .headers()
+            .map_err(|e| Error::File(format!("cannot read the header line: {e}")))?
+            .iter()
+            .map(str::to_string)
+            .collect();
         Ok(CsvRows { header, text, reader, record: csv::StringRecord::new(), row: 0 })
     }
 
@@ -112,7 +121,9 @@ impl CsvRows<'_> {
         if (self.reader.position().byte() as usize) < self.text.len() {
             return Ok(()); // not the last row
         }
-        let (Some(start), Some(last)) = (self.record.position(), self.record.len().checked_sub(1)) else { return Ok(()) };
+        let (Some(start), Some(last)) = (self.record.position(), self.record.len().checked_sub(1)) else {
+            return Ok(());
+        };
         if !self.record.get(last).is_some_and(|f| f.contains(['\n', '\r'])) {
             return Ok(());
         }
@@ -158,5 +169,10 @@ pub fn read_header(text: &str) -> Vec<String> {
         first = &first[..end];
     }
     let mut reader = reader(first, false);
-    reader.records().next().and_then(|r| r.ok()).map(|r| r.iter().map(|c| c.trim().to_string()).collect()).unwrap_or_default()
+    reader
+        .records()
+        .next()
+        .and_then(|r| r.ok())
+        .map(|r| r.iter().map(|c| c.trim().to_string()).collect())
+        .unwrap_or_default()
 }

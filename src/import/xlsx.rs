@@ -51,7 +51,9 @@ fn date_styles(xml: &str) -> Result<Vec<bool>> {
     scan(xml, "styles", |tok| {
         match tok {
             Tok::Start { name: "numFmt", attrs, .. } => {
-                if let (Some(id), Some(code)) = (attr(attrs, "numFmtId").and_then(|v| v.parse().ok()), attr(attrs, "formatCode")) {
+                if let (Some(id), Some(code)) =
+                    (attr(attrs, "numFmtId").and_then(|v| v.parse().ok()), attr(attrs, "formatCode"))
+                {
                     custom.push((id, is_date_format(&code)));
                 }
             }
@@ -59,7 +61,13 @@ fn date_styles(xml: &str) -> Result<Vec<bool>> {
             Tok::End("cellXfs") => in_xfs = false,
             Tok::Start { name: "xf", attrs, .. } if in_xfs => {
                 let id: u32 = attr(attrs, "numFmtId").and_then(|v| v.parse().ok()).unwrap_or(0);
-                styles.push(custom.iter().find(|(c, _)| *c == id).map(|(_, d)| *d).unwrap_or(matches!(id, 14..=22 | 27..=36 | 45..=47 | 50..=58)));
+                styles.push(
+                    custom
+                        .iter()
+                        .find(|(c, _)| *c == id)
+                        .map(|(_, d)| *d)
+                        .unwrap_or(matches!(id, 14..=22 | 27..=36 | 45..=47 | 50..=58)),
+                );
             }
             _ => {}
         }
@@ -142,10 +150,18 @@ fn sheet_rows(xml: &str, strings: &[String], dates: &[bool]) -> Result<Vec<(usiz
                 }
                 let cell = match kind.as_str() {
                     "s" => value.trim().parse::<usize>().ok().and_then(|i| strings.get(i)).cloned().unwrap_or_default(),
-                    "b" => if value.trim() == "1" { "TRUE".into() } else { "FALSE".into() },
+                    "b" => {
+                        if value.trim() == "1" {
+                            "TRUE".into()
+                        } else {
+                            "FALSE".into()
+                        }
+                    }
                     "str" | "inlineStr" | "e" => value.clone(),
                     _ => match value.trim().parse::<f64>() {
-                        Ok(n) if dates.get(style).copied().unwrap_or(false) => serial_to_date(n).unwrap_or_else(|| value.clone()),
+                        Ok(n) if dates.get(style).copied().unwrap_or(false) => {
+                            serial_to_date(n).unwrap_or_else(|| value.clone())
+                        }
                         Ok(n) => n.to_string(),
                         Err(_) => value.clone(),
                     },
@@ -170,7 +186,8 @@ fn sheet_rows(xml: &str, strings: &[String], dates: &[bool]) -> Result<Vec<(usiz
 pub fn read(bytes: &[u8]) -> Result<Vec<(String, Table)>> {
     let zip = Zip::open(bytes)?;
     let part = |name: &str| -> Result<Option<String>> { zip.read(name)?.map(|b| text(b, name)).transpose() };
-    let workbook = part("xl/workbook.xml")?.ok_or_else(|| Error::File("this zip file is not an Excel workbook (no xl/workbook.xml)".into()))?;
+    let workbook = part("xl/workbook.xml")?
+        .ok_or_else(|| Error::File("this zip file is not an Excel workbook (no xl/workbook.xml)".into()))?;
     let rels = part("xl/_rels/workbook.xml.rels")?.unwrap_or_default();
     let strings = part("xl/sharedStrings.xml")?.map(|x| shared_strings(&x)).transpose()?.unwrap_or_default();
     let dates = part("xl/styles.xml")?.map(|x| date_styles(&x)).transpose()?.unwrap_or_default();
@@ -201,7 +218,8 @@ pub fn read(bytes: &[u8]) -> Result<Vec<(String, Table)>> {
     let mut out = Vec::new();
     for (name, path) in sheets {
         let Some(xml) = part(&path)? else { continue };
-        let mut rows = sheet_rows(&xml, &strings, &dates)?.into_iter().filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty()));
+        let mut rows =
+            sheet_rows(&xml, &strings, &dates)?.into_iter().filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty()));
         let Some((header_at, header)) = rows.next() else { continue };
         // Rows count from the header as in a CSV export, so row 1 is the sheet row below it.
         let rows = rows.map(|(n, cells)| Row { row: n.saturating_sub(header_at), line: None, cells }).collect();

@@ -7,7 +7,11 @@ use std::borrow::Cow;
 
 pub enum Tok<'a> {
     /// `<name attrs>` or `<name attrs/>` (then `empty`); `name` without its namespace prefix.
-    Start { name: &'a str, attrs: &'a str, empty: bool },
+    Start {
+        name: &'a str,
+        attrs: &'a str,
+        empty: bool,
+    },
     End(&'a str),
     /// Text between tags, already unescaped.
     Text(Cow<'a, str>),
@@ -31,7 +35,9 @@ pub fn unescape(text: &str) -> Result<Cow<'_, str>, String> {
     let mut rest = text;
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
-        let end = rest[i..].find(';').ok_or_else(|| format!("unterminated reference near '{}'", &rest[i..].chars().take(12).collect::<String>()))?;
+        let end = rest[i..].find(';').ok_or_else(|| {
+            format!("unterminated reference near '{}'", &rest[i..].chars().take(12).collect::<String>())
+        })?;
         let name = &rest[i + 1..i + end];
         let c = match name {
             "amp" => '&',
@@ -148,19 +154,27 @@ mod tests {
 
     #[test]
     fn scans_tags_attributes_and_text() {
-        let xml = r#"<?xml version="1.0"?><!-- c --><x:a k="1 &amp; 2" j='q>'><b/>t&lt;&#65;&#x42;<![CDATA[<raw>]]></x:a>"#;
+        let xml =
+            r#"<?xml version="1.0"?><!-- c --><x:a k="1 &amp; 2" j='q>'><b/>t&lt;&#65;&#x42;<![CDATA[<raw>]]></x:a>"#;
         let mut s = Scanner::new(xml);
         let mut out = Vec::new();
         while let Some(t) = s.next_tok().unwrap() {
             out.push(match t {
                 Tok::Start { name, attrs, empty } => {
-                    format!("start {name} k={} j={} empty={empty}", attr(attrs, "k").unwrap_or_default(), attr(attrs, "j").unwrap_or_default())
+                    format!(
+                        "start {name} k={} j={} empty={empty}",
+                        attr(attrs, "k").unwrap_or_default(),
+                        attr(attrs, "j").unwrap_or_default()
+                    )
                 }
                 Tok::End(n) => format!("end {n}"),
                 Tok::Text(t) => format!("text {t}"),
             });
         }
-        assert_eq!(out, ["start a k=1 & 2 j=q> empty=false", "start b k= j= empty=true", "text t<AB", "text <raw>", "end a"]);
+        assert_eq!(
+            out,
+            ["start a k=1 & 2 j=q> empty=false", "start b k= j= empty=true", "text t<AB", "text <raw>", "end a"]
+        );
         assert!(unescape("&bogus;").is_err());
         assert!(Scanner::new("<a").next_tok().is_err());
     }

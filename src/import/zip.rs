@@ -28,7 +28,9 @@ fn u16_at(d: &[u8], at: usize) -> Result<u16> {
 }
 
 fn u32_at(d: &[u8], at: usize) -> Result<u32> {
-    d.get(at..at + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).ok_or_else(|| corrupt("a record runs past the end"))
+    d.get(at..at + 4)
+        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        .ok_or_else(|| corrupt("a record runs past the end"))
 }
 
 /// True when the bytes start like a zip archive.
@@ -47,7 +49,9 @@ impl<'a> Zip<'a> {
         let count = usize::from(u16_at(data, eocd + 10)?);
         let mut at = u32_at(data, eocd + 16)? as usize;
         if at == u32::MAX as usize {
-            return Err(Error::File("the workbook uses ZIP64, which is not supported; save it again as a normal .xlsx".into()));
+            return Err(Error::File(
+                "the workbook uses ZIP64, which is not supported; save it again as a normal .xlsx".into(),
+            ));
         }
         let mut entries = Vec::with_capacity(count);
         for _ in 0..count {
@@ -74,12 +78,19 @@ impl<'a> Zip<'a> {
     pub fn read(&self, name: &str) -> Result<Option<Vec<u8>>> {
         let Some(e) = self.entries.iter().find(|e| e.name == name) else { return Ok(None) };
         if e.size > MAX_ENTRY_BYTES {
-            return Err(Error::File(format!("{name} in the workbook would expand to {} MB; the limit is {} MB", e.size >> 20, MAX_ENTRY_BYTES >> 20)));
+            return Err(Error::File(format!(
+                "{name} in the workbook would expand to {} MB; the limit is {} MB",
+                e.size >> 20,
+                MAX_ENTRY_BYTES >> 20
+            )));
         }
         if u32_at(self.data, e.offset)? != 0x0403_4b50 {
             return Err(corrupt("a bad local header"));
         }
-        let start = e.offset + 30 + usize::from(u16_at(self.data, e.offset + 26)?) + usize::from(u16_at(self.data, e.offset + 28)?);
+        let start = e.offset
+            + 30
+            + usize::from(u16_at(self.data, e.offset + 26)?)
+            + usize::from(u16_at(self.data, e.offset + 28)?);
         let body = self.data.get(start..start + e.compressed).ok_or_else(|| corrupt("an entry runs past the end"))?;
         match e.method {
             0 => Ok(Some(body.to_vec())),

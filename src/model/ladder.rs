@@ -38,8 +38,16 @@ pub struct ResponseBand {
 
 /// Graduated responses, lowest first; together they cover 0-10 without gaps.
 pub const RESPONSE_BANDS: [ResponseBand; 5] = [
-    ResponseBand { from: 0, to: 2, labels: &["Attribution, statements", "Attribution,\nstatements", "Attribution", "Attrib."] },
-    ResponseBand { from: 3, to: 4, labels: &["Indictments, sanctions", "Indictments,\nsanctions", "Sanctions", "Sanct."] },
+    ResponseBand {
+        from: 0,
+        to: 2,
+        labels: &["Attribution, statements", "Attribution,\nstatements", "Attribution", "Attrib."],
+    },
+    ResponseBand {
+        from: 3,
+        to: 4,
+        labels: &["Indictments, sanctions", "Indictments,\nsanctions", "Sanctions", "Sanct."],
+    },
     ResponseBand { from: 5, to: 6, labels: &["Countermeasures", "Counter-\nmeasures", "Counter"] },
     ResponseBand { from: 7, to: 8, labels: &["Reprisals", "Repr."] },
     ResponseBand { from: 9, to: 10, labels: &["Self-defence", "Self-\ndefence", "Def."] },

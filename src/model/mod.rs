@@ -64,9 +64,7 @@ impl Country {
         COUNTRIES
             .iter()
             .position(|c| {
-                (upper.len() == 2 && c.1 == upper)
-                    || c.2.eq_ignore_ascii_case(t)
-                    || c.3.eq_ignore_ascii_case(t)
+                (upper.len() == 2 && c.1 == upper) || c.2.eq_ignore_ascii_case(t) || c.3.eq_ignore_ascii_case(t)
             })
             .map(|i| Country(i as u16))
     }
@@ -210,10 +208,20 @@ mod tests {
         assert_eq!(Country::parse("Korea, Republic of").unwrap().code(), "KOR");
         assert_eq!(Country::parse("XYZ"), None);
         for (variant, code) in [
-            ("DPRK", "PRK"), ("N Korea", "PRK"), ("Korea (Democratic People's Republic of)", "PRK"),
-            ("Korea, Democratic People's Republic of", "PRK"), ("North Korea", "PRK"), ("S Korea", "KOR"),
-            ("ROK", "KOR"), ("Republic of Korea", "KOR"), ("US", "USA"), ("United States of America", "USA"),
-            ("UK", "GBR"), ("Russian Federation", "RUS"), ("Iran (Islamic Republic of)", "IRN"), ("'Japan'", "JPN"),
+            ("DPRK", "PRK"),
+            ("N Korea", "PRK"),
+            ("Korea (Democratic People's Republic of)", "PRK"),
+            ("Korea, Democratic People's Republic of", "PRK"),
+            ("North Korea", "PRK"),
+            ("S Korea", "KOR"),
+            ("ROK", "KOR"),
+            ("Republic of Korea", "KOR"),
+            ("US", "USA"),
+            ("United States of America", "USA"),
+            ("UK", "GBR"),
+            ("Russian Federation", "RUS"),
+            ("Iran (Islamic Republic of)", "IRN"),
+            ("'Japan'", "JPN"),
         ] {
             assert_eq!(Country::parse(variant).map(|c| c.code()), Some(code), "{variant}");
         }
