@@ -3,38 +3,28 @@
 use crate::error::{Error, Result};
 use crate::model::{Country, Method, Objective, Scale, TargetType};
 use crate::store::Store;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 /// Every field is optional; an absent field or an empty list does not constrain. Unknown fields are
 /// refused so that a typo (`initiator` for `initiators`) is reported instead of silently ignored.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Filter {
     /// First year included (by start date).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<i32>,
     /// Last year included.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<i32>,
     /// Initiator states, ISO alpha-3.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub initiators: Option<Vec<String>>,
     /// Target states, ISO alpha-3; an incident matches when any of its targets is listed.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub targets: Option<Vec<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub methods: Option<Vec<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub objectives: Option<Vec<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub target_types: Option<Vec<String>>,
     /// Lowest level included. Setting either severity bound leaves out incidents not coded.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub min_severity: Option<u8>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_severity: Option<u8>,
     /// Case-insensitive text matched against names and ids.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub search: Option<String>,
 }
 
@@ -77,53 +67,171 @@ fn vocab<T>(
         .map(Some)
 }
 
+/// What kind of value a filter field holds, which says how a parameter is read and written and
+/// which control shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A four-digit year.
+    Year,
+    /// A level of the dataset's scale.
+    Level,
+    /// Codes from a vocabulary or a country list, comma-separated in parameters.
+    List,
+    /// Free text.
+    Text,
+}
+
+impl Kind {
+    /// The kind's name in the generated JavaScript (`www/schema.js`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Year => "year",
+            Kind::Level => "level",
+            Kind::List => "list",
+            Kind::Text => "text",
+        }
+    }
+}
+
+/// Where a [`Filter`] keeps one field's value: the field's kind, with access to its value.
+pub enum Slot<'a> {
+    Year(&'a mut Option<i32>),
+    Level(&'a mut Option<u8>),
+    List(&'a mut Option<Vec<String>>),
+    Text(&'a mut Option<String>),
+}
+
+impl Slot<'_> {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Slot::Year(_) => Kind::Year,
+            Slot::Level(_) => Kind::Level,
+            Slot::List(_) => Kind::List,
+            Slot::Text(_) => Kind::Text,
+        }
+    }
+}
+
+/// One filter field: its names in each place it appears, the control that shows it, and where
+/// the filter keeps it. [`FIELDS`] is the one list of them: parameters, attributes, link
+/// parameters, the render command's options, the filter form and its generated JavaScript
+/// (`www/schema.js`) all read it.
+pub struct Field {
+    /// As the API's filter objects spell it (camelCase).
+    pub name: &'static str,
+    /// As attributes, link parameters and the render command's options spell it (kebab-case).
+    pub param: &'static str,
+    /// The control that shows it, as the `controls` attribute names it; two fields can share
+    /// one (a range of years).
+    pub control: &'static str,
+    /// The control's visible label.
+    pub label: &'static str,
+    /// True for the upper end of a range (`to`, `maxSeverity`), whose control starts at the top.
+    pub upper: bool,
+    /// What it selects, for the render command's help.
+    pub about: &'static str,
+    /// The field's value in a filter; also says its kind.
+    pub slot: fn(&mut Filter) -> Slot<'_>,
+}
+
+impl Field {
+    pub fn kind(&self) -> Kind {
+        (self.slot)(&mut Filter::default()).kind()
+    }
+}
+
+const fn field(
+    name: &'static str,
+    param: &'static str,
+    control: &'static str,
+    label: &'static str,
+    upper: bool,
+    about: &'static str,
+    slot: fn(&mut Filter) -> Slot<'_>,
+) -> Field {
+    Field { name, param, control, label, upper, about, slot }
+}
+
+/// Every filter field, in the order parameters are written (links, embed code, attributes).
+pub const FIELDS: [Field; 10] = [
+    field("from", "from", "years", "From", false, "first year included, by start date", |f| Slot::Year(&mut f.from)),
+    field("to", "to", "years", "To", true, "last year included", |f| Slot::Year(&mut f.to)),
+    field(
+        "initiators",
+        "initiators",
+        "initiators",
+        "Initiators",
+        false,
+        "initiator states (ISO alpha-3, alpha-2 or English names)",
+        |f| Slot::List(&mut f.initiators),
+    ),
+    field(
+        "targets",
+        "targets",
+        "targets",
+        "Targets",
+        false,
+        "target states (an incident matches on any of its targets)",
+        |f| Slot::List(&mut f.targets),
+    ),
+    field("methods", "methods", "methods", "Methods", false, "methods, by code (as links write them)", |f| {
+        Slot::List(&mut f.methods)
+    }),
+    field("objectives", "objectives", "objectives", "Objectives", false, "objectives, by code", |f| {
+        Slot::List(&mut f.objectives)
+    }),
+    field(
+        "targetTypes",
+        "target-types",
+        "target-types",
+        "Target types",
+        false,
+        "target types, by code",
+        |f| Slot::List(&mut f.target_types),
+    ),
+    field(
+        "minSeverity",
+        "min-severity",
+        "severity",
+        "Severity from",
+        false,
+        "lowest level included (leaves out incidents not coded)",
+        |f| Slot::Level(&mut f.min_severity),
+    ),
+    field("maxSeverity", "max-severity", "severity", "to", true, "highest level included", |f| {
+        Slot::Level(&mut f.max_severity)
+    }),
+    field("search", "search", "search", "Search names", false, "names and ids containing the text", |f| {
+        Slot::Text(&mut f.search)
+    }),
+];
+
 impl Filter {
     /// The field names a filter object may carry, as JavaScript spells them.
-    pub const FIELDS: [&'static str; 10] = [
-        "from",
-        "to",
-        "initiators",
-        "targets",
-        "methods",
-        "objectives",
-        "targetTypes",
-        "minSeverity",
-        "maxSeverity",
-        "search",
-    ];
+    pub fn fields() -> impl Iterator<Item = &'static str> {
+        FIELDS.iter().map(|f| f.name)
+    }
 
     /// Refuses a key that is not a filter field. Needed where a deserializer reads only the
     /// fields it knows (serde-wasm-bindgen does) and would otherwise ignore a typo silently.
     pub fn check_keys<'k>(keys: impl IntoIterator<Item = &'k str>) -> Result<()> {
         for key in keys {
-            if !Self::FIELDS.contains(&key) {
-                return Err(Error::filter(
-                    key,
-                    format!("unknown field `{key}`, expected one of: {}", Self::FIELDS.join(", ")),
-                ));
+            if !Self::fields().any(|f| f == key) {
+                let all: Vec<&str> = Self::fields().collect();
+                return Err(Error::filter(key, format!("unknown field `{key}`, expected one of: {}", all.join(", "))));
             }
         }
         Ok(())
     }
 
-    /// Each filter field's name as an HTML attribute, a link parameter and a command-line option
-    /// (`--min-severity`), with the field it sets.
-    pub const PARAMS: [(&'static str, &'static str); 10] = [
-        ("from", "from"),
-        ("to", "to"),
-        ("initiators", "initiators"),
-        ("targets", "targets"),
-        ("methods", "methods"),
-        ("objectives", "objectives"),
-        ("target-types", "targetTypes"),
-        ("min-severity", "minSeverity"),
-        ("max-severity", "maxSeverity"),
-        ("search", "search"),
-    ];
+    /// The field a parameter sets (`target-types` -> `targetTypes`), if it is a filter parameter.
+    pub fn field_of_param(param: &str) -> Option<&'static Field> {
+        FIELDS.iter().find(|f| f.param == param)
+    }
 
     /// The parameter name of a filter field (`targetTypes` -> `target-types`).
     pub fn param_of(field: &str) -> &str {
-        Self::PARAMS.iter().find(|(_, f)| *f == field).map_or(field, |(p, _)| p)
+        FIELDS.iter().find(|f| f.name == field).map_or(field, |f| f.param)
     }
 
     /// A filter from text parameters as attributes, links and the command line carry them: lists
@@ -134,63 +242,49 @@ impl Filter {
         let mut f = Filter::default();
         for (name, value) in pairs {
             let value = value.trim();
-            if value.is_empty() {
-                continue;
-            }
+            let Some(field) = Self::field_of_param(name).filter(|_| !value.is_empty()) else { continue };
             let bad = |what: &str| Error::Argument(format!("{name}=\"{value}\": {what}"));
-            let list =
-                || Some(value.split(',').map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).collect::<Vec<_>>());
-            let year = || -> Result<Option<i32>> {
-                value
-                    .parse::<i32>()
-                    .ok()
-                    .filter(|y| (1000..=9999).contains(y))
-                    .map(Some)
-                    .ok_or_else(|| bad("not a year (expected four digits such as 2013)"))
-            };
-            let level = || -> Result<Option<u8>> {
-                value
-                    .parse::<u8>()
-                    .ok()
-                    .map(Some)
-                    .ok_or_else(|| bad("not a severity level (expected a whole number such as 7)"))
-            };
-            match name {
-                "from" => f.from = year()?,
-                "to" => f.to = year()?,
-                "initiators" => f.initiators = list(),
-                "targets" => f.targets = list(),
-                "methods" => f.methods = list(),
-                "objectives" => f.objectives = list(),
-                "target-types" => f.target_types = list(),
-                "min-severity" => f.min_severity = level()?,
-                "max-severity" => f.max_severity = level()?,
-                "search" => f.search = Some(value.to_string()),
-                _ => {}
+            match (field.slot)(&mut f) {
+                Slot::Year(y) => {
+                    *y = Some(
+                        value
+                            .parse::<i32>()
+                            .ok()
+                            .filter(|y| (1000..=9999).contains(y))
+                            .ok_or_else(|| bad("not a year (expected four digits such as 2013)"))?,
+                    )
+                }
+                Slot::Level(l) => {
+                    *l = Some(
+                        value
+                            .parse::<u8>()
+                            .map_err(|_| bad("not a severity level (expected a whole number such as 7)"))?,
+                    )
+                }
+                Slot::List(l) => {
+                    *l = Some(value.split(',').map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).collect())
+                }
+                Slot::Text(t) => *t = Some(value.to_string()),
             }
         }
         Ok(f)
     }
 
-    /// The filter as parameters, in `PARAMS` order, for links and embed code.
+    /// The filter as parameters, in [`FIELDS`] order, for links and embed code.
     pub fn to_params(&self) -> Vec<(&'static str, String)> {
-        let join = |l: &Option<Vec<String>>| l.as_ref().filter(|l| !l.is_empty()).map(|l| l.join(","));
-        let num = |n: Option<i64>| n.map(|n| n.to_string());
-        [
-            ("from", num(self.from.map(i64::from))),
-            ("to", num(self.to.map(i64::from))),
-            ("initiators", join(&self.initiators)),
-            ("targets", join(&self.targets)),
-            ("methods", join(&self.methods)),
-            ("objectives", join(&self.objectives)),
-            ("target-types", join(&self.target_types)),
-            ("min-severity", num(self.min_severity.map(i64::from))),
-            ("max-severity", num(self.max_severity.map(i64::from))),
-            ("search", self.search.clone().filter(|s| !s.trim().is_empty())),
-        ]
-        .into_iter()
-        .filter_map(|(k, v)| v.map(|v| (k, v)))
-        .collect()
+        let mut f = self.clone();
+        FIELDS
+            .iter()
+            .filter_map(|field| {
+                let value = match (field.slot)(&mut f) {
+                    Slot::Year(y) => y.map(|y| y.to_string()),
+                    Slot::Level(l) => l.map(|l| l.to_string()),
+                    Slot::List(l) => l.as_ref().filter(|l| !l.is_empty()).map(|l| l.join(",")),
+                    Slot::Text(t) => t.clone().filter(|s| !s.trim().is_empty()),
+                };
+                value.map(|v| (field.param, v))
+            })
+            .collect()
     }
 
     /// Checks every field against `scale` (severity bounds) and prepares the per-incident test.

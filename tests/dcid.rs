@@ -1,20 +1,13 @@
 //! DCID v2.0 import: a small fixture with every quirk the real release has, and the real files
 //! from ../shared when they are there (a user's clone has no ../shared: those tests say so and
-//! pass; CI has it).
+//! pass; CI has it, and with CI set a missing file fails: tests/common/shared.rs).
 #![cfg(not(target_arch = "wasm32"))]
 
-use cyber_spectrum::{Explorer, Filter};
-use std::path::PathBuf;
+#[path = "common/shared.rs"]
+mod shared;
 
-fn shared(file: &str) -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/dcid-v2.0").join(file);
-    if p.exists() {
-        Some(p)
-    } else {
-        println!("note: {} is not here (no ../shared beside this clone); skipping the real-DCID check", p.display());
-        None
-    }
-}
+use cyber_spectrum::{Explorer, Filter};
+use shared::shared_file;
 
 #[test]
 fn quirky_rows_are_kept_and_each_quirk_is_reported() {
@@ -51,7 +44,7 @@ fn quirky_rows_are_kept_and_each_quirk_is_reported() {
 
 #[test]
 fn the_real_dcid_csv_gives_the_published_figures() {
-    let Some(path) = shared("DCID_2.0_incidents.csv") else { return };
+    let Some(path) = shared_file("data/dcid-v2.0/DCID_2.0_incidents.csv") else { return };
     let text = std::fs::read_to_string(path).unwrap();
     let ex = Explorer::from_text(&text, "auto").expect("DCID CSV reads");
     assert_eq!(ex.all().len(), 429);

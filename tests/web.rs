@@ -3,8 +3,8 @@
 //! drawing leaves pixels on a canvas sized for the screen's devicePixelRatio.
 #![cfg(all(target_arch = "wasm32", feature = "importer"))]
 
+use cyber_spectrum::web::import::{columns, import_file};
 use cyber_spectrum::web::Explorer;
-use cyber_spectrum::web_import::{columns, import_file};
 use js_sys::{Array, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -195,17 +195,17 @@ fn drawing_fills_a_hidpi_canvas_and_follows_the_filter() {
         let fewer = inked(&c);
         assert!(fewer < all && fewer > 1_000, "{view}: {fewer} vs {all} inked pixels");
         // The one mark is found where it was drawn and leads to its record; far away, nothing.
-        let m = one.mark(0);
-        assert_eq!(m.len(), 5);
-        assert_eq!(one.hit(m[0] + 3.0, m[1], None), 0);
+        let m = one.mark(0).expect("mark 0");
+        assert!(one.mark(1).is_none(), "no mark past the end");
+        assert_eq!(one.hit(m.x + 3.0, m.y, None), 0);
         assert_eq!(one.hit(1.0, 399.0, Some(4.0)), -1);
-        let record = ex.record(m[4] as usize).expect("a record");
+        let record = ex.record(m.incident as usize).expect("a record");
         assert!(get(&record, "name").as_string().unwrap().contains("WannaCry"));
-        assert_eq!(one.find(m[4] as usize), 0);
+        assert_eq!(one.find(m.incident as usize), 0);
         assert!(ex.record(100_000).unwrap().is_undefined());
         // Its band counts it.
-        let band = one.band(m[0], m[1]);
-        assert_eq!((band[4], band[5]), (m[3], 1.0), "{view}: band key and count");
+        let band = one.band(m.x, m.y).expect("a band under the mark");
+        assert_eq!((band.key, band.count), (m.group, 1), "{view}: band key and count");
         // An explicit scale sizes the backing store for a sharp download.
         ex.draw(&c, view, JsValue::UNDEFINED, Some(2.0)).expect("draws at 2x");
         assert_eq!(c.width(), 1280);
@@ -256,5 +256,4 @@ fn filters_come_from_attribute_parameters_and_go_back() {
     assert!(msg.starts_with("targets: unknown country 'Atlantis'"), "{msg}");
     let msg = thrown(ex.filter_from_params(js(r#"{"to": "later"}"#)).err().expect("refused"));
     assert!(msg.starts_with("to=\"later\": not a year"), "{msg}");
-    assert_eq!(cyber_spectrum::web::filter_param_names().len(), 10);
 }

@@ -2,8 +2,11 @@
 //! DCID release from ../shared when it is there.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "common/shared.rs"]
+mod shared;
+
 use cyber_spectrum::{Explorer, Filter};
-use std::path::PathBuf;
+use shared::shared_file;
 
 #[test]
 fn a_workbook_is_read_from_its_dataset_sheet() {
@@ -42,12 +45,8 @@ fn damaged_and_foreign_files_are_refused_with_a_reason() {
 
 #[test]
 fn the_real_dcid_workbook_gives_the_same_figures_as_its_csv() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/dcid-v2.0");
-    let (xlsx, csv) = (dir.join("DCID_2.0_Release_update_February_2023.xlsx"), dir.join("DCID_2.0_incidents.csv"));
-    if !xlsx.exists() || !csv.exists() {
-        println!("note: {} is not here (no ../shared beside this clone); skipping the real-DCID check", dir.display());
-        return;
-    }
+    let Some(xlsx) = shared_file("data/dcid-v2.0/DCID_2.0_Release_update_February_2023.xlsx") else { return };
+    let Some(csv) = shared_file("data/dcid-v2.0/DCID_2.0_incidents.csv") else { return };
     let started = std::time::Instant::now();
     let from_xlsx = Explorer::from_bytes(&std::fs::read(&xlsx).unwrap(), "auto").expect("DCID workbook reads");
     println!("DCID xlsx imported natively in {:?}", started.elapsed());

@@ -20,28 +20,42 @@ mod native {
     use cyber_spectrum::{Explorer, Filter};
     use std::path::PathBuf;
 
-    const HELP: &str = "\
-render: draw a cyber-spectrum chart as PNG and SVG, without a browser.
-
-usage: cargo run --release --bin render -- [options]
-
-  --view spectrum|timeline   which chart (default spectrum)
-  --from YEAR --to YEAR      years by start date
-  --initiators A,B           initiator states (ISO alpha-3, alpha-2 or English names)
-  --targets A,B              target states
-  --methods M,N --objectives O --target-types T
-  --min-severity N --max-severity N
-  --search TEXT              names and ids containing TEXT
-  --link URL|QUERY           take view and filters from a copied link or embed hash
-                             (e.g. \"view=timeline&initiators=PRK&from=2009\")
-  --data FILE                a data file instead of the bundled dataset
-  --format F                 auto (default), csv, json, dcid, eurepoc, cfr
-  --width PX --height PX     layout size in CSS pixels (default 1200 x 630)
-  --scale N                  PNG pixels per CSS pixel, 1-4 (default 2)
-  --theme light|dark         colours (default light)
-  --out PATH                 writes PATH.png and PATH.svg (default chart)
-  --png FILE / --svg FILE    write only the named images
-";
+    /// The help text: the filter options, views and formats come from their tables.
+    fn help() -> String {
+        use cyber_spectrum::chart::VIEWS;
+        use cyber_spectrum::filter::{Kind, FIELDS};
+        use cyber_spectrum::import::FORMATS;
+        let views: Vec<&str> = VIEWS.iter().map(|v| v.name).collect();
+        let formats: Vec<&str> = FORMATS.iter().filter(|f| !f.mapping).map(|f| f.name).collect();
+        let mut text = format!(
+            "render: draw a cyber-spectrum chart as PNG and SVG, without a browser.\n\n\
+             usage: cargo run --release --bin render -- [options]\n\n  {:<29}which chart (default {})\n",
+            format!("--view {}", views.join("|")),
+            views[0]
+        );
+        for f in &FIELDS {
+            let value = match f.kind() {
+                Kind::Year => "YEAR",
+                Kind::Level => "N",
+                Kind::List => "A,B",
+                Kind::Text => "TEXT",
+            };
+            text.push_str(&format!("  {:<29}{}\n", format!("--{} {value}", f.param), f.about));
+        }
+        text.push_str(&format!(
+            "  --link URL|QUERY             take view and filters from a copied link or embed hash\n\
+             \x20                              (e.g. \"view=timeline&initiators=PRK&from=2009\")\n\
+             \x20 --data FILE                  a data file instead of the bundled dataset\n\
+             \x20 {:<29}(default auto)\n\
+             \x20 --width PX --height PX       layout size in CSS pixels (default 1200 x 630)\n\
+             \x20 --scale N                    PNG pixels per CSS pixel, 1-4 (default 2)\n\
+             \x20 --theme light|dark           colours (default light)\n\
+             \x20 --out PATH                   writes PATH.png and PATH.svg (default chart)\n\
+             \x20 --png FILE / --svg FILE      write only the named images\n",
+            format!("--format {} ", formats.join("|"))
+        ));
+        text
+    }
 
     fn decode(s: &str) -> String {
         // Links carry %XX escapes and '+' for spaces.
@@ -86,7 +100,7 @@ usage: cargo run --release --bin render -- [options]
         let mut it = args.into_iter();
         while let Some(arg) = it.next() {
             if arg == "--help" || arg == "-h" {
-                print!("{HELP}");
+                print!("{}", help());
                 return Ok(());
             }
             let Some(name) = arg.strip_prefix("--") else {
@@ -119,7 +133,7 @@ usage: cargo run --release --bin render -- [options]
                 "png" => png = Some(value.into()),
                 "svg" => svg = Some(value.into()),
                 "view" => pairs.push((name, value)),
-                n if Filter::PARAMS.iter().any(|(p, _)| *p == n) => pairs.push((name, value)),
+                n if Filter::field_of_param(n).is_some() => pairs.push((name, value)),
                 other => return Err(format!("unknown option --{other} (see --help)")),
             }
         }

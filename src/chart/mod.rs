@@ -32,13 +32,92 @@ pub enum View {
     Timeline,
 }
 
+/// What the page and the embed say about one view: names, headings and the sentences under and
+/// about the chart. [`VIEWS`] is the one list of views; the generated `www/schema.js` carries it to
+/// JavaScript, so a new view is a row here plus its drawing code. Captions may name `{useOfForce}`,
+/// `{armedAttack}`, `{name}` (the scale's name) and `{max}`, filled in from the dataset's scale.
+pub struct ViewInfo {
+    pub view: View,
+    /// As the API, attributes and links spell it.
+    pub name: &'static str,
+    /// The view's button in an embed.
+    pub button: &'static str,
+    /// The chart's heading on the explorer page.
+    pub heading: &'static str,
+    /// The chart's name in its screen-reader summary.
+    pub title: &'static str,
+    /// What a band of the chart (a column under the pointer, a Page Up/Down step) is: `level` or `year`.
+    pub band: &'static str,
+    /// How the arrow keys walk the marks, as it follows "from incident to incident".
+    pub walk: &'static str,
+    /// Whether the screen-reader summary names the busiest year.
+    pub busiest: bool,
+    /// The caption's first clause, saying what a mark is: on a scale with thresholds, and without.
+    pub marks: [&'static str; 2],
+    /// The rest of the caption, after "; ": on a scale with thresholds, and without.
+    pub rest: [&'static str; 2],
+    /// What the chart draws instead of marks when there are too many ("Too many incidents for a
+    /// mark each: " comes before it).
+    pub counted: &'static str,
+}
+
+/// Every view, the default first.
+pub const VIEWS: [ViewInfo; 2] = [
+    ViewInfo {
+        view: View::Spectrum,
+        name: "spectrum",
+        button: "Spectrum",
+        heading: "Escalation spectrum",
+        title: "Escalation spectrum",
+        band: "level",
+        walk: ", level by level",
+        busiest: false,
+        marks: [
+            "Each mark is one incident, stacked at its level on the ladder",
+            "Each mark is one incident, stacked at its score on {name}, 0 to {max}",
+        ],
+        rest: [
+            "\u{201c}\u{2013}\u{201d} collects incidents not coded. Dashed lines mark the use-of-force (level \
+             {useOfForce}) and armed-attack (level {armedAttack}) thresholds; the bands below name the response that \
+             fits each region of the ladder.",
+            "\u{201c}\u{2013}\u{201d} collects incidents without a score. That scale has no use-of-force or \
+             armed-attack threshold, so none is drawn.",
+        ],
+        counted: "every level is a bar of its count, stacked by initiator",
+    },
+    ViewInfo {
+        view: View::Timeline,
+        name: "timeline",
+        button: "Timeline",
+        heading: "Escalation over time",
+        title: "Escalation timeline",
+        band: "year",
+        walk: " in time order",
+        busiest: true,
+        marks: [
+            "Each mark is one incident at its start date and level",
+            "Each mark is one incident at its start date and its score on {name}",
+        ],
+        rest: [
+            "the line steps through each year\u{2019}s most severe incident.",
+            "the line steps through each year\u{2019}s highest score.",
+        ],
+        counted: "each cell\u{2019}s shade is how many started in that period at that level",
+    },
+];
+
 impl View {
     pub fn parse(name: &str) -> Result<View> {
-        match name.trim().to_ascii_lowercase().as_str() {
-            "spectrum" => Ok(View::Spectrum),
-            "timeline" => Ok(View::Timeline),
-            other => Err(Error::Argument(format!("unknown view '{other}' (expected 'spectrum' or 'timeline')"))),
-        }
+        let n = name.trim().to_ascii_lowercase();
+        VIEWS.iter().find(|v| v.name == n).map(|v| v.view).ok_or_else(|| {
+            let names: Vec<String> = VIEWS.iter().map(|v| format!("'{}'", v.name)).collect();
+            Error::Argument(format!("unknown view '{n}' (expected {})", names.join(" or ")))
+        })
+    }
+
+    /// The view's row of [`VIEWS`].
+    pub fn info(self) -> &'static ViewInfo {
+        &VIEWS[self as usize]
     }
 }
 

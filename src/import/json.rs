@@ -1,6 +1,6 @@
 //! A JSON value as the importers need it. Natively serde_json reads the text; in the browser the
-//! browser's own `JSON.parse` does (through the web module), which keeps a JSON parser out of the
-//! wasm (serde_json cost about 17 KB gzipped).
+//! browser's own `JSON.parse` does (the web layer hands it over with [`set_parser`]), which keeps a
+//! JSON parser out of the wasm (serde_json cost about 17 KB gzipped).
 
 use serde::de::{Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
@@ -97,11 +97,31 @@ impl<'de> Visitor<'de> for Depth {
     }
 }
 
-/// Parses JSON text; the error says where the text went wrong.
-#[cfg(not(target_arch = "wasm32"))]
+/// A JSON parser: text in, a value or a message saying where the text went wrong out.
+pub type Parser = fn(&str) -> Result<Json, String>;
+
+static PARSER: std::sync::OnceLock<Parser> = std::sync::OnceLock::new();
+
+/// Sets the parser [`parse`] uses, once: the web layer gives the browser's own `JSON.parse` when
+/// its module starts, so the core needs no JSON parser of its own in the wasm and no web types.
+pub fn set_parser(parser: Parser) {
+    let _ = PARSER.set(parser);
+}
+
+/// Parses JSON text with the parser the web layer set, or natively with serde_json.
 pub fn parse(text: &str) -> Result<Json, String> {
+    match PARSER.get() {
+        Some(parser) => parser(text),
+        None => native(text),
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn native(text: &str) -> Result<Json, String> {
     serde_json::from_str(text).map_err(|e| format!("invalid JSON at line {}, column {}: {e}", e.line(), e.column()))
 }
 
 #[cfg(target_arch = "wasm32")]
-pub(crate) use crate::web_common::parse_json as parse;
+fn native(_: &str) -> Result<Json, String> {
+    Err("JSON cannot be read here: the web layer sets the browser's parser when its module starts".into())
+}

@@ -10,26 +10,39 @@ use crate::error::{Error, Result};
 use crate::model::{Incident, Method, Objective, Scale, TargetType, MAX_LEVEL};
 use std::collections::HashSet;
 
-/// Fields a mapping may name, as the API spells them.
-pub const FIELDS: [&str; 15] = [
-    "id",
-    "name",
-    "start",
-    "end",
-    "initiator",
-    "targets",
-    "targetType",
-    "method",
-    "objective",
-    "severity",
-    "rationale",
-    "attributedBy",
-    "attributionDate",
-    "description",
-    "sources",
+/// One field a mapping may name: as the API spells it, the label of its choice in the page's
+/// mapping form, whether every mapping must name it, and a pattern of column names (a
+/// case-insensitive regular expression, tried in the page) that likely hold it.
+pub struct MappingField {
+    pub name: &'static str,
+    pub label: &'static str,
+    pub required: bool,
+    /// Empty when no column name is a good guess.
+    pub guess: &'static str,
+}
+
+const fn mf(name: &'static str, label: &'static str, required: bool, guess: &'static str) -> MappingField {
+    MappingField { name, label, required, guess }
+}
+
+/// Every field a mapping may name, in the order the mapping form shows them.
+pub const FIELDS: [MappingField; 15] = [
+    mf("start", "Start date", true, "^(start|date|start.?date|when|began|first.?seen|incident.?date)$"),
+    mf("initiator", "Initiator state", true, "(initiator|attacker|sponsor|perpetrator|actor.?country|origin)"),
+    mf("targets", "Target state(s)", false, "(target|victim|receiver)"),
+    mf("name", "Name", false, "^(name|title|headline|incident|operation)$"),
+    mf("id", "Id", false, "^(id|ref|reference|key)$"),
+    mf("end", "End date", false, "^(end|end.?date|until)$"),
+    mf("severity", "Severity (0-10)", false, "(severity|score|intensity|level)"),
+    mf("method", "Method", false, "^(method|technique|vector)$"),
+    mf("objective", "Objective", false, ""),
+    mf("targetType", "Target type", false, ""),
+    mf("description", "Description", false, "(description|summary|details)"),
+    mf("sources", "Source URLs", false, "(source|url|link)"),
+    mf("attributedBy", "Attributed by", false, ""),
+    mf("attributionDate", "Attribution date", false, ""),
+    mf("rationale", "Coding rationale", false, ""),
 ];
-/// Fields every mapping must name.
-pub const REQUIRED: [&str; 2] = ["start", "initiator"];
 
 /// Which column holds each field: `(field, column name)`.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -45,21 +58,25 @@ impl Mapping {
         let mut columns: Vec<(&'static str, String)> = Vec::new();
         for (k, v) in pairs {
             let (k, v) = (k.as_ref(), v.as_ref().trim());
-            let Some(field) = FIELDS.iter().find(|f| normalise(f) == normalise(k)) else {
+            let Some(field) = FIELDS.iter().map(|f| f.name).find(|f| normalise(f) == normalise(k)) else {
                 return Err(Error::Argument(format!(
                     "mapping: unknown field '{k}' (expected one of: {})",
-                    FIELDS.join(", ")
+                    FIELDS.map(|f| f.name).join(", ")
                 )));
             };
             if v.is_empty() {
                 continue;
             }
-            if columns.iter().any(|(f, _)| f == field) {
+            if columns.iter().any(|(f, _)| *f == field) {
                 return Err(Error::Argument(format!("mapping: field '{field}' is given twice")));
             }
             columns.push((field, v.to_string()));
         }
-        let missing: Vec<&str> = REQUIRED.iter().copied().filter(|r| !columns.iter().any(|(f, _)| f == r)).collect();
+        let missing: Vec<&str> = FIELDS
+            .iter()
+            .filter(|f| f.required && !columns.iter().any(|(c, _)| *c == f.name))
+            .map(|f| f.name)
+            .collect();
         if !missing.is_empty() {
             return Err(Error::Argument(format!("mapping: say which column holds {}", missing.join(" and "))));
         }

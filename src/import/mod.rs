@@ -19,8 +19,9 @@ use crate::model::Scale;
 use crate::store::Store;
 use serde::Serialize;
 
-pub use json::Json;
-pub use mapped::{Mapping, FIELDS as MAPPING_FIELDS};
+pub use json::{set_parser as set_json_parser, Json, Parser as JsonParser};
+pub use mapped::{Mapping, MappingField, FIELDS as MAPPING_FIELDS};
+pub use native::{Column, COLUMNS};
 use table::Table;
 
 /// Largest input accepted, refused up front rather than exhausting a reader's memory.
@@ -91,33 +92,53 @@ pub enum Format {
     Mapped,
 }
 
-/// Format names as the API spells them, in the order `auto` tries the recognisable ones.
-const NAMES: [(&str, Format); 6] = [
-    ("csv", Format::Csv),
-    ("json", Format::Json),
-    ("dcid", Format::Dcid),
-    ("eurepoc", Format::Eurepoc),
-    ("cfr", Format::Cfr),
-    ("mapped", Format::Mapped),
+/// One name the `format` option, attribute and link parameter take: `auto` (detect from the
+/// content) and each [`Format`]. `www/schema.js` carries this list to JavaScript.
+pub struct FormatInfo {
+    pub name: &'static str,
+    /// `None` for `auto`.
+    pub format: Option<Format>,
+    /// The choice's label in the page's format menu.
+    pub label: &'static str,
+    /// Which wasm module reads it in the page: `explorer` (the project's CSV, read on the page
+    /// without fetching the importer; `auto` tries it first) or `importer` (in a Web Worker).
+    pub module: &'static str,
+    /// Whether it needs a column mapping, which only the page's mapping form can give.
+    pub mapping: bool,
+}
+
+const fn fi(name: &'static str, format: Option<Format>, label: &'static str, module: &'static str) -> FormatInfo {
+    FormatInfo { name, format, label, module, mapping: matches!(format, Some(Format::Mapped)) }
+}
+
+/// Every format name, `auto` first, then in the order `auto` tries the recognisable ones.
+pub const FORMATS: [FormatInfo; 7] = [
+    fi("auto", None, "recognise it", "explorer"),
+    fi("csv", Some(Format::Csv), "cyber-spectrum CSV", "explorer"),
+    fi("json", Some(Format::Json), "cyber-spectrum JSON", "importer"),
+    fi("dcid", Some(Format::Dcid), "DCID v2.0", "importer"),
+    fi("eurepoc", Some(Format::Eurepoc), "EuRepoC", "importer"),
+    fi("cfr", Some(Format::Cfr), "CFR tracker", "importer"),
+    fi("mapped", Some(Format::Mapped), "other: map the columns", "importer"),
 ];
 
 impl Format {
-    /// Names accepted by the API: `auto` (yields `None`: detect from content), `csv`, `json`,
-    /// `dcid`, `eurepoc`, `cfr`, `mapped`.
+    /// Names accepted by the API (see [`FORMATS`]): `auto` or empty yields `None` (detect from
+    /// the content).
     pub fn from_name(name: &str) -> Result<Option<Format>> {
         let n = name.trim().to_ascii_lowercase();
-        if n.is_empty() || n == "auto" {
+        if n.is_empty() {
             return Ok(None);
         }
-        NAMES.iter().find(|(k, _)| *k == n).map(|(_, f)| Some(*f)).ok_or_else(|| {
-            let names: Vec<&str> = NAMES.iter().map(|(k, _)| *k).collect();
-            Error::Argument(format!("unknown format '{name}' (expected one of: auto, {})", names.join(", ")))
+        FORMATS.iter().find(|f| f.name == n).map(|f| f.format).ok_or_else(|| {
+            let names: Vec<&str> = FORMATS.iter().map(|f| f.name).collect();
+            Error::Argument(format!("unknown format '{name}' (expected one of: {})", names.join(", ")))
         })
     }
 
     /// The name the API uses for this format.
     pub fn name(self) -> &'static str {
-        NAMES.iter().find(|(_, f)| *f == self).map_or("csv", |(k, _)| k)
+        FORMATS.iter().find(|f| f.format == Some(self)).map_or("csv", |f| f.name)
     }
 
     /// Recognises a table's format from its header (the project's, DCID, EuRepoC or CFR).
@@ -146,7 +167,7 @@ impl Format {
             let shown: String = t.lines().next().unwrap_or("").chars().take(120).collect();
             Error::File(format!(
                 "unrecognised format: the first line is '{shown}'. The explorer recognises its own CSV (columns {}), DCID, EuRepoC and CFR exports; for any other table, say which column holds what (a column mapping)",
-                native::REQUIRED.join(", ")
+                native::required().collect::<Vec<_>>().join(", ")
             ))
         })
     }

@@ -8,21 +8,46 @@ use crate::error::{clip, Error, Result};
 use crate::model::{Country, Incident, Method, Objective, PartialDate, TargetType, MAX_LEVEL};
 use std::collections::HashMap;
 
-/// Columns every file must have.
-pub(super) const REQUIRED: [&str; 5] = ["id", "name", "start", "initiator", "targets"];
-/// Columns read when present.
-const OPTIONAL: [&str; 10] = [
-    "end",
-    "target_type",
-    "method",
-    "objective",
-    "severity",
-    "rationale",
-    "attributed_by",
-    "attribution_date",
-    "description",
-    "sources",
+/// One column of the project's own CSV: its name, whether every file must have it, and the
+/// field of the API's incident records it holds, so the page's CSV download writes the same file
+/// the explorer reads (`www/schema.js` carries this list to JavaScript).
+pub struct Column {
+    pub name: &'static str,
+    pub required: bool,
+    /// The incident record's field (camelCase) written into this column.
+    pub record: &'static str,
+    /// For a list field, what separates its items in the cell (read: any of `;`, `,`, `|` for
+    /// targets, whitespace for sources); empty for a single value.
+    pub join: &'static str,
+}
+
+const fn col(name: &'static str, required: bool, record: &'static str, join: &'static str) -> Column {
+    Column { name, required, record, join }
+}
+
+/// Every column, in the order the CSV download writes them.
+pub const COLUMNS: [Column; 15] = [
+    col("id", true, "id", ""),
+    col("name", true, "name", ""),
+    col("start", true, "start", ""),
+    col("end", false, "end", ""),
+    col("initiator", true, "initiator", ""),
+    col("targets", true, "targets", ";"),
+    col("target_type", false, "targetType", ""),
+    col("method", false, "method", ""),
+    col("objective", false, "objective", ""),
+    col("severity", false, "severity", ""),
+    col("rationale", false, "rationale", ""),
+    col("attributed_by", false, "attributedBy", ""),
+    col("attribution_date", false, "attributionDate", ""),
+    col("description", false, "description", ""),
+    col("sources", false, "sources", " "),
 ];
+
+/// The names of the columns every file must have.
+pub(super) fn required() -> impl Iterator<Item = &'static str> {
+    COLUMNS.iter().filter(|c| c.required).map(|c| c.name)
+}
 
 /// Maps each known column to its position in a row. (Fifteen names: a list beats a hash map,
 /// and keeps hashing code out of the wasm.)
@@ -36,9 +61,9 @@ impl Columns {
         let mut ignored: Vec<(usize, &str)> = Vec::new();
         for (i, raw) in header.iter().enumerate() {
             let n = normalise(raw);
-            match REQUIRED.iter().chain(OPTIONAL.iter()).find(|k| normalise(k) == n) {
+            match COLUMNS.iter().map(|c| c.name).find(|k| normalise(k) == n) {
                 Some(k) => {
-                    if let Some((_, first)) = index.iter().find(|(c, _)| c == k) {
+                    if let Some((_, first)) = index.iter().find(|(c, _)| *c == k) {
                         return Err(Error::File(format!(
                             "the header names column '{k}' twice (columns {} and {})",
                             first + 1,
@@ -71,7 +96,7 @@ impl Columns {
             };
             Warning::push(warnings, 0, column, message);
         }
-        let missing: Vec<&str> = REQUIRED.iter().copied().filter(|k| !index.iter().any(|(c, _)| c == k)).collect();
+        let missing: Vec<&str> = required().filter(|k| !index.iter().any(|(c, _)| c == k)).collect();
         if !missing.is_empty() {
             return Err(Error::File(format!(
                 "the header lacks the required column{} {} (it has: {})",
@@ -244,7 +269,7 @@ pub(super) fn parse_csv(text: &str) -> Result<Dataset> {
 /// True when a header holds most of this schema's required columns (a header missing one or two
 /// is still ours, and is then told exactly which it lacks).
 pub(super) fn looks_like(header: &[String]) -> bool {
-    REQUIRED.iter().filter(|r| header.iter().any(|c| normalise(c) == normalise(r))).count() >= 3
+    required().filter(|r| header.iter().any(|c| normalise(c) == normalise(r))).count() >= 3
 }
 
 pub(super) fn parse_table(table: &Table) -> Result<Dataset> {
@@ -335,8 +360,7 @@ pub(super) fn parse_json(text: &str) -> Result<Dataset> {
     let items = json_items(text)?;
     let mut data = Dataset::default();
     let mut seen = HashMap::new();
-    let known: Vec<(&'static str, String)> =
-        REQUIRED.iter().chain(OPTIONAL.iter()).map(|k| (*k, normalise(k))).collect();
+    let known: Vec<(&'static str, String)> = COLUMNS.iter().map(|c| (c.name, normalise(c.name))).collect();
     let mut ignored: Vec<String> = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let row = i + 1;
@@ -360,7 +384,7 @@ pub(super) fn parse_json(text: &str) -> Result<Dataset> {
                 }
             }
         }
-        for k in REQUIRED {
+        for k in required() {
             if !cells.iter().any(|(c, _)| *c == k) {
                 return Err(Error::row(row, None, k, "is missing but required"));
             }

@@ -2,11 +2,10 @@
 //! explorer reads (the project's CSV/JSON, DCID, EuRepoC, CFR, mapped spreadsheets, .xlsx
 //! workbooks) turned into the project's CSV for the explorer module. It needs no DOM, so the page
 //! runs it in a Web Worker (www/import-worker.js) and downloads it only when a reader loads a file.
-#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use super::to_js;
 use crate::import::{self, Format, Mapping, Warning};
 use crate::model::Scale;
-use crate::web_common::{js_err, to_js};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -41,7 +40,7 @@ fn mapping_from(value: JsValue) -> Result<Option<Mapping>, JsError> {
             .ok_or_else(|| JsError::new(&format!("mapping: '{key}' must name a column (a string)")))?;
         pairs.push((key, column));
     }
-    Mapping::new(pairs).map(Some).map_err(js_err)
+    Ok(Some(Mapping::new(pairs)?))
 }
 
 /// Reads a file's bytes (a `Uint8Array`) in `format` (`"auto"` by default; `"csv"`, `"json"`,
@@ -49,11 +48,15 @@ fn mapping_from(value: JsValue) -> Result<Option<Mapping>, JsError> {
 /// ends, scale, warnings, format, total}` (the incidents in columns: `facts` a Uint8Array, `more`
 /// and `ends` Uint32Arrays; see `store::Parts`) for the explorer module's `Explorer.fromImport`.
 /// Throws an `Error` naming the row and column of input that cannot be read.
-#[wasm_bindgen(js_name = importFile)]
-pub fn import_file(bytes: &[u8], format: Option<String>, mapping: JsValue) -> Result<JsValue, JsError> {
-    let format = Format::from_name(format.as_deref().unwrap_or("auto")).map_err(js_err)?;
+#[wasm_bindgen(js_name = importFile, unchecked_return_type = "Imported")]
+pub fn import_file(
+    bytes: &[u8],
+    format: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, string> | null | undefined")] mapping: JsValue,
+) -> Result<JsValue, JsError> {
+    let format = Format::from_name(format.as_deref().unwrap_or("auto"))?;
     let mapping = mapping_from(mapping)?;
-    let (data, name) = import::parse_bytes(bytes, format, mapping.as_ref()).map_err(js_err)?;
+    let (data, name) = import::parse_bytes(bytes, format, mapping.as_ref())?;
     let out =
         to_js(&Imported { scale: &data.scale, warnings: &data.warnings, format: name, total: data.incidents.len() })?;
     let parts = data.incidents.to_parts();
@@ -72,11 +75,5 @@ pub fn import_file(bytes: &[u8], format: Option<String>, mapping: JsValue) -> Re
 /// The column names of a file, for choosing a mapping.
 #[wasm_bindgen]
 pub fn columns(bytes: &[u8]) -> Result<Vec<String>, JsError> {
-    import::columns(bytes).map_err(js_err)
-}
-
-/// The fields a mapping may name.
-#[wasm_bindgen(js_name = mappingFields)]
-pub fn mapping_fields() -> Vec<String> {
-    import::MAPPING_FIELDS.iter().map(|f| f.to_string()).collect()
+    Ok(import::columns(bytes)?)
 }

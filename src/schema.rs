@@ -1,0 +1,89 @@
+//! The vocabularies the page and the embed share with the core, written out as JavaScript: the
+//! filter fields ([`crate::filter::FIELDS`]), the views ([`crate::chart::VIEWS`]), the formats
+//! ([`crate::import::FORMATS`]), the mapping fields, the columns of the project's CSV and the input
+//! limits. `make build` writes them to `www/schema.js` (`cargo run --bin schema`), which the
+//! element needs before any wasm has loaded, and `tests/schema.rs` fails when the checked-in file
+//! is stale. Each list lives once, in Rust, beside the code that uses it; JavaScript only reads.
+
+use crate::chart::VIEWS;
+use crate::filter::FIELDS;
+use crate::import::{COLUMNS, FORMATS, MAPPING_FIELDS, MAX_INPUT_BYTES, MAX_WARNINGS};
+use serde_json::{json, Value};
+
+/// Where `make build` writes [`javascript`], relative to the crate root.
+pub const PATH: &str = "www/schema.js";
+
+/// An `export const` of a list, one item a line, with a comment saying what it is.
+fn list(out: &mut String, doc: &str, name: &str, items: Vec<Value>) {
+    out.push_str(&format!("\n/** {doc} */\nexport const {name} = [\n"));
+    for item in items {
+        out.push_str(&format!("  {item},\n"));
+    }
+    out.push_str("];\n");
+}
+
+/// The text of `www/schema.js`.
+pub fn javascript() -> String {
+    let mut out = String::from(
+        "// Generated from the Rust vocabularies by `cargo run --bin schema` (part of `make build`); do not\n\
+         // edit: change the tables in src/ (see src/schema.rs) and rebuild. tests/schema.rs checks it is current.\n",
+    );
+    list(
+        &mut out,
+        "Filter fields (src/filter.rs): API name, parameter/attribute name, kind (year, level, list, text), the \
+         control showing it and its label; `upper` marks the top of a range.",
+        "FILTERS",
+        FIELDS
+            .iter()
+            .map(|f| {
+                json!({"name": f.name, "param": f.param, "kind": f.kind().name(), "control": f.control,
+                       "label": f.label, "upper": f.upper})
+            })
+            .collect(),
+    );
+    list(
+        &mut out,
+        "Views (src/chart/mod.rs), the default first: names, headings and sentences. Captions name {useOfForce}, \
+         {armedAttack}, {name} and {max} of the scale; [0] is for a scale with thresholds, [1] without.",
+        "VIEWS",
+        VIEWS
+            .iter()
+            .map(|v| {
+                json!({"name": v.name, "button": v.button, "heading": v.heading, "title": v.title, "band": v.band,
+                       "walk": v.walk, "busiest": v.busiest, "marks": v.marks, "rest": v.rest, "counted": v.counted})
+            })
+            .collect(),
+    );
+    list(
+        &mut out,
+        "Data formats (src/import/mod.rs), auto first: name, menu label, the wasm module that reads it, whether it \
+         needs a column mapping.",
+        "FORMATS",
+        FORMATS
+            .iter()
+            .map(|f| json!({"name": f.name, "label": f.label, "module": f.module, "mapping": f.mapping}))
+            .collect(),
+    );
+    list(
+        &mut out,
+        "Fields of a column mapping (src/import/mapped.rs), in the form's order: name, label, required, and a \
+         case-insensitive pattern of column names that likely hold it.",
+        "MAPPING_FIELDS",
+        MAPPING_FIELDS
+            .iter()
+            .map(|f| json!({"name": f.name, "label": f.label, "required": f.required, "guess": f.guess}))
+            .collect(),
+    );
+    list(
+        &mut out,
+        "Columns of the project's CSV (src/import/native.rs), in order: the incident record field each holds, and \
+         the separator of a list's items.",
+        "COLUMNS",
+        COLUMNS.iter().map(|c| json!({"name": c.name, "record": c.record, "join": c.join})).collect(),
+    );
+    out.push_str(&format!(
+        "\n/** The largest file or download read, in bytes (src/import/mod.rs). */\nexport const MAX_INPUT_BYTES = {MAX_INPUT_BYTES};\n\
+         /** Warnings kept per import; the page lists as many. */\nexport const MAX_WARNINGS = {MAX_WARNINGS};\n"
+    ));
+    out
+}

@@ -1,0 +1,141 @@
+//! The hand-over format: a store as plain arrays (typed arrays in JavaScript), how the incidents
+//! cross from the importer module in its Web Worker to the explorer module, and the checks that
+//! treat arriving parts as untrusted input.
+
+use super::{Facts, Store, FIELD, TEXTS};
+use crate::error::{Error, Result};
+use crate::model::{Country, Method, Objective, PartialDate, TargetType};
+
+/// Bytes per incident in [`Parts::facts`].
+pub const FACT_BYTES: usize = 16;
+const NONE: u8 = 255;
+
+/// A store as plain arrays: how it crosses from the importer module to the explorer module.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Parts {
+    /// [`FACT_BYTES`] per incident: year (i16), month, day (0: unknown), initiator, main target
+    /// (u16 country indices), target type, method, objective (0: none, else code + 1), severity
+    /// (255: not coded), number of targets (u16), two zero bytes; little-endian.
+    pub facts: Vec<u8>,
+    /// Pairs `row, country index` for every target after the first, by row.
+    pub more: Vec<u32>,
+    pub text: String,
+    pub ends: Vec<u32>,
+}
+
+fn code<T: Copy + PartialEq>(all: &[T], v: Option<T>) -> u8 {
+    v.and_then(|v| all.iter().position(|x| *x == v)).map_or(0, |k| k as u8 + 1)
+}
+
+fn decode<T: Copy>(all: &[T], byte: u8, what: &str, row: usize) -> Result<Option<T>> {
+    match byte {
+        0 => Ok(None),
+        b => all.get(usize::from(b) - 1).copied().map(Some).ok_or_else(|| bad(row, format!("{what} code {b}"))),
+    }
+}
+
+fn bad(row: usize, what: String) -> Error {
+    Error::Argument(format!("imported data is damaged: incident {row} has {what}"))
+}
+
+impl Store {
+    /// The store as plain arrays (see [`Parts`]).
+    pub fn to_parts(&self) -> Parts {
+        let mut facts = Vec::with_capacity(self.len() * FACT_BYTES);
+        for f in &self.facts {
+            facts.extend_from_slice(&(f.start.year as i16).to_le_bytes());
+            facts.extend([f.start.month.unwrap_or(0), f.start.day.unwrap_or(0)]);
+            facts.extend_from_slice(&(f.initiator.index() as u16).to_le_bytes());
+            facts.extend_from_slice(&(f.target.index() as u16).to_le_bytes());
+            facts.extend([
+                code(TargetType::ALL, f.target_type),
+                code(Method::ALL, f.method),
+                code(Objective::ALL, f.objective),
+            ]);
+            facts.push(f.severity.unwrap_or(NONE));
+            facts.extend_from_slice(&f.targets.to_le_bytes());
+            facts.extend([0, 0]);
+        }
+        let more = self.more.iter().flat_map(|(r, t)| [*r, t.index() as u32]).collect();
+        Parts { facts, more, text: self.text.clone(), ends: self.ends.clone() }
+    }
+
+    /// A store from [`Parts`], every value checked: the parts come through JavaScript, so they are
+    /// treated as untrusted input and a damaged one is an error, never a panic later.
+    pub fn from_parts(parts: Parts) -> Result<Store> {
+        let Parts { facts: bytes, more, text, ends } = parts;
+        let rows = ends.len();
+        if bytes.len() != rows * FACT_BYTES {
+            return Err(Error::Argument(format!(
+                "imported data is damaged: {} bytes of facts for {rows} incidents",
+                bytes.len()
+            )));
+        }
+        let mut facts = Vec::with_capacity(rows);
+        for (k, b) in bytes.chunks_exact(FACT_BYTES).enumerate() {
+            let u16_at = |i: usize| u16::from_le_bytes([b[i], b[i + 1]]);
+            let country = |i: usize| {
+                Country::from_index(usize::from(u16_at(i)))
+                    .ok_or_else(|| bad(k, format!("country index {}", u16_at(i))))
+            };
+            let year = i16::from_le_bytes([b[0], b[1]]);
+            let start = match (b[2], b[3]) {
+                (0, 0) => format!("{year:04}"),
+                (m, 0) => format!("{year:04}-{m:02}"),
+                (m, d) => format!("{year:04}-{m:02}-{d:02}"),
+            };
+            let start = PartialDate::parse(&start).map_err(|e| bad(k, format!("start date {e}")))?;
+            let targets = u16_at(12);
+            if targets == 0 {
+                return Err(bad(k, "no target".into()));
+            }
+            facts.push(Facts {
+                start,
+                initiator: country(4)?,
+                target: country(6)?,
+                target_type: decode(TargetType::ALL, b[8], "target type", k)?,
+                method: decode(Method::ALL, b[9], "method", k)?,
+                objective: decode(Objective::ALL, b[10], "objective", k)?,
+                severity: (b[11] != NONE).then_some(b[11]),
+                targets,
+            });
+        }
+        if more.len() % 2 != 0 {
+            return Err(Error::Argument("imported data is damaged: the extra targets are not in pairs".into()));
+        }
+        let mut extra = Vec::with_capacity(more.len() / 2);
+        for pair in more.chunks_exact(2) {
+            let (row, c) = (pair[0], pair[1]);
+            let k = row as usize;
+            if k >= rows || extra.last().is_some_and(|(r, _)| *r > row) {
+                return Err(Error::Argument(format!(
+                    "imported data is damaged: an extra target for incident {k} is out of order"
+                )));
+            }
+            extra.push((row, Country::from_index(c as usize).ok_or_else(|| bad(k, format!("country index {c}")))?));
+        }
+        let mut counted = vec![1u32; rows];
+        for (r, _) in &extra {
+            counted[*r as usize] += 1;
+        }
+        if let Some(k) = (0..rows).find(|&k| counted[k] != u32::from(facts[k].targets)) {
+            return Err(bad(k, format!("{} targets listed but {} given", facts[k].targets, counted[k])));
+        }
+        let mut start = 0usize;
+        for (k, &end) in ends.iter().enumerate() {
+            let end = end as usize;
+            if end < start || end > text.len() || !text.is_char_boundary(end) {
+                return Err(bad(k, format!("text ending at byte {end} of {}", text.len())));
+            }
+            let fields = text[start..end].matches(FIELD).count() + 1;
+            if fields != TEXTS {
+                return Err(bad(k, format!("{fields} text fields, not {TEXTS}")));
+            }
+            start = end;
+        }
+        if start != text.len() {
+            return Err(Error::Argument("imported data is damaged: text after the last incident".into()));
+        }
+        Ok(Store { facts, more: extra, text, ends })
+    }
+}

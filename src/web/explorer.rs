@@ -1,0 +1,317 @@
+//! The explorer module's JavaScript surface (wasm32, feature `explorer`): one exported class
+//! holding the core explorer, plain objects in and out via serde-wasm-bindgen, errors thrown as JS
+//! `Error`s, and canvas drawing that is sharp at any devicePixelRatio. It reads the project's own
+//! schema only; every other format is read by the importer module (src/web/import.rs) and handed
+//! over as that schema. No unwrap here: a failure must reach the page as a message.
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use super::canvas::HiDpi;
+use super::params::{filter_from, filter_to_object, params_from};
+use super::to_js;
+use crate::chart::{Layout, Theme, View, TOUCH_SLOP};
+use crate::explorer::Explorer as Core;
+use crate::import::Warning;
+use crate::model::Scale;
+use crate::store::Parts;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::prelude::*;
+
+pub use super::params::filter_to_params;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// The explorer: one dataset held in Rust, queried with filter objects.
+#[wasm_bindgen]
+pub struct Explorer {
+    core: Core,
+}
+
+#[wasm_bindgen]
+impl Explorer {
+    /// An explorer on the bundled dataset (state cyber operations involving the Korean Peninsula).
+    pub fn bundled() -> Result<Explorer, JsError> {
+        Ok(Explorer { core: Core::bundled()? })
+    }
+
+    /// An explorer on data in the project's own schema given as text: `format` is `"auto"` (the
+    /// default), `"csv"` or `"json"`. Other formats (DCID, EuRepoC, CFR, workbooks, mapped
+    /// spreadsheets) are read by the importer module: see `www/loader.js`. Throws an `Error` naming
+    /// the row and column of bad input.
+    #[wasm_bindgen(js_name = fromText)]
+    pub fn from_text(text: &str, format: Option<String>) -> Result<Explorer, JsError> {
+        let core = Core::from_native(text, format.as_deref().unwrap_or("auto"))?;
+        Ok(Explorer { core })
+    }
+
+    /// An explorer on what the importer module's `importFile` returned: `{facts, more, text,
+    /// ends, scale: {key, max}, warnings, format}`, the incidents in columns (typed arrays, which
+    /// cross from the worker without a copy and are copied once into this module and checked).
+    #[wasm_bindgen(js_name = fromImport)]
+    pub fn from_import(
+        #[wasm_bindgen(unchecked_param_type = "Imported")] imported: JsValue,
+    ) -> Result<Explorer, JsError> {
+        #[derive(serde::Deserialize)]
+        struct ScaleRef {
+            key: String,
+            max: u8,
+        }
+        #[derive(serde::Deserialize)]
+        struct Imported {
+            scale: ScaleRef,
+            warnings: Vec<Warning>,
+            format: String,
+        }
+        let bad = |what: String| JsError::new(&format!("fromImport: {what} (pass the object importFile returned)"));
+        let field = |name: &str| {
+            js_sys::Reflect::get(&imported, &JsValue::from_str(name)).map_err(|_| bad(format!("no {name}")))
+        };
+        let bytes = |name: &str| {
+            field(name)?
+                .dyn_into::<js_sys::Uint8Array>()
+                .map(|a| a.to_vec())
+                .map_err(|_| bad(format!("{name} is not a Uint8Array")))
+        };
+        let words = |name: &str| {
+            field(name)?
+                .dyn_into::<js_sys::Uint32Array>()
+                .map(|a| a.to_vec())
+                .map_err(|_| bad(format!("{name} is not a Uint32Array")))
+        };
+        let parts = Parts {
+            facts: bytes("facts")?,
+            more: words("more")?,
+            text: field("text")?.as_string().ok_or_else(|| bad("text is not a string".into()))?,
+            ends: words("ends")?,
+        };
+        let i: Imported = serde_wasm_bindgen::from_value(imported.clone()).map_err(|e| bad(e.to_string()))?;
+        let scale = Scale::from_key(&i.scale.key, i.scale.max)
+            .ok_or_else(|| bad(format!("unknown scale '{}'", i.scale.key)))?;
+        Ok(Explorer { core: Core::from_import(parts, scale, i.warnings, i.format)? })
+    }
+
+    /// Statistics of the incidents the filter selects: `{total, byInitiator, byTarget, dyads,
+    /// byYear, severityCounts, notCoded, meanSeverity, medianSeverity, maxSeverity,
+    /// atOrAboveUseOfForce, atOrAboveArmedAttack, firstYear, lastYear, ...}`.
+    #[wasm_bindgen(unchecked_return_type = "Stats")]
+    pub fn stats(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Filter | undefined")] filter: JsValue,
+    ) -> Result<JsValue, JsError> {
+        to_js(&self.core.stats(&filter_from(filter)?)?)
+    }
+
+    /// The incidents the filter selects, in chronological order, as plain objects.
+    #[wasm_bindgen(unchecked_return_type = "IncidentRecord[]")]
+    pub fn incidents(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Filter | undefined")] filter: JsValue,
+    ) -> Result<JsValue, JsError> {
+        to_js(&self.core.records(&filter_from(filter)?)?)
+    }
+
+    /// What the filter controls can offer: states, methods, objectives and target types present
+    /// in the data with their counts, the year range, the ladder, the dataset version and the
+    /// import warnings.
+    #[wasm_bindgen(unchecked_return_type = "Facets")]
+    pub fn facets(&self) -> Result<JsValue, JsError> {
+        to_js(&self.core.facets())
+    }
+
+    /// Everything the import noticed but kept: `[{row, column, message}]` (row 0: the header).
+    #[wasm_bindgen(unchecked_return_type = "Warning[]")]
+    pub fn warnings(&self) -> Result<JsValue, JsError> {
+        to_js(&self.core.warnings())
+    }
+
+    /// A filter object from text parameters as `<cyber-spectrum>` attributes and shared links
+    /// carry them (`{from: "2009", initiators: "PRK,kp", "min-severity": "3"}`), checked against
+    /// this dataset and with canonical codes. Throws an `Error` naming the parameter and value.
+    #[wasm_bindgen(js_name = filterFromParams, unchecked_return_type = "Filter")]
+    pub fn filter_from_params(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Record<string, string | number>")] params: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let pairs = params_from(params)?;
+        let filter = self.core.filter_from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
+        filter_to_object(&filter)
+    }
+
+    /// The incident at `index` (as [`Drawn`] names it: its place in the whole dataset) as a plain
+    /// object with every field, or `undefined` past the end.
+    #[wasm_bindgen(unchecked_return_type = "IncidentRecord | undefined")]
+    pub fn record(&self, index: usize) -> Result<JsValue, JsError> {
+        self.core.record(index).map_or(Ok(JsValue::UNDEFINED), |r| to_js(&r))
+    }
+
+    /// The index `record` takes of the incident with this id, or -1 when the data has none.
+    #[wasm_bindgen(js_name = indexOf)]
+    pub fn index_of(&self, id: &str) -> i32 {
+        self.core.index_of(id).map_or(-1, |k| k as i32)
+    }
+
+    /// Draws `view` (`"spectrum"` or `"timeline"`) of the filtered incidents onto `canvas`, at the
+    /// canvas's CSS size and `scale` device pixels per CSS pixel (default: the screen's
+    /// devicePixelRatio; 2 for a sharp download), in the theme its CSS custom properties set (see
+    /// `chart::Theme::from_css`). Returns a [`Drawn`]: the geometry of what was drawn, for
+    /// pointer and keyboard queries until the next draw. Free it (`.free()`) when it is replaced.
+    pub fn draw(
+        &self,
+        canvas: &HtmlCanvasElement,
+        view: &str,
+        #[wasm_bindgen(unchecked_param_type = "Filter | undefined")] filter: JsValue,
+        scale: Option<f64>,
+    ) -> Result<Drawn, JsError> {
+        let view = View::parse(view)?;
+        let filter = filter_from(filter)?;
+        let (w, h) = (canvas.client_width(), canvas.client_height());
+        if w <= 0 || h <= 0 {
+            return Err(JsError::new("the canvas has no size on the page (is it hidden?)"));
+        }
+        let window = web_sys::window().ok_or_else(|| JsError::new("drawing needs a browser window"))?;
+        let dpr = scale.filter(|s| s.is_finite()).unwrap_or_else(|| window.device_pixel_ratio()).clamp(1.0, 4.0);
+        canvas.set_width((f64::from(w) * dpr).round() as u32);
+        canvas.set_height((f64::from(h) * dpr).round() as u32);
+        let ctx: CanvasRenderingContext2d = canvas
+            .get_context("2d")
+            .map_err(|_| JsError::new("the canvas refused a 2d context"))?
+            .ok_or_else(|| JsError::new("the canvas has no 2d context"))?
+            .dyn_into()
+            .map_err(|_| JsError::new("the canvas context is not 2d"))?;
+        ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).map_err(|_| JsError::new("cannot scale the canvas"))?;
+        // The theme: CSS custom properties on the canvas or any ancestor, and the font the canvas
+        // inherits (an embed takes its host article's font unless --cs-font says otherwise).
+        let style = window.get_computed_style(canvas).ok().flatten();
+        let prop = |name: &str| style.as_ref().and_then(|s| s.get_property_value(name).ok());
+        let (theme, theme_issues) = Theme::from_css(prop, prop("font-family").as_deref());
+        let inner = CanvasBackend::with_canvas_object(canvas.clone())
+            .ok_or_else(|| JsError::new("cannot draw on this canvas"))?;
+        let backend = HiDpi::new(inner, ctx, w as u32, h as u32);
+        let layout = self.core.draw(&backend.into_drawing_area(), view, &filter, &theme)?;
+        Ok(Drawn { layout, theme_issues })
+    }
+}
+
+/// What one draw put on a canvas, kept so pointer and keyboard queries are answered from the
+/// geometry really drawn (CSS pixels, right at any devicePixelRatio and after any resize). Marks
+/// are numbered in reading order: level by level on the spectrum, in time order on the timeline.
+#[wasm_bindgen]
+pub struct Drawn {
+    layout: Layout,
+    theme_issues: Vec<String>,
+}
+
+#[wasm_bindgen]
+impl Drawn {
+    /// CSS width the chart was laid out for.
+    #[wasm_bindgen(getter)]
+    pub fn width(&self) -> u32 {
+        self.layout.width
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn height(&self) -> u32 {
+        self.layout.height
+    }
+
+    /// How many incident marks were drawn.
+    #[wasm_bindgen(getter)]
+    pub fn marks(&self) -> usize {
+        self.layout.marks.len()
+    }
+
+    /// True when the chart shows counts (bars, shaded cells) because a mark per incident would
+    /// not fit; there are then no marks, and `band` answers for the counts.
+    #[wasm_bindgen(getter)]
+    pub fn aggregated(&self) -> bool {
+        self.layout.aggregated
+    }
+
+    /// One message per theme custom property that could not be read (the default was used).
+    #[wasm_bindgen(getter, js_name = themeIssues)]
+    pub fn theme_issues(&self) -> Vec<String> {
+        self.theme_issues.clone()
+    }
+
+    /// The number of the mark nearest to `(x, y)` (CSS pixels from the canvas's top left) whose
+    /// edge is within `slop` pixels (default 16, a fingertip), or -1.
+    pub fn hit(&self, x: f64, y: f64, slop: Option<f64>) -> i32 {
+        let slop = slop.unwrap_or(TOUCH_SLOP);
+        self.layout.hit_number(x, y, slop).map_or(-1, |k| k as i32)
+    }
+
+    /// Mark number `k`, or undefined past the end.
+    pub fn mark(&self, k: usize) -> Option<Mark> {
+        self.layout.marks.get(k).map(|m| Mark { x: m.x, y: m.y, r: m.r, group: m.group, incident: m.index as u32 })
+    }
+
+    /// The number of the mark that shows `incident`, or -1 (it is not in this chart).
+    pub fn find(&self, incident: usize) -> i32 {
+        self.layout.marks.iter().position(|m| m.index == incident).map_or(-1, |k| k as i32)
+    }
+
+    /// The band (a level of the spectrum, a year of the timeline) under `(x, y)`, or undefined.
+    pub fn band(&self, x: f64, y: f64) -> Option<Band> {
+        self.layout.band_at(x, y).map(|b| Band {
+            x0: b.x0,
+            x1: b.x1,
+            top: b.top,
+            bottom: b.bottom,
+            key: b.key,
+            count: b.count as u32,
+        })
+    }
+}
+
+/// One incident's mark on a chart, in CSS pixels from the canvas's top left.
+#[wasm_bindgen]
+#[derive(Clone, Copy)]
+pub struct Mark {
+    pub x: f64,
+    pub y: f64,
+    /// Radius.
+    pub r: f64,
+    /// The mark's group: its level (-1: not coded) on the spectrum, its year on the timeline.
+    pub group: i32,
+    /// The incident, as `Explorer.record` and `Drawn.find` number it.
+    pub incident: u32,
+}
+
+/// One band of a chart: a level's column on the spectrum, a year's on the timeline.
+#[wasm_bindgen]
+#[derive(Clone, Copy)]
+pub struct Band {
+    pub x0: f64,
+    pub x1: f64,
+    pub top: f64,
+    pub bottom: f64,
+    /// The level (-1: not coded) or the year.
+    pub key: i32,
+    /// How many incidents it holds.
+    pub count: u32,
+}
+
+/// Every allocation of the explorer module is counted (see src/alloc.rs), for `memoryUse()`.
+#[global_allocator]
+static ALLOCATOR: crate::alloc::Counting = crate::alloc::Counting;
+
+/// `{heap, total}`: bytes the core's allocations hold now, and the size of its WebAssembly
+/// memory (which grows when needed and never shrinks).
+#[wasm_bindgen(js_name = memoryUse, unchecked_return_type = "{ heap: number; total: number }")]
+pub fn memory_use() -> Result<JsValue, JsError> {
+    #[derive(serde::Serialize)]
+    struct Memory {
+        heap: usize,
+        total: usize,
+    }
+    to_js(&Memory { heap: crate::alloc::in_use(), total: core::arch::wasm32::memory_size(0) * 65_536 })
+}
+
+/// For tests only: panics inside the core with `message`, so a test can check that a panic
+/// reaches the page as one embed's error and leaves the module working for the others.
+#[wasm_bindgen(js_name = panicForTest)]
+#[doc(hidden)]
+#[allow(clippy::panic)]
+pub fn panic_for_test(message: &str) {
+    panic!("{message}");
+}

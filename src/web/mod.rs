@@ -1,0 +1,57 @@
+//! The JavaScript surfaces (wasm32 only), one per wasm module: [`explorer`] (feature `explorer`,
+//! the default: charts, filters, statistics on the project's schema) and [`import`] (feature
+//! `importer`: every file format, run in a Web Worker). Both share what is here: the start hook
+//! (panic reporting, the browser's JSON parser for the core) and the conversion of results. The
+//! core never imports this layer. No unwrap here: a failure must reach the page as a message;
+//! core errors become JS `Error`s through `?` (`JsError` takes any `std::error::Error`).
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+#[cfg(feature = "explorer")]
+mod canvas;
+#[cfg(feature = "explorer")]
+pub mod explorer;
+#[cfg(feature = "importer")]
+pub mod import;
+#[cfg(feature = "explorer")]
+mod params;
+mod types;
+
+#[cfg(feature = "explorer")]
+pub use explorer::*;
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Runs when a module starts: installs the panic hook (a panic is logged and rethrown as a JS
+/// `Error` naming it, so the page shows it in its error box instead of freezing) and gives the
+/// core the browser's JSON parser.
+#[wasm_bindgen(start)]
+pub fn start() {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            let msg = format!("cyber-spectrum internal error: {info}");
+            web_sys::console::error_1(&JsValue::from_str(&msg));
+            wasm_bindgen::throw_str(&msg);
+        }));
+        crate::import::set_json_parser(parse_json);
+    });
+}
+
+/// JSON text read by the browser's own parser (see src/import/json.rs).
+fn parse_json(text: &str) -> Result<crate::import::Json, String> {
+    let value = js_sys::JSON::parse(text).map_err(|e| {
+        let detail =
+            e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| "unreadable".into());
+        format!("invalid JSON: {detail}")
+    })?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| format!("invalid JSON: {e}"))
+}
+
+/// A result as a plain JavaScript object (maps as objects, camelCase fields).
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("cannot convert the result for JavaScript: {e}")))
+}

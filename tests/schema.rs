@@ -1,0 +1,32 @@
+//! The generated `www/schema.js` must say what the Rust tables say: a stale file would give the page
+//! and the embed other filters, views or formats than the core reads.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[test]
+fn www_schema_js_is_current() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/schema.js");
+    let on_disk = std::fs::read_to_string(path).expect("www/schema.js exists (make build writes it)");
+    assert!(
+        on_disk == cyber_spectrum::schema::javascript(),
+        "www/schema.js is stale: run `cargo run --bin schema` (make build does) and commit the file"
+    );
+}
+
+#[test]
+fn every_filter_field_round_trips_through_its_parameter() {
+    use cyber_spectrum::filter::{Kind, FIELDS};
+    use cyber_spectrum::Filter;
+    for field in &FIELDS {
+        let value = match field.kind() {
+            Kind::Year => "2013",
+            Kind::Level => "4",
+            Kind::List => "PRK,KOR",
+            Kind::Text => "wanna",
+        };
+        let filter = Filter::from_params([(field.param, value)]).unwrap();
+        assert_ne!(filter, Filter::default(), "{} sets nothing", field.param);
+        assert_eq!(filter.to_params(), vec![(field.param, value.to_string())], "{}", field.param);
+        Filter::check_keys([field.name]).unwrap();
+        assert_eq!(Filter::param_of(field.name), field.param);
+    }
+}
