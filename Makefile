@@ -4,7 +4,7 @@ SHELL := bash
 PORT ?= 8000
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: serve build test test-native test-browser test-e2e bench fuzz lint tools tools-test screenshot render publishers-image clean
+.PHONY: serve build test test-native test-unit test-browser test-e2e bench fuzz lint tools tools-test screenshot render publishers-image clean
 
 ## serve: build and serve the explorer on http://127.0.0.1:$(PORT)/ (PORT=... to change)
 serve: build
@@ -15,17 +15,22 @@ serve: build
 build: tools
 	@scripts/build.sh
 
-## test: every layer: native, lint, browser (wasm-bindgen-test), size budget, end-to-end
+## test: every layer: native, lint, JS units (node, no browser), browser (wasm-bindgen-test), size
+## budget, end-to-end
 test: tools-test
-	@$(MAKE) --no-print-directory test-native lint test-browser build test-e2e
+	@$(MAKE) --no-print-directory test-native lint test-unit test-browser build test-e2e
 	@echo "make test: all layers passed"
 
 test-native:
 	cargo test --locked
 
 lint:
+	cargo fmt --all --check
 	cargo clippy --locked --all-targets -- -D warnings
 	cargo clippy --locked --target wasm32-unknown-unknown --lib -- -D warnings
+
+test-unit:
+	node --test tests/unit/
 
 test-browser:
 	wasm-pack test --headless --chrome -- --locked --test web --features importer

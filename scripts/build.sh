@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the wasm package into the folder wasm-pack.toml names, runs wasm-opt as it says, writes
+# Writes www/schema.js from the Rust tables, builds the wasm package (with its TypeScript
+# declarations) into the folder wasm-pack.toml names, runs wasm-opt as it says, writes
 # the site to dist/, and prints the size of everything a page with one explorer downloads, failing
 # above the budget.
 set -euo pipefail
@@ -24,7 +25,7 @@ profile=$(setting build profile)
 # build_module NAME [cargo args]: one wasm module into $out_dir, optimised by wasm-opt.
 build_module() {
   local name=$1; shift
-  wasm-pack build --"$profile" --target "$target" --out-dir "$out_dir" --out-name "$name" --no-pack --no-typescript . "$@" >&2
+  wasm-pack build --"$profile" --target "$target" --out-dir "$out_dir" --out-name "$name" --no-pack . "$@" >&2
   local wasm="$out_dir/${name}_bg.wasm"
   if [ "$(setting wasm-opt enabled)" = true ]; then
     # shellcheck disable=SC2046
@@ -32,6 +33,9 @@ build_module() {
     mv "$wasm.opt" "$wasm"
   fi
 }
+
+# The vocabularies the JavaScript reads (www/schema.js), written from the Rust tables.
+cargo run --locked --quiet --bin schema >&2
 
 # The explorer (default features) and the importer, which the page loads only to read a file.
 build_module "$out_name"

@@ -115,7 +115,8 @@ impl Slot<'_> {
 /// One filter field: its names in each place it appears, the control that shows it, and where
 /// the filter keeps it. [`FIELDS`] is the one list of them: parameters, attributes, link
 /// parameters, the render command's options, the filter form and its generated JavaScript
-/// (`www/schema.js`) all read it.
+/// (`www/schema.js`) all read it. The columns only JavaScript and the help read are left out of
+/// the wasm build.
 pub struct Field {
     /// As the API's filter objects spell it (camelCase).
     pub name: &'static str,
@@ -123,12 +124,16 @@ pub struct Field {
     pub param: &'static str,
     /// The control that shows it, as the `controls` attribute names it; two fields can share
     /// one (a range of years).
+    #[cfg(not(target_arch = "wasm32"))]
     pub control: &'static str,
     /// The control's visible label.
+    #[cfg(not(target_arch = "wasm32"))]
     pub label: &'static str,
     /// True for the upper end of a range (`to`, `maxSeverity`), whose control starts at the top.
+    #[cfg(not(target_arch = "wasm32"))]
     pub upper: bool,
     /// What it selects, for the render command's help.
+    #[cfg(not(target_arch = "wasm32"))]
     pub about: &'static str,
     /// The field's value in a filter; also says its kind.
     pub slot: fn(&mut Filter) -> Slot<'_>,
@@ -149,7 +154,22 @@ const fn field(
     about: &'static str,
     slot: fn(&mut Filter) -> Slot<'_>,
 ) -> Field {
-    Field { name, param, control, label, upper, about, slot }
+    // The wasm needs only the names and the slot: the words for the form and the help stay out of it.
+    #[cfg(target_arch = "wasm32")]
+    let _ = (control, label, upper, about);
+    Field {
+        name,
+        param,
+        #[cfg(not(target_arch = "wasm32"))]
+        control,
+        #[cfg(not(target_arch = "wasm32"))]
+        label,
+        #[cfg(not(target_arch = "wasm32"))]
+        upper,
+        #[cfg(not(target_arch = "wasm32"))]
+        about,
+        slot,
+    }
 }
 
 /// Every filter field, in the order parameters are written (links, embed code, attributes).
@@ -180,15 +200,9 @@ pub const FIELDS: [Field; 10] = [
     field("objectives", "objectives", "objectives", "Objectives", false, "objectives, by code", |f| {
         Slot::List(&mut f.objectives)
     }),
-    field(
-        "targetTypes",
-        "target-types",
-        "target-types",
-        "Target types",
-        false,
-        "target types, by code",
-        |f| Slot::List(&mut f.target_types),
-    ),
+    field("targetTypes", "target-types", "target-types", "Target types", false, "target types, by code", |f| {
+        Slot::List(&mut f.target_types)
+    }),
     field(
         "minSeverity",
         "min-severity",

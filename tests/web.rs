@@ -195,17 +195,18 @@ fn drawing_fills_a_hidpi_canvas_and_follows_the_filter() {
         let fewer = inked(&c);
         assert!(fewer < all && fewer > 1_000, "{view}: {fewer} vs {all} inked pixels");
         // The one mark is found where it was drawn and leads to its record; far away, nothing.
-        let m = one.mark(0).expect("mark 0");
-        assert!(one.mark(1).is_none(), "no mark past the end");
-        assert_eq!(one.hit(m.x + 3.0, m.y, None), 0);
+        let m = one.mark(0);
+        let n = |o: &JsValue, k: &str| get(o, k).as_f64().unwrap_or_else(|| panic!("{k} is not a number"));
+        assert!(one.mark(1).is_undefined(), "no mark past the end");
+        assert_eq!(one.hit(n(&m, "x") + 3.0, n(&m, "y"), None), 0);
         assert_eq!(one.hit(1.0, 399.0, Some(4.0)), -1);
-        let record = ex.record(m.incident as usize).expect("a record");
+        let record = ex.record(n(&m, "incident") as usize).expect("a record");
         assert!(get(&record, "name").as_string().unwrap().contains("WannaCry"));
-        assert_eq!(one.find(m.incident as usize), 0);
+        assert_eq!(one.find(n(&m, "incident") as usize), 0);
         assert!(ex.record(100_000).unwrap().is_undefined());
         // Its band counts it.
-        let band = one.band(m.x, m.y).expect("a band under the mark");
-        assert_eq!((band.key, band.count), (m.group, 1), "{view}: band key and count");
+        let band = one.band(n(&m, "x"), n(&m, "y"));
+        assert_eq!((n(&band, "key"), n(&band, "count")), (n(&m, "group"), 1.0), "{view}: band key and count");
         // An explicit scale sizes the backing store for a sharp download.
         ex.draw(&c, view, JsValue::UNDEFINED, Some(2.0)).expect("draws at 2x");
         assert_eq!(c.width(), 1280);

@@ -1,17 +1,20 @@
+// The explorer page: starts the wasm core (core.js), builds the filters from the data and one
+// chart per view (VIEWS in schema.js), and on every change asks Rust for the statistics and the
+// charts. Errors, from the wasm or the data, land in the error box.
+import { VIEWS, FILTERS, FORMATS } from './schema.js';
+import { startCore, acquire, release, reason } from './core.js';
+import { filterForm, buildControls, closeDropdownsOnOutsideClick } from './controls.js';
+import { renderStats } from './stats-view.js';
+import { shareButtons, stateParams, toQuery, fromQuery } from './share.js';
+import { chartKeeper, chartView } from './charts.js';
+
 // Reading a file or URL needs the load panel's code (and the loader and its worker), fetched the
 // first time a reader uses it.
 const loadUi = () => import('./load-ui.js');
 
-// The page: loads the wasm core, builds the filters from the data, and on every change asks Rust
-// for the statistics and both charts. Errors, from the wasm or the data, land in the error box.
-import init, { Explorer, filterToParams, filterParamNames } from './pkg/cyber_spectrum.js';
-import { filterForm, buildControls, closeDropdownsOnOutsideClick } from './controls.js';
-import { renderStats, describe, chartNote } from './stats-view.js';
-import { shareButtons, shareTexts, pinnedVersion, toQuery, fromQuery } from './share.js';
-import { chartKeeper, chartUi } from './charts.js';
-
 const $ = (id) => document.getElementById(id);
 const errorBox = $('error');
+const DEFAULT_VIEW = VIEWS[0].name;
 
 function showError(message) {
   errorBox.textContent = message;
@@ -25,29 +28,56 @@ function clearError() {
 
 function datasetLine(facets, origin) {
   const what = facets.source === 'bundled' ? `Bundled dataset, version ${facets.version}` : `Your data (${origin}, read as ${facets.source})`;
-  const scale = facets.scale.key === 'ladder' ? '' : `; severity is ${facets.scale.name}`;
+  const scale = facets.scale.useOfForce === null ? `; severity is ${facets.scale.name}` : '';
   return `${what}: ${facets.total} incidents, ${facets.firstYear} to ${facets.lastYear}${scale}.`;
 }
 
+/** A figure for each view: heading, caption, canvas (ids `<view>` and `<view>-note`). */
+function figures() {
+  const out = {};
+  for (const view of VIEWS) {
+    const figure = document.createElement('figure');
+    figure.className = 'chart';
+    const caption = document.createElement('figcaption');
+    const heading = document.createElement('h2');
+    heading.textContent = view.heading;
+    const note = document.createElement('p');
+    note.id = `${view.name}-note`;
+    caption.append(heading, note);
+    const canvas = document.createElement('canvas');
+    canvas.id = view.name;
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', `${view.title} chart`);
+    figure.append(caption, canvas);
+    $('charts').append(figure);
+    out[view.name] = { view, figure, canvas, note };
+  }
+  return out;
+}
 
 async function main() {
-  let wasm;
+  let m;
   try {
-    wasm = await init();
+    m = await startCore();
   } catch (e) {
-    showError(`The explorer could not start: its WebAssembly module failed to load (${e.message}).`);
+    showError(`The explorer could not start: its WebAssembly module failed to load (${reason(e)}).`);
     $('dataset').textContent = '';
     return;
   }
+  const { Explorer, filterToParams } = m;
   const query = new URLSearchParams(location.search);
   let explorer;
   let origin;
+  let held = null; // the bundled dataset, shared through core.js with any element on the page
   try {
-    [explorer, origin] = query.get('data')
-      ? await (await loadUi()).loadInitial(query.get('data'), query.get('format') || 'auto', Explorer)
-      : [Explorer.bundled(), 'bundled'];
+    if (query.get('data')) {
+      [explorer, origin] = await (await loadUi()).loadInitial(query.get('data'), query.get('format') || 'auto', Explorer);
+    } else {
+      held = acquire(m, null);
+      [explorer, origin] = [await held.loading, 'bundled'];
+    }
   } catch (e) {
-    showError(`The data could not be loaded: ${e.message}`);
+    showError(`The data could not be loaded: ${reason(e)}`);
     $('dataset').textContent = '';
     return;
   }
@@ -57,41 +87,50 @@ async function main() {
   const form = filterForm(undefined, { reset: true });
   form.id = 'filters';
   $('filters-slot').replaceWith(form);
-  const canvases = { spectrum: $('spectrum'), timeline: $('timeline') };
+  $('url-form').elements.format.append(...FORMATS.map((f) => new Option(f.label, f.name)));
+  const charts = figures();
   let facets;
   let controls;
   let filter = {};
   let stats;
-  // The view named in a shared link: the page shows both charts, and passes it on to embed code.
-  let linkView = 'spectrum';
+  // The view named in a shared link: the page shows every chart, and passes it on to embed code.
+  let linkView = DEFAULT_VIEW;
   let localFile = null;
-
   // The incident whose card is open (kept in the link as `incident=ID`).
   let incident = null;
-  const uis = {};
-  const draw = (view, canvas) => {
-    try {
-      const drawn = explorer.draw(canvas, view, filter);
-      uis[view].drawn(drawn);
-      // The caption says which scale the marks are on (thresholds exist only on the ladder), and
-      // when the chart draws counts instead of marks.
-      $(`${view}-note`).textContent = chartNote(view, facets.scale, drawn.aggregated);
-      canvas.setAttribute('aria-label', describe(stats, view === 'spectrum' ? 'Escalation spectrum' : 'Escalation timeline', drawn.aggregated));
-    } catch (e) {
-      showError(`The ${view} chart could not be drawn: ${e.message}`);
-    }
-  };
-  const keeper = chartKeeper(canvases, draw);
 
-  // The current view lives in the URL's hash (same names as <cyber-spectrum> attributes), so a
-  // copied address reproduces it; ?data=URL stays in the query.
-  const params = () => [['view', linkView], ...filterToParams(filter), ...(incident ? [['incident', incident]] : [])];
   // Data read from a URL (?data= or the URL form) can go into embed code; a local file cannot.
   const dataUrl = () => (origin === 'bundled' || origin === localFile ? null : new URL(origin, location.href).href);
+  // What reproduces this page: view, data, filters (and the open card).
+  const shareParams = () => stateParams({ view: linkView, src: dataUrl(), facets, filterParams: filterToParams(filter), incident });
+  // The current view lives in the URL's hash (same names as <cyber-spectrum> attributes), so a
+  // copied address reproduces it; ?data=URL stays in the query.
   const writeHash = () => {
-    const hash = toQuery(params().filter(([k, v]) => k !== 'view' || v !== 'spectrum'));
+    const params = stateParams({ view: linkView, filterParams: filterToParams(filter), incident });
+    const hash = toQuery(params.filter(([k, v]) => k !== 'view' || v !== DEFAULT_VIEW));
     history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
   };
+
+  for (const c of Object.values(charts)) {
+    c.ui = chartView(c.figure, c.canvas, c.note, {
+      explorer: () => explorer,
+      filter: () => filter,
+      view: () => c.view,
+      facets: () => facets,
+      stats: () => stats,
+      params: shareParams,
+      toParams: filterToParams,
+      onIncident: (id) => { incident = id; writeHash(); },
+      error: showError,
+    });
+  }
+  const keeper = chartKeeper(Object.fromEntries(Object.values(charts).map((c) => [c.view.name, c.canvas])), (name) => {
+    try {
+      charts[name].ui.draw();
+    } catch (e) {
+      showError(`The ${name} chart could not be drawn: ${reason(e)}`);
+    }
+  });
 
   // Each update leaves a performance mark with its duration and the wasm memory (for make bench).
   const update = () => {
@@ -101,40 +140,44 @@ async function main() {
       stats = explorer.stats(filter);
       clearError();
     } catch (e) {
-      showError(`These filters could not be applied: ${e.message}`);
+      showError(`These filters could not be applied: ${reason(e)}`);
       return;
     }
     renderStats($('stats'), stats, facets.levels);
     writeHash();
     keeper.redrawAll();
     performance.clearMarks('cs:stats');
-    performance.mark('cs:stats', { detail: { ms: performance.now() - begun, memory: wasm.memory.buffer.byteLength, total: stats.total } });
+    performance.mark('cs:stats', { detail: { ms: performance.now() - begun, memory: m.memoryUse().total, total: stats.total } });
   };
 
   /** Applies the filters a link's hash names; a bad one is reported and the rest of the page works. */
   const applyHash = (hash = location.hash) => {
     const { view, incident: linked, ...rest } = fromQuery(hash);
     if (linked && linked !== incident) {
-      uis.spectrum.open(linked).then((found) => {
+      charts[DEFAULT_VIEW].ui.open(linked).then((found) => {
         if (!found) showError(`This link's incident “${linked}” is not in the data shown.`);
       });
     }
-    linkView = view === 'timeline' ? 'timeline' : 'spectrum';
-    const unknown = Object.keys(rest).filter((k) => !filterParamNames().includes(k));
+    linkView = charts[view] ? view : DEFAULT_VIEW;
+    const known = FILTERS.map((f) => f.param);
+    const unknown = Object.keys(rest).filter((k) => !known.includes(k));
     try {
-      if (unknown.length) throw new Error(`unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `“${k}”`).join(', ')} (known: view, incident, ${filterParamNames().join(', ')})`);
+      if (unknown.length) throw new Error(`unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `“${k}”`).join(', ')} (known: view, incident, ${known.join(', ')})`);
       controls.write(explorer.filterFromParams(rest));
     } catch (e) {
       controls.write({});
       update();
-      showError(`This link's filters could not be applied, so all incidents are shown: ${e.message}`);
+      showError(`This link's filters could not be applied, so all incidents are shown: ${reason(e)}`);
       return;
     }
     update();
   };
 
   const adopt = (next, nextOrigin, local = false) => {
-    if (explorer && explorer !== next) explorer.free();
+    if (explorer && explorer !== next) {
+      if (held) release(held); else explorer.free();
+      held = null;
+    }
     explorer = next;
     origin = nextOrigin;
     localFile = local ? nextOrigin : null;
@@ -144,28 +187,8 @@ async function main() {
     update();
   };
 
-  // What reproduces this page: view, data, filters (and the open card).
-  const shareParams = () => {
-    const data = dataUrl() ? [['src', dataUrl()]] : [];
-    const pin = pinnedVersion(facets) ? [['dataset-version', pinnedVersion(facets)]] : [];
-    const [view, ...rest] = params();
-    return [view, ...data, ...pin, ...rest];
-  };
   $('share-slot').replaceWith(shareButtons(shareParams));
-  for (const view of Object.keys(canvases)) {
-    uis[view] = chartUi(canvases[view].closest('figure'), canvases[view], {
-      explorer: () => explorer,
-      filter: () => filter,
-      filterParams: () => filterToParams(filter),
-      view: () => view,
-      facets: () => facets,
-      link: (extra) => shareTexts([...shareParams().filter(([k]) => k !== 'incident'), ...extra]).link,
-      onIncident: (id) => { incident = id; writeHash(); },
-      error: showError,
-    });
-  }
   addEventListener('hashchange', () => applyHash());
-
   form.addEventListener('input', update);
   form.addEventListener('submit', (e) => e.preventDefault());
   form.addEventListener('reset', () => setTimeout(update, 0));
@@ -173,7 +196,7 @@ async function main() {
 
   // Loading a dataset (load-ui.js, fetched when the reader first opens the panel or drops a file).
   let loader;
-  const loading = () => (loader ??= loadUi().then((m) => m.attach({ Explorer, adopt, showError, clearError })));
+  const loading = () => (loader ??= loadUi().then((l) => l.attach({ Explorer, adopt, showError, clearError })));
   $('load-panel').addEventListener('toggle', loading);
   $('file').addEventListener('change', (e) => {
     const file = e.target.files[0];

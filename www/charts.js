@@ -1,5 +1,8 @@
-// Keeps both canvases drawn: once per change of filter, and again whenever a canvas changes size
-// or the screen's pixel ratio changes (Rust sizes the backing store to CSS size x devicePixelRatio).
+// The charts of a page or an element: kept drawn (once per change of filter, and again whenever a
+// canvas changes size or the screen's pixel ratio changes: Rust sizes the backing store to CSS
+// size x devicePixelRatio), each with its caption, accessible summary and reader tools.
+import { chartNote, describe } from './stats-view.js';
+import { shareTexts } from './share.js';
 
 export function chartKeeper(canvases, draw) {
   let pending = new Set();
@@ -39,7 +42,7 @@ export function chartKeeper(canvases, draw) {
     mq.addEventListener('change', () => { schedule(all); watchRatio(); }, { once: true });
   };
   watchRatio();
-  return { redrawAll: () => schedule(all), flushNow: flush };
+  return { redrawAll: () => schedule(all) };
 }
 
 // Each chart's reader tools: a focusable canvas and a toolbar. The rest is interact.js, fetched
@@ -48,11 +51,12 @@ const TOOLS = [['table', 'Table'], ['png', 'PNG'], ['svg', 'SVG'], ['csv', 'CSV'
 
 /**
  * Wires `canvas` (inside `figure`) for pointer, keyboard and screen reader. `host` answers for the
- * chart: {explorer(), filter(), filterParams(), view(), facets(), link(params), onIncident(id|null),
- * error(message)}. Returns {drawn(d)} to hand over each draw's geometry, {open(id)} to show an
- * incident's card (resolves false when the data has no such incident) and {close()}.
+ * chart: {explorer(), filter(), filterParams(), view() (a row of VIEWS), facets(), link(params),
+ * onIncident(id|null), error(message)}. Returns {drawn(d)} to hand over each draw's geometry,
+ * {open(id)} to show an incident's card (resolves false when the data has no such incident) and
+ * {close()}.
  */
-export function chartUi(figure, canvas, host) {
+function chartUi(figure, canvas, host) {
   canvas.tabIndex = 0;
   canvas.setAttribute('role', 'application');
   canvas.setAttribute('aria-roledescription', 'chart');
@@ -91,5 +95,35 @@ export function chartUi(figure, canvas, host) {
     },
     open: (id) => ui().then((u) => u.openId(id)),
     close: () => state.ui?.close(),
+  };
+}
+
+/**
+ * One chart: `canvas` inside `figure`, `caption` the text under it. `source` answers for it:
+ * {explorer(), filter(), view() (a row of VIEWS), facets(), stats(), params() (the parameters that
+ * reproduce it: see stateParams), toParams(filter), onIncident(id|null), error(message)}. Returns
+ * {draw()}, which draws the chart, its caption and its accessible summary and hands the geometry
+ * to the reader tools (throws when the chart cannot be drawn), {open(id)} and {close()} for the
+ * incident card.
+ */
+export function chartView(figure, canvas, caption, source) {
+  const ui = chartUi(figure, canvas, {
+    ...source,
+    filterParams: () => source.toParams(source.filter()),
+    link: (extra) => shareTexts([...source.params().filter(([k]) => k !== 'incident'), ...extra]).link,
+  });
+  return {
+    draw() {
+      const view = source.view();
+      const drawn = source.explorer().draw(canvas, view.name, source.filter());
+      for (const issue of drawn.themeIssues) console.warn(`cyber-spectrum: theme ${issue}`);
+      ui.drawn(drawn);
+      // The caption says which scale the marks are on (thresholds exist only on some scales), and
+      // when the chart draws counts instead of marks.
+      caption.textContent = chartNote(view, source.facets().scale, drawn.aggregated);
+      canvas.setAttribute('aria-label', describe(source.stats(), view, drawn.aggregated));
+    },
+    open: ui.open,
+    close: ui.close,
   };
 }

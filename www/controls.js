@@ -1,14 +1,13 @@
-// The filter form: built from the dataset's facets, read back into a filter object.
-// A control left at its default adds nothing to the filter, so "all" really means all
-// (including incidents not coded, which any severity bound would leave out).
+// The filter form, built from the filter fields' table (FILTERS in schema.js, generated from
+// Rust) and the dataset's facets, and read back into a filter object. A control left at its
+// default adds nothing to the filter, so "all" really means all (including incidents not coded,
+// which any severity bound would leave out).
+import { FILTERS } from './schema.js';
 
-const MULTI = [
-  ['initiators', 'Initiators', (f) => f.initiators],
-  ['targets', 'Targets', (f) => f.targets],
-  ['methods', 'Methods', (f) => f.methods],
-  ['objectives', 'Objectives', (f) => f.objectives],
-  ['targetTypes', 'Target types', (f) => f.targetTypes],
-];
+/** Control names a page or an embed may show (the `controls` attribute picks among them): the
+ * single-value controls (ranges, search) first, then the lists, as the form lays them out. */
+export const CONTROL_NAMES = [...new Set([...FILTERS.filter((f) => f.kind !== 'list'), ...FILTERS.filter((f) => f.kind === 'list')]
+  .map((f) => f.control))];
 
 function option(value, label, selected) {
   const o = document.createElement('option');
@@ -31,10 +30,6 @@ function summarise(details) {
   details.querySelector('.sel').textContent = text;
 }
 
-/** Control names a page or an embed may show (the `controls` attribute picks among them). */
-export const CONTROL_NAMES = ['years', 'severity', 'search', 'initiators', 'targets', 'methods', 'objectives', 'target-types'];
-const MULTI_CONTROL = { initiators: 'initiators', targets: 'targets', methods: 'methods', objectives: 'objectives', 'target-types': 'targetTypes' };
-
 function labelled(text, control, className) {
   const label = document.createElement('label');
   if (className) label.className = className;
@@ -42,10 +37,15 @@ function labelled(text, control, className) {
   return label;
 }
 
-function named(tag, name) {
-  const e = document.createElement(tag);
-  e.name = name;
-  return e;
+/** The control of one single-value field: a menu of years or levels, or a search box. */
+function single(field) {
+  const e = document.createElement(field.kind === 'text' ? 'input' : 'select');
+  e.name = field.name;
+  if (field.kind === 'text') {
+    e.type = 'search';
+    e.placeholder = 'e.g. WannaCry';
+  }
+  return labelled(field.label, e, field.kind === 'text' ? 'grow' : undefined);
 }
 
 /** A filter form with the named controls (every one by default) and, if asked, a reset button. */
@@ -55,19 +55,13 @@ export function filterForm(names = CONTROL_NAMES, { reset = false } = {}) {
   form.autocomplete = 'off';
   const row = document.createElement('div');
   row.className = 'row';
-  if (names.includes('years')) row.append(labelled('From', named('select', 'from')), labelled('To', named('select', 'to')));
-  if (names.includes('severity')) {
-    row.append(labelled('Severity from', named('select', 'minSeverity')), labelled('to', named('select', 'maxSeverity')));
-  }
-  if (names.includes('search')) {
-    const search = named('input', 'search');
-    search.type = 'search';
-    search.placeholder = 'e.g. WannaCry';
-    row.append(labelled('Search names', search, 'grow'));
+  const shown = FILTERS.filter((f) => names.includes(f.control));
+  for (const name of CONTROL_NAMES) {
+    for (const f of shown) if (f.control === name && f.kind !== 'list') row.append(single(f));
   }
   const multi = document.createElement('div');
   multi.className = 'row multi-row';
-  multi.dataset.fields = names.filter((n) => MULTI_CONTROL[n]).map((n) => MULTI_CONTROL[n]).join(' ');
+  multi.dataset.fields = shown.filter((f) => f.kind === 'list').map((f) => f.name).join(' ');
   form.append(...(row.childElementCount ? [row] : []), multi);
   if (reset) {
     const actions = document.createElement('div');
@@ -81,6 +75,35 @@ export function filterForm(names = CONTROL_NAMES, { reset = false } = {}) {
   return form;
 }
 
+/** A list field's dropdown of checkboxes, one per value in the data (`facets[field.name]`). */
+function dropdown(field, choices) {
+  const details = document.createElement('details');
+  details.className = 'multi';
+  details.dataset.name = field.name;
+  const summary = document.createElement('summary');
+  summary.append(`${field.label}: `);
+  const sel = document.createElement('span');
+  sel.className = 'sel';
+  sel.textContent = 'all';
+  summary.append(sel);
+  const fieldset = document.createElement('fieldset');
+  const legend = document.createElement('legend');
+  legend.textContent = field.label;
+  fieldset.append(legend);
+  for (const c of choices) {
+    const label = document.createElement('label');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.name = field.name;
+    box.value = c.value;
+    box.dataset.label = c.label;
+    label.append(box, `${c.label} (${c.count})`);
+    fieldset.append(label);
+  }
+  details.append(summary, fieldset);
+  return details;
+}
+
 /**
  * Fills the controls of a `filterForm` for `facets`. Returns `read(base)`, the filter the controls
  * show laid over `base` (fields without a control keep their value there), and `write(filter)`,
@@ -90,73 +113,29 @@ export function buildControls(form, facets) {
   const el = form.elements;
   const years = [];
   for (let y = facets.firstYear; y <= facets.lastYear; y += 1) years.push([y, String(y)]);
-  if (el.from) {
-    fillSelect(el.from, years, facets.firstYear);
-    fillSelect(el.to, years, facets.lastYear);
-  }
-  const top = facets.scale.max;
   const levels = facets.levels.map((l) => [l.level, l.label === String(l.level) ? l.label : `${l.level} ${l.label}`]);
-  if (el.minSeverity) {
-    fillSelect(el.minSeverity, levels, 0);
-    fillSelect(el.maxSeverity, levels, top);
-  }
+  // What each kind of single-value control offers, and its value when it constrains nothing.
+  const kinds = {
+    year: { items: years, all: (f) => (f.upper ? facets.lastYear : facets.firstYear) },
+    level: { items: levels, all: (f) => (f.upper ? facets.scale.max : 0) },
+  };
+  const singles = FILTERS.filter((f) => f.kind !== 'list' && el[f.name]);
+  for (const f of singles) if (kinds[f.kind]) fillSelect(el[f.name], kinds[f.kind].items, kinds[f.kind].all(f));
 
   const multi = form.querySelector('.multi-row');
   const shown = multi.dataset.fields.split(' ');
-  multi.replaceChildren();
-  for (const [name, title, pick] of MULTI) {
-    const choices = pick(facets);
-    if (choices.length === 0 || !shown.includes(name)) continue;
-    const details = document.createElement('details');
-    details.className = 'multi';
-    details.dataset.name = name;
-    const summary = document.createElement('summary');
-    summary.append(`${title}: `);
-    const sel = document.createElement('span');
-    sel.className = 'sel';
-    sel.textContent = 'all';
-    summary.append(sel);
-    const fieldset = document.createElement('fieldset');
-    const legend = document.createElement('legend');
-    legend.textContent = title;
-    fieldset.append(legend);
-    for (const c of choices) {
-      const label = document.createElement('label');
-      const box = document.createElement('input');
-      box.type = 'checkbox';
-      box.name = name;
-      box.value = c.value;
-      box.dataset.label = c.label;
-      label.append(box, `${c.label} (${c.count})`);
-      fieldset.append(label);
-    }
-    details.append(summary, fieldset);
-    multi.append(details);
-  }
-  const clamp = (y, fallback) => (y === undefined ? fallback : Math.min(facets.lastYear, Math.max(facets.firstYear, y)));
+  multi.replaceChildren(...FILTERS.filter((f) => f.kind === 'list' && shown.includes(f.name) && facets[f.name]?.length)
+    .map((f) => dropdown(f, facets[f.name])));
+  const clamp = (y) => Math.min(facets.lastYear, Math.max(facets.firstYear, y));
 
   const read = (base = {}) => {
     const filter = { ...base };
-    if (el.from) {
-      delete filter.from;
-      delete filter.to;
-      const from = Number(el.from.value);
-      const to = Number(el.to.value);
-      if (from !== facets.firstYear) filter.from = from;
-      if (to !== facets.lastYear) filter.to = to;
-    }
-    if (el.minSeverity) {
-      delete filter.minSeverity;
-      delete filter.maxSeverity;
-      const lo = Number(el.minSeverity.value);
-      const hi = Number(el.maxSeverity.value);
-      if (lo !== 0) filter.minSeverity = lo;
-      if (hi !== top) filter.maxSeverity = hi;
-    }
-    if (el.search) {
-      delete filter.search;
-      const search = el.search.value.trim();
-      if (search) filter.search = search;
+    for (const f of singles) {
+      delete filter[f.name];
+      const raw = el[f.name].value;
+      if (f.kind === 'text') {
+        if (raw.trim()) filter[f.name] = raw.trim();
+      } else if (Number(raw) !== kinds[f.kind].all(f)) filter[f.name] = Number(raw);
     }
     for (const details of multi.querySelectorAll('details.multi')) {
       summarise(details);
@@ -168,15 +147,11 @@ export function buildControls(form, facets) {
   };
 
   const write = (filter) => {
-    if (el.from) {
-      el.from.value = String(clamp(filter.from, facets.firstYear));
-      el.to.value = String(clamp(filter.to, facets.lastYear));
+    for (const f of singles) {
+      const v = filter[f.name];
+      if (f.kind === 'text') el[f.name].value = v ?? '';
+      else el[f.name].value = String(v === undefined ? kinds[f.kind].all(f) : f.kind === 'year' ? clamp(v) : v);
     }
-    if (el.minSeverity) {
-      el.minSeverity.value = String(filter.minSeverity ?? 0);
-      el.maxSeverity.value = String(filter.maxSeverity ?? top);
-    }
-    if (el.search) el.search.value = filter.search ?? '';
     for (const details of multi.querySelectorAll('details.multi')) {
       const chosen = new Set(filter[details.dataset.name] ?? []);
       for (const box of details.querySelectorAll('input')) box.checked = chosen.has(box.value);

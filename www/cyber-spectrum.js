@@ -11,89 +11,31 @@
 // the reader sees. Every message (a bad attribute, data that cannot be read) shows inside the
 // element and in the console; nothing is thrown at the page.
 
+import { FILTERS, VIEWS, FORMATS } from './schema.js';
+import { configure, startCore, acquire, release, reason } from './core.js';
 import { filterForm, buildControls, closeDropdownsOnOutsideClick, CONTROL_NAMES } from './controls.js';
-import { headline, describe, chartNote } from './stats-view.js';
-import { chartKeeper, chartUi } from './charts.js';
-import { shareButtons, shareTexts, pinnedVersion } from './share.js';
+import { headline } from './stats-view.js';
+import { chartKeeper, chartView } from './charts.js';
+import { shareButtons, stateParams, pinnedVersion } from './share.js';
 
-/** Attributes that set filter fields (the same names as shared links and the render command;
- * Rust's `Filter::PARAMS`, which the end-to-end tests compare with this list). */
-export const FILTER_ATTRIBUTES = ['from', 'to', 'initiators', 'targets', 'methods', 'objectives', 'target-types',
-  'min-severity', 'max-severity', 'search'];
-/** Attributes for everything else; all but `wasm` can also come from an iframe's hash. */
+export { configure };
+
+// The element's attributes: one per filter field (the same names as shared links and the render
+// command), and these settings; all but `wasm` can also come from an iframe's hash.
+export const FILTER_ATTRIBUTES = FILTERS.map((f) => f.param);
 export const SETTINGS = ['view', 'src', 'format', 'timeout', 'theme', 'controls', 'height', 'lang', 'dataset-version', 'incident'];
-const OTHER_ATTRIBUTES = [...SETTINGS, 'wasm'];
-const VIEWS = ['spectrum', 'timeline'];
+const VIEW_NAMES = VIEWS.map((v) => v.name);
 const THEMES = ['light', 'dark', 'auto'];
-const FORMATS = ['auto', 'csv', 'json', 'dcid', 'eurepoc', 'cfr'];
+// A column mapping can only be given in the explorer page's form, not in an attribute.
+const FORMAT_NAMES = FORMATS.filter((f) => !f.mapping).map((f) => f.name);
 const EXTRA_CONTROLS = ['view', 'share'];
 const STYLESHEETS = ['./controls.css', './cyber-spectrum.css'].map((f) => new URL(f, import.meta.url).href);
 const TAG = 'cyber-spectrum';
-
-// One core per page, started on first need. `configure({wasm})` (or a `wasm` attribute on the
-// first element) points it at a wasm file elsewhere, for hosts that serve it from another path.
-let wasmUrl = null;
-let core = null;
-export function configure({ wasm } = {}) {
-  if (wasm) wasmUrl = wasm;
-}
-function startCore(override) {
-  core ??= import('./pkg/cyber_spectrum.js').then(async (m) => {
-    await m.default(wasmUrl || override ? { module_or_path: wasmUrl || override } : undefined);
-    return m;
-  });
-  return core;
-}
-
-// Datasets shared by every element on the page, the bundled one and each src/format pair, with
-// the number of elements showing each: the last one to let go frees its memory in the core, so a
-// page that swaps data again and again holds only what it shows.
-const datasets = new Map();
-function acquire(m, src, format, stallSeconds) {
-  const key = src ? `${format}|${new URL(src, document.baseURI).href}` : 'bundled';
-  let entry = datasets.get(key);
-  if (!entry) {
-    const loading = src ? loadSource(m, src, format, stallSeconds) : Promise.resolve().then(() => m.Explorer.bundled());
-    entry = { key, loading, users: 0 };
-    // A failed load may be retried by a later element.
-    loading.catch(() => { if (datasets.get(key) === entry) datasets.delete(key); });
-    datasets.set(key, entry);
-  }
-  entry.users += 1;
-  return entry;
-}
-function release(entry) {
-  entry.users -= 1;
-  if (entry.users > 0) return;
-  if (datasets.get(entry.key) === entry) datasets.delete(entry.key);
-  entry.loading.then((explorer) => explorer.free(), () => {});
-}
-
-async function loadSource(m, src, format, stallSeconds) {
-  const { fetchBytes, importBytes } = await import('./loader.js');
-  const url = new URL(src, document.baseURI).href;
-  const bytes = await fetchBytes(url, { stallSeconds });
-  // The project's own CSV is read by the explorer module itself; anything else (JSON included)
-  // needs the importer module, fetched on demand in a worker.
-  if (format === 'csv' || format === 'auto') {
-    try {
-      return m.Explorer.fromText(new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'csv');
-    } catch (e) {
-      if (format !== 'auto') throw new Error(`${url}: ${e.message}`);
-    }
-  }
-  try {
-    return m.Explorer.fromImport(await importBytes(bytes, { format }));
-  } catch (e) {
-    throw new Error(`${url}: ${e.message}`);
-  }
-}
-
-/** An exception's message; a trap of the WebAssembly core (after an internal error) said as such. */
-function reason(e) {
-  if (e instanceof WebAssembly.RuntimeError) return `the chart's core stopped on an internal error (${e.message})`;
-  return e?.message ?? String(e);
-}
+// What each attribute change does (the filter attributes and `view` re-read the state).
+const ON_CHANGE = {
+  src: 'loadData', format: 'loadData', timeout: 'loadData', controls: 'buildTools', theme: 'applyLook',
+  height: 'applyLook', lang: 'applyLook', incident: 'showIncident',
+};
 
 function el(tag, className, text) {
   const e = document.createElement(tag);
@@ -104,7 +46,7 @@ function el(tag, className, text) {
 
 export class CyberSpectrum extends HTMLElement {
   static get observedAttributes() {
-    return [...FILTER_ATTRIBUTES, ...OTHER_ATTRIBUTES];
+    return [...FILTER_ATTRIBUTES, ...SETTINGS, 'wasm'];
   }
 
   constructor() {
@@ -134,13 +76,14 @@ export class CyberSpectrum extends HTMLElement {
     const caption = el('figcaption');
     caption.append(this.caption);
     this.figure.append(this.canvas, caption);
-    this.ui = chartUi(this.figure, this.canvas, {
+    this.chart = chartView(this.figure, this.canvas, this.caption, {
       explorer: () => this.explorer,
       filter: () => this.state.filter,
-      filterParams: () => this.m.filterToParams(this.state.filter),
-      view: () => this.state.view,
+      view: () => VIEWS.find((v) => v.name === this.state.view),
       facets: () => this.facets,
-      link: (extra) => shareTexts([...this.params().filter(([k]) => k !== 'incident'), ...extra]).link,
+      stats: () => this.stats_,
+      params: () => this.params(),
+      toParams: (filter) => this.m.filterToParams(filter),
       onIncident: (id) => this.reflectIncident(id),
       error: (message) => this.note('download', message),
     });
@@ -150,7 +93,7 @@ export class CyberSpectrum extends HTMLElement {
     this.box.append(this.head, this.status, this.error, this.tools, this.figure, this.foot);
     root.append(...sheets, this.box);
 
-    this.state = { filter: {}, view: 'spectrum' };
+    this.state = { filter: {}, view: VIEW_NAMES[0] };
     this.started = false;
     this.reflecting = false;
     this.stats_ = null;
@@ -191,11 +134,7 @@ export class CyberSpectrum extends HTMLElement {
 
   attributeChangedCallback(name, before, after) {
     if (this.reflecting || before === after || !this.m) return;
-    if (name === 'src' || name === 'format' || name === 'timeout') this.loadData();
-    else if (name === 'controls') this.buildTools();
-    else if (name === 'theme' || name === 'height' || name === 'lang') this.applyLook();
-    else if (name === 'incident') this.showIncident();
-    else this.readAttributes();
+    this[ON_CHANGE[name] ?? 'readAttributes']();
   }
 
   /** The current filter (a copy), as the API's filter objects spell it. */
@@ -209,7 +148,7 @@ export class CyberSpectrum extends HTMLElement {
     this.apply({ filter: value ?? {} }, 'api');
   }
 
-  /** `spectrum` or `timeline`. */
+  /** The view's name (VIEWS in schema.js). */
   get view() {
     return this.state.view;
   }
@@ -249,8 +188,8 @@ export class CyberSpectrum extends HTMLElement {
   async loadData() {
     const src = this.getAttribute('src');
     const format = (this.getAttribute('format') || 'auto').trim().toLowerCase();
-    if (!FORMATS.includes(format)) {
-      this.fail(`Attribute format="${format}" is not one of: ${FORMATS.join(', ')}.`);
+    if (!FORMAT_NAMES.includes(format)) {
+      this.fail(`Attribute format="${format}" is not one of: ${FORMAT_NAMES.join(', ')}.`);
       return;
     }
     const timeout = this.getAttribute('timeout');
@@ -284,7 +223,7 @@ export class CyberSpectrum extends HTMLElement {
     if (this.pendingFilter) {
       const f = this.pendingFilter;
       this.pendingFilter = null;
-      this.apply({ filter: f, view: this.getAttribute('view') || 'spectrum' }, 'api');
+      this.apply({ filter: f, view: this.getAttribute('view') || VIEW_NAMES[0] }, 'api');
     } else {
       this.readAttributes();
     }
@@ -305,14 +244,14 @@ export class CyberSpectrum extends HTMLElement {
       this.fail(`Attribute ${e.message}`);
       return;
     }
-    this.apply({ filter, view: this.getAttribute('view') || 'spectrum' }, 'attribute');
+    this.apply({ filter, view: this.getAttribute('view') || VIEW_NAMES[0] }, 'attribute');
   }
 
   /** Applies a new state: checks it, updates controls, stats, chart and attributes. */
   apply(next, cause) {
     const view = String(next.view ?? this.state.view).trim().toLowerCase();
-    if (!VIEWS.includes(view)) {
-      this.fail(`${cause === 'attribute' ? 'Attribute' : 'View'} view="${next.view}" is not one of: ${VIEWS.join(', ')}.`);
+    if (!VIEW_NAMES.includes(view)) {
+      this.fail(`${cause === 'attribute' ? 'Attribute' : 'View'} view="${next.view}" is not one of: ${VIEW_NAMES.join(', ')}.`);
       return false;
     }
     let filter = next.filter ?? this.state.filter;
@@ -355,23 +294,24 @@ export class CyberSpectrum extends HTMLElement {
     }
   }
 
-  /** The parameters that reproduce this element: view, data, filters. */
+  /** The parameters that reproduce this element: view, data, filters, the open card. */
   params() {
-    const out = [['view', this.state.view]];
-    for (const name of ['src', 'format']) {
-      const v = this.getAttribute(name);
-      if (v) out.push([name, name === 'src' ? new URL(v, document.baseURI).href : v]);
-    }
-    if (pinnedVersion(this.facets)) out.push(['dataset-version', pinnedVersion(this.facets)]);
-    const incident = this.getAttribute('incident');
-    return [...out, ...this.m.filterToParams(this.state.filter), ...(incident ? [['incident', incident]] : [])];
+    const src = this.getAttribute('src');
+    return stateParams({
+      view: this.state.view,
+      src: src && new URL(src, document.baseURI).href,
+      format: this.getAttribute('format'),
+      facets: this.facets,
+      filterParams: this.m.filterToParams(this.state.filter),
+      incident: this.getAttribute('incident'),
+    });
   }
 
   /** Opens the card the `incident` attribute names (or closes it when the attribute goes). */
   showIncident() {
     const id = this.getAttribute('incident');
-    if (!id) { this.ui.close(); this.note('incident', null); return; }
-    this.ui.open(id).then((found) => {
+    if (!id) { this.chart.close(); this.note('incident', null); return; }
+    this.chart.open(id).then((found) => {
       this.note('incident', found ? null : `Attribute incident="${id}": no incident with this id in the data.`);
     });
   }
@@ -401,8 +341,6 @@ export class CyberSpectrum extends HTMLElement {
     const names = raw === 'all' || raw === '' ? [...CONTROL_NAMES, ...EXTRA_CONTROLS]
       : raw === 'none' ? [] : raw.split(/[\s,]+/);
     const unknown = names.filter((n) => !CONTROL_NAMES.includes(n) && !EXTRA_CONTROLS.includes(n));
-    if (unknown.length) {
-    }
     this.note('controls', unknown.length ? `Attribute controls="${raw}": unknown control ${unknown.map((u) => `“${u}”`).join(', ')} `
       + `(use all, none, or any of: ${[...CONTROL_NAMES, ...EXTRA_CONTROLS].join(', ')}).` : null);
     const parts = [];
@@ -412,10 +350,10 @@ export class CyberSpectrum extends HTMLElement {
       group.setAttribute('role', 'group');
       group.setAttribute('aria-label', 'Chart');
       this.viewButtons = VIEWS.map((v) => {
-        const b = el('button', undefined, v === 'spectrum' ? 'Spectrum' : 'Timeline');
+        const b = el('button', undefined, v.button);
         b.type = 'button';
-        b.dataset.view = v;
-        b.addEventListener('click', () => this.apply({ view: v }, 'controls'));
+        b.dataset.view = v.name;
+        b.addEventListener('click', () => this.apply({ view: v.name }, 'controls'));
         return b;
       });
       group.append(...this.viewButtons);
@@ -475,11 +413,7 @@ export class CyberSpectrum extends HTMLElement {
   draw() {
     if (!this.explorer || this.figure.hidden) return;
     try {
-      const drawn = this.explorer.draw(this.canvas, this.state.view, this.state.filter);
-      for (const issue of drawn.themeIssues) console.warn(`<${TAG}>: theme ${issue}`);
-      this.ui.drawn(drawn);
-      this.caption.textContent = chartNote(this.state.view, this.facets.scale, drawn.aggregated);
-      this.canvas.setAttribute('aria-label', describe(this.stats_, this.state.view === 'spectrum' ? 'Escalation spectrum' : 'Escalation timeline', drawn.aggregated));
+      this.chart.draw();
       if (!this.drawn) {
         this.drawn = true;
         this.showIncident();

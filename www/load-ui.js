@@ -2,30 +2,19 @@
 // and the column-mapping form. Fetched on demand (most readers never load a file), by app.js the
 // first time a reader opens the panel, drops a file or follows a ?data= link.
 import { fetchBytes, fileBytes, importBytes, fileColumns, megabytes } from './loader.js';
+import { MAPPING_FIELDS, MAX_WARNINGS } from './schema.js';
 
 const $ = (id) => document.getElementById(id);
 const MB = (n) => megabytes(n, n < 10 * 2 ** 20 ? 1 : 0);
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** Which column most likely holds each mapping field, guessed from the column names. */
-const GUESSES = [
-  ['start', /^(start|date|start.?date|when|began|first.?seen|incident.?date)$/i],
-  ['initiator', /(initiator|attacker|sponsor|perpetrator|actor.?country|origin)/i],
-  ['targets', /(target|victim|receiver)/i],
-  ['name', /^(name|title|headline|incident|operation)$/i],
-  ['id', /^(id|ref|reference|key)$/i],
-  ['end', /^(end|end.?date|until)$/i],
-  ['severity', /(severity|score|intensity|level)/i],
-  ['method', /^(method|technique|vector)$/i],
-  ['description', /(description|summary|details)/i],
-  ['sources', /(source|url|link)/i],
-];
-const FIELD_LABELS = {
-  start: 'Start date', initiator: 'Initiator state', targets: 'Target state(s)', name: 'Name', id: 'Id',
-  end: 'End date', severity: 'Severity (0-10)', method: 'Method', objective: 'Objective', targetType: 'Target type',
-  description: 'Description', sources: 'Source URLs', attributedBy: 'Attributed by', attributionDate: 'Attribution date',
-  rationale: 'Coding rationale',
-};
+/** The column most likely holding mapping `field` (a row of MAPPING_FIELDS), guessed from the
+ * column names by the field's pattern; undefined when none fits. */
+export function guessColumn(field, columns) {
+  if (!field.guess) return undefined;
+  const re = new RegExp(field.guess, 'i');
+  return columns.find((c) => re.test(c.trim()));
+}
 
 const progress = {
   start(what) {
@@ -67,7 +56,7 @@ export function showSummary(text, warnings) {
   box.hidden = warnings.length === 0;
   box.open = false;
   $('warnings-summary').textContent = `Show the ${plural(warnings.length, 'warning')}`;
-  const shown = warnings.slice(0, 1000).map((w) => {
+  const shown = warnings.slice(0, MAX_WARNINGS).map((w) => {
     const li = document.createElement('li');
     li.textContent = `${w.row === 0 ? 'Header' : `Row ${w.row}`}, column “${w.column}”: ${w.message}`;
     return li;
@@ -143,15 +132,15 @@ export function attach(page) {
     if (!columns.length) return;
     $('load-panel').open = true;
     $('mapping-intro').textContent = `${label} has the columns ${columns.join(', ')}. Say which holds what `
-      + '(start date and initiator are needed; countries may be names, ISO or COW codes; severity is read on the 0-10 ladder):';
-    $('mapping-fields').replaceChildren(...Object.entries(FIELD_LABELS).map(([field, text]) => {
+      + `(the ${MAPPING_FIELDS.filter((f) => f.required).map((f) => f.label.toLowerCase()).join(' and ')} are needed; `
+      + 'countries may be names, ISO or COW codes; severity is read on the 0-10 ladder):';
+    $('mapping-fields').replaceChildren(...MAPPING_FIELDS.map((field) => {
       const label = document.createElement('label');
-      if (field === 'start' || field === 'initiator') label.className = 'required';
-      label.append(text);
+      if (field.required) label.className = 'required';
+      label.append(field.label);
       const select = document.createElement('select');
-      select.name = field;
-      const guess = previous?.[field]
-        ?? columns.find((c) => GUESSES.some(([f, re]) => f === field && re.test(c.trim())));
+      select.name = field.name;
+      const guess = previous?.[field.name] ?? guessColumn(field, columns);
       select.append(new Option('(none)', ''), ...columns.map((c) => new Option(c, c, false, c === guess)));
       label.append(select);
       return label;

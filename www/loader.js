@@ -4,9 +4,10 @@
 
 const WORKER_URL = new URL('./import-worker.js', import.meta.url);
 
-/** The largest input read (src/import/mod.rs MAX_INPUT_BYTES; a native test keeps the two equal).
- * A larger file or download is refused before it is read. */
-export const MAX_INPUT_BYTES = 128 * 1024 * 1024;
+// The largest input read (schema.js, from src/import/mod.rs): a larger file or download is
+// refused before it is read.
+import { MAX_INPUT_BYTES } from './schema.js';
+
 /** Seconds a download may go without receiving anything before it is given up. */
 export const STALL_SECONDS = 30;
 

@@ -47,6 +47,17 @@ export function pinnedVersion(facets) {
   return facets.source === 'bundled' ? facets.version.split(' ')[0] : null;
 }
 
+/**
+ * The parameters that reproduce a chart, in the order links and embed code write them: the view,
+ * the data (`src`, `format`, the bundled dataset's pinned version), the filter's parameters and the
+ * open incident card. Absent parts are left out.
+ */
+export function stateParams({ view, src, format, facets, filterParams, incident }) {
+  const version = facets && pinnedVersion(facets);
+  return [['view', view], ...(src ? [['src', src]] : []), ...(format ? [['format', format]] : []),
+    ...(version ? [['dataset-version', version]] : []), ...filterParams, ...(incident ? [['incident', incident]] : [])];
+}
+
 /** The link, the tag code and the iframe code for an embed's parameters (view, data, filters). */
 export function shareTexts(params) {
   const src = params.find(([k]) => k === 'src')?.[1] ?? null;

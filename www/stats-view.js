@@ -74,15 +74,17 @@ function bulk(counts) {
 /**
  * What a sighted reader sees in a chart, as text (the canvas's accessible name, updated with the
  * filters): how many, by whom, when, where most sit, against the thresholds, the most severe.
+ * `view` is a row of VIEWS (schema.js).
  */
 export function describe(s, view, counted = false) {
-  if (s.total === 0) return `${view}: no incidents match the current filters.`;
+  const title = view.title;
+  if (s.total === 0) return `${title}: no incidents match the current filters.`;
   const states = s.byInitiator;
   const by = states.length === 1 ? `by ${states[0].name}`
     : `by ${states.slice(0, 2).map((r) => `${r.name} (${r.count})`).join(', ')}${states.length > 2 ? ` and ${states.length - 2} more` : ''}`;
   const when = s.firstYear === s.lastYear ? `in ${s.firstYear}` : `${s.firstYear} to ${s.lastYear}`;
-  const parts = [`${view}${counted ? ' (counts: too many incidents for a mark each)' : ''}: ${s.total} incident${s.total === 1 ? '' : 's'} ${by}, ${when}`];
-  if (view.includes('timeline') && s.byYear.length > 1) {
+  const parts = [`${title}${counted ? ' (counts: too many incidents for a mark each)' : ''}: ${s.total} incident${s.total === 1 ? '' : 's'} ${by}, ${when}`];
+  if (view.busiest && s.byYear.length > 1) {
     const peak = s.byYear.reduce((a, b) => (b.count > a.count ? b : a));
     parts.push(`the busiest year ${peak.year} with ${peak.count}`);
   }
@@ -98,26 +100,15 @@ export function describe(s, view, counted = false) {
   return `${parts.join('; ')}.`;
 }
 
-/** The caption under a chart: what a mark is, and which thresholds are drawn on this scale. */
+/**
+ * The caption under a chart: what a mark is (or, `counted`, what the counts are), and which
+ * thresholds are drawn on this scale. The sentences are the view's (VIEWS in schema.js), filled
+ * in with the scale's name, top and thresholds.
+ */
 export function chartNote(view, scale, counted = false) {
-  // Too many incidents for a mark each: the chart draws counts, and its first sentence says how.
-  if (counted) {
-    const rest = chartNote(view, scale).replace(/^[^;]*; /, '');
-    return view === 'spectrum'
-      ? `Too many incidents for a mark each: every level is a bar of its count, stacked by initiator; ${rest}`
-      : `Too many incidents for a mark each: each cell’s shade is how many started in that period at that level; ${rest}`;
-  }
-  if (scale.key === 'ladder') {
-    return view === 'spectrum'
-      ? 'Each mark is one incident, stacked at its level on the ladder; “–” collects incidents not coded. Dashed lines '
-        + `mark the use-of-force (level ${scale.useOfForce}) and armed-attack (level ${scale.armedAttack}) thresholds; `
-        + 'the bands below name the response that fits each region of the ladder.'
-      : 'Each mark is one incident at its start date and level; the line steps through each year’s most severe incident.';
-  }
-  return view === 'spectrum'
-    ? `Each mark is one incident, stacked at its score on ${scale.name}, 0 to ${scale.max}; “–” collects incidents `
-      + 'without a score. That scale has no use-of-force or armed-attack threshold, so none is drawn.'
-    : `Each mark is one incident at its start date and its score on ${scale.name}; the line steps through each year’s highest score.`;
+  const k = scale.useOfForce === null ? 1 : 0;
+  const first = counted ? `Too many incidents for a mark each: ${view.counted}` : view.marks[k];
+  return `${first}; ${view.rest[k]}`.replace(/\{(\w+)\}/g, (_, key) => scale[key]);
 }
 
 /** One line for an embed: how many, when, how severe at most, how near the thresholds. */

@@ -41,41 +41,59 @@ pub struct ViewInfo {
     /// As the API, attributes and links spell it.
     pub name: &'static str,
     /// The view's button in an embed.
+    #[cfg(not(target_arch = "wasm32"))]
     pub button: &'static str,
     /// The chart's heading on the explorer page.
+    #[cfg(not(target_arch = "wasm32"))]
     pub heading: &'static str,
     /// The chart's name in its screen-reader summary.
+    #[cfg(not(target_arch = "wasm32"))]
     pub title: &'static str,
     /// What a band of the chart (a column under the pointer, a Page Up/Down step) is: `level` or `year`.
+    #[cfg(not(target_arch = "wasm32"))]
     pub band: &'static str,
     /// How the arrow keys walk the marks, as it follows "from incident to incident".
+    #[cfg(not(target_arch = "wasm32"))]
     pub walk: &'static str,
     /// Whether the screen-reader summary names the busiest year.
+    #[cfg(not(target_arch = "wasm32"))]
     pub busiest: bool,
     /// The caption's first clause, saying what a mark is: on a scale with thresholds, and without.
+    #[cfg(not(target_arch = "wasm32"))]
     pub marks: [&'static str; 2],
     /// The rest of the caption, after "; ": on a scale with thresholds, and without.
+    #[cfg(not(target_arch = "wasm32"))]
     pub rest: [&'static str; 2],
     /// What the chart draws instead of marks when there are too many ("Too many incidents for a
     /// mark each: " comes before it).
+    #[cfg(not(target_arch = "wasm32"))]
     pub counted: &'static str,
 }
 
 /// Every view, the default first.
 pub const VIEWS: [ViewInfo; 2] = [
+    // (On wasm32 each row keeps only the view and its name: the words are for JavaScript.)
     ViewInfo {
         view: View::Spectrum,
         name: "spectrum",
+        #[cfg(not(target_arch = "wasm32"))]
         button: "Spectrum",
+        #[cfg(not(target_arch = "wasm32"))]
         heading: "Escalation spectrum",
+        #[cfg(not(target_arch = "wasm32"))]
         title: "Escalation spectrum",
+        #[cfg(not(target_arch = "wasm32"))]
         band: "level",
+        #[cfg(not(target_arch = "wasm32"))]
         walk: ", level by level",
+        #[cfg(not(target_arch = "wasm32"))]
         busiest: false,
+        #[cfg(not(target_arch = "wasm32"))]
         marks: [
             "Each mark is one incident, stacked at its level on the ladder",
             "Each mark is one incident, stacked at its score on {name}, 0 to {max}",
         ],
+        #[cfg(not(target_arch = "wasm32"))]
         rest: [
             "\u{201c}\u{2013}\u{201d} collects incidents not coded. Dashed lines mark the use-of-force (level \
              {useOfForce}) and armed-attack (level {armedAttack}) thresholds; the bands below name the response that \
@@ -83,25 +101,35 @@ pub const VIEWS: [ViewInfo; 2] = [
             "\u{201c}\u{2013}\u{201d} collects incidents without a score. That scale has no use-of-force or \
              armed-attack threshold, so none is drawn.",
         ],
+        #[cfg(not(target_arch = "wasm32"))]
         counted: "every level is a bar of its count, stacked by initiator",
     },
     ViewInfo {
         view: View::Timeline,
         name: "timeline",
+        #[cfg(not(target_arch = "wasm32"))]
         button: "Timeline",
+        #[cfg(not(target_arch = "wasm32"))]
         heading: "Escalation over time",
+        #[cfg(not(target_arch = "wasm32"))]
         title: "Escalation timeline",
+        #[cfg(not(target_arch = "wasm32"))]
         band: "year",
+        #[cfg(not(target_arch = "wasm32"))]
         walk: " in time order",
+        #[cfg(not(target_arch = "wasm32"))]
         busiest: true,
+        #[cfg(not(target_arch = "wasm32"))]
         marks: [
             "Each mark is one incident at its start date and level",
             "Each mark is one incident at its start date and its score on {name}",
         ],
+        #[cfg(not(target_arch = "wasm32"))]
         rest: [
             "the line steps through each year\u{2019}s most severe incident.",
             "the line steps through each year\u{2019}s highest score.",
         ],
+        #[cfg(not(target_arch = "wasm32"))]
         counted: "each cell\u{2019}s shade is how many started in that period at that level",
     },
 ];

@@ -15,14 +15,26 @@ use std::collections::HashSet;
 /// case-insensitive regular expression, tried in the page) that likely hold it.
 pub struct MappingField {
     pub name: &'static str,
+    #[cfg(not(target_arch = "wasm32"))]
     pub label: &'static str,
     pub required: bool,
     /// Empty when no column name is a good guess.
+    #[cfg(not(target_arch = "wasm32"))]
     pub guess: &'static str,
 }
 
 const fn mf(name: &'static str, label: &'static str, required: bool, guess: &'static str) -> MappingField {
-    MappingField { name, label, required, guess }
+    // The wasm needs the name and whether it is required: the form's words are for JavaScript.
+    #[cfg(target_arch = "wasm32")]
+    let _ = (label, guess);
+    MappingField {
+        name,
+        #[cfg(not(target_arch = "wasm32"))]
+        label,
+        required,
+        #[cfg(not(target_arch = "wasm32"))]
+        guess,
+    }
 }
 
 /// Every field a mapping may name, in the order the mapping form shows them.

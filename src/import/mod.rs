@@ -99,16 +99,31 @@ pub struct FormatInfo {
     /// `None` for `auto`.
     pub format: Option<Format>,
     /// The choice's label in the page's format menu.
+    #[cfg(not(target_arch = "wasm32"))]
     pub label: &'static str,
     /// Which wasm module reads it in the page: `explorer` (the project's CSV, read on the page
     /// without fetching the importer; `auto` tries it first) or `importer` (in a Web Worker).
+    #[cfg(not(target_arch = "wasm32"))]
     pub module: &'static str,
     /// Whether it needs a column mapping, which only the page's mapping form can give.
+    #[cfg(not(target_arch = "wasm32"))]
     pub mapping: bool,
 }
 
 const fn fi(name: &'static str, format: Option<Format>, label: &'static str, module: &'static str) -> FormatInfo {
-    FormatInfo { name, format, label, module, mapping: matches!(format, Some(Format::Mapped)) }
+    // The wasm needs only the name and the format: the menu's words are for JavaScript.
+    #[cfg(target_arch = "wasm32")]
+    let _ = (label, module);
+    FormatInfo {
+        name,
+        format,
+        #[cfg(not(target_arch = "wasm32"))]
+        label,
+        #[cfg(not(target_arch = "wasm32"))]
+        module,
+        #[cfg(not(target_arch = "wasm32"))]
+        mapping: matches!(format, Some(Format::Mapped)),
+    }
 }
 
 /// Every format name, `auto` first, then in the order `auto` tries the recognisable ones.

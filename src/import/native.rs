@@ -15,14 +15,26 @@ pub struct Column {
     pub name: &'static str,
     pub required: bool,
     /// The incident record's field (camelCase) written into this column.
+    #[cfg(not(target_arch = "wasm32"))]
     pub record: &'static str,
     /// For a list field, what separates its items in the cell (read: any of `;`, `,`, `|` for
     /// targets, whitespace for sources); empty for a single value.
+    #[cfg(not(target_arch = "wasm32"))]
     pub join: &'static str,
 }
 
 const fn col(name: &'static str, required: bool, record: &'static str, join: &'static str) -> Column {
-    Column { name, required, record, join }
+    // The wasm reads only names: how the download writes a column is for JavaScript.
+    #[cfg(target_arch = "wasm32")]
+    let _ = (record, join);
+    Column {
+        name,
+        required,
+        #[cfg(not(target_arch = "wasm32"))]
+        record,
+        #[cfg(not(target_arch = "wasm32"))]
+        join,
+    }
 }
 
 /// Every column, in the order the CSV download writes them.

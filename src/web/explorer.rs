@@ -240,9 +240,12 @@ impl Drawn {
         self.layout.hit_number(x, y, slop).map_or(-1, |k| k as i32)
     }
 
-    /// Mark number `k`, or undefined past the end.
-    pub fn mark(&self, k: usize) -> Option<Mark> {
-        self.layout.marks.get(k).map(|m| Mark { x: m.x, y: m.y, r: m.r, group: m.group, incident: m.index as u32 })
+    /// Mark number `k` (`{x, y, r, group, incident}`), or undefined past the end.
+    #[wasm_bindgen(unchecked_return_type = "Mark | undefined")]
+    pub fn mark(&self, k: usize) -> JsValue {
+        self.layout.marks.get(k).map_or(JsValue::UNDEFINED, |m| {
+            numbers(&[("x", m.x), ("y", m.y), ("r", m.r), ("group", f64::from(m.group)), ("incident", m.index as f64)])
+        })
     }
 
     /// The number of the mark that shows `incident`, or -1 (it is not in this chart).
@@ -250,45 +253,31 @@ impl Drawn {
         self.layout.marks.iter().position(|m| m.index == incident).map_or(-1, |k| k as i32)
     }
 
-    /// The band (a level of the spectrum, a year of the timeline) under `(x, y)`, or undefined.
-    pub fn band(&self, x: f64, y: f64) -> Option<Band> {
-        self.layout.band_at(x, y).map(|b| Band {
-            x0: b.x0,
-            x1: b.x1,
-            top: b.top,
-            bottom: b.bottom,
-            key: b.key,
-            count: b.count as u32,
+    /// The band (a level of the spectrum, a year of the timeline) under `(x, y)` (`{x0, x1, top,
+    /// bottom, key, count}`), or undefined.
+    #[wasm_bindgen(unchecked_return_type = "Band | undefined")]
+    pub fn band(&self, x: f64, y: f64) -> JsValue {
+        self.layout.band_at(x, y).map_or(JsValue::UNDEFINED, |b| {
+            numbers(&[
+                ("x0", b.x0),
+                ("x1", b.x1),
+                ("top", b.top),
+                ("bottom", b.bottom),
+                ("key", f64::from(b.key)),
+                ("count", b.count as f64),
+            ])
         })
     }
 }
 
-/// One incident's mark on a chart, in CSS pixels from the canvas's top left.
-#[wasm_bindgen]
-#[derive(Clone, Copy)]
-pub struct Mark {
-    pub x: f64,
-    pub y: f64,
-    /// Radius.
-    pub r: f64,
-    /// The mark's group: its level (-1: not coded) on the spectrum, its year on the timeline.
-    pub group: i32,
-    /// The incident, as `Explorer.record` and `Drawn.find` number it.
-    pub incident: u32,
-}
-
-/// One band of a chart: a level's column on the spectrum, a year's on the timeline.
-#[wasm_bindgen]
-#[derive(Clone, Copy)]
-pub struct Band {
-    pub x0: f64,
-    pub x1: f64,
-    pub top: f64,
-    pub bottom: f64,
-    /// The level (-1: not coded) or the year.
-    pub key: i32,
-    /// How many incidents it holds.
-    pub count: u32,
+/// A plain object of numbers. Built by hand: an exported class per shape would add its glue to
+/// every reader's download, and serde would add more.
+fn numbers(fields: &[(&str, f64)]) -> JsValue {
+    let object = js_sys::Object::new();
+    for (k, v) in fields {
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(k), &JsValue::from_f64(*v));
+    }
+    object.into()
 }
 
 /// Every allocation of the explorer module is counted (see src/alloc.rs), for `memoryUse()`.

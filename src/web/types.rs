@@ -107,6 +107,12 @@ export interface IncidentRecord {
   sources: string[];
 }
 
+/** One incident's mark, in CSS pixels from the canvas's top left; `group` is its level (-1: not
+ * coded) on the spectrum, its year on the timeline; `incident` is what `Explorer.record` takes. */
+export interface Mark { x: number; y: number; r: number; group: number; incident: number; }
+/** A level's or a year's column: `key` the level (-1: not coded) or the year, `count` its incidents. */
+export interface Band { x0: number; x1: number; top: number; bottom: number; key: number; count: number; }
+
 /** The importer's result, for `Explorer.fromImport`: the incidents in columns, and what was read. */
 export interface Imported {
   facts: Uint8Array;

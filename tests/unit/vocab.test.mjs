@@ -1,0 +1,85 @@
+// The JavaScript logic that stays in JavaScript, tested in Node without a browser: column guessing
+// for the mapping form, the CSV download's columns, the per-view sentences and the card's words,
+// all read from the generated vocabularies (www/schema.js).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { FILTERS, VIEWS, COLUMNS, MAPPING_FIELDS, FORMATS } from '../../www/schema.js';
+import { guessColumn } from '../../www/load-ui.js';
+import { csvOf } from '../../www/downloads.js';
+import { chartNote, describe } from '../../www/stats-view.js';
+import { formatDate, safeUrl, thresholdText } from '../../www/card.js';
+import { CONTROL_NAMES } from '../../www/controls.js';
+
+const field = (name) => MAPPING_FIELDS.find((f) => f.name === name);
+const LADDER = { key: 'ladder', name: 'the 0-10 escalation ladder', max: 10, useOfForce: 7, armedAttack: 9 };
+const EUREPOC = { key: 'eurepoc-intensity', name: 'EuRepoC’s weighted intensity', max: 22, useOfForce: null, armedAttack: null };
+
+test('the mapping form guesses columns from their names', () => {
+  const columns = ['Headline', 'When', 'Attacker', 'Victim country', 'Score', 'Kind', 'Link'];
+  assert.equal(guessColumn(field('start'), columns), 'When');
+  assert.equal(guessColumn(field('initiator'), columns), 'Attacker');
+  assert.equal(guessColumn(field('targets'), columns), 'Victim country');
+  assert.equal(guessColumn(field('name'), columns), 'Headline');
+  assert.equal(guessColumn(field('severity'), columns), 'Score');
+  assert.equal(guessColumn(field('sources'), columns), 'Link');
+  assert.equal(guessColumn(field('id'), columns), undefined, 'no column looks like an id');
+  assert.equal(guessColumn(field('objective'), columns), undefined, 'a field without a pattern guesses nothing');
+  assert.equal(guessColumn(field('start'), [' Start date ']), ' Start date ', 'names are trimmed before matching');
+  assert.equal(guessColumn(field('start'), ['Restart']), undefined, 'whole-name patterns do not match inside a word');
+  assert.deepEqual(MAPPING_FIELDS.filter((f) => f.required).map((f) => f.name), ['start', 'initiator']);
+});
+
+test('the CSV download writes the columns the explorer reads, lists joined as it splits them', () => {
+  const record = {
+    id: 'x-1', name: 'Comma, "quoted"', start: '2014-11-24', end: null, initiator: 'PRK', targets: ['USA', 'KOR'],
+    targetType: 'private', method: 'wiper', objective: null, severity: 6, rationale: '', attributedBy: 'FBI',
+    attributionDate: '2014-12-19', description: 'two\nlines', sources: ['https://a.example/1', 'https://b.example/2'],
+  };
+  const facets = { source: 'bundled', version: '1.0.0', total: 126, scale: LADDER };
+  const text = csvOf([record], { facets, filterText: 'initiators=PRK', link: 'https://x.example/#v', now: new Date('2026-01-02T03:04:05Z') });
+  const lines = text.split('\r\n');
+  const header = lines.find((l) => !l.startsWith('#'));
+  assert.equal(header, COLUMNS.map((c) => c.name).join(','));
+  assert.ok(text.includes('PRK,USA;KOR,'), text);
+  assert.ok(text.includes('"Comma, ""quoted"""'), 'quotes are doubled inside a quoted cell');
+  assert.ok(text.includes('https://a.example/1 https://b.example/2'));
+  assert.ok(lines.includes('# Severity: the 0-10 escalation ladder; use of force from level 7, armed attack from level 9'));
+  const other = csvOf([], { facets: { ...facets, source: 'eurepoc', scale: EUREPOC }, filterText: '', link: 'l' });
+  assert.ok(other.includes('# Severity: EuRepoC’s weighted intensity\r\n'), 'no thresholds on a scale without them');
+});
+
+test('each view says what its marks are, with the thresholds of the scale in use', () => {
+  const [spectrum, timeline] = VIEWS;
+  assert.match(chartNote(spectrum, LADDER), /^Each mark is one incident, stacked at its level on the ladder; .*level 7\) and armed-attack \(level 9\)/);
+  assert.match(chartNote(spectrum, { ...LADDER, useOfForce: 5, armedAttack: 7 }), /level 5\) and armed-attack \(level 7\)/);
+  assert.match(chartNote(spectrum, EUREPOC), /its score on EuRepoC’s weighted intensity, 0 to 22; .*no use-of-force or armed-attack threshold/);
+  assert.match(chartNote(timeline, LADDER, true), /^Too many incidents for a mark each: each cell’s shade .*; the line steps/);
+  for (const view of VIEWS) {
+    for (const scale of [LADDER, EUREPOC]) assert.doesNotMatch(chartNote(view, scale), /[{}]|undefined/, view.name);
+  }
+  const stats = {
+    total: 3, byInitiator: [{ name: 'North Korea', count: 3 }], firstYear: 2013, lastYear: 2014,
+    byYear: [{ year: 2013, count: 1 }, { year: 2014, count: 2 }], maxSeverity: 6, severityCounts: [0, 0, 0, 1, 0, 0, 2],
+    atOrAboveUseOfForce: 0, atOrAboveArmedAttack: 0, mostSevere: 'Sony', notCoded: 0,
+  };
+  assert.match(describe(stats, timeline), /^Escalation timeline: 3 incidents by North Korea, 2013 to 2014; the busiest year 2014 with 2;/);
+  assert.doesNotMatch(describe(stats, spectrum), /busiest/);
+});
+
+test('the card reads dates as precise as they are, links only http(s), and places a level against the thresholds', () => {
+  assert.equal(formatDate('2017-05-12', 'day'), '12 May 2017');
+  assert.equal(formatDate('2017-05', 'month'), 'May 2017');
+  assert.equal(formatDate('2017-05-12', 'year'), '2017');
+  assert.equal(safeUrl('javascript:alert(1)'), null);
+  assert.equal(safeUrl(' https://example.org/a '), 'https://example.org/a');
+  const facets = { useOfForce: 7, armedAttack: 9, scale: LADDER };
+  assert.equal(thresholdText(9, facets), 'At or above the armed-attack threshold (level 9).');
+  assert.equal(thresholdText(6, facets), '1 level below the use-of-force threshold (level 7).');
+  assert.match(thresholdText(3, { useOfForce: null, scale: EUREPOC }), /no use-of-force or armed-attack threshold/);
+});
+
+test('the filter form offers one control per control name of the filter table, ranges first', () => {
+  assert.deepEqual(CONTROL_NAMES, ['years', 'severity', 'search', 'initiators', 'targets', 'methods', 'objectives', 'target-types']);
+  assert.deepEqual(new Set(CONTROL_NAMES), new Set(FILTERS.map((f) => f.control)));
+  assert.equal(FORMATS[0].name, 'auto');
+});

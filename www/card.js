@@ -1,0 +1,128 @@
+// The incident card's content and the words every reader tool uses for an incident: its date as
+// precise as it is known, who against whom, its level, where it sits against the thresholds, and
+// a citation. Part of the on-demand interaction code (see interact.js). Data is only ever set as
+// text, and only http(s) sources become links.
+import { named } from './stats-view.js';
+
+export function el(tag, className, text) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined && text !== null) e.textContent = text;
+  return e;
+}
+
+export function button(text, onClick, className) {
+  const b = el('button', className, text);
+  b.type = 'button';
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** "2017-05-12" read as its precision says: 12 May 2017, May 2017 or 2017. */
+export function formatDate(iso, precision) {
+  const [y, m, d] = String(iso ?? '').split('-');
+  if (!y) return '';
+  if (precision === 'year' || !m) return y;
+  const month = MONTHS[Number(m) - 1] ?? m;
+  return precision === 'month' || !d ? `${month} ${y}` : `${Number(d)} ${month} ${y}`;
+}
+
+/** Only http(s) addresses become links: never javascript:, data: or anything else. */
+export function safeUrl(text) {
+  try {
+    const u = new URL(String(text).trim());
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+export const labelOf = (facets, kind, value) => facets[kind]?.find((c) => c.value === value)?.label ?? value ?? null;
+export const plural = (n, word) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+
+export function severityText(r, facets) {
+  if (r.severity === null || r.severity === undefined) return 'not coded';
+  return `level ${named(r.severity, r.severityLabel ?? facets.levels?.[r.severity]?.label)}`;
+}
+
+/** Where a severity sits against the thresholds, in words. */
+export function thresholdText(severity, facets) {
+  const force = facets.useOfForce;
+  const attack = facets.armedAttack;
+  if (force === null || force === undefined) return `${facets.scale?.name ?? 'This scale'} has no use-of-force or armed-attack threshold.`;
+  if (severity === null || severity === undefined) return 'Not coded, so not placed against the thresholds.';
+  if (severity >= attack) return `At or above the armed-attack threshold (level ${attack}).`;
+  if (severity >= force) {
+    return `At or above the use-of-force threshold (level ${force}); ${plural(attack - severity, 'level')} below armed attack (level ${attack}).`;
+  }
+  return `${plural(force - severity, 'level')} below the use-of-force threshold (level ${force}).`;
+}
+
+export const who = (r) => `${r.initiatorName} → ${r.targetNames.length ? r.targetNames.join(', ') : 'no target named'}`;
+
+/** A short citation for one incident: id, dataset, coding, sources and where to see it. */
+export function citation(r, facets, link, today = new Date()) {
+  const data = facets.source === 'bundled' ? `cyber-spectrum dataset, version ${facets.version}` : `data read as ${facets.source}`;
+  const sources = r.sources.length ? ` Sources: ${r.sources.join(' ; ')}.` : '';
+  return `“${r.name}” (${r.id}), ${formatDate(r.start, r.precision)}; ${who(r)}; coded ${severityText(r, facets)}. `
+    + `In ${data}.${sources} ${link} (accessed ${today.toISOString().slice(0, 10)}).`;
+}
+
+
+/**
+ * The card of incident record `r`: a close button, the title (`titleId`, focusable), every fact,
+ * the sources and a button that copies the citation (`link` reproduces the view with the card open).
+ */
+export function cardContent(r, facets, { titleId, link, close }) {
+  const title = el('h3', null, r.name);
+  title.id = titleId;
+  title.tabIndex = -1;
+  const dates = r.end ? `${formatDate(r.start, r.precision)} to ${formatDate(r.end)}` : formatDate(r.start, r.precision);
+  const dl = el('dl');
+  const row = (term, value) => {
+    if (value !== null && value !== undefined && value !== '') dl.append(el('dt', null, term), el('dd', null, value));
+  };
+  row('Id', r.id);
+  row('When', dates);
+  row('Who → whom', who(r));
+  row('Target type', labelOf(facets, 'targetTypes', r.targetType));
+  row('Method', labelOf(facets, 'methods', r.method));
+  row('Objective', labelOf(facets, 'objectives', r.objective));
+  row('Severity', severityText(r, facets));
+  row('Why this level', r.rationale);
+  row('Thresholds', thresholdText(r.severity, facets));
+  row('Attributed by', r.attributedBy ? `${r.attributedBy}${r.attributionDate ? ` (${formatDate(r.attributionDate)})` : ''}` : null);
+  row('What happened', r.description);
+  const sources = el('ul', 'sources');
+  for (const s of r.sources) {
+    const url = safeUrl(s);
+    const li = el('li');
+    if (url) {
+      const a = el('a', null, url.replace(/^https?:\/\/(www\.)?/, ''));
+      a.href = url;
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer';
+      li.append(a);
+    } else li.textContent = s;
+    sources.append(li);
+  }
+  const cite = el('p', 'cite');
+  cite.hidden = true;
+  const citeButton = button('Cite this incident', async () => {
+    const text = citation(r, facets, link);
+    cite.textContent = text;
+    cite.hidden = false;
+    try {
+      await navigator.clipboard.writeText(text);
+      citeButton.textContent = 'Citation copied';
+    } catch {
+      citeButton.textContent = 'Citation (select and copy)';
+    }
+  });
+  const closeButton = button('×', close, 'close');
+  closeButton.setAttribute('aria-label', 'Close the incident card');
+  const actions = el('div', 'actions');
+  actions.append(citeButton);
+  return { title, children: [closeButton, title, dl, ...(r.sources.length ? [el('h4', null, 'Sources'), sources] : []), actions, cite] };
+}

@@ -1,0 +1,75 @@
+// The wasm core, page-wide: fetched and started once however many charts the page has (the
+// explorer page, any number of <cyber-spectrum> elements), and the datasets they show, shared:
+// the bundled one and each src/format pair, counted by the charts holding them. The last one to
+// let go frees the dataset's memory in the core, so a page that swaps data again and again holds
+// only what it shows.
+import { FORMATS } from './schema.js';
+
+let wasmUrl = null;
+let core = null;
+
+/** `{wasm}`: the URL of the wasm file, for hosts that serve it apart from the module. Read before
+ * the core starts (a `wasm` attribute on the first element does the same). */
+export function configure({ wasm } = {}) {
+  if (wasm) wasmUrl = wasm;
+}
+
+/** The started explorer module (its exports: Explorer, filterToParams ...). */
+export function startCore(override) {
+  core ??= import('./pkg/cyber_spectrum.js').then(async (m) => {
+    await m.default(wasmUrl || override ? { module_or_path: wasmUrl || override } : undefined);
+    return m;
+  });
+  return core;
+}
+
+const datasets = new Map();
+
+/** Holds the dataset at `src` in `format` (the bundled one without `src`): `{loading}` resolves
+ * to its Explorer. Give it back with `release`. */
+export function acquire(m, src, format, stallSeconds) {
+  const key = src ? `${format}|${new URL(src, document.baseURI).href}` : 'bundled';
+  let entry = datasets.get(key);
+  if (!entry) {
+    const loading = src ? loadSource(m, src, format, stallSeconds) : Promise.resolve().then(() => m.Explorer.bundled());
+    entry = { key, loading, users: 0 };
+    // A failed load may be retried by a later chart.
+    loading.catch(() => { if (datasets.get(key) === entry) datasets.delete(key); });
+    datasets.set(key, entry);
+  }
+  entry.users += 1;
+  return entry;
+}
+
+export function release(entry) {
+  entry.users -= 1;
+  if (entry.users > 0) return;
+  if (datasets.get(entry.key) === entry) datasets.delete(entry.key);
+  entry.loading.then((explorer) => explorer.free(), () => {});
+}
+
+async function loadSource(m, src, format, stallSeconds) {
+  const { fetchBytes, importBytes } = await import('./loader.js');
+  const url = new URL(src, document.baseURI).href;
+  const bytes = await fetchBytes(url, { stallSeconds });
+  // What the explorer module reads itself (the project's CSV) is tried on the page; anything else
+  // needs the importer module, fetched on demand in a worker.
+  if (FORMATS.find((f) => f.name === format)?.module === 'explorer') {
+    try {
+      return m.Explorer.fromText(new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'csv');
+    } catch (e) {
+      if (format !== FORMATS[0].name) throw new Error(`${url}: ${e.message}`);
+    }
+  }
+  try {
+    return m.Explorer.fromImport(await importBytes(bytes, { format }));
+  } catch (e) {
+    throw new Error(`${url}: ${e.message}`);
+  }
+}
+
+/** An exception's message; a trap of the WebAssembly core (after an internal error) said as such. */
+export function reason(e) {
+  if (e instanceof WebAssembly.RuntimeError) return `the chart's core stopped on an internal error (${e.message})`;
+  return e?.message ?? String(e);
+}

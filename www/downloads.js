@@ -1,0 +1,129 @@
+// Downloads of a chart, part of the on-demand interaction code (see interact.js): PNG at 2x and
+// SVG, both drawn by the same Rust chart code, and the selection as the project's CSV, with a
+// `#` preamble saying what it is and how to cite it.
+import { COLUMNS } from './schema.js';
+import { el, plural } from './card.js';
+
+/** The scale severities are read on, with its thresholds where it has them. */
+const scaleText = (scale) => `${scale?.name ?? ''}${scale?.useOfForce == null ? ''
+  : `; use of force from level ${scale.useOfForce}, armed attack from level ${scale.armedAttack}`}`;
+
+export function save(figure, blob, name) {
+  const a = el('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  a.hidden = true;
+  figure.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
+}
+
+/** A canvas laid out beside the chart at its CSS size (so it inherits the theme and the font). */
+function twin(canvas) {
+  const c = el('canvas');
+  c.setAttribute('aria-hidden', 'true');
+  c.className = 'twin';
+  c.style.width = `${canvas.clientWidth}px`;
+  c.style.height = `${canvas.clientHeight}px`;
+  canvas.after(c);
+  return c;
+}
+
+const esc = (s) => String(s).replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]);
+const n = (v) => Math.round(v * 100) / 100;
+
+/**
+ * The chart as SVG, drawn by the same Rust chart code: the calls plotters-canvas makes on a 2d
+ * context are written down as SVG elements instead of painted (text is still measured by the real
+ * context, so the layout is the one on screen).
+ */
+export function svgOf(canvas, draw) {
+  const c = twin(canvas);
+  const ctx = c.getContext('2d');
+  const proto = CanvasRenderingContext2D.prototype;
+  const out = [];
+  const st = { fillStyle: '#000', strokeStyle: '#000', lineWidth: 1, textAlign: 'start', textBaseline: 'alphabetic' };
+  const stack = [];
+  let transform = [];
+  let path = [];
+  for (const prop of Object.keys(st)) {
+    Object.defineProperty(ctx, prop, { configurable: true, get: () => st[prop], set: (v) => { st[prop] = v; } });
+  }
+  let font = { size: 10, family: 'sans-serif', style: '' };
+  Object.defineProperty(ctx, 'font', {
+    configurable: true,
+    get: () => Object.getOwnPropertyDescriptor(proto, 'font').get.call(ctx),
+    set: (v) => {
+      Object.getOwnPropertyDescriptor(proto, 'font').set.call(ctx, v); // measureText uses it
+      const m = /^\s*(\S*)\s*([\d.]+)px\s+(.+)$/.exec(v);
+      if (m) font = { style: m[1] === 'normal' ? '' : m[1], size: Number(m[2]), family: m[3] };
+    },
+  });
+  const tf = () => (transform.length ? ` transform="${transform.join(' ')}"` : '');
+  Object.assign(ctx, {
+    setTransform() {},
+    save() { stack.push([...transform]); },
+    restore() { transform = stack.pop() ?? []; },
+    translate(x, y) { transform.push(`translate(${n(x)} ${n(y)})`); },
+    rotate(a) { transform.push(`rotate(${n(a * 180 / Math.PI)})`); },
+    beginPath() { path = []; },
+    moveTo(x, y) { path.push(`M${n(x)} ${n(y)}`); },
+    lineTo(x, y) { path.push(`L${n(x)} ${n(y)}`); },
+    closePath() { path.push('Z'); },
+    arc(x, y, r) { path.push(`M${n(x - r)} ${n(y)}a${n(r)} ${n(r)} 0 1 0 ${n(2 * r)} 0a${n(r)} ${n(r)} 0 1 0 ${n(-2 * r)} 0`); },
+    stroke() { out.push(`<path d="${path.join('')}" fill="none" stroke="${esc(st.strokeStyle)}" stroke-width="${n(st.lineWidth)}"${tf()}/>`); },
+    fill() { out.push(`<path d="${path.join('')}" fill="${esc(st.fillStyle)}"${tf()}/>`); },
+    fillRect(x, y, w, h) { out.push(`<rect x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}" fill="${esc(st.fillStyle)}"${tf()}/>`); },
+    strokeRect(x, y, w, h) { out.push(`<rect x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}" fill="none" stroke="${esc(st.strokeStyle)}" stroke-width="${n(st.lineWidth)}"${tf()}/>`); },
+    fillText(text, x, y) {
+      const anchor = { center: 'middle', right: 'end', end: 'end' }[st.textAlign] ?? 'start';
+      const base = { top: 'text-before-edge', hanging: 'text-before-edge', middle: 'central', bottom: 'text-after-edge' }[st.textBaseline];
+      out.push(`<text x="${n(x)}" y="${n(y)}" font-family="${esc(font.family)}" font-size="${font.size}"`
+        + `${font.style ? ` font-style="${esc(font.style)}"` : ''} text-anchor="${anchor}"${base ? ` dominant-baseline="${base}"` : ''}`
+        + ` fill="${esc(st.fillStyle)}"${tf()}>${esc(text)}</text>`);
+    },
+  });
+  try {
+    const drawn = draw(c, 1);
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${drawn.width}" height="${drawn.height}" viewBox="0 0 ${drawn.width} ${drawn.height}">\n`
+      + `${out.join('\n')}\n</svg>\n`;
+    drawn.free();
+    return svg;
+  } finally {
+    c.remove();
+  }
+}
+
+export function pngOf(canvas, draw) {
+  const c = twin(canvas);
+  try {
+    draw(c, 2).free();
+    return new Promise((ok, fail) => c.toBlob((b) => (b ? ok(b) : fail(new Error('the browser could not encode the PNG'))), 'image/png'));
+  } finally {
+    c.remove();
+  }
+}
+
+/** Each column of the project's CSV (COLUMNS in schema.js, the ones the explorer reads back) and
+ * how to take its cell from an incident record. */
+const CSV_COLUMNS = COLUMNS.map((c) => [c.name, (r) => (c.join ? r[c.record].join(c.join) : r[c.record])]);
+const cell = (v) => {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+export function csvOf(records, { facets, filterText, link, now = new Date() }) {
+  const data = facets.source === 'bundled' ? `cyber-spectrum dataset, version ${facets.version}` : `your data, read as ${facets.source}`;
+  const preamble = [
+    `cyber-spectrum: ${plural(records.length, 'incident')} selected from the ${data} (${plural(facets.total, 'incident')} in all)`,
+    `Filters: ${filterText || 'none (every incident)'}`,
+    `Downloaded: ${now.toISOString()}`,
+    `Severity: ${scaleText(facets.scale)}`,
+    `Suggested citation: cyber-spectrum, ${data}, ${link} (accessed ${now.toISOString().slice(0, 10)}).`,
+    'The lines starting with # are this note; the explorer reads the file back as it is.',
+  ].map((l) => `# ${l.replace(/[\r\n]+/g, ' ')}`);
+  const rows = records.map((r) => CSV_COLUMNS.map(([, get]) => cell(get(r))).join(','));
+  return `${[...preamble, CSV_COLUMNS.map(([name]) => name).join(','), ...rows].join('\r\n')}\r\n`;
+}
+
