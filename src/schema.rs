@@ -10,24 +10,31 @@ use crate::filter::FIELDS;
 use crate::import::{COLUMNS, FORMATS, MAPPING_FIELDS, MAX_INPUT_BYTES, MAX_WARNINGS};
 use serde_json::{json, Value};
 
-/// Where `make build` writes [`javascript`], relative to the crate root.
+/// Where `make build` writes [`javascript`], relative to the crate root: what every page needs
+/// before its first chart.
 pub const PATH: &str = "www/schema.js";
+/// Where it writes [`files_javascript`]: what only the on-demand code reading and writing files
+/// needs (the mapping form, the CSV download), kept out of the first load.
+pub const FILES_PATH: &str = "www/schema-files.js";
 
 /// An `export const` of a list, one item a line, with a comment saying what it is.
 fn list(out: &mut String, doc: &str, name: &str, items: Vec<Value>) {
     out.push_str(&format!("\n/** {doc} */\nexport const {name} = [\n"));
-    for item in items {
+    for mut item in items {
+        // A flag is written only when set: an absent one reads as false (bytes on every page).
+        item.as_object_mut().map(|o| o.retain(|_, v| *v != Value::Bool(false)));
         out.push_str(&format!("  {item},\n"));
     }
     out.push_str("];\n");
 }
 
+const HEADER: &str =
+    "// Generated from the Rust vocabularies by `cargo run --bin schema` (part of `make build`); do not\n\
+    // edit: change the tables in src/ (see src/schema.rs) and rebuild. tests/schema.rs checks it is current.\n";
+
 /// The text of `www/schema.js`.
 pub fn javascript() -> String {
-    let mut out = String::from(
-        "// Generated from the Rust vocabularies by `cargo run --bin schema` (part of `make build`); do not\n\
-         // edit: change the tables in src/ (see src/schema.rs) and rebuild. tests/schema.rs checks it is current.\n",
-    );
+    let mut out = String::from(HEADER);
     list(
         &mut out,
         "Filter fields (src/filter.rs): API name, parameter/attribute name, kind (year, level, list, text), the \
@@ -64,6 +71,16 @@ pub fn javascript() -> String {
             .map(|f| json!({"name": f.name, "label": f.label, "module": f.module, "mapping": f.mapping}))
             .collect(),
     );
+    out.push_str(&format!(
+        "\n/** The largest file or download read, in bytes (src/import/mod.rs). */\nexport const MAX_INPUT_BYTES = {MAX_INPUT_BYTES};\n\
+         /** Warnings kept per import; the page lists as many. */\nexport const MAX_WARNINGS = {MAX_WARNINGS};\n"
+    ));
+    out
+}
+
+/// The text of `www/schema-files.js`.
+pub fn files_javascript() -> String {
+    let mut out = String::from(HEADER);
     list(
         &mut out,
         "Fields of a column mapping (src/import/mapped.rs), in the form's order: name, label, required, and a \
@@ -81,9 +98,5 @@ pub fn javascript() -> String {
         "COLUMNS",
         COLUMNS.iter().map(|c| json!({"name": c.name, "record": c.record, "join": c.join})).collect(),
     );
-    out.push_str(&format!(
-        "\n/** The largest file or download read, in bytes (src/import/mod.rs). */\nexport const MAX_INPUT_BYTES = {MAX_INPUT_BYTES};\n\
-         /** Warnings kept per import; the page lists as many. */\nexport const MAX_WARNINGS = {MAX_WARNINGS};\n"
-    ));
     out
 }

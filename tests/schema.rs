@@ -4,12 +4,12 @@
 
 #[test]
 fn www_schema_js_is_current() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/schema.js");
-    let on_disk = std::fs::read_to_string(path).expect("www/schema.js exists (make build writes it)");
-    assert!(
-        on_disk == cyber_spectrum::schema::javascript(),
-        "www/schema.js is stale: run `cargo run --bin schema` (make build does) and commit the file"
-    );
+    use cyber_spectrum::schema;
+    for (file, text) in [(schema::PATH, schema::javascript()), (schema::FILES_PATH, schema::files_javascript())] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+        let on_disk = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{file}: {e} (make build writes it)"));
+        assert!(on_disk == text, "{file} is stale: run `cargo run --bin schema` (make build does) and commit the file");
+    }
 }
 
 #[test]

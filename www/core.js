@@ -3,8 +3,6 @@
 // the bundled one and each src/format pair, counted by the charts holding them. The last one to
 // let go frees the dataset's memory in the core, so a page that swaps data again and again holds
 // only what it shows.
-import { FORMATS } from './schema.js';
-
 let wasmUrl = null;
 let core = null;
 
@@ -31,7 +29,8 @@ export function acquire(m, src, format, stallSeconds) {
   const key = src ? `${format}|${new URL(src, document.baseURI).href}` : 'bundled';
   let entry = datasets.get(key);
   if (!entry) {
-    const loading = src ? loadSource(m, src, format, stallSeconds) : Promise.resolve().then(() => m.Explorer.bundled());
+    const loading = src ? import('./loader.js').then((l) => l.loadSource(m, src, format, stallSeconds))
+      : Promise.resolve().then(() => m.Explorer.bundled());
     entry = { key, loading, users: 0 };
     // A failed load may be retried by a later chart.
     loading.catch(() => { if (datasets.get(key) === entry) datasets.delete(key); });
@@ -46,26 +45,6 @@ export function release(entry) {
   if (entry.users > 0) return;
   if (datasets.get(entry.key) === entry) datasets.delete(entry.key);
   entry.loading.then((explorer) => explorer.free(), () => {});
-}
-
-async function loadSource(m, src, format, stallSeconds) {
-  const { fetchBytes, importBytes } = await import('./loader.js');
-  const url = new URL(src, document.baseURI).href;
-  const bytes = await fetchBytes(url, { stallSeconds });
-  // What the explorer module reads itself (the project's CSV) is tried on the page; anything else
-  // needs the importer module, fetched on demand in a worker.
-  if (FORMATS.find((f) => f.name === format)?.module === 'explorer') {
-    try {
-      return m.Explorer.fromText(new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'csv');
-    } catch (e) {
-      if (format !== FORMATS[0].name) throw new Error(`${url}: ${e.message}`);
-    }
-  }
-  try {
-    return m.Explorer.fromImport(await importBytes(bytes, { format }));
-  } catch (e) {
-    throw new Error(`${url}: ${e.message}`);
-  }
 }
 
 /** An exception's message; a trap of the WebAssembly core (after an internal error) said as such. */

@@ -1,7 +1,7 @@
 // Downloads of a chart, part of the on-demand interaction code (see interact.js): PNG at 2x and
 // SVG, both drawn by the same Rust chart code, and the selection as the project's CSV, with a
 // `#` preamble saying what it is and how to cite it.
-import { COLUMNS } from './schema.js';
+import { COLUMNS } from './schema-files.js';
 import { el, plural } from './card.js';
 
 /** The scale severities are read on, with its thresholds where it has them. */

@@ -2,7 +2,8 @@
 // and the column-mapping form. Fetched on demand (most readers never load a file), by app.js the
 // first time a reader opens the panel, drops a file or follows a ?data= link.
 import { fetchBytes, fileBytes, importBytes, fileColumns, megabytes } from './loader.js';
-import { MAPPING_FIELDS, MAX_WARNINGS } from './schema.js';
+import { MAX_WARNINGS } from './schema.js';
+import { MAPPING_FIELDS } from './schema-files.js';
 
 const $ = (id) => document.getElementById(id);
 const MB = (n) => megabytes(n, n < 10 * 2 ** 20 ? 1 : 0);

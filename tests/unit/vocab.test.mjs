@@ -3,7 +3,8 @@
 // all read from the generated vocabularies (www/schema.js).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FILTERS, VIEWS, COLUMNS, MAPPING_FIELDS, FORMATS } from '../../www/schema.js';
+import { FILTERS, VIEWS, FORMATS } from '../../www/schema.js';
+import { COLUMNS, MAPPING_FIELDS } from '../../www/schema-files.js';
 import { guessColumn } from '../../www/load-ui.js';
 import { csvOf } from '../../www/downloads.js';
 import { chartNote, describe } from '../../www/stats-view.js';
