@@ -14,7 +14,7 @@
 import { FILTERS, VIEWS, FORMATS } from './schema.js';
 import { configure, startCore, acquire, release, reason } from './core.js';
 import { filterForm, buildControls, closeDropdownsOnOutsideClick, CONTROL_NAMES } from './controls.js';
-import { named } from './stats-view.js';
+import { headline } from './stats-view.js';
 import { chartKeeper, chartView } from './charts.js';
 import { shareButtons, stateParams, pinnedVersion } from './share.js';
 
@@ -36,21 +36,6 @@ const ON_CHANGE = {
   src: 'loadData', format: 'loadData', timeout: 'loadData', controls: 'buildTools', theme: 'applyLook',
   height: 'applyLook', lang: 'applyLook', incident: 'showIncident',
 };
-
-/** One line for an embed: how many, when, how severe at most, how near the thresholds. */
-function headline(s, levels, locale) {
-  const n = new Intl.NumberFormat(locale || undefined);
-  const years = s.firstYear === null ? '' : s.firstYear === s.lastYear ? `, ${s.firstYear}` : `, ${s.firstYear} to ${s.lastYear}`;
-  const parts = [`${n.format(s.total)} incident${s.total === 1 ? '' : 's'}${years}`];
-  if (s.maxSeverity !== null) {
-    parts.push(`most severe: level ${named(s.maxSeverity, levels[s.maxSeverity]?.label)}`);
-  }
-  if (s.atOrAboveUseOfForce !== null && s.total) {
-    parts.push(s.atOrAboveUseOfForce === 0 ? 'none at or above the use-of-force threshold'
-      : `${n.format(s.atOrAboveUseOfForce)} at or above the use-of-force threshold`);
-  }
-  return parts.join(' · ');
-}
 
 function el(tag, className, text) {
   const e = document.createElement(tag);

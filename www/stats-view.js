@@ -110,3 +110,18 @@ export function chartNote(view, scale, counted = false) {
   const first = counted ? `Too many incidents for a mark each: ${view.counted}` : view.marks[k];
   return `${first}; ${view.rest[k]}`.replace(/\{(\w+)\}/g, (_, key) => scale[key]);
 }
+
+/** One line for an embed: how many, when, how severe at most, how near the thresholds. */
+export function headline(s, levels, locale) {
+  const n = new Intl.NumberFormat(locale || undefined);
+  const years = s.firstYear === null ? '' : s.firstYear === s.lastYear ? `, ${s.firstYear}` : `, ${s.firstYear} to ${s.lastYear}`;
+  const parts = [`${n.format(s.total)} incident${s.total === 1 ? '' : 's'}${years}`];
+  if (s.maxSeverity !== null) {
+    parts.push(`most severe: level ${named(s.maxSeverity, levels[s.maxSeverity]?.label)}`);
+  }
+  if (s.atOrAboveUseOfForce !== null && s.total) {
+    parts.push(s.atOrAboveUseOfForce === 0 ? 'none at or above the use-of-force threshold'
+      : `${n.format(s.atOrAboveUseOfForce)} at or above the use-of-force threshold`);
+  }
+  return parts.join(' · ');
+}
