@@ -3,12 +3,14 @@
 use crate::error::{Error, Result};
 use crate::model::{Country, Method, Objective, Scale, TargetType};
 use crate::store::Store;
-use serde::Deserialize;
 
 /// Every field is optional; an absent field or an empty list does not constrain. Unknown fields are
 /// refused so that a typo (`initiator` for `initiators`) is reported instead of silently ignored.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+/// Natively serde reads filters (JSON, tests); in the browser the web layer reads filter objects
+/// by the [`FIELDS`] table, which keeps serde's generated reader out of the wasm.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Deserialize))]
+#[cfg_attr(not(target_arch = "wasm32"), serde(deny_unknown_fields, rename_all = "camelCase"))]
 pub struct Filter {
     /// First year included (by start date).
     pub from: Option<i32>,

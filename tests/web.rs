@@ -99,6 +99,19 @@ fn bad_input_throws_errors_that_say_where() {
     assert!(msg.contains("'targets'") && msg.contains("Atlantis"), "{msg}");
     let msg = thrown(ex.stats(js(r#"{"from": "2009"}"#)).err().expect("string year refused"));
     assert!(msg.contains("filter"), "{msg}");
+    // Each kind of field names itself when its value is of another kind; null sets nothing.
+    for (filter, field) in [
+        (r#"{"minSeverity": 300}"#, "'minSeverity'"),
+        (r#"{"to": 2009.5}"#, "'to'"),
+        (r#"{"initiators": "PRK"}"#, "'initiators'"),
+        (r#"{"methods": [1]}"#, "'methods'"),
+        (r#"{"search": 7}"#, "'search'"),
+    ] {
+        let msg = thrown(ex.stats(js(filter)).err().expect("refused"));
+        assert!(msg.contains(field), "{filter}: {msg}");
+    }
+    let all = get(&ex.stats(JsValue::UNDEFINED).unwrap(), "total");
+    assert_eq!(get(&ex.stats(js(r#"{"from": null, "initiators": null}"#)).unwrap(), "total"), all);
     let json =
         Explorer::from_text(include_str!("fixtures/small.json"), None).expect("JSON through the browser's parser");
     assert_eq!(get(&json.stats(JsValue::UNDEFINED).unwrap(), "total").as_f64(), Some(2.0));

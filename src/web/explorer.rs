@@ -40,6 +40,7 @@ impl Explorer {
     /// the row and column of bad input.
     #[wasm_bindgen(js_name = fromText)]
     pub fn from_text(text: &str, format: Option<String>) -> Result<Explorer, JsError> {
+        super::ready();
         let core = Core::from_native(text, format.as_deref().unwrap_or("auto"))?;
         Ok(Explorer { core })
     }

@@ -54,6 +54,7 @@ pub fn import_file(
     format: Option<String>,
     #[wasm_bindgen(unchecked_param_type = "Record<string, string> | null | undefined")] mapping: JsValue,
 ) -> Result<JsValue, JsError> {
+    super::ready();
     let format = Format::from_name(format.as_deref().unwrap_or("auto"))?;
     let mapping = mapping_from(mapping)?;
     let (data, name) = import::parse_bytes(bytes, format, mapping.as_ref())?;
@@ -75,5 +76,6 @@ pub fn import_file(
 /// The column names of a file, for choosing a mapping.
 #[wasm_bindgen]
 pub fn columns(bytes: &[u8]) -> Result<Vec<String>, JsError> {
+    super::ready();
     Ok(import::columns(bytes)?)
 }

@@ -23,11 +23,17 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Runs when a module starts: installs the panic hook (a panic is logged and rethrown as a JS
-/// `Error` naming it, so the page shows it in its error box instead of freezing) and gives the
-/// core the browser's JSON parser.
+/// Runs when a module starts: see [`ready`].
 #[wasm_bindgen(start)]
 pub fn start() {
+    ready();
+}
+
+/// Installs, once, the panic hook (a panic is logged and rethrown as a JS `Error` naming it, so the
+/// page shows it in its error box instead of freezing) and gives the core the browser's JSON
+/// parser. The exports that read data call it too, so neither depends on the start function
+/// having run (wasm-bindgen-test, for one, does not run it).
+fn ready() {
     static HOOK: std::sync::Once = std::sync::Once::new();
     HOOK.call_once(|| {
         std::panic::set_hook(Box::new(|info| {

@@ -7,7 +7,8 @@ use crate::filter::{Filter, Slot, FIELDS};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// A filter object, checked: unknown keys are refused by name (serde-wasm-bindgen would skip them).
+/// A filter object, read field by field of the table: unknown keys are refused by name, and a value
+/// of the wrong kind names its field.
 pub(super) fn filter_from(value: JsValue) -> Result<Filter, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(Filter::default());
@@ -15,10 +16,43 @@ pub(super) fn filter_from(value: JsValue) -> Result<Filter, JsError> {
     if !value.is_object() || js_sys::Array::is_array(&value) {
         return Err(JsError::new("filter: expected a plain object such as {from: 2009, initiators: ['PRK']}"));
     }
-    let keys: Vec<String> =
-        js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter().filter_map(|k| k.as_string()).collect();
-    Filter::check_keys(keys.iter().map(String::as_str))?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("filter: {e}")))
+    let entries = js_sys::Object::entries(value.unchecked_ref::<js_sys::Object>());
+    let mut filter = Filter::default();
+    for entry in entries.iter() {
+        let entry: js_sys::Array = entry.unchecked_into();
+        let (key, v) = (entry.get(0).as_string().unwrap_or_default(), entry.get(1));
+        Filter::check_keys([key.as_str()])?;
+        let Some(field) = FIELDS.iter().find(|f| f.name == key) else { continue };
+        if v.is_undefined() || v.is_null() {
+            continue;
+        }
+        let bad = |what: &str| JsError::new(&format!("filter field '{key}': expected {what}"));
+        match (field.slot)(&mut filter) {
+            Slot::Year(y) => {
+                *y = Some(whole(&v).and_then(|n| i32::try_from(n).ok()).ok_or_else(|| bad("a year (a whole number)"))?)
+            }
+            Slot::Level(l) => {
+                *l = Some(whole(&v).and_then(|n| u8::try_from(n).ok()).ok_or_else(|| bad("a level (a whole number)"))?)
+            }
+            Slot::List(l) => {
+                let items = v.dyn_ref::<js_sys::Array>().ok_or_else(|| bad("a list such as ['PRK']"))?;
+                *l = Some(
+                    items
+                        .iter()
+                        .map(|s| s.as_string())
+                        .collect::<Option<Vec<_>>>()
+                        .ok_or_else(|| bad("a list of text"))?,
+                )
+            }
+            Slot::Text(t) => *t = Some(v.as_string().ok_or_else(|| bad("text"))?),
+        }
+    }
+    Ok(filter)
+}
+
+/// A JavaScript number that is whole (and exact), as an integer.
+fn whole(v: &JsValue) -> Option<i64> {
+    v.as_f64().filter(|n| n.fract() == 0.0 && n.abs() < 1e15).map(|n| n as i64)
 }
 
 /// `[name, value]` pairs of a parameters object; numbers are taken as whole numbers (formatting
@@ -34,7 +68,7 @@ pub(super) fn params_from(params: JsValue) -> Result<Vec<(String, String)>, JsEr
     for entry in js_sys::Object::entries(params.unchecked_ref::<js_sys::Object>()).iter() {
         let entry: js_sys::Array = entry.unchecked_into();
         let (k, v) = (entry.get(0).as_string().unwrap_or_default(), entry.get(1));
-        let number = v.as_f64().filter(|n| n.fract() == 0.0 && n.abs() < 1e15).map(|n| (n as i64).to_string());
+        let number = whole(&v).map(|n| n.to_string());
         let v =
             v.as_string().or(number).ok_or_else(|| JsError::new(&format!("{k}: expected text or a whole number")))?;
         pairs.push((k, v));
