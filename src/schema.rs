@@ -22,7 +22,9 @@ fn list(out: &mut String, doc: &str, name: &str, items: Vec<Value>) {
     out.push_str(&format!("\n/** {doc} */\nexport const {name} = [\n"));
     for mut item in items {
         // A flag is written only when set: an absent one reads as false (bytes on every page).
-        item.as_object_mut().map(|o| o.retain(|_, v| *v != Value::Bool(false)));
+        if let Some(o) = item.as_object_mut() {
+            o.retain(|_, v| *v != Value::Bool(false));
+        }
         out.push_str(&format!("  {item},\n"));
     }
     out.push_str("];\n");

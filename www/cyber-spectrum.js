@@ -13,7 +13,8 @@
 
 import { FILTERS, VIEWS, FORMATS } from './schema.js';
 import { configure, startCore, acquire, release, reason } from './core.js';
-import { filterForm, buildControls, closeDropdownsOnOutsideClick, CONTROL_NAMES } from './controls.js';
+import { closeDropdownsOnOutsideClick } from './controls.js';
+import { readControls, readTimeout, readHeight, themeError, toolbar } from './embed-tools.js';
 import { headline } from './stats-view.js';
 import { chartKeeper, chartView } from './charts.js';
 import { shareButtons, stateParams, pinnedVersion } from './share.js';
@@ -25,10 +26,8 @@ export { configure };
 export const FILTER_ATTRIBUTES = FILTERS.map((f) => f.param);
 export const SETTINGS = ['view', 'src', 'format', 'timeout', 'theme', 'controls', 'height', 'lang', 'dataset-version', 'incident'];
 const VIEW_NAMES = VIEWS.map((v) => v.name);
-const THEMES = ['light', 'dark', 'auto'];
 // A column mapping can only be given in the explorer page's form, not in an attribute.
 const FORMAT_NAMES = FORMATS.filter((f) => !f.mapping).map((f) => f.name);
-const EXTRA_CONTROLS = ['view', 'share'];
 const STYLESHEETS = ['./controls.css', './cyber-spectrum.css'].map((f) => new URL(f, import.meta.url).href);
 const TAG = 'cyber-spectrum';
 // What each attribute change does (the filter attributes and `view` re-read the state).
@@ -192,10 +191,9 @@ export class CyberSpectrum extends HTMLElement {
       this.fail(`Attribute format="${format}" is not one of: ${FORMAT_NAMES.join(', ')}.`);
       return;
     }
-    const timeout = this.getAttribute('timeout');
-    const stallSeconds = timeout === null || timeout.trim() === '' ? undefined : Number(timeout.trim().replace(/s$/, ''));
-    if (stallSeconds !== undefined && !(stallSeconds >= 1 && stallSeconds <= 600)) {
-      this.fail(`Attribute timeout="${timeout}": expected the seconds a download may stall before it is given up, 1 to 600.`);
+    const { seconds: stallSeconds, error } = readTimeout(this.getAttribute('timeout'));
+    if (error) {
+      this.fail(error);
       return;
     }
     this.status.textContent = src ? `Loading data from ${src}…` : 'Loading the chart…';
@@ -337,51 +335,24 @@ export class CyberSpectrum extends HTMLElement {
 
   buildTools() {
     if (!this.facets) return;
-    const raw = (this.getAttribute('controls') ?? 'all').trim().toLowerCase();
-    const names = raw === 'all' || raw === '' ? [...CONTROL_NAMES, ...EXTRA_CONTROLS]
-      : raw === 'none' ? [] : raw.split(/[\s,]+/);
-    const unknown = names.filter((n) => !CONTROL_NAMES.includes(n) && !EXTRA_CONTROLS.includes(n));
-    this.note('controls', unknown.length ? `Attribute controls="${raw}": unknown control ${unknown.map((u) => `“${u}”`).join(', ')} `
-      + `(use all, none, or any of: ${[...CONTROL_NAMES, ...EXTRA_CONTROLS].join(', ')}).` : null);
-    const parts = [];
-    this.viewButtons = null;
-    if (names.includes('view')) {
-      const group = el('div', 'views');
-      group.setAttribute('role', 'group');
-      group.setAttribute('aria-label', 'Chart');
-      this.viewButtons = VIEWS.map((v) => {
-        const b = el('button', undefined, v.button);
-        b.type = 'button';
-        b.dataset.view = v.name;
-        b.addEventListener('click', () => this.apply({ view: v.name }, 'controls'));
-        return b;
-      });
-      group.append(...this.viewButtons);
-      parts.push(group);
-    }
-    const filterNames = names.filter((n) => CONTROL_NAMES.includes(n));
-    this.controls = null;
-    if (filterNames.length) {
-      const form = filterForm(filterNames);
-      this.controls = buildControls(form, this.facets);
-      this.controls.write(this.state.filter);
-      form.addEventListener('input', () => this.apply({ filter: this.controls.read(this.state.filter) }, 'controls'));
-      form.addEventListener('submit', (e) => e.preventDefault());
-      // Folded away in a narrow embed (a phone), where the controls would fill the screen.
-      const panel = el('details', 'panel');
-      panel.open = this.clientWidth > 520;
-      const summary = el('summary', undefined, 'Filters');
-      panel.append(summary, form);
-      parts.push(panel);
-    }
-    this.tools.replaceChildren(...parts);
-    this.tools.hidden = parts.length === 0;
+    const { names, error } = readControls(this.getAttribute('controls'));
+    this.note('controls', error);
+    const tools = toolbar(names, {
+      facets: this.facets,
+      filter: this.state.filter,
+      open: this.clientWidth > 520,
+      onView: (view) => this.apply({ view }, 'controls'),
+      onFilter: (controls) => this.apply({ filter: controls.read(this.state.filter) }, 'controls'),
+    });
+    this.viewButtons = tools.viewButtons;
+    this.controls = tools.controls;
+    this.tools.replaceChildren(...tools.parts);
+    this.tools.hidden = tools.parts.length === 0;
     if (!this.outsideClicks) {
       this.outsideClicks = true;
       closeDropdownsOnOutsideClick(this.shadowRoot);
     }
-    const share = names.includes('share')
-      ? shareButtons(() => this.params()) : null;
+    const share = names.includes('share') ? shareButtons(() => this.params()) : null;
     this.foot.replaceChildren(this.source, ...(share ? [share] : []));
     this.syncViewButtons();
   }
@@ -391,20 +362,12 @@ export class CyberSpectrum extends HTMLElement {
   }
 
   applyLook() {
-    const theme = (this.getAttribute('theme') || 'light').trim().toLowerCase();
     // The colours themselves are the stylesheet's (:host([theme=...])); the page may override
     // any custom property on the element.
-    this.note('theme', THEMES.includes(theme) ? null : `Attribute theme="${theme}" is not one of: ${THEMES.join(', ')}.`);
-    const height = this.getAttribute('height');
-    if (height !== null && height.trim() !== '') {
-      const px = Number(height.trim().replace(/px$/, ''));
-      const ok = Number.isFinite(px) && px >= 200 && px <= 2000;
-      this.note('height', ok ? null : `Attribute height="${height}": expected the chart's height in CSS pixels, 200 to 2000.`);
-      if (ok) this.canvas.style.height = `${Math.round(px)}px`; else this.canvas.style.removeProperty('height');
-    } else {
-      this.note('height', null);
-      this.canvas.style.removeProperty('height');
-    }
+    this.note('theme', themeError(this.getAttribute('theme')));
+    const { px, error } = readHeight(this.getAttribute('height'));
+    this.note('height', error);
+    if (px) this.canvas.style.height = `${px}px`; else this.canvas.style.removeProperty('height');
     const lang = this.getAttribute('lang');
     if (lang) this.box.lang = lang; else this.box.removeAttribute('lang');
     this.redraw();

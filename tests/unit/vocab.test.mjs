@@ -84,3 +84,21 @@ test('the filter form offers one control per control name of the filter table, r
   assert.deepEqual(new Set(CONTROL_NAMES), new Set(FILTERS.map((f) => f.control)));
   assert.equal(FORMATS[0].name, 'auto');
 });
+
+test('the element reads its presentational attributes, naming a bad one and what it takes', async () => {
+  const { readControls, readTimeout, readHeight, themeError } = await import('../../www/embed-tools.js');
+  assert.deepEqual(readControls(null).names, [...CONTROL_NAMES, 'view', 'share']);
+  assert.deepEqual(readControls(' none ').names, []);
+  assert.deepEqual(readControls('years, view').names, ['years', 'view']);
+  assert.equal(readControls('years,colours').error,
+    'Attribute controls="years,colours": unknown control “colours” (use all, none, or any of: years, severity, search, initiators, targets, methods, objectives, target-types, view, share).');
+  assert.deepEqual(readTimeout(null), { seconds: undefined, error: null });
+  assert.equal(readTimeout('45s').seconds, 45);
+  assert.match(readTimeout('soon').error, /^Attribute timeout="soon": expected the seconds/);
+  assert.match(readTimeout('0').error, /1 to 600/);
+  assert.deepEqual(readHeight('480px'), { px: 480, error: null });
+  assert.deepEqual(readHeight(''), { px: null, error: null });
+  assert.match(readHeight('50').error, /200 to 2000/);
+  assert.equal(themeError(' Dark '), null);
+  assert.equal(themeError('neon'), 'Attribute theme="neon" is not one of: light, dark, auto.');
+});
