@@ -1,13 +1,14 @@
 //! The vocabularies the page and the embed share with the core, written out as JavaScript: the
 //! filter fields ([`crate::filter::FIELDS`]), the views ([`crate::chart::VIEWS`]), the formats
-//! ([`crate::import::FORMATS`]), the mapping fields, the columns of the project's CSV and the input
-//! limits. `make build` writes them to `www/schema.js` (`cargo run --bin schema`), which the
+//! ([`crate::import::FORMATS`]), the mapping fields, the columns of the project's CSV, the input
+//! limits and the ladder's thresholds. `make build` writes them to `www/schema.js` (`cargo run --bin schema`), which the
 //! element needs before any wasm has loaded, and `tests/schema.rs` fails when the checked-in file
 //! is stale. Each list lives once, in Rust, beside the code that uses it; JavaScript only reads.
 
 use crate::chart::VIEWS;
 use crate::filter::FIELDS;
 use crate::import::{COLUMNS, FORMATS, MAPPING_FIELDS, MAX_INPUT_BYTES, MAX_WARNINGS};
+use crate::model::Scale;
 use serde_json::{json, Value};
 
 /// Where `make build` writes [`javascript`], relative to the crate root: what every page needs
@@ -76,6 +77,12 @@ pub fn javascript() -> String {
     out.push_str(&format!(
         "\n/** The largest file or download read, in bytes (src/import/mod.rs). */\nexport const MAX_INPUT_BYTES = {MAX_INPUT_BYTES};\n\
          /** Warnings kept per import; the page lists as many. */\nexport const MAX_WARNINGS = {MAX_WARNINGS};\n"
+    ));
+    let ladder = Scale::LADDER;
+    out.push_str(&format!(
+        "\n/** This project's reading of the ladder (src/model/ladder.rs): its top and thresholds. */\n\
+         export const LADDER = {};\n",
+        json!({"max": ladder.max, "useOfForce": ladder.use_of_force, "armedAttack": ladder.armed_attack})
     ));
     out
 }

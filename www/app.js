@@ -1,7 +1,7 @@
 // The explorer page: starts the wasm core (core.js), builds the filters from the data and one
 // chart per view (VIEWS in schema.js), and on every change asks Rust for the statistics and the
 // charts. Errors, from the wasm or the data, land in the error box.
-import { VIEWS, FILTERS, FORMATS } from './schema.js';
+import { VIEWS, FILTERS, FORMATS, LADDER } from './schema.js';
 import { startCore, acquire, release, reason } from './core.js';
 import { filterForm, buildControls, closeDropdownsOnOutsideClick } from './controls.js';
 import { renderStats } from './stats-view.js';
@@ -56,6 +56,8 @@ function figures() {
 }
 
 async function main() {
+  // The ladder's thresholds in the page's text come from the core's tables.
+  for (const s of document.querySelectorAll('[data-ladder]')) s.textContent = LADDER[s.dataset.ladder];
   let m;
   try {
     m = await startCore();

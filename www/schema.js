@@ -36,3 +36,6 @@ export const FORMATS = [
 export const MAX_INPUT_BYTES = 134217728;
 /** Warnings kept per import; the page lists as many. */
 export const MAX_WARNINGS = 1000;
+
+/** This project's reading of the ladder (src/model/ladder.rs): its top and thresholds. */
+export const LADDER = {"armedAttack":9,"max":10,"useOfForce":7};

@@ -45,6 +45,7 @@ test('the page loads without errors and both charts have content', async () => {
   await ready(page);
   assert.match(await statsText(page), /^\d{2,} incidents, 20\d\d to 20\d\d/);
   assert.match(await page.locator('#dataset').innerText(), /Bundled dataset, version/);
+  assert.match(await page.locator('.page-foot').innerText(), /use of force from level 7, armed attack from level 9\)/);
   for (const id of ['spectrum', 'timeline']) {
     const s = await canvasState(page, id);
     assert.ok(s.inked > 20000, `${id}: ${s.inked} inked pixels`);
