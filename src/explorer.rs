@@ -5,7 +5,8 @@ use crate::chart::{self, ChartInput, Layout, Palette, Theme, View};
 use crate::error::{Error, Result};
 use crate::filter::Filter;
 use crate::import::{self, Dataset, Format, Mapping, Warning};
-use crate::model::{Country, Incident, Method, Objective, Scale, TargetType};
+use crate::model::{Country, Effects, Incident, Method, Objective, Scale, TargetType};
+use crate::reading::{self, Reading, ReadingInfo, Tier, Treaty, Verdict};
 use crate::stats::{self, Stats};
 use crate::store::{Parts, Store};
 use plotters::coord::Shift;
@@ -43,6 +44,8 @@ pub struct IncidentRecord {
     pub severity: Option<u8>,
     /// Short label of the severity level on the ladder, e.g. `targeted theft`; none on other scales.
     pub severity_label: Option<&'static str>,
+    /// What it did physically (`none`, `data`, `physical`, `injury`, `death`); `None`: not coded.
+    pub effects: Option<Effects>,
     pub rationale: String,
     pub attributed_by: String,
     pub attribution_date: Option<String>,
@@ -68,6 +71,7 @@ impl IncidentRecord {
             objective: i.objective,
             severity: i.severity,
             severity_label: i.severity.and_then(|s| scale.level_name(s)),
+            effects: i.effects,
             rationale: i.rationale.clone(),
             attributed_by: i.attributed_by.clone(),
             attribution_date: i.attribution_date.map(|d| d.to_string()),
@@ -75,6 +79,54 @@ impl IncidentRecord {
             sources: i.sources.clone(),
         }
     }
+}
+
+/// An incident named in the comparison of readings.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Named {
+    /// Its index in [`Explorer::all`], to open its card.
+    pub index: usize,
+    pub id: String,
+    pub name: String,
+    pub level: u8,
+}
+
+/// How many incidents of a selection reach one threshold under one reading, and which.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Reached {
+    pub count: usize,
+    pub undecided: usize,
+    /// The first [`COMPARE_NAMES`] of them, most severe first.
+    pub incidents: Vec<Named>,
+    pub undecided_incidents: Vec<Named>,
+}
+
+/// Incidents named per cell of the comparison; the counts are always whole.
+pub const COMPARE_NAMES: usize = 50;
+
+/// One reading's row of the comparison.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReadingRow {
+    pub id: &'static str,
+    pub name: &'static str,
+    /// `None` where the reading states no such threshold.
+    pub use_of_force: Option<Reached>,
+    pub armed_attack: Option<Reached>,
+}
+
+/// What one incident amounts to under the active reading, for its card.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Assessment {
+    pub reading: &'static str,
+    pub reading_name: &'static str,
+    /// `None` where the reading states no such threshold.
+    pub use_of_force: Option<Verdict>,
+    pub armed_attack: Option<Verdict>,
+    /// The collective-defence clauses its targets bring into play, when it reaches armed attack.
+    pub treaties: Vec<&'static Treaty>,
 }
 
 /// A value a filter control can offer, with how many incidents carry it in the whole dataset.
@@ -111,11 +163,16 @@ pub struct Facets {
     pub methods: Vec<Choice>,
     pub objectives: Vec<Choice>,
     pub target_types: Vec<Choice>,
+    /// The physical effects coded in the data, mildest first.
+    pub effects: Vec<Choice>,
     /// The scale severities are on, and each of its levels.
     pub scale: Scale,
     pub levels: Vec<Level>,
-    pub use_of_force: Option<u8>,
-    pub armed_attack: Option<u8>,
+    /// The legal readings of the thresholds, the default first; empty on a scale they do not
+    /// apply to.
+    pub readings: Vec<ReadingInfo>,
+    /// The graduated responses and the region of the ladder each belongs to.
+    pub tiers: Vec<&'static Tier>,
     pub warnings: Vec<Warning>,
 }
 
@@ -224,7 +281,9 @@ impl Explorer {
     }
 
     pub fn stats(&self, filter: &Filter) -> Result<Stats> {
-        Ok(stats::compute(&self.data.incidents, &self.select(filter)?, &self.data.scale))
+        let compiled = filter.compile(&self.data.scale)?;
+        let rows = compiled.select(&self.data.incidents);
+        Ok(stats::compute(&self.data.incidents, &rows, &self.data.scale, compiled.reading()))
     }
 
     pub fn records(&self, filter: &Filter) -> Result<Vec<IncidentRecord>> {
@@ -258,6 +317,9 @@ impl Explorer {
         canon(&mut filter.methods, Method::parse, Method::slug);
         canon(&mut filter.objectives, Objective::parse, Objective::slug);
         canon(&mut filter.target_types, TargetType::parse, TargetType::slug);
+        if let Some(r) = filter.reading.as_mut() {
+            *r = reading::find(r)?.id.clone();
+        }
         Ok(filter)
     }
 
@@ -290,6 +352,7 @@ impl Explorer {
                 TargetType::slug,
                 TargetType::label,
             ),
+            effects: vocab_choices(Effects::ALL, all.iter().map(|i| i.effects), Effects::slug, Effects::label),
             levels: scale
                 .levels()
                 .map(|l| Level {
@@ -298,8 +361,11 @@ impl Explorer {
                     meaning: scale.level_meaning(l),
                 })
                 .collect(),
-            use_of_force: scale.use_of_force,
-            armed_attack: scale.armed_attack,
+            readings: match reading::policy() {
+                Ok(p) if scale.readings => p.readings.iter().map(Reading::info).collect(),
+                _ => Vec::new(),
+            },
+            tiers: reading::policy().map(|p| p.tiers.iter().collect()).unwrap_or_default(),
             scale: scale.clone(),
             warnings: self.data.warnings.clone(),
         }
@@ -315,8 +381,10 @@ impl Explorer {
         filter: &Filter,
         theme: &Theme,
     ) -> Result<Layout> {
-        let chosen = self.select(filter)?;
+        let compiled = filter.compile(&self.data.scale)?;
+        let chosen = compiled.select(&self.data.incidents);
         let input = ChartInput {
+            reading: compiled.reading(),
             facts: self.data.incidents.facts(),
             selection: &chosen,
             palette: &self.palette,
@@ -328,6 +396,75 @@ impl Explorer {
             m.index = chosen[m.index] as usize;
         }
         Ok(layout)
+    }
+
+    /// For each reading, the incidents of the filter's selection that reach each threshold (the
+    /// filter's own reading is ignored: every reading is a row). Empty on a scale the readings do
+    /// not apply to.
+    pub fn compare(&self, filter: &Filter) -> Result<Vec<ReadingRow>> {
+        let compiled = filter.compile(&self.data.scale)?;
+        if !self.data.scale.readings {
+            return Ok(Vec::new());
+        }
+        let store = &self.data.incidents;
+        let mut rows = compiled.select(store);
+        // Most severe first, so the names a cell shows are the ones nearest the threshold's top.
+        rows.sort_by_key(|&k| std::cmp::Reverse(store.facts()[k as usize].severity));
+        let named = |k: u32, level: u8| Named {
+            index: k as usize,
+            id: store.id(k as usize).to_string(),
+            name: store.name(k as usize).to_string(),
+            level,
+        };
+        let count = |rule: &reading::Rule| {
+            let mut r = Reached::default();
+            for &k in &rows {
+                let f = &store.facts()[k as usize];
+                let Some(level) = f.severity else { continue };
+                match rule.verdict(level, f.effects) {
+                    Verdict::Yes => {
+                        r.count += 1;
+                        if r.incidents.len() < COMPARE_NAMES {
+                            r.incidents.push(named(k, level));
+                        }
+                    }
+                    Verdict::Undecided => {
+                        r.undecided += 1;
+                        if r.undecided_incidents.len() < COMPARE_NAMES {
+                            r.undecided_incidents.push(named(k, level));
+                        }
+                    }
+                    Verdict::No => {}
+                }
+            }
+            r
+        };
+        Ok(reading::policy()?
+            .readings
+            .iter()
+            .map(|r| ReadingRow {
+                id: &r.id,
+                name: &r.name,
+                use_of_force: r.use_of_force.as_ref().map(count),
+                armed_attack: r.armed_attack.as_ref().map(count),
+            })
+            .collect())
+    }
+
+    /// What the incident at `index` amounts to under the filter's reading; `None` past the end,
+    /// for an incident not coded, or on a scale the readings do not apply to.
+    pub fn assess(&self, index: usize, filter: &Filter) -> Result<Option<Assessment>> {
+        let compiled = filter.compile(&self.data.scale)?;
+        let (Some(r), Some(f)) = (compiled.reading(), self.data.incidents.facts().get(index)) else { return Ok(None) };
+        let Some(level) = f.severity else { return Ok(None) };
+        let (use_of_force, armed_attack) = r.verdicts(level, f.effects);
+        let targets: Vec<&str> = self.data.incidents.targets(index).map(Country::code).collect();
+        let treaties = if armed_attack == Some(Verdict::Yes) {
+            reading::treaties_for(targets.iter().copied())
+        } else {
+            Vec::new()
+        };
+        Ok(Some(Assessment { reading: &r.id, reading_name: &r.name, use_of_force, armed_attack, treaties }))
     }
 
     /// Where the incident with this id is in [`Explorer::all`] (ids compared exactly).

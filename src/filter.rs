@@ -2,6 +2,7 @@
 
 use crate::error::{Error, Result};
 use crate::model::{Country, Method, Objective, Scale, TargetType};
+use crate::reading::{self, Reading};
 use crate::store::Store;
 
 /// Every field is optional; an absent field or an empty list does not constrain. Unknown fields are
@@ -28,6 +29,9 @@ pub struct Filter {
     pub max_severity: Option<u8>,
     /// Case-insensitive text matched against names and ids.
     pub search: Option<String>,
+    /// Whose legal reading of the thresholds the figures and charts follow (an id from
+    /// `data/readings.csv`); absent means the default, the first. Selects no incidents.
+    pub reading: Option<String>,
 }
 
 /// A filter checked against the vocabularies, ready to test incidents.
@@ -42,6 +46,7 @@ pub struct Compiled {
     target_types: Option<Vec<TargetType>>,
     severity: Option<(u8, u8)>,
     search: Option<String>,
+    reading: Option<&'static Reading>,
 }
 
 fn countries(field: &str, list: &Option<Vec<String>>) -> Result<Option<Vec<bool>>> {
@@ -81,6 +86,8 @@ pub enum Kind {
     List,
     /// Free text.
     Text,
+    /// One of a named list (the readings).
+    Choice,
 }
 
 impl Kind {
@@ -91,6 +98,7 @@ impl Kind {
             Kind::Level => "level",
             Kind::List => "list",
             Kind::Text => "text",
+            Kind::Choice => "choice",
         }
     }
 }
@@ -101,6 +109,7 @@ pub enum Slot<'a> {
     Level(&'a mut Option<u8>),
     List(&'a mut Option<Vec<String>>),
     Text(&'a mut Option<String>),
+    Choice(&'a mut Option<String>),
 }
 
 impl Slot<'_> {
@@ -110,6 +119,7 @@ impl Slot<'_> {
             Slot::Level(_) => Kind::Level,
             Slot::List(_) => Kind::List,
             Slot::Text(_) => Kind::Text,
+            Slot::Choice(_) => Kind::Choice,
         }
     }
 }
@@ -175,7 +185,7 @@ const fn field(
 }
 
 /// Every filter field, in the order parameters are written (links, embed code, attributes).
-pub const FIELDS: [Field; 10] = [
+pub const FIELDS: [Field; 11] = [
     field("from", "from", "years", "From", false, "first year included, by start date", |f| Slot::Year(&mut f.from)),
     field("to", "to", "years", "To", true, "last year included", |f| Slot::Year(&mut f.to)),
     field(
@@ -220,6 +230,15 @@ pub const FIELDS: [Field; 10] = [
     field("search", "search", "search", "Search names", false, "names and ids containing the text", |f| {
         Slot::Text(&mut f.search)
     }),
+    field(
+        "reading",
+        "reading",
+        "reading",
+        "Legal reading",
+        false,
+        "whose legal reading of the use-of-force and armed-attack thresholds to apply (see data/readings.csv)",
+        |f| Slot::Choice(&mut f.reading),
+    ),
 ];
 
 impl Filter {
@@ -280,7 +299,7 @@ impl Filter {
                 Slot::List(l) => {
                     *l = Some(value.split(',').map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).collect())
                 }
-                Slot::Text(t) => *t = Some(value.to_string()),
+                Slot::Text(t) | Slot::Choice(t) => *t = Some(value.to_string()),
             }
         }
         Ok(f)
@@ -296,7 +315,7 @@ impl Filter {
                     Slot::Year(y) => y.map(|y| y.to_string()),
                     Slot::Level(l) => l.map(|l| l.to_string()),
                     Slot::List(l) => l.as_ref().filter(|l| !l.is_empty()).map(|l| l.join(",")),
-                    Slot::Text(t) => t.clone().filter(|s| !s.trim().is_empty()),
+                    Slot::Text(t) | Slot::Choice(t) => t.clone().filter(|s| !s.trim().is_empty()),
                 };
                 value.map(|v| (field.param, v))
             })
@@ -328,7 +347,14 @@ impl Filter {
         // Letters are compared without ASCII case (accented letters as written): Unicode case
         // tables would cost the wasm 4 KB for names that are ASCII in practice.
         let search = self.search.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_ascii_lowercase);
+        // Readings apply on the ladder only; an unknown one is an error on any scale.
+        let reading = match self.reading.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+            Some(id) => Some(reading::find(id)?),
+            None => reading::policy()?.readings.first(),
+        }
+        .filter(|_| scale.readings);
         Ok(Compiled {
+            reading,
             from,
             to,
             initiators: countries("initiators", &self.initiators)?,
@@ -376,6 +402,11 @@ impl Compiled {
                 .search
                 .as_ref()
                 .is_none_or(|q| contains_ignore_case(store.name(k), q) || contains_ignore_case(store.id(k), q))
+    }
+
+    /// The legal reading the figures follow; `None` on a scale the readings do not apply to.
+    pub fn reading(&self) -> Option<&'static Reading> {
+        self.reading
     }
 
     /// The rows that match, in order.

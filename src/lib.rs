@@ -16,6 +16,7 @@ pub mod explorer;
 pub mod filter;
 pub mod import;
 pub mod model;
+pub mod reading;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod render;
 #[cfg(not(target_arch = "wasm32"))]

@@ -8,7 +8,6 @@
 use crate::chart::VIEWS;
 use crate::filter::FIELDS;
 use crate::import::{COLUMNS, FORMATS, MAPPING_FIELDS, MAX_INPUT_BYTES, MAX_WARNINGS};
-use crate::model::Scale;
 use serde_json::{json, Value};
 
 /// Where `make build` writes [`javascript`], relative to the crate root: what every page needs
@@ -53,8 +52,9 @@ pub fn javascript() -> String {
     );
     list(
         &mut out,
-        "Views (src/chart/mod.rs), the default first: names, headings and sentences. Captions name {useOfForce}, \
-         {armedAttack}, {name} and {max} of the scale; [0] is for a scale with thresholds, [1] without.",
+        "Views (src/chart/mod.rs), the default first: names, headings and sentences. Captions name {reading}, \
+         {useOfForce} and {armedAttack} (the active legal reading), {name} and {max} of the scale; [0] is for a \
+         scale the readings apply to, [1] for another.",
         "VIEWS",
         VIEWS
             .iter()
@@ -77,12 +77,6 @@ pub fn javascript() -> String {
     out.push_str(&format!(
         "\n/** The largest file or download read, in bytes (src/import/mod.rs). */\nexport const MAX_INPUT_BYTES = {MAX_INPUT_BYTES};\n\
          /** Warnings kept per import; the page lists as many. */\nexport const MAX_WARNINGS = {MAX_WARNINGS};\n"
-    ));
-    let ladder = Scale::LADDER;
-    out.push_str(&format!(
-        "\n/** This project's reading of the ladder (src/model/ladder.rs): its top and thresholds. */\n\
-         export const LADDER = {};\n",
-        json!({"max": ladder.max, "useOfForce": ladder.use_of_force, "armedAttack": ladder.armed_attack})
     ));
     out
 }

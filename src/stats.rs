@@ -2,6 +2,7 @@
 //! the severity distribution and how much of it reaches the legal thresholds.
 
 use crate::model::{Country, Scale, EARLIEST_YEAR, LATEST_YEAR};
+use crate::reading::{Reading, Rule, Verdict};
 use crate::store::Store;
 use serde::Serialize;
 
@@ -53,11 +54,23 @@ pub struct Stats {
     pub mean_severity: Option<f64>,
     pub median_severity: Option<f64>,
     pub max_severity: Option<u8>,
-    /// `None` on a scale without thresholds (EuRepoC's intensity).
+    /// The legal reading the threshold figures follow (its id and name); `None` on a scale the
+    /// readings do not apply to (EuRepoC's intensity).
+    pub reading: Option<String>,
+    pub reading_name: Option<String>,
+    /// Incidents that reach use of force under the reading; `None` without a reading or when the
+    /// reading states no such threshold.
     pub at_or_above_use_of_force: Option<usize>,
     pub at_or_above_armed_attack: Option<usize>,
+    /// Incidents whose answer turns on physical effects that are not coded: counted neither way.
+    pub undecided_use_of_force: Option<usize>,
+    pub undecided_armed_attack: Option<usize>,
+    /// The lowest level at which the threshold can be reached under the reading.
     pub use_of_force_level: Option<u8>,
     pub armed_attack_level: Option<u8>,
+    /// The reading's rule in words ("level 5 or above with physical damage or worse, or ...").
+    pub use_of_force_rule: Option<String>,
+    pub armed_attack_rule: Option<String>,
     pub first_year: Option<i32>,
     pub last_year: Option<i32>,
     /// The name of the most severe incident (the first of equals in the selection), for summaries.
@@ -134,7 +147,7 @@ fn median(counts: &[usize]) -> Option<f64> {
 /// Figures for the rows `selection` of `store`, severities read on `scale`. One pass over the
 /// selection into dense counters (per country, per dyad, per year and level), so the cost grows
 /// with the selection and not with the number of distinct values.
-pub fn compute(store: &Store, selection: &[u32], scale: &Scale) -> Stats {
+pub fn compute(store: &Store, selection: &[u32], scale: &Scale, reading: Option<&Reading>) -> Stats {
     let facts = store.facts();
     let total = selection.len();
     let n = Country::count();
@@ -145,6 +158,9 @@ pub fn compute(store: &Store, selection: &[u32], scale: &Scale) -> Stats {
     // Per year: its count, then its severity histogram.
     let mut years = vec![0usize; year_slots * (levels + 1)];
     let mut severity_counts = vec![0usize; levels];
+    let rules = reading.map_or([None, None], |r| [r.use_of_force.as_ref(), r.armed_attack.as_ref()]);
+    // Per threshold: incidents that reach it, and incidents undecided.
+    let mut reached = [[0usize; 2]; 2];
     for &k in selection {
         let i = &facts[k as usize];
         by_initiator[i.initiator.index()] += 1;
@@ -160,6 +176,13 @@ pub fn compute(store: &Store, selection: &[u32], scale: &Scale) -> Stats {
         let y = (i.start.year.clamp(EARLIEST_YEAR, LATEST_YEAR) - EARLIEST_YEAR) as usize * (levels + 1);
         years[y] += 1;
         if let Some(s) = i.severity {
+            for (t, rule) in rules.iter().enumerate() {
+                match rule.map(|r| r.verdict(s, i.effects)) {
+                    Some(Verdict::Yes) => reached[t][0] += 1,
+                    Some(Verdict::Undecided) => reached[t][1] += 1,
+                    _ => {}
+                }
+            }
             let s = usize::from(s.min(scale.max));
             severity_counts[s] += 1;
             years[y + 1 + s] += 1;
@@ -206,7 +229,7 @@ pub fn compute(store: &Store, selection: &[u32], scale: &Scale) -> Stats {
     });
     let coded: usize = severity_counts.iter().sum();
     let max_severity = severity_counts.iter().rposition(|c| *c > 0).map(|l| l as u8);
-    let at_or_above = |t: u8| severity_counts.iter().skip(usize::from(t)).sum::<usize>();
+    let figure = |t: usize, f: &dyn Fn(&Rule, [usize; 2]) -> usize| rules[t].map(|r| f(r, reached[t]));
     Stats {
         total,
         by_initiator: ranked(&by_initiator, total),
@@ -217,10 +240,16 @@ pub fn compute(store: &Store, selection: &[u32], scale: &Scale) -> Stats {
         mean_severity: mean(&severity_counts),
         median_severity: median(&severity_counts),
         max_severity,
-        at_or_above_use_of_force: scale.use_of_force.map(at_or_above),
-        at_or_above_armed_attack: scale.armed_attack.map(at_or_above),
-        use_of_force_level: scale.use_of_force,
-        armed_attack_level: scale.armed_attack,
+        reading: reading.map(|r| r.id.clone()),
+        reading_name: reading.map(|r| r.name.clone()),
+        at_or_above_use_of_force: figure(0, &|_, n| n[0]),
+        at_or_above_armed_attack: figure(1, &|_, n| n[0]),
+        undecided_use_of_force: figure(0, &|_, n| n[1]),
+        undecided_armed_attack: figure(1, &|_, n| n[1]),
+        use_of_force_level: rules[0].map(Rule::from),
+        armed_attack_level: rules[1].map(Rule::from),
+        use_of_force_rule: rules[0].map(Rule::describe),
+        armed_attack_rule: rules[1].map(Rule::describe),
         first_year: first.map(slot_year),
         last_year: last.map(slot_year),
         most_severe: max_severity

@@ -43,14 +43,18 @@ fn spectrum_draws_thresholds_levels_bands_and_one_mark_per_incident() {
     let ex = small();
     let (rec, layout) = render(&ex, View::Spectrum, &Filter::default(), 1000, 460);
     let texts = rec.texts();
+    // The default reading (the Tallinn Manual experts'): use of force from 5 with physical
+    // effects and from 7 whatever they are; armed attack from 7; 5-6 contested; the response
+    // tiers from data/tiers.csv in its three regions.
     for expected in [
-        "Use of force (level 7+)",
-        "Armed attack (level 9+)",
+        "Use of force (5+ if physical, 7+)",
+        "Armed attack (level 7+)",
+        "Contested: armed attack?",
         "probing",
         "harassment",
         "destruction",
         "not coded",
-        "Attribution, statements",
+        "Necessity",
         "Self-defence",
         "North Korea 4",
         "0",
@@ -58,6 +62,22 @@ fn spectrum_draws_thresholds_levels_bands_and_one_mark_per_incident() {
     ] {
         assert!(texts.iter().any(|t| t == expected), "missing '{expected}' in {texts:?}");
     }
+    assert!(!texts.iter().any(|t| t.contains("Reprisal")), "{texts:?}");
+    let all = texts.join(" ");
+    for tier in ["Attribution", "Retorsion", "Indictments", "Sanctions", "Countermeasure"] {
+        assert!(all.contains(tier), "missing tier '{tier}' in {texts:?}");
+    }
+    // The old fixed reading moves both lines.
+    let dcid = Filter { reading: Some("dcid-ladder".into()), ..Filter::default() };
+    let texts = render(&ex, View::Spectrum, &dcid, 1000, 460).0.texts();
+    for expected in ["Use of force (level 7+)", "Armed attack (level 9+)", "Necessity", "Self-defence"] {
+        assert!(texts.iter().any(|t| t == expected), "dcid-ladder: missing '{expected}' in {texts:?}");
+    }
+    // The United States sees no gap: one line for both, and no middle region of countermeasures.
+    let us = Filter { reading: Some("united-states".into()), ..Filter::default() };
+    let texts = render(&ex, View::Spectrum, &us, 1000, 460).0.texts();
+    assert!(texts.iter().any(|t| t.starts_with("Use of force = armed attack")), "{texts:?}");
+    assert!(!texts.iter().any(|t| t == "Necessity" || t.starts_with("Armed attack")), "{texts:?}");
     assert_eq!(layout.marks.len(), 6);
     let mut idx: Vec<usize> = layout.marks.iter().map(|m| m.index).collect();
     idx.sort();
@@ -80,7 +100,7 @@ fn timeline_draws_years_thresholds_step_line_and_marks() {
     let (rec, layout) = render(&ex, View::Timeline, &Filter::default(), 900, 400);
     let texts = rec.texts();
     for expected in
-        ["2010", "2016", "Use of force (level 7+)", "Armed attack (level 9+)", "not coded", "Severity (0-10)"]
+        ["2010", "2016", "Use of force (5+ if physical, 7+)", "Armed attack (level 7+)", "not coded", "Severity (0-10)"]
     {
         assert!(texts.iter().any(|t| t == expected), "missing '{expected}' in {texts:?}");
     }
@@ -106,15 +126,17 @@ fn labels_never_overlap_or_clip_from_phone_to_desktop() {
     for ex in [&small(), &bundled] {
         for &(w, h) in &[(360, 500), (390, 500), (600, 440), (800, 440), (1024, 440), (1400, 440)] {
             for view in [View::Spectrum, View::Timeline] {
-                let (rec, layout) =
-                    render(ex, view, &Filter::default(), w, if view == View::Timeline { h - 60 } else { h });
-                assert_legible(&rec, &format!("{view:?} at {w}x{h}"));
-                assert_eq!(layout.marks.len(), ex.all().len());
-                for m in &layout.marks {
-                    assert!(
-                        m.x - m.r >= 0.0 && m.x + m.r <= f64::from(w) && m.y - m.r >= 0.0,
-                        "{view:?} at {w}: mark {m:?} leaves the chart"
-                    );
+                for reading in ["tallinn", "united-states", "france", "japan", "south-korea", "chun-in-bum"] {
+                    let f = Filter { reading: Some(reading.into()), ..Filter::default() };
+                    let (rec, layout) = render(ex, view, &f, w, if view == View::Timeline { h - 60 } else { h });
+                    assert_legible(&rec, &format!("{view:?} at {w}x{h}, {reading}"));
+                    assert_eq!(layout.marks.len(), ex.all().len());
+                    for m in &layout.marks {
+                        assert!(
+                            m.x - m.r >= 0.0 && m.x + m.r <= f64::from(w) && m.y - m.r >= 0.0,
+                            "{view:?} at {w}: mark {m:?} leaves the chart"
+                        );
+                    }
                 }
             }
         }

@@ -72,11 +72,15 @@ fn eurepoc_keeps_its_own_scale_and_every_usable_row() {
     assert_eq!(f.total, 6);
     assert!(warnings_at(&ex, 5).iter().any(|w| w.starts_with("start_date") && w.contains("row left out")));
     // Its own scale, up to the highest score in the file (5), with no thresholds.
-    assert_eq!((f.scale.key, f.scale.max, f.use_of_force), ("eurepoc-intensity", 5, None));
+    assert_eq!((f.scale.key, f.scale.max, f.scale.readings, f.readings.len()), ("eurepoc-intensity", 5, false, 0));
     assert!(f.scale.name.contains("not the 0-10 ladder"));
     let s = ex.stats(&Filter::default()).unwrap();
     assert_eq!(s.severity_counts, [0, 1, 1, 0, 2, 1]); // 1, 2, 3.5->4, 4, 5; one not available
-    assert_eq!((s.not_coded, s.at_or_above_use_of_force), (1, None));
+    assert_eq!((s.not_coded, s.at_or_above_use_of_force, s.reading), (1, None, None));
+    // A reading is still checked, so a typo is an error here too, but it applies to nothing.
+    let french = Filter { reading: Some("france".into()), ..Filter::default() };
+    assert_eq!(ex.stats(&french).map(|s| s.reading).ok(), Some(None));
+    assert!(ex.compare(&Filter::default()).unwrap().is_empty());
     let records = ex.records(&Filter::default()).unwrap();
     let by_id = |id: &str| records.iter().find(|r| r.id == id).unwrap_or_else(|| panic!("{id} missing"));
     let studio = by_id("eurepoc-101");

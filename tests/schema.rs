@@ -22,6 +22,7 @@ fn every_filter_field_round_trips_through_its_parameter() {
             Kind::Level => "4",
             Kind::List => "PRK,KOR",
             Kind::Text => "wanna",
+            Kind::Choice => "france",
         };
         let filter = Filter::from_params([(field.param, value)]).unwrap();
         assert_ne!(filter, Filter::default(), "{} sets nothing", field.param);

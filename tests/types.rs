@@ -39,7 +39,7 @@ fn the_filter_interface_has_every_filter_field_with_its_kind() {
         let want = match f.kind() {
             Kind::Year | Kind::Level => "number",
             Kind::List => "string[]",
-            Kind::Text => "string",
+            Kind::Text | Kind::Choice => "string",
         };
         assert_eq!(ts, want, "{}", f.name);
     }
@@ -58,6 +58,15 @@ fn stats_facets_records_and_warnings_match_their_interfaces() {
     assert_eq!(object_keys(&facets["initiators"][0]), keys("Choice"));
     assert_eq!(object_keys(&facets["levels"][0]), keys("Level"));
     assert_eq!(object_keys(&facets["scale"]), keys("Scale"));
+    assert_eq!(object_keys(&facets["readings"][0]), keys("Reading"));
+    assert_eq!(object_keys(&facets["readings"][0]["useOfForce"]), keys("ThresholdRule"));
+    assert_eq!(object_keys(&facets["tiers"][0]), keys("Tier"));
+    let compare = serde_json::to_value(ex.compare(&Filter::default()).unwrap()).unwrap();
+    assert_eq!(object_keys(&compare[0]), keys("ReadingRow"));
+    assert_eq!(object_keys(&compare[0]["useOfForce"]), keys("Reached"));
+    let sony = ex.index_of("2014-sony-pictures").unwrap();
+    let assessed = serde_json::to_value(ex.assess(sony, &Filter::default()).unwrap()).unwrap();
+    assert_eq!(object_keys(&assessed), keys("Assessment"));
     let record = serde_json::to_value(ex.record(0).unwrap()).unwrap();
     assert_eq!(object_keys(&record), keys("IncidentRecord"));
     let warning =

@@ -1,10 +1,11 @@
 // The explorer page: starts the wasm core (core.js), builds the filters from the data and one
 // chart per view (VIEWS in schema.js), and on every change asks Rust for the statistics and the
 // charts. Errors, from the wasm or the data, land in the error box.
-import { VIEWS, FILTERS, FORMATS, LADDER } from './schema.js';
+import { VIEWS, FILTERS, FORMATS } from './schema.js';
 import { startCore, acquire, release, reason } from './core.js';
 import { filterForm, buildControls, closeDropdownsOnOutsideClick } from './controls.js';
-import { renderStats } from './stats-view.js';
+import { renderStats, activeReading } from './stats-view.js';
+import { renderReading } from './reading-view.js';
 import { shareButtons, stateParams, toQuery, fromQuery } from './share.js';
 import { chartKeeper, chartView } from './charts.js';
 
@@ -28,7 +29,7 @@ function clearError() {
 
 function datasetLine(facets, origin) {
   const what = facets.source === 'bundled' ? `Bundled dataset, version ${facets.version}` : `Your data (${origin}, read as ${facets.source})`;
-  const scale = facets.scale.useOfForce === null ? `; severity is ${facets.scale.name}` : '';
+  const scale = facets.scale.readings ? '' : `; severity is ${facets.scale.name}`;
   return `${what}: ${facets.total} incidents, ${facets.firstYear} to ${facets.lastYear}${scale}.`;
 }
 
@@ -56,8 +57,6 @@ function figures() {
 }
 
 async function main() {
-  // The ladder's thresholds in the page's text come from the core's tables.
-  for (const s of document.querySelectorAll('[data-ladder]')) s.textContent = LADDER[s.dataset.ladder];
   let m;
   try {
     m = await startCore();
@@ -146,6 +145,9 @@ async function main() {
       return;
     }
     renderStats($('stats'), stats, facets.levels);
+    renderReading($('reading'), activeReading(facets, stats), facets);
+    $('compare-button').hidden = !facets.readings.length;
+    if (!$('compare').hidden) showComparison();
     writeHash();
     keeper.redrawAll();
     performance.clearMarks('cs:stats');
@@ -188,6 +190,30 @@ async function main() {
     $('dataset').textContent = datasetLine(facets, origin);
     update();
   };
+
+  // The comparison of every reading (compare.js, fetched when first asked for).
+  const showComparison = () => import('./compare.js').then(({ renderComparison }) => {
+    const { reading, ...selection } = filter;
+    renderComparison($('compare'), explorer.compare(selection), {
+      readings: facets.readings,
+      what: Object.keys(selection).length ? 'this selection' : 'the whole dataset',
+      active: stats.reading,
+      open: (id) => charts[DEFAULT_VIEW].ui.open(id),
+      download: (text) => {
+        const a = document.createElement('a');
+        a.href = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
+        a.download = `cyber-spectrum-readings-${new Date().toISOString().slice(0, 10)}.csv`;
+        a.click();
+        setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+      },
+    });
+  }).catch((e) => showError(`The comparison could not be shown: ${reason(e)}`));
+  $('compare-button').addEventListener('click', (e) => {
+    const open = $('compare').hidden;
+    $('compare').hidden = !open;
+    e.currentTarget.setAttribute('aria-expanded', String(open));
+    if (open) showComparison();
+  });
 
   $('share-slot').replaceWith(shareButtons(shareParams));
   addEventListener('hashchange', () => applyHash());

@@ -2,7 +2,9 @@
 // precise as it is known, who against whom, its level, where it sits against the thresholds, and
 // a citation. Part of the on-demand interaction code (see interact.js). Data is only ever set as
 // text, and only http(s) sources become links.
-import { named } from './stats-view.js';
+import { named, safeUrl } from './stats-view.js';
+
+export { safeUrl };
 
 export function el(tag, className, text) {
   const e = document.createElement(tag);
@@ -28,16 +30,6 @@ export function formatDate(iso, precision) {
   return precision === 'month' || !d ? `${month} ${y}` : `${Number(d)} ${month} ${y}`;
 }
 
-/** Only http(s) addresses become links: never javascript:, data: or anything else. */
-export function safeUrl(text) {
-  try {
-    const u = new URL(String(text).trim());
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
-
 export const labelOf = (facets, kind, value) => facets[kind]?.find((c) => c.value === value)?.label ?? value ?? null;
 export const plural = (n, word) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 
@@ -46,26 +38,33 @@ export function severityText(r, facets) {
   return `level ${named(r.severity, r.severityLabel ?? facets.levels?.[r.severity]?.label)}`;
 }
 
-/** Where a severity sits against the thresholds, in words. */
-export function thresholdText(severity, facets) {
-  const force = facets.useOfForce;
-  const attack = facets.armedAttack;
-  if (force === null || force === undefined) return `${facets.scale?.name ?? 'This scale'} has no use-of-force or armed-attack threshold.`;
-  if (severity === null || severity === undefined) return 'Not coded, so not placed against the thresholds.';
-  if (severity >= attack) return `At or above the armed-attack threshold (level ${attack}).`;
-  if (severity >= force) {
-    return `At or above the use-of-force threshold (level ${force}); ${plural(attack - severity, 'level')} below armed attack (level ${attack}).`;
-  }
-  return `${plural(force - severity, 'level')} below the use-of-force threshold (level ${force}).`;
+const VERDICTS = {
+  yes: (what) => `reaches ${what}`,
+  no: (what) => `does not reach ${what}`,
+  undecided: (what) => `may reach ${what}: the answer turns on physical effects, which are not coded`,
+};
+const verdict = (v, what) => (v ? VERDICTS[v](what) : `no ${what} threshold stated`);
+
+/** Where an incident sits against the thresholds under the active reading (`a`, from
+ * `Explorer.assess`), in words. */
+export function thresholdText(r, facets, a) {
+  if (!facets.scale?.readings) return `${facets.scale?.name ?? 'This scale'} has no use-of-force or armed-attack threshold.`;
+  if (r.severity === null || r.severity === undefined || !a) return 'Not coded, so not placed against the thresholds.';
+  return `Under the reading of ${a.readingName}: ${verdict(a.useOfForce, 'use of force')}; ${verdict(a.armedAttack, 'armed attack')}.`;
 }
+
+/** The collective-defence clauses an armed attack on its targets brings into play. */
+export const treatyText = (a) => (a?.treaties.length ? `${a.treaties.map((t) => `${t.name}, ${t.clause} (${t.scope})`).join('; ')}. `
+  + 'Whether to invoke a clause is a political decision of the parties, never automatic.' : null);
 
 export const who = (r) => `${r.initiatorName} → ${r.targetNames.length ? r.targetNames.join(', ') : 'no target named'}`;
 
 /** A short citation for one incident: id, dataset, coding, sources and where to see it. */
-export function citation(r, facets, link, today = new Date()) {
+export function citation(r, facets, link, today = new Date(), a = null) {
   const data = facets.source === 'bundled' ? `cyber-spectrum dataset, version ${facets.version}` : `data read as ${facets.source}`;
   const sources = r.sources.length ? ` Sources: ${r.sources.join(' ; ')}.` : '';
-  return `“${r.name}” (${r.id}), ${formatDate(r.start, r.precision)}; ${who(r)}; coded ${severityText(r, facets)}. `
+  const reading = a ? ` ${thresholdText(r, facets, a)}` : '';
+  return `“${r.name}” (${r.id}), ${formatDate(r.start, r.precision)}; ${who(r)}; coded ${severityText(r, facets)}.${reading} `
     + `In ${data}.${sources} ${link} (accessed ${today.toISOString().slice(0, 10)}).`;
 }
 
@@ -74,7 +73,7 @@ export function citation(r, facets, link, today = new Date()) {
  * The card of incident record `r`: a close button, the title (`titleId`, focusable), every fact,
  * the sources and a button that copies the citation (`link` reproduces the view with the card open).
  */
-export function cardContent(r, facets, { titleId, link, close }) {
+export function cardContent(r, facets, { titleId, link, close, assessment }) {
   const title = el('h3', null, r.name);
   title.id = titleId;
   title.tabIndex = -1;
@@ -91,7 +90,9 @@ export function cardContent(r, facets, { titleId, link, close }) {
   row('Objective', labelOf(facets, 'objectives', r.objective));
   row('Severity', severityText(r, facets));
   row('Why this level', r.rationale);
-  row('Thresholds', thresholdText(r.severity, facets));
+  if (facets.scale?.readings) row('Physical effects', r.effects ? labelOf(facets, 'effects', r.effects) : 'not coded');
+  row('Thresholds', thresholdText(r, facets, assessment));
+  row('Collective defence', treatyText(assessment));
   row('Attributed by', r.attributedBy ? `${r.attributedBy}${r.attributionDate ? ` (${formatDate(r.attributionDate)})` : ''}` : null);
   row('What happened', r.description);
   const sources = el('ul', 'sources');
@@ -110,7 +111,7 @@ export function cardContent(r, facets, { titleId, link, close }) {
   const cite = el('p', 'cite');
   cite.hidden = true;
   const citeButton = button('Cite this incident', async () => {
-    const text = citation(r, facets, link);
+    const text = citation(r, facets, link, new Date(), assessment);
     cite.textContent = text;
     cite.hidden = false;
     try {

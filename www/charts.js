@@ -1,7 +1,7 @@
 // The charts of a page or an element: kept drawn (once per change of filter, and again whenever a
 // canvas changes size or the screen's pixel ratio changes: Rust sizes the backing store to CSS
 // size x devicePixelRatio), each with its caption, accessible summary and reader tools.
-import { chartNote, describe } from './stats-view.js';
+import { chartNote, describe, activeReading } from './stats-view.js';
 import { shareTexts } from './share.js';
 
 export function chartKeeper(canvases, draw) {
@@ -120,7 +120,7 @@ export function chartView(figure, canvas, caption, source) {
       ui.drawn(drawn);
       // The caption says which scale the marks are on (thresholds exist only on some scales), and
       // when the chart draws counts instead of marks.
-      caption.textContent = chartNote(view, source.facets().scale, drawn.aggregated);
+      caption.textContent = chartNote(view, source.facets().scale, activeReading(source.facets(), source.stats()), drawn.aggregated);
       canvas.setAttribute('aria-label', describe(source.stats(), view, drawn.aggregated));
     },
     open: ui.open,

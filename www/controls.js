@@ -37,7 +37,7 @@ function labelled(text, control, className) {
   return label;
 }
 
-/** The control of one single-value field: a menu of years or levels, or a search box. */
+/** The control of one single-value field: a menu of years, levels or choices, or a search box. */
 function single(field) {
   const e = document.createElement(field.kind === 'text' ? 'input' : 'select');
   e.name = field.name;
@@ -45,7 +45,7 @@ function single(field) {
     e.type = 'search';
     e.placeholder = 'e.g. WannaCry';
   }
-  return labelled(field.label, e, field.kind === 'text' ? 'grow' : undefined);
+  return labelled(field.label, e, field.kind === 'text' ? 'grow' : field.kind === 'choice' ? 'choice' : undefined);
 }
 
 /** A filter form with the named controls (every one by default) and, if asked, a reset button. */
@@ -114,13 +114,30 @@ export function buildControls(form, facets) {
   const years = [];
   for (let y = facets.firstYear; y <= facets.lastYear; y += 1) years.push([y, String(y)]);
   const levels = facets.levels.map((l) => [l.level, l.label === String(l.level) ? l.label : `${l.level} ${l.label}`]);
+  // A choice field offers the facets' list of its name in the plural (`reading`: `readings`), the first the default.
+  const options = (f) => facets[`${f.name}s`] ?? [];
   // What each kind of single-value control offers, and its value when it constrains nothing.
   const kinds = {
     year: { items: years, all: (f) => (f.upper ? facets.lastYear : facets.firstYear) },
     level: { items: levels, all: (f) => (f.upper ? facets.scale.max : 0) },
+    choice: { all: (f) => options(f)[0]?.id },
   };
   const singles = FILTERS.filter((f) => f.kind !== 'list' && el[f.name]);
-  for (const f of singles) if (kinds[f.kind]) fillSelect(el[f.name], kinds[f.kind].items, kinds[f.kind].all(f));
+  for (const f of singles) {
+    if (f.kind === 'choice') {
+      // Grouped by kind (states, experts ...); hidden where the data offers none (the readings
+      // apply to the ladder only).
+      const groups = new Map();
+      for (const o of options(f)) groups.set(o.group, [...(groups.get(o.group) ?? []), o]);
+      el[f.name].replaceChildren(...[...groups].map(([group, list]) => {
+        const g = document.createElement('optgroup');
+        g.label = group;
+        g.append(...list.map((o) => option(o.id, o.name, o.id === kinds.choice.all(f))));
+        return g;
+      }));
+      el[f.name].closest('label').hidden = !options(f).length;
+    } else if (kinds[f.kind]) fillSelect(el[f.name], kinds[f.kind].items, kinds[f.kind].all(f));
+  }
 
   const multi = form.querySelector('.multi-row');
   const shown = multi.dataset.fields.split(' ');
@@ -135,6 +152,8 @@ export function buildControls(form, facets) {
       const raw = el[f.name].value;
       if (f.kind === 'text') {
         if (raw.trim()) filter[f.name] = raw.trim();
+      } else if (f.kind === 'choice') {
+        if (raw && raw !== kinds.choice.all(f)) filter[f.name] = raw;
       } else if (Number(raw) !== kinds[f.kind].all(f)) filter[f.name] = Number(raw);
     }
     for (const details of multi.querySelectorAll('details.multi')) {
@@ -150,6 +169,7 @@ export function buildControls(form, facets) {
     for (const f of singles) {
       const v = filter[f.name];
       if (f.kind === 'text') el[f.name].value = v ?? '';
+      else if (f.kind === 'choice') el[f.name].value = v ?? kinds.choice.all(f) ?? '';
       else el[f.name].value = String(v === undefined ? kinds[f.kind].all(f) : f.kind === 'year' ? clamp(v) : v);
     }
     for (const details of multi.querySelectorAll('details.multi')) {

@@ -4,9 +4,10 @@
 import { COLUMNS } from './schema-files.js';
 import { el, plural } from './card.js';
 
-/** The scale severities are read on, with its thresholds where it has them. */
-const scaleText = (scale) => `${scale?.name ?? ''}${scale?.useOfForce == null ? ''
-  : `; use of force from level ${scale.useOfForce}, armed attack from level ${scale.armedAttack}`}`;
+/** The scale severities are read on, and the legal reading whose thresholds the figures follow. */
+const scaleText = (scale, reading) => `${scale?.name ?? ''}${!reading ? ''
+  : `; thresholds in the reading of ${reading.name}: use of force ${reading.useOfForce?.rule ?? 'not stated'}, `
+    + `armed attack ${reading.armedAttack?.rule ?? 'not stated'}`}`;
 
 export function save(figure, blob, name) {
   const a = el('a');
@@ -113,13 +114,13 @@ const cell = (v) => {
   return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-export function csvOf(records, { facets, filterText, link, now = new Date() }) {
+export function csvOf(records, { facets, reading = null, filterText, link, now = new Date() }) {
   const data = facets.source === 'bundled' ? `cyber-spectrum dataset, version ${facets.version}` : `your data, read as ${facets.source}`;
   const preamble = [
     `cyber-spectrum: ${plural(records.length, 'incident')} selected from the ${data} (${plural(facets.total, 'incident')} in all)`,
     `Filters: ${filterText || 'none (every incident)'}`,
     `Downloaded: ${now.toISOString()}`,
-    `Severity: ${scaleText(facets.scale)}`,
+    `Severity: ${scaleText(facets.scale, reading)}`,
     `Suggested citation: cyber-spectrum, ${data}, ${link} (accessed ${now.toISOString().slice(0, 10)}).`,
     'The lines starting with # are this note; the explorer reads the file back as it is.',
   ].map((l) => `# ${l.replace(/[\r\n]+/g, ' ')}`);

@@ -5,7 +5,7 @@
 // (downloads.js). Which mark is where comes from Rust (the `Drawn` of the last draw: hit tests in
 // CSS pixels). Each view's words (what a band is, how the walk goes) come from VIEWS (schema.js).
 
-import { named } from './stats-view.js';
+import { named, activeReading } from './stats-view.js';
 import { el, plural, formatDate, who, severityText, cardContent } from './card.js';
 import { incidentTable } from './table.js';
 import { save, svgOf, pngOf, csvOf } from './downloads.js';
@@ -225,7 +225,10 @@ export async function attach(figure, canvas, host, state) {
     if (!r) return;
     cardIncident = incident;
     tip.hidden = true;
-    const { title, children } = cardContent(r, facets(), { titleId: `${id}-title`, link: host.link([['incident', r.id]]), close: closeCard });
+    const assessment = host.explorer().assess(incident, host.filter());
+    const { title, children } = cardContent(r, facets(), {
+      titleId: `${id}-title`, link: host.link([['incident', r.id]]), close: closeCard, assessment,
+    });
     card.replaceChildren(...children);
     // Over the chart's own area (a bottom sheet on phones, where the stylesheet ignores these).
     card.style.setProperty('--cs-card-top', `${origin().y + 8}px`);
@@ -275,7 +278,9 @@ export async function attach(figure, canvas, host, state) {
       } else if (action === 'svg') {
         save(figure, new Blob([svgOf(canvas, draw)], { type: 'image/svg+xml' }), fileName('svg'));
       } else if (action === 'csv') {
-        const text = csvOf(selection(), { facets: facets(), filterText: filterText(), link: host.link([]) });
+        const text = csvOf(selection(), {
+          facets: facets(), reading: activeReading(facets(), host.stats()), filterText: filterText(), link: host.link([]),
+        });
         save(figure, new Blob([text], { type: 'text/csv' }), fileName('csv'));
       }
     } catch (e) {

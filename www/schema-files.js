@@ -32,6 +32,7 @@ export const COLUMNS = [
   {"join":"","name":"method","record":"method"},
   {"join":"","name":"objective","record":"objective"},
   {"join":"","name":"severity","record":"severity"},
+  {"join":"","name":"effects","record":"effects"},
   {"join":"","name":"rationale","record":"rationale"},
   {"join":"","name":"attributed_by","record":"attributedBy"},
   {"join":"","name":"attribution_date","record":"attributionDate"},

@@ -13,12 +13,13 @@ export const FILTERS = [
   {"control":"severity","kind":"level","label":"Severity from","name":"minSeverity","param":"min-severity"},
   {"control":"severity","kind":"level","label":"to","name":"maxSeverity","param":"max-severity","upper":true},
   {"control":"search","kind":"text","label":"Search names","name":"search","param":"search"},
+  {"control":"reading","kind":"choice","label":"Legal reading","name":"reading","param":"reading"},
 ];
 
-/** Views (src/chart/mod.rs), the default first: names, headings and sentences. Captions name {useOfForce}, {armedAttack}, {name} and {max} of the scale; [0] is for a scale with thresholds, [1] without. */
+/** Views (src/chart/mod.rs), the default first: names, headings and sentences. Captions name {reading}, {useOfForce} and {armedAttack} (the active legal reading), {name} and {max} of the scale; [0] is for a scale the readings apply to, [1] for another. */
 export const VIEWS = [
-  {"band":"level","button":"Spectrum","counted":"every level is a bar of its count, stacked by initiator","heading":"Escalation spectrum","marks":["Each mark is one incident, stacked at its level on the ladder","Each mark is one incident, stacked at its score on {name}, 0 to {max}"],"name":"spectrum","rest":["“–” collects incidents not coded. Dashed lines mark the use-of-force (level {useOfForce}) and armed-attack (level {armedAttack}) thresholds; the bands below name the response that fits each region of the ladder.","“–” collects incidents without a score. That scale has no use-of-force or armed-attack threshold, so none is drawn."],"title":"Escalation spectrum","walk":", level by level"},
-  {"band":"year","busiest":true,"button":"Timeline","counted":"each cell’s shade is how many started in that period at that level","heading":"Escalation over time","marks":["Each mark is one incident at its start date and level","Each mark is one incident at its start date and its score on {name}"],"name":"timeline","rest":["the line steps through each year’s most severe incident.","the line steps through each year’s highest score."],"title":"Escalation timeline","walk":" in time order"},
+  {"band":"level","button":"Spectrum","counted":"every level is a bar of its count, stacked by initiator","heading":"Escalation spectrum","marks":["Each mark is one incident, stacked at its level on the ladder","Each mark is one incident, stacked at its score on {name}, 0 to {max}"],"name":"spectrum","rest":["“–” collects incidents not coded. Dashed lines mark use of force ({useOfForce}) and armed attack ({armedAttack}) in the reading of {reading}; shading is lighter where the answer turns on physical effects, and the bands below name the responses lawful in each region.","“–” collects incidents without a score. That scale has no use-of-force or armed-attack threshold, so none is drawn."],"title":"Escalation spectrum","walk":", level by level"},
+  {"band":"year","busiest":true,"button":"Timeline","counted":"each cell’s shade is how many started in that period at that level","heading":"Escalation over time","marks":["Each mark is one incident at its start date and level","Each mark is one incident at its start date and its score on {name}"],"name":"timeline","rest":["the line steps through each year’s most severe incident. Dashed lines mark use of force ({useOfForce}) and armed attack ({armedAttack}) in the reading of {reading}.","the line steps through each year’s highest score."],"title":"Escalation timeline","walk":" in time order"},
 ];
 
 /** Data formats (src/import/mod.rs), auto first: name, menu label, the wasm module that reads it, whether it needs a column mapping. */
@@ -36,6 +37,3 @@ export const FORMATS = [
 export const MAX_INPUT_BYTES = 134217728;
 /** Warnings kept per import; the page lists as many. */
 export const MAX_WARNINGS = 1000;
-
-/** This project's reading of the ladder (src/model/ladder.rs): its top and thresholds. */
-export const LADDER = {"armedAttack":9,"max":10,"useOfForce":7};

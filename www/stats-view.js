@@ -24,6 +24,31 @@ function topList(title, rows, format, limit = 5) {
   return box;
 }
 
+const reach = (n, rule, what) => (rule === null ? `it states no ${what} threshold`
+  : `${n} reach${n === 1 ? 'es' : ''} ${what} (${rule})`);
+
+/** How many incidents reach each threshold under the active reading, and how many are undecided. */
+export function thresholdsText(s) {
+  if (s.reading === null) return 'The legal readings of use of force and armed attack apply to the 0-10 ladder only, not to this scale.';
+  const undecided = Math.max(s.undecidedUseOfForce ?? 0, s.undecidedArmedAttack ?? 0);
+  return `Under the reading of ${s.readingName}: ${reach(s.atOrAboveUseOfForce, s.useOfForceRule, 'use of force')}; `
+    + `${reach(s.atOrAboveArmedAttack, s.armedAttackRule, 'armed attack')}.`
+    + (undecided ? ` ${undecided} undecided: the answer turns on physical effects that are not coded.` : '');
+}
+
+/** Only http(s) addresses become links: never javascript:, data: or anything else. */
+export function safeUrl(text) {
+  try {
+    const u = new URL(String(text).trim());
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The row of `facets.readings` the statistics follow, or null where no reading applies. */
+export const activeReading = (facets, s) => facets.readings?.find((r) => r.id === s?.reading) ?? null;
+
 /** A level and its name: `6 (destruction)`, or `6` where levels are unnamed. */
 export function named(level, label) {
   return label && label !== String(level) ? `${level} (${label})` : `${level}`;
@@ -40,11 +65,7 @@ export function renderStats(root, s, levels) {
     sev.textContent = `Severity: mean ${num.format(s.meanSeverity)}, median ${num.format(s.medianSeverity)}, `
       + `maximum ${named(s.maxSeverity, levels[s.maxSeverity]?.label)}.`;
   }
-  const thresholds = el('p', (s.atOrAboveUseOfForce === null
-    ? 'This scale has no use-of-force or armed-attack threshold.'
-    : `${s.atOrAboveUseOfForce} at or above the use-of-force threshold (level ${s.useOfForceLevel}); `
-      + `${s.atOrAboveArmedAttack} at or above the armed-attack threshold (level ${s.armedAttackLevel}).`)
-    + (s.notCoded ? ` ${s.notCoded} not coded.` : ''));
+  const thresholds = el('p', thresholdsText(s) + (s.notCoded ? ` ${s.notCoded} not coded.` : ''));
   const grid = el('div', undefined, 'grid');
   grid.append(
     topList('Top initiators', s.byInitiator, (r) => `${r.name}: ${r.count} (${pct.format(r.share)})`),
@@ -90,9 +111,9 @@ export function describe(s, view, counted = false) {
   }
   if (s.maxSeverity !== null) {
     parts.push(bulk(s.severityCounts));
-    if (s.atOrAboveUseOfForce !== null) {
-      parts.push(s.atOrAboveUseOfForce === 0 ? 'none at or above the use-of-force threshold'
-        : `${s.atOrAboveUseOfForce} at or above the use-of-force threshold, ${s.atOrAboveArmedAttack} at or above armed attack`);
+    if (s.reading !== null) {
+      const n = (v) => (v === null ? 'no threshold stated' : v);
+      parts.push(`under the reading of ${s.readingName}, use of force: ${n(s.atOrAboveUseOfForce)}, armed attack: ${n(s.atOrAboveArmedAttack)}`);
     }
     parts.push(`most severe: ${s.mostSevere} (level ${s.maxSeverity})`);
   }
@@ -102,13 +123,19 @@ export function describe(s, view, counted = false) {
 
 /**
  * The caption under a chart: what a mark is (or, `counted`, what the counts are), and which
- * thresholds are drawn on this scale. The sentences are the view's (VIEWS in schema.js), filled
- * in with the scale's name, top and thresholds.
+ * thresholds are drawn. The sentences are the view's (VIEWS in schema.js), filled in with the
+ * scale's name and top and the active reading (a row of `facets.readings`, or none off the ladder).
  */
-export function chartNote(view, scale, counted = false) {
-  const k = scale.useOfForce === null ? 1 : 0;
+export function chartNote(view, scale, reading, counted = false) {
+  const k = reading ? 0 : 1;
   const first = counted ? `Too many incidents for a mark each: ${view.counted}` : view.marks[k];
-  return `${first}; ${view.rest[k]}`.replace(/\{(\w+)\}/g, (_, key) => scale[key]);
+  const words = {
+    ...scale,
+    reading: reading?.name,
+    useOfForce: reading?.useOfForce?.short ?? 'none stated',
+    armedAttack: reading?.armedAttack?.short ?? 'none stated',
+  };
+  return `${first}; ${view.rest[k]}`.replace(/\{(\w+)\}/g, (_, key) => words[key]);
 }
 
 /** One line for an embed: how many, when, how severe at most, how near the thresholds. */
@@ -119,9 +146,10 @@ export function headline(s, levels, locale) {
   if (s.maxSeverity !== null) {
     parts.push(`most severe: level ${named(s.maxSeverity, levels[s.maxSeverity]?.label)}`);
   }
-  if (s.atOrAboveUseOfForce !== null && s.total) {
-    parts.push(s.atOrAboveUseOfForce === 0 ? 'none at or above the use-of-force threshold'
-      : `${n.format(s.atOrAboveUseOfForce)} at or above the use-of-force threshold`);
+  if (s.reading !== null && s.total) {
+    const force = s.atOrAboveUseOfForce;
+    parts.push(force === null ? `${s.readingName}: no use-of-force threshold stated`
+      : `${force === 0 ? 'none' : n.format(force)} at or above use of force (${s.readingName})`);
   }
   return parts.join(' · ');
 }

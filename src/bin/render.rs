@@ -39,6 +39,7 @@ mod native {
                 Kind::Level => "N",
                 Kind::List => "A,B",
                 Kind::Text => "TEXT",
+                Kind::Choice => "ID",
             };
             text.push_str(&format!("  {:<29}{}\n", format!("--{} {value}", f.param), f.about));
         }

@@ -9,10 +9,12 @@ pub mod record;
 mod scaled;
 mod spectrum;
 mod theme;
+mod thresholds;
 mod timeline;
 
 use crate::error::{Error, Result};
 use crate::model::{Country, Scale};
+use crate::reading::Reading;
 use crate::store::Facts;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend, RGBColor};
@@ -34,8 +36,9 @@ pub enum View {
 
 /// What the page and the embed say about one view: names, headings and the sentences under and
 /// about the chart. [`VIEWS`] is the one list of views; the generated `www/schema.js` carries it to
-/// JavaScript, so a new view is a row here plus its drawing code. Captions may name `{useOfForce}`,
-/// `{armedAttack}`, `{name}` (the scale's name) and `{max}`, filled in from the dataset's scale.
+/// JavaScript, so a new view is a row here plus its drawing code. Captions may name `{reading}`,
+/// `{useOfForce}` and `{armedAttack}` (the active legal reading and its rules, in short), `{name}`
+/// (the scale's name) and `{max}`.
 pub struct ViewInfo {
     pub view: View,
     /// As the API, attributes and links spell it.
@@ -95,9 +98,9 @@ pub const VIEWS: [ViewInfo; 2] = [
         ],
         #[cfg(not(target_arch = "wasm32"))]
         rest: [
-            "\u{201c}\u{2013}\u{201d} collects incidents not coded. Dashed lines mark the use-of-force (level \
-             {useOfForce}) and armed-attack (level {armedAttack}) thresholds; the bands below name the response that \
-             fits each region of the ladder.",
+            "\u{201c}\u{2013}\u{201d} collects incidents not coded. Dashed lines mark use of force ({useOfForce}) \
+             and armed attack ({armedAttack}) in the reading of {reading}; shading is lighter where the answer turns \
+             on physical effects, and the bands below name the responses lawful in each region.",
             "\u{201c}\u{2013}\u{201d} collects incidents without a score. That scale has no use-of-force or \
              armed-attack threshold, so none is drawn.",
         ],
@@ -126,7 +129,8 @@ pub const VIEWS: [ViewInfo; 2] = [
         ],
         #[cfg(not(target_arch = "wasm32"))]
         rest: [
-            "the line steps through each year\u{2019}s most severe incident.",
+            "the line steps through each year\u{2019}s most severe incident. Dashed lines mark use of force \
+             ({useOfForce}) and armed attack ({armedAttack}) in the reading of {reading}.",
             "the line steps through each year\u{2019}s highest score.",
         ],
         #[cfg(not(target_arch = "wasm32"))]
@@ -287,6 +291,8 @@ pub struct ChartInput<'a> {
     pub palette: &'a Palette,
     pub theme: &'a Theme,
     pub scale: &'a Scale,
+    /// The legal reading whose thresholds and response tiers are drawn; `None` off the ladder.
+    pub reading: Option<&'static Reading>,
 }
 
 impl ChartInput<'_> {

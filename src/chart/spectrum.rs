@@ -8,7 +8,8 @@ use super::legend;
 use super::paint::{Painter, H, V};
 use super::{Band, ChartInput, Layout, Mark, OTHER, SERIES};
 use crate::error::Result;
-use crate::model::{LEVELS, RESPONSE_BANDS};
+use super::thresholds;
+use crate::model::LEVELS;
 use plotters::prelude::DrawingBackend;
 
 const PAD: i32 = 8;
@@ -125,21 +126,29 @@ pub fn draw<DB: DrawingBackend>(
         Labels::Flat(l) => l.iter().map(|s| p.measure_lines(s, LABEL_FONT).1).max().unwrap_or(0),
         Labels::Up(l) => l.iter().map(|s| p.measure(s, LABEL_FONT).0).max().unwrap_or(0),
     };
-    // Under the axis: the graduated responses on the ladder; on another scale, its name.
-    let bands: Vec<Option<&str>> = if scale.is_ladder() {
-        RESPONSE_BANDS
-            .iter()
-            .map(|b| p.fit(b.labels, (cw * f64::from(b.to - b.from + 1)) as i32 - 6, BAND_FONT))
-            .collect()
-    } else {
-        let captions = [scale.name, "EuRepoC weighted cyber intensity (its own scale)", scale.short];
-        vec![p.fit(&captions, (cw * f64::from(scale.max + 1)) as i32 - 6, BAND_FONT)]
+    // Under the axis: the response tiers the reading places on the ladder; on another scale, its name.
+    let reading = input.reading;
+    let spans: Vec<(u8, u8, Vec<String>)> = match reading {
+        Some(r) => thresholds::bands(r),
+        None => {
+            let captions = [scale.name, "EuRepoC weighted cyber intensity (its own scale)", scale.short];
+            vec![(0, scale.max, captions.iter().map(|s| s.to_string()).collect())]
+        }
     };
+    let bands: Vec<Option<&str>> = spans
+        .iter()
+        .map(|(from, to, labels)| {
+            let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+            p.fit(&labels, (cw * f64::from(to - from + 1)) as i32 - 6, BAND_FONT)
+        })
+        .collect();
     let band_h = bands.iter().flatten().map(|l| p.measure_lines(l, BAND_FONT).1).max().unwrap_or(0) + 8;
     let step = number_step(&p, usize::from(scale.max), cw);
 
-    // The plot runs from a strip under the legend (the threshold labels) down to the axis.
-    let strip_h = 34;
+    // The plot runs from a strip under the legend (the threshold labels, and a third row for a
+    // contested range) down to the axis.
+    let contested = reading.and_then(|r| thresholds::contested(r, t));
+    let strip_h = if contested.is_some() { 52 } else { 34 };
     let numbers_h = NUMBER_FONT as i32 + 6;
     let plot_bottom = h - PAD - band_h - 6 - labels_h - 4 - numbers_h;
     let plot_h_under = |legend_bottom: i32| f64::from((plot_bottom - legend_bottom - strip_h).max(10));
@@ -156,13 +165,11 @@ pub fn draw<DB: DrawingBackend>(
     let plot_top = strip_top + strip_h;
     let plot_h = plot_h_under(strip_top);
 
-    // Regions beyond each threshold, lightly tinted behind everything.
-    let thresholds = scale.use_of_force.zip(scale.armed_attack);
-    let x_top = left(usize::from(scale.max) + 1);
-    if let Some((force, attack)) = thresholds {
-        let (x7, x9) = (left(usize::from(force)), left(usize::from(attack)));
-        p.rect(x7 as i32, strip_top, x9 as i32, plot_bottom, t.use_of_force, 0.07)?;
-        p.rect(x9 as i32, strip_top, x_top as i32, plot_bottom, t.armed_attack, 0.08)?;
+    // Regions beyond each threshold, lightly tinted behind everything (lighter where the answer
+    // turns on physical effects).
+    for tint in reading.map(|r| thresholds::tints(r, t)).unwrap_or_default() {
+        let (x0, x1) = (left(usize::from(tint.from)), left(usize::from(tint.to) + 1));
+        p.rect(x0 as i32, strip_top, x1 as i32, plot_bottom, tint.color, tint.alpha)?;
     }
     p.line(&[(PAD, plot_bottom), (w - PAD, plot_bottom)], t.muted, 1)?;
 
@@ -242,37 +249,41 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
 
-    // Thresholds: a dashed line at the boundary, its label in the strip above the marks. The
-    // armed-attack line starts below the first label row, so the use-of-force label may run past
-    // it; the armed-attack label, one row lower, never crosses the use-of-force line.
+    // Thresholds: a dashed line where each can first be reached (a fainter one where it holds
+    // whatever the effects), its label in the strip above the marks: use of force on the first
+    // row, armed attack on the second, so the labels never cross the other line. A contested
+    // range is a bracket on the third row.
+    let lines = reading.map(|r| thresholds::lines(r, t)).unwrap_or_default();
     let row2 = strip_top + 18;
-    let lines = thresholds.map(|(force, attack)| {
-        let (x7i, x9i) = (left(usize::from(force)).round() as i32, left(usize::from(attack)).round() as i32);
-        [
-            (
-                x7i,
-                strip_top,
-                strip_top + 2,
-                x7i - 4 - PAD,
-                t.use_of_force,
-                ["Use of force (level 7+)", "Use of force (7+)", "Use of force", "Force"],
-            ),
-            (
-                x9i,
-                row2 - 2,
-                row2,
-                x9i - x7i - 8,
-                t.armed_attack,
-                ["Armed attack (level 9+)", "Armed attack (9+)", "Armed attack", "Attack"],
-            ),
-        ]
-    });
-    for (x, line_top, y, room_left, color, names) in lines.into_iter().flatten() {
-        p.dashed((x, line_top), (x, plot_bottom), color, 2)?;
-        if let Some(l) = p.fit(&names, w - PAD - (x + 4), LABEL_FONT) {
-            p.text(l, x + 4, y, LABEL_FONT, color, H::Left, V::Top)?;
-        } else if let Some(l) = p.fit(&names, room_left, LABEL_FONT) {
-            p.text(l, x - 4, y, LABEL_FONT, color, H::Right, V::Top)?;
+    let mut previous_x = PAD;
+    for line in &lines {
+        let x = left(usize::from(line.level)).round() as i32;
+        let (line_top, y) = if line.lower { (row2 - 2, row2) } else { (strip_top, strip_top + 2) };
+        p.dashed((x, line_top), (x, plot_bottom), line.color, 2)?;
+        if let Some(firm) = line.firm {
+            let xf = left(usize::from(firm)).round() as i32;
+            p.dashed((xf, y + 14), (xf, plot_bottom), line.color, 1)?;
+        }
+        let labels: Vec<&str> = line.labels.iter().map(String::as_str).collect();
+        if let Some(l) = p.fit(&labels, w - PAD - (x + 4), LABEL_FONT) {
+            p.text(l, x + 4, y, LABEL_FONT, line.color, H::Left, V::Top)?;
+        } else if let Some(l) = p.fit(&labels, x - previous_x - 8, LABEL_FONT) {
+            p.text(l, x - 4, y, LABEL_FONT, line.color, H::Right, V::Top)?;
+        }
+        previous_x = x;
+    }
+    if let Some((from, to, color, labels)) = contested {
+        let (x0, x1) = (left(usize::from(from)) + 3.0, left(usize::from(to) + 1) - 3.0);
+        let y = strip_top + 44;
+        p.line(&[(x0 as i32, y - 4), (x0 as i32, y), (x1 as i32, y), (x1 as i32, y - 4)], color, 1)?;
+        // The full label inside the bracket, else beside it, else a shorter one inside.
+        let inside = (x1 - x0) as i32 - 4;
+        if p.fit(&labels[..1], inside, LABEL_FONT).is_some() {
+            p.text(labels[0], ((x0 + x1) / 2.0) as i32, y - 3, LABEL_FONT, color, H::Center, V::Bottom)?;
+        } else if p.fit(&labels[..1], w - PAD - x1 as i32 - 6, LABEL_FONT).is_some() {
+            p.text(labels[0], x1 as i32 + 4, y - 3, LABEL_FONT, color, H::Left, V::Bottom)?;
+        } else if let Some(l) = p.fit(&labels, inside, LABEL_FONT) {
+            p.text(l, ((x0 + x1) / 2.0) as i32, y - 3, LABEL_FONT, color, H::Center, V::Bottom)?;
         }
     }
 
@@ -296,9 +307,8 @@ pub fn draw<DB: DrawingBackend>(
 
     // Graduated responses, one band per region of the ladder; or the scale's name.
     let band_top = lab_y + labels_h + 6;
-    let spans: Vec<(u8, u8)> =
-        if scale.is_ladder() { RESPONSE_BANDS.iter().map(|b| (b.from, b.to)).collect() } else { vec![(0, scale.max)] };
-    for (i, ((from, to), label)) in spans.into_iter().zip(&bands).enumerate() {
+    for (i, ((from, to, _), label)) in spans.iter().zip(&bands).enumerate() {
+        let (from, to) = (*from, *to);
         let (x0, x1) = (left(usize::from(from)) + 1.0, left(usize::from(to) + 1) - 1.0);
         p.rect(x0 as i32, band_top, x1 as i32, band_top + band_h, t.muted, 0.08 + 0.04 * i as f64)?;
         if let Some(label) = label {

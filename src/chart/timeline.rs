@@ -6,6 +6,7 @@
 
 use super::legend;
 use super::paint::{Painter, H, V};
+use super::thresholds;
 use super::{Band, ChartInput, Layout, Mark};
 use crate::error::Result;
 
@@ -87,7 +88,8 @@ pub fn draw<DB: DrawingBackend>(
         None => l.to_string(),
     };
     let every = [1u8, 2, 5, 10].into_iter().find(|k| row_h * f64::from(*k) >= 13.0).unwrap_or(10);
-    let shown = |l: u8| l.is_multiple_of(every) || Some(l) == scale.use_of_force || Some(l) == scale.armed_attack;
+    let lines = input.reading.map(|r| thresholds::lines(r, t)).unwrap_or_default();
+    let shown = |l: u8| l.is_multiple_of(every) || lines.iter().any(|line| line.level == l);
     let mut label_w =
         scale.levels().filter(|&l| shown(l)).map(|l| p.measure(&level_label(l), TICK_FONT).0).max().unwrap_or(0);
     if has_nc {
@@ -103,10 +105,10 @@ pub fn draw<DB: DrawingBackend>(
 
     // Tinted regions beyond the thresholds and the year grid, behind the marks.
     let top_y = level_y(f64::from(top) + 0.5);
-    if let Some((force, attack)) = scale.use_of_force.zip(scale.armed_attack) {
-        let (yf, ya) = (level_y(f64::from(force) - 0.5), level_y(f64::from(attack) - 0.5));
-        p.rect(plot_left, ya as i32, plot_right, yf as i32, t.use_of_force, 0.07)?;
-        p.rect(plot_left, top_y as i32, plot_right, ya as i32, t.armed_attack, 0.08)?;
+    let _ = top_y;
+    for tint in input.reading.map(|r| thresholds::tints(r, t)).unwrap_or_default() {
+        let (y0, y1) = (level_y(f64::from(tint.to) + 0.5), level_y(f64::from(tint.from) - 0.5));
+        p.rect(plot_left, y0 as i32, plot_right, y1 as i32, tint.color, tint.alpha)?;
     }
     let label_year_w = p.measure("2000", TICK_FONT).0 + 10;
     let step = STEPS.iter().copied().find(|s| f64::from(*s) * year_px >= f64::from(label_year_w)).unwrap_or(100);
@@ -232,18 +234,24 @@ pub fn draw<DB: DrawingBackend>(
         marks.push(Mark { index: idx, x, y, r, group: i.start.year });
     }
 
-    // Threshold lines last, labelled just above the line at the left of the plot.
-    let lines = scale.use_of_force.zip(scale.armed_attack).map(|(force, attack)| {
-        [
-            (force, t.use_of_force, ["Use of force (level 7+)", "Use of force (7+)", "Use of force"]),
-            (attack, t.armed_attack, ["Armed attack (level 9+)", "Armed attack (9+)", "Armed attack"]),
-        ]
-    });
-    for (level, color, names) in lines.into_iter().flatten() {
-        let y = level_y(f64::from(level) - 0.5).round() as i32;
-        p.dashed((plot_left, y), (plot_right, y), color, 2)?;
-        if let Some(l) = p.fit(&names, plot_right - plot_left - 8, LABEL_FONT) {
-            p.text(l, plot_left + 6, y - 3, LABEL_FONT, color, H::Left, V::Bottom)?;
+    // Threshold lines last, labelled just above the line: use of force at the left of the plot,
+    // armed attack at the right, so two lines at one level keep both labels apart.
+    let half = (plot_right - plot_left) / 2 - 8;
+    for line in &lines {
+        let y = level_y(f64::from(line.level) - 0.5).round() as i32;
+        p.dashed((plot_left, y), (plot_right, y), line.color, 2)?;
+        if let Some(firm) = line.firm {
+            let yf = level_y(f64::from(firm) - 0.5).round() as i32;
+            p.dashed((plot_left, yf), (plot_right, yf), line.color, 1)?;
+        }
+        let labels: Vec<&str> = line.labels.iter().map(String::as_str).collect();
+        let room = if lines.len() > 1 { half } else { plot_right - plot_left - 8 };
+        if let Some(l) = p.fit(&labels, room, LABEL_FONT) {
+            if line.lower {
+                p.text(l, plot_right - 6, y - 3, LABEL_FONT, line.color, H::Right, V::Bottom)?;
+            } else {
+                p.text(l, plot_left + 6, y - 3, LABEL_FONT, line.color, H::Left, V::Bottom)?;
+            }
         }
     }
     if input.is_empty() {

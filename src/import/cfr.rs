@@ -172,6 +172,7 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
             method,
             objective,
             severity: None,
+            effects: None,
             rationale: String::new(),
             attributed_by: String::new(),
             attribution_date: None,

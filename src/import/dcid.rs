@@ -199,6 +199,7 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
             method,
             objective,
             severity,
+            effects: None,
             rationale: "DCID v2.0 severity coding".into(),
             attributed_by: String::new(),
             attribution_date: None,

@@ -140,6 +140,7 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
             method: None,
             objective: objective(&list_values(cell(r, type_c))),
             severity: intensity,
+            effects: None,
             rationale: "EuRepoC weighted cyber intensity".into(),
             attributed_by: list_values(cell(r, attr_actor_c)).join(", "),
             attribution_date,

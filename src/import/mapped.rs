@@ -189,6 +189,7 @@ pub(super) fn parse(table: &Table, mapping: &Mapping) -> Result<Dataset> {
             } else {
                 notes.score(n, name_of("severity"), get("severity"), MAX_LEVEL)
             },
+            effects: None,
             rationale: get("rationale").to_string(),
             attributed_by: get("attributedBy").to_string(),
             attribution_date: notes.date(n, name_of("attributionDate"), get("attributionDate")),

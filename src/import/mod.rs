@@ -9,7 +9,7 @@ mod json;
 mod lenient;
 mod mapped;
 mod native;
-mod table;
+pub(crate) mod table;
 mod xlsx;
 mod xml;
 mod zip;

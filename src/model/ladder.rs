@@ -1,5 +1,5 @@
-//! The 0-10 escalation ladder (after DCID v2.0's severity scale), the two legal thresholds this
-//! project reads onto it, and the graduated responses that belong to each region of it.
+//! The 0-10 escalation ladder (after DCID v2.0's severity scale). Where the legal thresholds fall
+//! on it depends on whose reading is taken: see `crate::reading`.
 
 /// Highest level of the ladder.
 pub const MAX_LEVEL: u8 = 10;
@@ -18,55 +18,3 @@ pub const LEVELS: [(&str, &str); 11] = [
     ("infrastructure destroyed", "Critical national infrastructure destroyed"),
     ("massive death", "Over 100 deaths as a direct result"),
 ];
-
-/// Lowest level read as a "use of force" (UN Charter Art. 2(4)): effects like a kinetic attack.
-pub const USE_OF_FORCE: u8 = 7;
-/// Lowest level read as an "armed attack" (UN Charter Art. 51; collective-defence treaties).
-pub const ARMED_ATTACK: u8 = 9;
-
-// The thresholds must sit on the ladder, use of force below armed attack.
-const _: () = assert!(USE_OF_FORCE < ARMED_ATTACK && ARMED_ATTACK <= MAX_LEVEL);
-
-/// A region of the ladder and the response that fits it.
-#[derive(Clone, Copy, Debug)]
-pub struct ResponseBand {
-    pub from: u8,
-    pub to: u8,
-    /// Label candidates from longest to shortest ('\n' breaks a line); the chart uses the first that fits.
-    pub labels: &'static [&'static str],
-}
-
-/// Graduated responses, lowest first; together they cover 0-10 without gaps.
-pub const RESPONSE_BANDS: [ResponseBand; 5] = [
-    ResponseBand {
-        from: 0,
-        to: 2,
-        labels: &["Attribution, statements", "Attribution,\nstatements", "Attribution", "Attrib."],
-    },
-    ResponseBand {
-        from: 3,
-        to: 4,
-        labels: &["Indictments, sanctions", "Indictments,\nsanctions", "Sanctions", "Sanct."],
-    },
-    ResponseBand { from: 5, to: 6, labels: &["Countermeasures", "Counter-\nmeasures", "Counter"] },
-    ResponseBand { from: 7, to: 8, labels: &["Reprisals", "Repr."] },
-    ResponseBand { from: 9, to: 10, labels: &["Self-defence", "Self-\ndefence", "Def."] },
-];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bands_cover_the_ladder_once() {
-        let mut next = 0;
-        for b in RESPONSE_BANDS {
-            assert_eq!(b.from, next);
-            assert!(b.to >= b.from);
-            next = b.to + 1;
-        }
-        assert_eq!(next, MAX_LEVEL + 1);
-        assert_eq!(RESPONSE_BANDS[3].from, USE_OF_FORCE);
-        assert_eq!(RESPONSE_BANDS[4].from, ARMED_ATTACK);
-    }
-}

@@ -8,7 +8,7 @@ mod ladder;
 mod scale;
 
 pub use date::{PartialDate, Precision, EARLIEST_YEAR, LATEST_YEAR};
-pub use ladder::{ResponseBand, ARMED_ATTACK, LEVELS, MAX_LEVEL, RESPONSE_BANDS, USE_OF_FORCE};
+pub use ladder::{LEVELS, MAX_LEVEL};
 pub use scale::{Scale, MAX_SCALE};
 
 use countries::COUNTRIES;
@@ -171,6 +171,18 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// What an operation did physically, mildest first: the legal readings of "use of force" and
+    /// "armed attack" turn on it, and the ladder's levels 5-6 mix data wipers with sabotage.
+    Effects {
+        None = "none", "No physical effect";
+        Data = "data", "Data destroyed or encrypted";
+        Physical = "physical", "Damage to objects or equipment";
+        Injury = "injury", "People injured";
+        Death = "death", "People killed";
+    }
+}
+
 /// One state cyber operation, as the core holds it after import.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Incident {
@@ -187,6 +199,8 @@ pub struct Incident {
     /// Level on the dataset's [`Scale`] (the 0-10 ladder unless the source has its own);
     /// `None` means "not coded" (counted, never dropped).
     pub severity: Option<u8>,
+    /// What it did physically; `None` means not coded.
+    pub effects: Option<Effects>,
     pub rationale: String,
     pub attributed_by: String,
     pub attribution_date: Option<PartialDate>,

@@ -2,7 +2,7 @@
 //! 0-10 escalation ladder with its legal thresholds; EuRepoC scores incidents on its own weighted
 //! intensity, which has no thresholds and must never be shown as if it were the ladder.
 
-use super::ladder::{ARMED_ATTACK, LEVELS, MAX_LEVEL, USE_OF_FORCE};
+use super::ladder::{LEVELS, MAX_LEVEL};
 use serde::Serialize;
 
 /// Largest value a non-ladder scale may reach; higher scores are kept as not coded, with a warning.
@@ -19,10 +19,8 @@ pub struct Scale {
     pub short: &'static str,
     /// Values run from 0 to `max`, whole numbers.
     pub max: u8,
-    /// Lowest "use of force" level; only the ladder has one.
-    pub use_of_force: Option<u8>,
-    /// Lowest "armed attack" level; only the ladder has one.
-    pub armed_attack: Option<u8>,
+    /// Whether the legal readings of the thresholds apply: only on the ladder.
+    pub readings: bool,
 }
 
 impl Default for Scale {
@@ -37,8 +35,7 @@ impl Scale {
         name: "the 0-10 escalation ladder",
         short: "Severity (0-10)",
         max: MAX_LEVEL,
-        use_of_force: Some(USE_OF_FORCE),
-        armed_attack: Some(ARMED_ATTACK),
+        readings: true,
     };
 
     /// EuRepoC's weighted cyber intensity, running up to `max` (the highest score in the file).
@@ -48,8 +45,7 @@ impl Scale {
             name: "EuRepoC's weighted cyber intensity (its own scale, not the 0-10 ladder)",
             short: "EuRepoC intensity",
             max: max.clamp(1, MAX_SCALE),
-            use_of_force: None,
-            armed_attack: None,
+            readings: false,
         }
     }
 
@@ -93,7 +89,7 @@ mod tests {
     fn only_the_ladder_has_names_and_thresholds() {
         assert_eq!(Scale::LADDER.level_name(7), Some("minimal death"));
         let e = Scale::eurepoc(12);
-        assert_eq!((e.max, e.use_of_force, e.level_name(3)), (12, None, None));
+        assert_eq!((e.max, e.readings, e.level_name(3)), (12, false, None));
         assert_eq!(Scale::eurepoc(0).max, 1);
         assert_eq!(Scale::eurepoc(200).max, MAX_SCALE);
         assert!(e.level_meaning(3).contains("3 of 12"));

@@ -5,7 +5,7 @@
 //! read. The importer module hands a store to the explorer module as its [`Parts`], which cross
 //! from a Web Worker as typed arrays, are copied once and are checked before use.
 
-use crate::model::{Country, Incident, Method, Objective, PartialDate, TargetType};
+use crate::model::{Country, Effects, Incident, Method, Objective, PartialDate, TargetType};
 use std::cmp::Ordering;
 
 mod parts;
@@ -22,6 +22,7 @@ pub struct Facts {
     pub method: Option<Method>,
     pub objective: Option<Objective>,
     pub severity: Option<u8>,
+    pub effects: Option<Effects>,
     /// How many targets the incident has (at least 1).
     pub targets: u16,
 }
@@ -85,6 +86,7 @@ impl Store {
             method: i.method,
             objective: i.objective,
             severity: i.severity,
+            effects: i.effects,
             targets: i.targets.len().clamp(1, usize::from(u16::MAX)) as u16,
         });
         let date = |d: Option<PartialDate>| d.map(|d| d.to_string()).unwrap_or_default();
@@ -169,6 +171,7 @@ impl Store {
             method: f.method,
             objective: f.objective,
             severity: f.severity,
+            effects: f.effects,
             rationale: rationale.into(),
             attributed_by: attributed_by.into(),
             attribution_date: date(attribution),
@@ -230,6 +233,7 @@ mod tests {
             method: None,
             objective: Some(Objective::Theft),
             severity: Some(4),
+            effects: Some(Effects::Data),
             rationale: "why\u{1f}so".into(),
             attributed_by: String::new(),
             attribution_date: PartialDate::parse("2020-02").ok(),

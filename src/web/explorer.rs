@@ -93,13 +93,40 @@ impl Explorer {
 
     /// Statistics of the incidents the filter selects: `{total, byInitiator, byTarget, dyads,
     /// byYear, severityCounts, notCoded, meanSeverity, medianSeverity, maxSeverity,
-    /// atOrAboveUseOfForce, atOrAboveArmedAttack, firstYear, lastYear, ...}`.
+    /// reading, atOrAboveUseOfForce, atOrAboveArmedAttack, undecidedUseOfForce, ..., firstYear,
+    /// lastYear, ...}`; the threshold figures follow the filter's legal reading.
     #[wasm_bindgen(unchecked_return_type = "Stats")]
     pub fn stats(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Filter | undefined")] filter: JsValue,
     ) -> Result<JsValue, JsError> {
         to_js(&self.core.stats(&filter_from(filter)?)?)
+    }
+
+    /// For each legal reading, how many of the incidents the filter selects reach each threshold,
+    /// and which (the first 50, most severe first); the filter's own `reading` is ignored. Empty
+    /// on a scale the readings do not apply to.
+    #[wasm_bindgen(unchecked_return_type = "ReadingRow[]")]
+    pub fn compare(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Filter | undefined")] filter: JsValue,
+    ) -> Result<JsValue, JsError> {
+        to_js(&self.core.compare(&filter_from(filter)?)?)
+    }
+
+    /// What the incident at `index` amounts to under the filter's reading, with the
+    /// collective-defence clauses its targets bring into play when it reaches armed attack;
+    /// `undefined` for an incident not coded or data the readings do not apply to.
+    #[wasm_bindgen(unchecked_return_type = "Assessment | undefined")]
+    pub fn assess(
+        &self,
+        index: usize,
+        #[wasm_bindgen(unchecked_param_type = "Filter | undefined")] filter: JsValue,
+    ) -> Result<JsValue, JsError> {
+        match self.core.assess(index, &filter_from(filter)?)? {
+            Some(a) => to_js(&a),
+            None => Ok(JsValue::UNDEFINED),
+        }
     }
 
     /// The incidents the filter selects, in chronological order, as plain objects.

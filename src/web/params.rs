@@ -44,7 +44,7 @@ pub(super) fn filter_from(value: JsValue) -> Result<Filter, JsError> {
                         .ok_or_else(|| bad("a list of text"))?,
                 )
             }
-            Slot::Text(t) => *t = Some(v.as_string().ok_or_else(|| bad("text"))?),
+            Slot::Text(t) | Slot::Choice(t) => *t = Some(v.as_string().ok_or_else(|| bad("text"))?),
         }
     }
     Ok(filter)
@@ -88,7 +88,7 @@ pub(super) fn filter_to_object(filter: &Filter) -> Result<JsValue, JsError> {
                 .as_ref()
                 .filter(|l| !l.is_empty())
                 .map(|l| l.iter().map(|s| JsValue::from_str(s)).collect::<js_sys::Array>().into()),
-            Slot::Text(t) => t.as_deref().filter(|s| !s.trim().is_empty()).map(JsValue::from_str),
+            Slot::Text(t) | Slot::Choice(t) => t.as_deref().filter(|s| !s.trim().is_empty()).map(JsValue::from_str),
         };
         if let Some(v) = value {
             js_sys::Reflect::set(&object, &JsValue::from_str(field.name), &v)

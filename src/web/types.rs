@@ -25,6 +25,9 @@ export interface Filter {
   maxSeverity?: number;
   /** Case-insensitive text matched against names and ids. */
   search?: string;
+  /** Whose legal reading of the thresholds to apply: a reading's `id` (see `Facets.readings`);
+   * absent means the default, the first. Selects no incidents. */
+  reading?: string;
 }
 
 export interface CountryCount { code: string; name: string; count: number; share: number; }
@@ -33,7 +36,8 @@ export interface DyadCount {
 }
 export interface YearStat { year: number; count: number; maxSeverity: number | null; meanSeverity: number | null; }
 
-/** Statistics of a selection. Threshold counts are null on a scale without thresholds. */
+/** Statistics of a selection. Threshold figures follow the filter's legal reading; they are null
+ * on a scale the readings do not apply to, or where the reading states no such threshold. */
 export interface Stats {
   total: number;
   byInitiator: CountryCount[];
@@ -46,10 +50,20 @@ export interface Stats {
   meanSeverity: number | null;
   medianSeverity: number | null;
   maxSeverity: number | null;
+  /** The reading's id and name. */
+  reading: string | null;
+  readingName: string | null;
   atOrAboveUseOfForce: number | null;
   atOrAboveArmedAttack: number | null;
+  /** Incidents whose answer turns on physical effects that are not coded: counted neither way. */
+  undecidedUseOfForce: number | null;
+  undecidedArmedAttack: number | null;
+  /** The lowest level at which the threshold can be reached under the reading. */
   useOfForceLevel: number | null;
   armedAttackLevel: number | null;
+  /** The reading's rule in words. */
+  useOfForceRule: string | null;
+  armedAttackRule: string | null;
   firstYear: number | null;
   lastYear: number | null;
   /** Name of the most severe incident. */
@@ -59,8 +73,46 @@ export interface Stats {
 export interface Choice { value: string; label: string; count: number; }
 export interface Level { level: number; label: string; meaning: string; }
 export interface Scale {
-  key: string; name: string; short: string; max: number; useOfForce: number | null; armedAttack: number | null;
+  key: string; name: string; short: string; max: number;
+  /** Whether the legal readings of the thresholds apply (the 0-10 ladder only). */
+  readings: boolean;
 }
+/** A threshold as a reading states it: the rule in words and in a label, the lowest level it can
+ * be reached at, and the lowest it holds at whatever the effects (null: only with effects). */
+export interface ThresholdRule { rule: string; short: string; from: number; firm: number | null; }
+/** A published legal reading of the thresholds, mapped onto the ladder (the mapping is ours). */
+export interface Reading {
+  id: string; name: string;
+  kind: "experts" | "state" | "alliance" | "commentator" | "project";
+  /** The heading readings of its kind are grouped under ("States"). */
+  group: string;
+  who: string; document: string; date: string;
+  /** null: the reading states no such threshold that could be sourced. */
+  useOfForce: ThresholdRule | null;
+  armedAttack: ThresholdRule | null;
+  contested: { from: number; to: number; threshold: "use-of-force" | "armed-attack" } | null;
+  /** No gap between the thresholds (the United States). */
+  noGap: boolean;
+  basis: string; mapping: string; sources: string[];
+  /** The ladder cut into regions, for an operation with physical effects. */
+  regions: { from: number; to: number; region: Region; label: string }[];
+}
+export type Region = "below-use-of-force" | "between" | "armed-attack";
+/** A graduated response and the region of the ladder where it is lawful. */
+export interface Tier { id: string; region: Region; name: string; short: string; definition: string; sources: string[]; }
+export type Verdict = "yes" | "no" | "undecided";
+export interface Treaty { name: string; clause: string; parties: string[]; scope: string; source: string; }
+/** What one incident amounts to under the filter's reading. */
+export interface Assessment {
+  reading: string; readingName: string;
+  useOfForce: Verdict | null; armedAttack: Verdict | null;
+  /** Collective-defence clauses its targets bring into play, when it reaches armed attack. */
+  treaties: Treaty[];
+}
+export interface Named { index: number; id: string; name: string; level: number; }
+/** How many incidents reach a threshold, and the first 50 of them, most severe first. */
+export interface Reached { count: number; undecided: number; incidents: Named[]; undecidedIncidents: Named[]; }
+export interface ReadingRow { id: string; name: string; useOfForce: Reached | null; armedAttack: Reached | null; }
 /** A problem the import noticed but kept the row: row 0 is the header or the file. */
 export interface Warning { row: number; column: string; message: string; }
 
@@ -77,10 +129,13 @@ export interface Facets {
   methods: Choice[];
   objectives: Choice[];
   targetTypes: Choice[];
+  /** Physical effects coded in the data (`none`, `data`, `physical`, `injury`, `death`). */
+  effects: Choice[];
   scale: Scale;
   levels: Level[];
-  useOfForce: number | null;
-  armedAttack: number | null;
+  /** The legal readings, the default first; empty when they do not apply. */
+  readings: Reading[];
+  tiers: Tier[];
   warnings: Warning[];
 }
 
@@ -100,6 +155,8 @@ export interface IncidentRecord {
   objective: string | null;
   severity: number | null;
   severityLabel: string | null;
+  /** What it did physically; null: not coded. */
+  effects: "none" | "data" | "physical" | "injury" | "death" | null;
   rationale: string;
   attributedBy: string;
   attributionDate: string | null;

@@ -1,0 +1,125 @@
+//! What both charts draw of the active legal reading: tinted regions beyond each threshold
+//! (lighter where the answer turns on physical effects), a labelled line per threshold, the
+//! contested range, and the response tiers under the spectrum's axis. Worked out here once, in
+//! levels; each chart turns levels into its own pixels.
+
+use super::Theme;
+use crate::model::MAX_LEVEL;
+use crate::reading::{self, Reading, Rule, Threshold, Verdict};
+use plotters::prelude::RGBColor;
+
+/// A run of levels tinted in one threshold's colour.
+pub struct Tint {
+    pub from: u8,
+    pub to: u8,
+    pub color: RGBColor,
+    pub alpha: f64,
+}
+
+/// The tinted runs: solid where every incident reaches the threshold, light where only those
+/// with the required effects do.
+pub fn tints(r: &Reading, t: &Theme) -> Vec<Tint> {
+    let mut out: Vec<Tint> = Vec::new();
+    for level in 0..=MAX_LEVEL {
+        let at = |rule: &Option<Rule>| rule.as_ref().map(|r| r.verdict(level, None));
+        let style = match (at(&r.use_of_force), at(&r.armed_attack)) {
+            (_, Some(Verdict::Yes)) => Some((t.armed_attack, 0.08)),
+            (Some(Verdict::Yes), Some(Verdict::Undecided)) => Some((t.armed_attack, 0.05)),
+            (Some(Verdict::Yes), _) => Some((t.use_of_force, 0.07)),
+            (_, Some(Verdict::Undecided)) => Some((t.armed_attack, 0.035)),
+            (Some(Verdict::Undecided), _) => Some((t.use_of_force, 0.035)),
+            _ => None,
+        };
+        let Some((color, alpha)) = style else { continue };
+        match out.last_mut() {
+            Some(last) if last.to + 1 == level && last.color == color && last.alpha == alpha => last.to = level,
+            _ => out.push(Tint { from: level, to: level, color, alpha }),
+        }
+    }
+    out
+}
+
+/// A threshold's line: where it starts, where it holds whatever the effects, and its label
+/// from longest to shortest.
+pub struct Line {
+    pub level: u8,
+    pub firm: Option<u8>,
+    pub color: RGBColor,
+    pub labels: Vec<String>,
+    /// Drawn on the second label row.
+    pub lower: bool,
+}
+
+pub fn lines(r: &Reading, t: &Theme) -> Vec<Line> {
+    let line = |rule: &Rule, name: &str, tiny: &str, color, lower| {
+        let short = rule.short();
+        let simple = rule.firm() == Some(rule.from());
+        Line {
+            level: rule.from(),
+            firm: rule.firm().filter(|f| *f != rule.from()),
+            color,
+            labels: vec![
+                format!("{name} ({}{short})", if simple { "level " } else { "" }),
+                format!("{name} ({short})"),
+                format!("{name} ({}+)", rule.from()),
+                name.to_string(),
+                tiny.to_string(),
+            ],
+            lower,
+        }
+    };
+    if r.no_gap() {
+        let rule = r.armed_attack.as_ref().map(|a| line(a, "Use of force = armed attack", "Force", t.armed_attack, false));
+        return rule.into_iter().collect();
+    }
+    let mut out = Vec::new();
+    if let Some(u) = &r.use_of_force {
+        out.push(line(u, "Use of force", "Force", t.use_of_force, false));
+    }
+    if let Some(a) = &r.armed_attack {
+        out.push(line(a, "Armed attack", "Attack", t.armed_attack, r.use_of_force.is_some()));
+    }
+    out
+}
+
+/// The contested range with its colour and label candidates.
+pub fn contested(r: &Reading, t: &Theme) -> Option<(u8, u8, RGBColor, [&'static str; 3])> {
+    r.contested.map(|c| match c.threshold {
+        Threshold::UseOfForce => (c.from, c.to, t.use_of_force, ["Contested: use of force?", "Contested", "?"]),
+        Threshold::ArmedAttack => (c.from, c.to, t.armed_attack, ["Contested: armed attack?", "Contested", "?"]),
+    })
+}
+
+/// The response bands under the spectrum: each region's run of levels and its label candidates,
+/// longest first (`\n` breaks a line), made of the tiers' words from the data.
+pub fn bands(r: &Reading) -> Vec<(u8, u8, Vec<String>)> {
+    let tiers = reading::policy().map(|p| p.tiers.as_slice()).unwrap_or(&[]);
+    let regions = r.regions();
+    if regions.is_empty() {
+        let all = vec![
+            format!("{}: no threshold stated, so no tiers placed", r.name),
+            "No thresholds stated".to_string(),
+            "None stated".to_string(),
+        ];
+        return vec![(0, MAX_LEVEL, all)];
+    }
+    regions
+        .into_iter()
+        .map(|(from, to, region)| {
+            let in_region: Vec<_> = tiers.iter().filter(|t| t.region == region).collect();
+            let shorts: Vec<&str> = in_region.iter().map(|t| t.short.as_str()).collect();
+            let half = shorts.len().div_ceil(2);
+            let mut labels = vec![
+                shorts.join(", "),
+                format!("{},\n{}", shorts[..half].join(", "), shorts[half..].join(", ")).trim_end_matches(",\n").to_string(),
+            ];
+            if let Some(first) = shorts.first() {
+                if shorts.len() > 1 {
+                    labels.push(format!("{first} \u{2026}"));
+                }
+                labels.push(first.to_string());
+            }
+            (from, to, labels)
+        })
+        .collect()
+}

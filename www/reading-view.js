@@ -1,0 +1,56 @@
+// The active legal reading, said in full on the explorer page: who holds it and where, its two
+// rules on the ladder, what it rests on, how we placed it (our judgement), its sources, and the
+// response tiers it makes lawful in each region. Every word comes from the data (facets.readings,
+// facets.tiers); everything is set as text, and only http(s) sources become links.
+import { safeUrl } from './stats-view.js';
+
+function el(tag, text, className) {
+  const e = document.createElement(tag);
+  if (text !== undefined && text !== null) e.textContent = text;
+  if (className) e.className = className;
+  return e;
+}
+
+const THRESHOLD = { 'use-of-force': 'use of force', 'armed-attack': 'armed attack' };
+
+/** The rules of a reading in one sentence. */
+export function rulesText(r) {
+  const rule = (t) => t?.rule ?? 'no threshold stated that we could source';
+  const gap = r.noGap ? ' No gap between the two: whatever is a use of force is also an armed attack.' : '';
+  const contested = r.contested ? ` Contested: levels ${r.contested.from}–${r.contested.to} as ${THRESHOLD[r.contested.threshold]}.` : '';
+  return `Use of force: ${rule(r.useOfForce)}. Armed attack: ${rule(r.armedAttack)}.${gap}${contested}`;
+}
+
+/** Fills `root` with the reading `r` (a row of facets.readings; null where none applies). */
+export function renderReading(root, r, facets) {
+  if (!r) {
+    root.replaceChildren(el('p', `The legal readings place thresholds on the 0–10 ladder; this data is on ${facets.scale.name}, so none applies.`));
+    return;
+  }
+  const who = el('p', `${r.name}: ${r.who}. ${r.document} (${r.date}).`, 'who');
+  const sources = el('ul', undefined, 'sources');
+  for (const s of r.sources) {
+    const url = safeUrl(s);
+    const li = el('li');
+    if (url) {
+      const a = el('a', url.replace(/^https?:\/\/(www\.)?/, ''));
+      a.href = url;
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer';
+      li.append(a);
+    } else li.textContent = s;
+    sources.append(li);
+  }
+  const tiers = el('details', undefined, 'tiers');
+  tiers.append(el('summary', 'Lawful responses in each region of the ladder'));
+  const dl = el('dl');
+  for (const span of r.regions) {
+    const levels = span.from === span.to ? `level ${span.from}` : `levels ${span.from}–${span.to}`;
+    dl.append(el('dt', `${span.label} (${levels}, for an operation with physical effects)`));
+    for (const t of facets.tiers.filter((x) => x.region === span.region)) dl.append(el('dd', `${t.name}: ${t.definition}`));
+  }
+  if (!r.regions.length) dl.append(el('dd', 'This reading states neither threshold, so no response tier can be placed.'));
+  tiers.append(dl);
+  root.replaceChildren(who, el('p', rulesText(r), 'rules'), el('p', r.basis), el('p', r.mapping, 'mapping'),
+    el('h3', 'Sources'), sources, tiers);
+}
