@@ -40,6 +40,9 @@ cargo run --locked --quiet --bin schema >&2
 # The explorer (default features) and the importer, which the page loads only to read a file.
 build_module "$out_name"
 build_module "$import_name" -- --no-default-features --features importer
+# The bundled dataset's long texts, beside the module that leaves them out (see build.rs).
+cargo run --locked --quiet --bin schema -- text "$out_dir/${out_name}_text.csv" >&2
+cargo run --locked --quiet --bin schema -- readings "$out_dir/${out_name}_readings.json" >&2
 
 # The site as served: www/ copied to dist/, its JavaScript (the wasm-bindgen glue included) and CSS
 # minified file by file by esbuild. Nothing is bundled, so modules still load one another by name

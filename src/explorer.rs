@@ -15,6 +15,9 @@ use serde::Serialize;
 
 /// The dataset that ships with the explorer (see `data/README.md` for how it is compiled).
 pub const BUNDLED_CSV: &str = include_str!("../data/incidents.csv");
+/// The same without its long texts (rationale, attribution, description, sources), as build.rs
+/// writes it: what the browser's module carries. The texts follow with [`Explorer::attach_text`].
+pub const BUNDLED_CORE_CSV: &str = include_str!(concat!(env!("OUT_DIR"), "/incidents-core.csv"));
 /// Version and "data as of" date of the bundled dataset.
 pub const BUNDLED_VERSION: &str = include_str!("../data/VERSION");
 
@@ -22,6 +25,8 @@ pub struct Explorer {
     data: Dataset,
     palette: Palette,
     source: String,
+    /// The bundled dataset without its long texts yet (see [`Explorer::attach_text`]).
+    text_pending: bool,
 }
 
 /// An incident as the API hands it out: plain fields, codes and their display names.
@@ -198,14 +203,63 @@ fn vocab_choices<T: Copy + PartialEq>(
 impl Explorer {
     fn new(data: Dataset, source: String) -> Explorer {
         let palette = Palette::for_dataset(data.incidents.facts());
-        Explorer { data, palette, source }
+        Explorer { data, palette, source, text_pending: false }
     }
 
-    /// The dataset shipped with the explorer.
+    /// The dataset shipped with the explorer. In the browser its long texts come later (see
+    /// [`Explorer::attach_text`]); natively they are all there.
     pub fn bundled() -> Result<Explorer> {
-        let (data, _) = import::parse_native(BUNDLED_CSV, Some(Format::Csv))
+        let text = if cfg!(target_arch = "wasm32") { BUNDLED_CORE_CSV } else { BUNDLED_CSV };
+        let (data, _) = import::parse_native(text, Some(Format::Csv))
             .map_err(|e| Error::File(format!("the bundled dataset is invalid: {e}")))?;
-        Ok(Explorer::new(data, "bundled".into()))
+        let mut explorer = Explorer::new(data, "bundled".into());
+        explorer.text_pending = cfg!(target_arch = "wasm32");
+        Ok(explorer)
+    }
+
+    /// The bundled dataset as the browser's module starts with it: every column but the long texts.
+    pub fn bundled_core() -> Result<Explorer> {
+        let (data, _) = import::parse_native(BUNDLED_CORE_CSV, Some(Format::Csv))?;
+        let mut explorer = Explorer::new(data, "bundled".into());
+        explorer.text_pending = true;
+        Ok(explorer)
+    }
+
+    /// Whether the long texts of the bundled dataset are still to be attached.
+    pub fn needs_text(&self) -> bool {
+        self.text_pending
+    }
+
+    /// Adds the bundled dataset's long texts (the CSV `cargo run --bin schema -- text` writes:
+    /// id, rationale, attributed_by, description, sources) to the incidents with those ids.
+    /// Returns how many incidents got their texts; an id the data lacks is an error (the file is
+    /// from another version of the dataset).
+    pub fn attach_text(&mut self, text: &str) -> Result<usize> {
+        let table = import::table::read_csv(text)?;
+        let column = |name: &str| {
+            table.column(name).ok_or_else(|| Error::File(format!("the incident texts lack the column '{name}'")))
+        };
+        let [id, rationale, attributed_by, description, sources] =
+            [column("id")?, column("rationale")?, column("attributed_by")?, column("description")?, column("sources")?];
+        let mut all = self.data.incidents.incidents();
+        let mut attached = 0;
+        for row in &table.rows {
+            let cell = |c: usize| row.cells.get(c).map_or("", String::as_str);
+            let Some(i) = all.iter_mut().find(|i| i.id == cell(id)) else {
+                return Err(Error::File(format!(
+                    "the incident texts name '{}', which this dataset lacks (a text file of another version?)",
+                    cell(id)
+                )));
+            };
+            i.rationale = cell(rationale).to_string();
+            i.attributed_by = cell(attributed_by).to_string();
+            i.description = cell(description).to_string();
+            i.sources = cell(sources).split_whitespace().map(str::to_string).collect();
+            attached += 1;
+        }
+        self.data.incidents = Store::from(all);
+        self.text_pending = false;
+        Ok(attached)
     }
 
     /// Reads the project's own schema (`auto`, `csv` or `json`) and nothing else, so that the
@@ -407,9 +461,13 @@ impl Explorer {
             return Ok(Vec::new());
         }
         let store = &self.data.incidents;
-        let mut rows = compiled.select(store);
-        // Most severe first, so the names a cell shows are the ones nearest the threshold's top.
-        rows.sort_by_key(|&k| std::cmp::Reverse(store.facts()[k as usize].severity));
+        let selected = compiled.select(store);
+        // Most severe first, so the names a cell shows are the ones nearest the threshold's top
+        // (level by level: eleven passes cost less than a sort's code in the wasm).
+        let rows: Vec<u32> = (0..=crate::model::MAX_LEVEL)
+            .rev()
+            .flat_map(|l| selected.iter().copied().filter(move |&k| store.facts()[k as usize].severity == Some(l)))
+            .collect();
         let named = |k: u32, level: u8| Named {
             index: k as usize,
             id: store.id(k as usize).to_string(),

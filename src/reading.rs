@@ -4,7 +4,9 @@
 //! ladder; and the collective-defence clauses an armed attack on a target brings into play.
 //!
 //! The readings and tiers are data (`data/readings.csv`, `data/tiers.csv`, explained in
-//! `data/READINGS.md`): the words, sources and rules come from there, never from code.
+//! `data/READINGS.md`): the words, sources and rules come from there, never from code. The
+//! browser's module carries their names and rules only (build.rs); their words (who, document,
+//! basis, mapping, definitions, sources) ship beside it as JSON ([`crate::schema::readings_words`]).
 
 use crate::error::{Error, Result};
 use crate::import::table::{read_csv, Table};
@@ -12,8 +14,17 @@ use crate::model::{Effects, MAX_LEVEL};
 use serde::Serialize;
 use std::sync::OnceLock;
 
+#[cfg(not(target_arch = "wasm32"))]
 pub const READINGS_CSV: &str = include_str!("../data/readings.csv");
+#[cfg(not(target_arch = "wasm32"))]
 pub const TIERS_CSV: &str = include_str!("../data/tiers.csv");
+#[cfg(target_arch = "wasm32")]
+pub const READINGS_CSV: &str = READINGS_CORE_CSV;
+#[cfg(target_arch = "wasm32")]
+pub const TIERS_CSV: &str = TIERS_CORE_CSV;
+/// Names and rules only, as build.rs writes them for the browser's module.
+pub const READINGS_CORE_CSV: &str = include_str!(concat!(env!("OUT_DIR"), "/readings-core.csv"));
+pub const TIERS_CORE_CSV: &str = include_str!(concat!(env!("OUT_DIR"), "/tiers-core.csv"));
 
 /// Whether an incident reaches a threshold under a reading.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -53,9 +64,11 @@ impl Rule {
                     .ok_or_else(|| format!("'{term}' is not a term such as level>=5 or effects>=physical"))?;
                 match key {
                     "level" => {
-                        let n: u8 = value.parse().ok().filter(|n| *n <= MAX_LEVEL).ok_or_else(|| {
-                            format!("'{term}': the level must be a whole number 0-{MAX_LEVEL}")
-                        })?;
+                        let n: u8 = value
+                            .parse()
+                            .ok()
+                            .filter(|n| *n <= MAX_LEVEL)
+                            .ok_or_else(|| format!("'{term}': the level must be a whole number 0-{MAX_LEVEL}"))?;
                         level = Some(level.map_or(n, |l: u8| l.max(n)));
                     }
                     "effects" => {
@@ -66,8 +79,11 @@ impl Rule {
                     _ => return Err(format!("'{term}': a term is about level or effects")),
                 }
             }
-            let level = level.ok_or_else(|| format!("'{}' names no level (every alternative needs one)", alt.trim()))?;
-            alternatives.push((level, effects));
+            let level =
+                level.ok_or_else(|| format!("'{}' names no level (every alternative needs one)", alt.trim()))?;
+            // Kept in order, lowest level first (an insertion: no sort code in the wasm).
+            let at = alternatives.iter().position(|a| *a > (level, effects)).unwrap_or(alternatives.len());
+            alternatives.insert(at, (level, effects));
         }
         let table = (0..=MAX_LEVEL)
             .map(|level| {
@@ -124,9 +140,8 @@ impl Rule {
 
     /// The rule in words: "level 5 or above with physical damage or worse, or level 7 or above".
     pub fn describe(&self) -> String {
-        let mut alts = self.alternatives.clone();
-        alts.sort();
-        let parts: Vec<String> = alts
+        let parts: Vec<String> = self
+            .alternatives
             .iter()
             .map(|(l, e)| match e {
                 None => format!("level {l} or above"),
@@ -138,9 +153,8 @@ impl Rule {
 
     /// The rule in a chart label's few characters: "5+ if physical, 7+".
     pub fn short(&self) -> String {
-        let mut alts = self.alternatives.clone();
-        alts.sort();
-        let parts: Vec<String> = alts
+        let parts: Vec<String> = self
+            .alternatives
             .iter()
             .map(|(l, e)| match e {
                 None => format!("{l}+"),
@@ -248,7 +262,10 @@ pub struct Tier {
     pub name: String,
     /// A chart band's label.
     pub short: String,
+    /// Words the page fetches apart (see the module's note): empty in the browser's module.
+    #[serde(skip)]
     pub definition: String,
+    #[serde(skip)]
     pub sources: Vec<String>,
 }
 
@@ -305,9 +322,10 @@ fn cell<'a>(table: &Table, cells: &'a [String], name: &str) -> &'a str {
     table.column(name).and_then(|c| cells.get(c)).map_or("", |s| s.trim())
 }
 
-fn sources(file: &str, row: usize, text: &str) -> std::result::Result<Vec<String>, String> {
+fn sources(table: &Table, file: &str, row: usize, text: &str) -> std::result::Result<Vec<String>, String> {
     let list: Vec<String> = text.split_whitespace().map(str::to_string).collect();
-    if list.is_empty() {
+    // The browser's module carries no sources column (see the module's note).
+    if list.is_empty() && table.column("sources").is_some() {
         return Err(format!("{file} row {row}: no source URL"));
     }
     match list.iter().find(|s| !s.starts_with("https://") && !s.starts_with("http://")) {
@@ -342,11 +360,19 @@ pub fn parse(readings_csv: &str, tiers_csv: &str) -> std::result::Result<Policy,
                 let threshold = match which {
                     "use-of-force" => Threshold::UseOfForce,
                     "armed-attack" => Threshold::ArmedAttack,
-                    _ => return Err(format!("readings.csv row {n}, contested_threshold: '{which}' is not use-of-force or armed-attack")),
+                    _ => {
+                        return Err(format!(
+                            "readings.csv row {n}, contested_threshold: '{which}' is not use-of-force or armed-attack"
+                        ))
+                    }
                 };
                 match (level(a), level(b)) {
                     (Some(from), Some(to)) if from <= to => Some(Contested { from, to, threshold }),
-                    _ => return Err(format!("readings.csv row {n}, contested: '{range}' is not a range of levels such as 5-6")),
+                    _ => {
+                        return Err(format!(
+                            "readings.csv row {n}, contested: '{range}' is not a range of levels such as 5-6"
+                        ))
+                    }
                 }
             }
         };
@@ -355,7 +381,7 @@ pub fn parse(readings_csv: &str, tiers_csv: &str) -> std::result::Result<Policy,
             return Err(format!("readings.csv row {n}, kind: '{}' is not one of {}", get("kind"), known.join(", ")));
         }
         for required in ["name", "kind", "who", "document", "date", "basis", "mapping"] {
-            if get(required).is_empty() {
+            if get(required).is_empty() && table.column(required).is_some() {
                 return Err(format!("readings.csv row {n}, {required}: is empty"));
             }
         }
@@ -371,7 +397,7 @@ pub fn parse(readings_csv: &str, tiers_csv: &str) -> std::result::Result<Policy,
             contested,
             basis: get("basis").to_string(),
             mapping: get("mapping").to_string(),
-            sources: sources("readings.csv", n, get("sources"))?,
+            sources: sources(&table, "readings.csv", n, get("sources"))?,
         });
     }
     if readings.is_empty() {
@@ -390,7 +416,7 @@ pub fn parse(readings_csv: &str, tiers_csv: &str) -> std::result::Result<Policy,
             name: get("name").to_string(),
             short: get("short").to_string(),
             definition: get("definition").to_string(),
-            sources: sources("tiers.csv", n, get("sources"))?,
+            sources: sources(&table, "tiers.csv", n, get("sources"))?,
         });
     }
     Ok(Policy { readings, tiers })
@@ -445,7 +471,8 @@ pub struct Span {
     pub label: &'static str,
 }
 
-/// A reading as the API hands it out: every word and source, and its thresholds on the ladder.
+/// A reading as the API hands it out: its name and its thresholds on the ladder. (Its words and
+/// sources ship apart: see the module's note.)
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReadingInfo {
@@ -454,17 +481,11 @@ pub struct ReadingInfo {
     pub kind: &'static str,
     /// The heading of its kind, for grouping ("States").
     pub group: &'static str,
-    pub who: &'static str,
-    pub document: &'static str,
-    pub date: &'static str,
     pub use_of_force: Option<ThresholdInfo>,
     pub armed_attack: Option<ThresholdInfo>,
     pub contested: Option<Contested>,
     /// No gap between the thresholds: whatever is a use of force is an armed attack.
     pub no_gap: bool,
-    pub basis: &'static str,
-    pub mapping: &'static str,
-    pub sources: &'static [String],
     pub regions: Vec<Span>,
 }
 
@@ -475,16 +496,10 @@ impl Reading {
             name: &self.name,
             kind: &self.kind,
             group: KINDS.iter().find(|k| k.0 == self.kind).map_or("", |k| k.1),
-            who: &self.who,
-            document: &self.document,
-            date: &self.date,
             use_of_force: self.use_of_force.as_ref().map(ThresholdInfo::of),
             armed_attack: self.armed_attack.as_ref().map(ThresholdInfo::of),
             contested: self.contested,
             no_gap: self.no_gap(),
-            basis: &self.basis,
-            mapping: &self.mapping,
-            sources: &self.sources,
             regions: self
                 .regions()
                 .into_iter()

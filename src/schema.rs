@@ -103,3 +103,44 @@ pub fn files_javascript() -> String {
     );
     out
 }
+
+/// The bundled dataset's long texts, as the page fetches them beside the explorer module (see
+/// build.rs): the id and the columns the module leaves out, read back by `Explorer::attach_text`.
+pub fn bundled_text() -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let records = crate::Explorer::bundled().map(|e| e.all()).unwrap_or_default();
+    let mut rows = vec![TEXT_COLUMNS.iter().map(|s| s.to_string()).collect::<Vec<_>>()];
+    for i in records {
+        rows.push(vec![i.id, i.rationale, i.attributed_by, i.description, i.sources.join(" ")]);
+    }
+    for row in rows {
+        // Writing to memory cannot fail.
+        let _ = w.write_record(&row);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// The columns of [`bundled_text`].
+pub const TEXT_COLUMNS: [&str; 5] = ["id", "rationale", "attributed_by", "description", "sources"];
+
+/// The words of the legal readings and response tiers, as the page fetches them beside the
+/// explorer module (see build.rs): `{readings: {id: {who, document, date, basis, mapping,
+/// sources}}, tiers: {id: {definition, sources}}}`.
+pub fn readings_words() -> String {
+    let Ok(policy) = crate::reading::policy() else { return String::new() };
+    let readings: serde_json::Map<String, serde_json::Value> = policy
+        .readings
+        .iter()
+        .map(|r| {
+            let words = json!({"who": r.who, "document": r.document, "date": r.date, "basis": r.basis,
+                               "mapping": r.mapping, "sources": r.sources});
+            (r.id.clone(), words)
+        })
+        .collect();
+    let tiers: serde_json::Map<String, serde_json::Value> = policy
+        .tiers
+        .iter()
+        .map(|t| (t.id.clone(), json!({"definition": t.definition, "sources": t.sources})))
+        .collect();
+    json!({"readings": readings, "tiers": tiers}).to_string()
+}

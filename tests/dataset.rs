@@ -29,3 +29,20 @@ fn bundled_dataset_loads_and_every_row_is_sourced() {
     let kor = Country::parse("KOR").unwrap();
     assert!(all.iter().any(|i| i.targets.contains(&kor)));
 }
+
+#[test]
+fn the_browser_bundle_splits_the_long_texts_and_attaches_them_back() {
+    use cyber_spectrum::schema::bundled_text;
+    let full = Explorer::bundled().unwrap();
+    let mut core = Explorer::bundled_core().unwrap();
+    assert!(core.needs_text() && !full.needs_text());
+    assert!(core.all().iter().all(|i| i.description.is_empty() && i.sources.is_empty()));
+    assert_eq!(core.facets(), full.facets(), "the first chart needs nothing of the texts");
+    assert_eq!(core.attach_text(&bundled_text()).unwrap(), full.len());
+    assert!(!core.needs_text());
+    assert_eq!(core.all(), full.all());
+    // A text file of another dataset version is refused by name.
+    let e = core.attach_text("id,rationale,attributed_by,description,sources\nno-such-id,r,a,d,https://example.org\n");
+    assert!(e.unwrap_err().to_string().contains("no-such-id"));
+    assert!(core.attach_text("id,description\nx,y\n").unwrap_err().to_string().contains("rationale"));
+}

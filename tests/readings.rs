@@ -34,10 +34,7 @@ fn with(reading: &str) -> Filter {
 /// `(use of force, undecided), (armed attack, undecided)`; `None` where the reading states none.
 fn counts(ex: &Explorer, reading: &str) -> (Option<(usize, usize)>, Option<(usize, usize)>) {
     let s = ex.stats(&with(reading)).unwrap();
-    (
-        s.at_or_above_use_of_force.zip(s.undecided_use_of_force),
-        s.at_or_above_armed_attack.zip(s.undecided_armed_attack),
-    )
+    (s.at_or_above_use_of_force.zip(s.undecided_use_of_force), s.at_or_above_armed_attack.zip(s.undecided_armed_attack))
 }
 
 #[test]
@@ -155,7 +152,10 @@ fn the_reading_travels_like_a_filter_and_an_unknown_one_names_the_known() {
     assert_eq!(f.reading.as_deref(), Some("france"));
     assert_eq!(f.to_params(), [("reading", "france".to_string())]);
     let e = ex.filter_from_params([("reading", "atlantis")]).unwrap_err().to_string();
-    assert!(e.contains("reading") && e.contains("atlantis") && e.contains("tallinn") && e.contains("dcid-ladder"), "{e}");
+    assert!(
+        e.contains("reading") && e.contains("atlantis") && e.contains("tallinn") && e.contains("dcid-ladder"),
+        "{e}"
+    );
     let e = ex.stats(&with("atlantis")).unwrap_err().to_string();
     assert!(e.contains("known readings"), "{e}");
 }
@@ -213,5 +213,29 @@ fn bundled_counts_per_reading_are_pinned() {
         for reached in [&r.use_of_force, &r.armed_attack].into_iter().flatten() {
             assert_eq!((reached.count, reached.undecided), (0, 0), "{}", r.id);
         }
+    }
+}
+
+#[test]
+fn the_browser_module_carries_the_same_rules_without_the_words() {
+    let full = reading::policy().unwrap();
+    let core = Box::leak(Box::new(reading::parse(reading::READINGS_CORE_CSV, reading::TIERS_CORE_CSV).unwrap()));
+    assert!(reading::READINGS_CORE_CSV.len() * 3 < reading::READINGS_CSV.len(), "the words stay out");
+    for (a, b) in full.readings.iter().zip(&core.readings) {
+        assert_eq!(
+            (&a.id, &a.name, &a.kind, &a.use_of_force, &a.armed_attack, a.contested),
+            (&b.id, &b.name, &b.kind, &b.use_of_force, &b.armed_attack, b.contested)
+        );
+        assert!(b.basis.is_empty() && b.sources.is_empty());
+        assert_eq!(a.info(), b.info(), "{}", a.id);
+    }
+    assert_eq!(full.readings.len(), core.readings.len());
+    let words: serde_json::Value = serde_json::from_str(&cyber_spectrum::schema::readings_words()).unwrap();
+    for r in &full.readings {
+        assert_eq!(words["readings"][&r.id]["basis"], r.basis.as_str());
+        assert!(!words["readings"][&r.id]["sources"].as_array().unwrap().is_empty());
+    }
+    for t in &full.tiers {
+        assert_eq!(words["tiers"][&t.id]["definition"], t.definition.as_str());
     }
 }

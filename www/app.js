@@ -2,7 +2,7 @@
 // chart per view (VIEWS in schema.js), and on every change asks Rust for the statistics and the
 // charts. Errors, from the wasm or the data, land in the error box.
 import { VIEWS, FILTERS, FORMATS } from './schema.js';
-import { startCore, acquire, release, reason } from './core.js';
+import { startCore, acquire, release, reason, readingWords } from './core.js';
 import { filterForm, buildControls, closeDropdownsOnOutsideClick } from './controls.js';
 import { renderStats, activeReading } from './stats-view.js';
 import { renderReading } from './reading-view.js';
@@ -145,7 +145,7 @@ async function main() {
       return;
     }
     renderStats($('stats'), stats, facets.levels);
-    renderReading($('reading'), activeReading(facets, stats), facets);
+    showReading();
     $('compare-button').hidden = !facets.readings.length;
     if (!$('compare').hidden) showComparison();
     writeHash();
@@ -190,6 +190,11 @@ async function main() {
     $('dataset').textContent = datasetLine(facets, origin);
     update();
   };
+
+  // The active reading in full, its words fetched once the first chart is up (null until then,
+  // false when they cannot be had).
+  let words = null;
+  const showReading = () => renderReading($('reading'), activeReading(facets, stats), facets, words);
 
   // The comparison of every reading (compare.js, fetched when first asked for).
   const showComparison = () => import('./compare.js').then(({ renderComparison }) => {
@@ -258,6 +263,7 @@ async function main() {
   const linked = location.hash; // adopt() writes the (empty) filter into the hash
   adopt(explorer, origin);
   if (linked.length > 1) applyHash(linked);
+  readingWords().then((w) => { words = w; }, (e) => { words = false; showError(e.message); }).finally(showReading);
   // Data given by ?data=URL gets the same summary as a file the reader loads, warnings included.
   if (origin !== 'bundled') {
     (await loadUi()).showLinked(facets, origin);

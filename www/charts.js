@@ -3,6 +3,7 @@
 // size x devicePixelRatio), each with its caption, accessible summary and reader tools.
 import { chartNote, describe, activeReading } from './stats-view.js';
 import { shareTexts } from './share.js';
+import { fullText } from './core.js';
 
 export function chartKeeper(canvases, draw) {
   let pending = new Set();
@@ -62,7 +63,11 @@ function chartUi(figure, canvas, host) {
   canvas.setAttribute('aria-roledescription', 'chart');
   const state = { drawn: null, ui: null, buttons: {} };
   let loading = null;
-  const ui = () => (loading ??= import('./interact.js').then((m) => m.attach(figure, canvas, host, state)).then((u) => (state.ui = u)));
+  // The reader tools, and the incidents' long texts they show (a failure to fetch those is said,
+  // and the tools work without them).
+  const texts = () => fullText(host.explorer()).catch((e) => host.error?.(e.message));
+  const ui = () => (loading ??= Promise.all([import('./interact.js'), texts()])
+    .then(([m]) => m.attach(figure, canvas, host, state)).then((u) => (state.ui = u)));
   for (const type of ['pointerover', 'pointerdown', 'focus', 'keydown']) {
     canvas.addEventListener(type, (e) => {
       if (state.ui) return;
@@ -91,6 +96,7 @@ function chartUi(figure, canvas, host) {
     drawn(d) {
       state.drawn?.free();
       state.drawn = d;
+      if (state.ui) texts(); // data swapped after the tools loaded
       state.ui?.redrawn();
     },
     open: (id) => ui().then((u) => u.openId(id)),

@@ -2,9 +2,6 @@
 // asks for it: for each reading, how many incidents reach use of force and armed attack, how many
 // are undecided (effects not coded), and which, each name opening the incident's card. A real
 // table (caption, header cells with scope) for screen readers, and a CSV of the same figures.
-import { rulesText } from './reading-view.js';
-
-const SHOWN = 8;
 
 function el(tag, text, className) {
   const e = document.createElement(tag);
@@ -13,31 +10,39 @@ function el(tag, text, className) {
   return e;
 }
 
-/** One cell: the count, then the incidents (buttons that open their card) and the undecided. */
-function cell(reached, open) {
+/** A count cell: how many reach the threshold, and how many are undecided. */
+function cell(reached) {
   const td = el('td');
-  if (!reached) {
-    td.append(el('span', 'no threshold stated', 'muted'));
-    return td;
+  if (!reached) td.append(el('span', 'not stated', 'muted'));
+  else {
+    td.append(el('strong', String(reached.count)));
+    if (reached.undecided) td.append(` (+${reached.undecided} undecided)`);
   }
-  td.append(el('strong', String(reached.count)));
-  if (reached.undecided) td.append(` (+${reached.undecided} undecided)`);
-  const names = (list, total, label) => {
-    if (!list.length) return;
-    const p = el('p', label, 'names');
-    list.slice(0, SHOWN).forEach((n, k) => {
-      const b = el('button', n.name, 'link');
-      b.type = 'button';
-      b.title = `Level ${n.level}: open its card`;
-      b.addEventListener('click', () => open(n.id));
-      p.append(k ? ', ' : ' ', b);
-    });
-    if (total > SHOWN) p.append(`, and ${total - SHOWN} more`);
-    td.append(p);
-  };
-  names(reached.incidents, reached.count, 'Reach it:');
-  names(reached.undecidedIncidents, reached.undecided, 'Undecided:');
   return td;
+}
+
+const WHAT = { useOfForce: 'use of force', armedAttack: 'armed attack' };
+
+/** "A", "A and B", "A, B and C". */
+const and = (names) => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
+
+/** The incidents behind the counts, once per distinct list: which incidents reach (or may reach)
+ * a threshold, and under which readings. */
+function groups(rows) {
+  const out = new Map();
+  for (const row of rows) {
+    for (const key of ['useOfForce', 'armedAttack']) {
+      const c = row[key];
+      if (!c) continue;
+      for (const [list, total, undecided] of [[c.incidents, c.count, false], [c.undecidedIncidents, c.undecided, true]]) {
+        if (!total) continue;
+        const id = `${key}|${undecided}|${list.map((n) => n.id).join(' ')}|${total}`;
+        if (!out.has(id)) out.set(id, { key, undecided, list, total, readings: [] });
+        out.get(id).readings.push(row.name);
+      }
+    }
+  }
+  return [...out.values()];
 }
 
 /** Spreadsheet programs run cells that start with = + - @ (or a tab or CR): such text gets a
@@ -83,16 +88,39 @@ export function renderComparison(root, rows, { readings, what, open, active, dow
     const tr = el('tr', undefined, row.id === active ? 'active' : undefined);
     const th = el('th');
     th.scope = 'row';
-    th.append(el('span', row.name, 'name'), el('span', r ? rulesText(r) : '', 'rule'));
+    th.append(el('span', row.name, 'name'));
     if (row.id === active) th.append(el('span', ' (shown)', 'muted'));
-    tr.append(th, cell(row.useOfForce, open), cell(row.armedAttack, open));
+    const rule = (t) => t?.short ?? 'not stated';
+    th.append(el('span', `force ${rule(r?.useOfForce)}${r?.noGap ? ' (= armed attack)' : `; armed attack ${rule(r?.armedAttack)}`}`, 'rule'));
+    tr.append(th, cell(row.useOfForce), cell(row.armedAttack));
     body.append(tr);
   }
   table.append(thead, body);
+  const which = el('div', undefined, 'which');
+  which.append(el('h3', 'Which incidents'));
+  const found = groups(rows);
+  if (!found.length) which.append(el('p', 'None reaches either threshold under any reading.'));
+  for (const g of found) {
+    const p = el('p', undefined, 'names');
+    p.append(el('strong', `${g.undecided ? 'May reach' : 'Reach'} ${WHAT[g.key]}`),
+      ` under ${and(g.readings)}${g.undecided ? ' (physical effects not coded)' : ''}:`);
+    g.list.forEach((n, k) => {
+      const b = el('button', n.name, 'link');
+      b.type = 'button';
+      b.title = `Level ${n.level}: open its card`;
+      b.addEventListener('click', () => open(n.id));
+      // The comma stays with its name, so a line never starts with one.
+      const item = el('span', undefined, 'item');
+      item.append(b, k < g.list.length - 1 || g.total > g.list.length ? ',' : '');
+      p.append(' ', item);
+    });
+    if (g.total > g.list.length) p.append(` and ${g.total - g.list.length} more`);
+    which.append(p);
+  }
   const save = el('button', 'Download the comparison (CSV)');
   save.type = 'button';
   save.addEventListener('click', () => download(compareCsv(rows, readings)));
   const note = el('p', 'Each placement on the ladder is our reading of the published position, not a legal finding. '
     + 'Undecided incidents are those whose answer turns on physical effects that are not coded.', 'muted');
-  root.replaceChildren(table, note, save);
+  root.replaceChildren(table, which, note, save);
 }

@@ -47,6 +47,35 @@ export function release(entry) {
   entry.loading.then((explorer) => explorer.free(), () => {});
 }
 
+const texts = new WeakMap();
+
+/** Resolves once `explorer` holds every text of its incidents: the bundled dataset's long texts
+ * (descriptions, sources ...) are left out of the module to start faster and fetched here, once,
+ * when a reader first needs them (a card, the table, a download). */
+export function fullText(explorer) {
+  if (!explorer?.needsText()) return Promise.resolve();
+  let p = texts.get(explorer);
+  if (!p) {
+    p = fetch(new URL('./pkg/cyber_spectrum_text.csv', import.meta.url))
+      .then((r) => { if (!r.ok) throw new Error(`HTTP ${r.status}`); return r.text(); })
+      .then((text) => { explorer.attachText(text); })
+      .catch((e) => { texts.delete(explorer); throw new Error(`the incidents' descriptions and sources could not be loaded (${e.message})`); });
+    texts.set(explorer, p);
+  }
+  return p;
+}
+
+let words = null;
+
+/** The legal readings' and response tiers' words (who, document, basis, mapping, definitions,
+ * sources): `{readings: {id: {...}}, tiers: {id: {...}}}`, fetched once from beside the module. */
+export function readingWords() {
+  words ??= fetch(new URL('./pkg/cyber_spectrum_readings.json', import.meta.url))
+    .then((r) => { if (!r.ok) throw new Error(`HTTP ${r.status}`); return r.json(); })
+    .catch((e) => { words = null; throw new Error(`the legal readings' sources could not be loaded (${e.message})`); });
+  return words;
+}
+
 /** An exception's message; a trap of the WebAssembly core (after an internal error) said as such. */
 export function reason(e) {
   if (e instanceof WebAssembly.RuntimeError) return `the chart's core stopped on an internal error (${e.message})`;

@@ -21,36 +21,47 @@ export function rulesText(r) {
   return `Use of force: ${rule(r.useOfForce)}. Armed attack: ${rule(r.armedAttack)}.${gap}${contested}`;
 }
 
-/** Fills `root` with the reading `r` (a row of facets.readings; null where none applies). */
-export function renderReading(root, r, facets) {
+/** Fills `root` with the reading `r` (a row of facets.readings; null where none applies) and,
+ * once they are loaded, `words` (readingWords() in core.js; null until then). */
+export function renderReading(root, r, facets, words) {
   if (!r) {
     root.replaceChildren(el('p', `The legal readings place thresholds on the 0–10 ladder; this data is on ${facets.scale.name}, so none applies.`));
     return;
   }
-  const who = el('p', `${r.name}: ${r.who}. ${r.document} (${r.date}).`, 'who');
-  const sources = el('ul', undefined, 'sources');
-  for (const s of r.sources) {
-    const url = safeUrl(s);
-    const li = el('li');
-    if (url) {
-      const a = el('a', url.replace(/^https?:\/\/(www\.)?/, ''));
-      a.href = url;
-      a.target = '_blank';
-      a.rel = 'noopener noreferrer';
-      li.append(a);
-    } else li.textContent = s;
-    sources.append(li);
-  }
+  const w = words?.readings[r.id];
+  const who = el('p', w ? `${r.name}: ${w.who}. ${w.document} (${w.date}).` : r.name, 'who');
+  const about = el('details', undefined, 'about');
+  about.append(el('summary', 'What it rests on, how we placed it on the ladder, its sources'));
+  if (w) {
+    const sources = el('ul', undefined, 'sources');
+    for (const s of w.sources) {
+      const url = safeUrl(s);
+      const li = el('li');
+      if (url) {
+        const a = el('a', url.replace(/^https?:\/\/(www\.)?/, ''));
+        a.href = url;
+        a.target = '_blank';
+        a.rel = 'noopener noreferrer';
+        li.append(a);
+      } else li.textContent = s;
+      sources.append(li);
+    }
+    about.append(el('p', w.basis), el('p', w.mapping, 'mapping'), el('h3', 'Sources'), sources);
+  } else about.append(el('p', words === null ? 'Loading…' : 'Its sources could not be loaded.', 'muted'));
   const tiers = el('details', undefined, 'tiers');
   tiers.append(el('summary', 'Lawful responses in each region of the ladder'));
   const dl = el('dl');
   for (const span of r.regions) {
     const levels = span.from === span.to ? `level ${span.from}` : `levels ${span.from}–${span.to}`;
     dl.append(el('dt', `${span.label} (${levels}, for an operation with physical effects)`));
-    for (const t of facets.tiers.filter((x) => x.region === span.region)) dl.append(el('dd', `${t.name}: ${t.definition}`));
+    for (const t of facets.tiers.filter((x) => x.region === span.region)) {
+      const definition = words?.tiers[t.id]?.definition;
+      dl.append(el('dd', definition ? `${t.name}: ${definition}` : t.name));
+    }
   }
   if (!r.regions.length) dl.append(el('dd', 'This reading states neither threshold, so no response tier can be placed.'));
   tiers.append(dl);
-  root.replaceChildren(who, el('p', rulesText(r), 'rules'), el('p', r.basis), el('p', r.mapping, 'mapping'),
-    el('h3', 'Sources'), sources, tiers);
+  // Kept open across updates, as the reader left them.
+  for (const [d, old] of [[about, root.querySelector('details.about')], [tiers, root.querySelector('details.tiers')]]) d.open = !!old?.open;
+  root.replaceChildren(who, el('p', rulesText(r), 'rules'), about, tiers);
 }

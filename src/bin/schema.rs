@@ -1,5 +1,7 @@
 //! `cargo run --bin schema`: writes `www/schema.js` and `www/schema-files.js`, the vocabularies the JavaScript reads (see
-//! src/schema.rs). With `--check`, writes nothing and fails when the file is not current.
+//! src/schema.rs). With `--check`, writes nothing and fails when the file is not current. With
+//! `text PATH` or `readings PATH`, writes the bundled dataset's long texts or the legal
+//! readings' words there instead (see build.rs).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -8,7 +10,22 @@ fn main() {}
 fn main() {
     use cyber_spectrum::schema;
     use std::path::Path;
-    let check = std::env::args().any(|a| a == "--check");
+    let args: Vec<String> = std::env::args().collect();
+    if let [_, what, path] = args.as_slice() {
+        let text = match what.as_str() {
+            "text" => Some(schema::bundled_text()),
+            "readings" => Some(schema::readings_words()),
+            _ => None,
+        };
+        if let Some(text) = text {
+            if let Err(e) = std::fs::write(path, text) {
+                eprintln!("cannot write {path}: {e}");
+                std::process::exit(1);
+            }
+            return;
+        }
+    }
+    let check = args.iter().any(|a| a == "--check");
     for (file, text) in [(schema::PATH, schema::javascript()), (schema::FILES_PATH, schema::files_javascript())] {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
         let current = std::fs::read_to_string(&path).ok();

@@ -6,9 +6,9 @@
 
 use super::legend;
 use super::paint::{Painter, H, V};
+use super::thresholds;
 use super::{Band, ChartInput, Layout, Mark, OTHER, SERIES};
 use crate::error::Result;
-use super::thresholds;
 use crate::model::LEVELS;
 use plotters::prelude::DrawingBackend;
 
@@ -148,7 +148,7 @@ pub fn draw<DB: DrawingBackend>(
     // The plot runs from a strip under the legend (the threshold labels, and a third row for a
     // contested range) down to the axis.
     let contested = reading.and_then(|r| thresholds::contested(r, t));
-    let strip_h = if contested.is_some() { 52 } else { 34 };
+    let strip_h = if contested.is_some() { 56 } else { 34 };
     let numbers_h = NUMBER_FONT as i32 + 6;
     let plot_bottom = h - PAD - band_h - 6 - labels_h - 4 - numbers_h;
     let plot_h_under = |legend_bottom: i32| f64::from((plot_bottom - legend_bottom - strip_h).max(10));
@@ -274,14 +274,19 @@ pub fn draw<DB: DrawingBackend>(
     }
     if let Some((from, to, color, labels)) = contested {
         let (x0, x1) = (left(usize::from(from)) + 3.0, left(usize::from(to) + 1) - 3.0);
-        let y = strip_top + 44;
+        let y = strip_top + 50;
         p.line(&[(x0 as i32, y - 4), (x0 as i32, y), (x1 as i32, y), (x1 as i32, y - 4)], color, 1)?;
-        // The full label inside the bracket, else beside it, else a shorter one inside.
+        // The full label inside the bracket, else a shorter one inside, else the full one beside
+        // it where no threshold line crosses it (right, then left), else a question mark.
         let inside = (x1 - x0) as i32 - 4;
-        if p.fit(&labels[..1], inside, LABEL_FONT).is_some() {
-            p.text(labels[0], ((x0 + x1) / 2.0) as i32, y - 3, LABEL_FONT, color, H::Center, V::Bottom)?;
-        } else if p.fit(&labels[..1], w - PAD - x1 as i32 - 6, LABEL_FONT).is_some() {
+        let next_line = lines.iter().map(|l| left(usize::from(l.level)) as i32).filter(|x| *x > x1 as i32).min();
+        let right_room = next_line.unwrap_or(w - PAD) - x1 as i32 - 8;
+        if let Some(l) = p.fit(&labels[..2], inside, LABEL_FONT) {
+            p.text(l, ((x0 + x1) / 2.0) as i32, y - 3, LABEL_FONT, color, H::Center, V::Bottom)?;
+        } else if p.fit(&labels[..1], right_room, LABEL_FONT).is_some() {
             p.text(labels[0], x1 as i32 + 4, y - 3, LABEL_FONT, color, H::Left, V::Bottom)?;
+        } else if p.fit(&labels[..1], x0 as i32 - 10 - PAD, LABEL_FONT).is_some() {
+            p.text(labels[0], x0 as i32 - 10, y - 3, LABEL_FONT, color, H::Right, V::Bottom)?;
         } else if let Some(l) = p.fit(&labels, inside, LABEL_FONT) {
             p.text(l, ((x0 + x1) / 2.0) as i32, y - 3, LABEL_FONT, color, H::Center, V::Bottom)?;
         }

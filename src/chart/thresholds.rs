@@ -69,7 +69,8 @@ pub fn lines(r: &Reading, t: &Theme) -> Vec<Line> {
         }
     };
     if r.no_gap() {
-        let rule = r.armed_attack.as_ref().map(|a| line(a, "Use of force = armed attack", "Force", t.armed_attack, false));
+        let rule =
+            r.armed_attack.as_ref().map(|a| line(a, "Use of force = armed attack", "Force", t.armed_attack, false));
         return rule.into_iter().collect();
     }
     let mut out = Vec::new();
@@ -85,8 +86,8 @@ pub fn lines(r: &Reading, t: &Theme) -> Vec<Line> {
 /// The contested range with its colour and label candidates.
 pub fn contested(r: &Reading, t: &Theme) -> Option<(u8, u8, RGBColor, [&'static str; 3])> {
     r.contested.map(|c| match c.threshold {
-        Threshold::UseOfForce => (c.from, c.to, t.use_of_force, ["Contested: use of force?", "Contested", "?"]),
-        Threshold::ArmedAttack => (c.from, c.to, t.armed_attack, ["Contested: armed attack?", "Contested", "?"]),
+        Threshold::UseOfForce => (c.from, c.to, t.use_of_force, ["Contested: use of force?", "Use of force?", "?"]),
+        Threshold::ArmedAttack => (c.from, c.to, t.armed_attack, ["Contested: armed attack?", "Armed attack?", "?"]),
     })
 }
 
@@ -109,17 +110,50 @@ pub fn bands(r: &Reading) -> Vec<(u8, u8, Vec<String>)> {
             let in_region: Vec<_> = tiers.iter().filter(|t| t.region == region).collect();
             let shorts: Vec<&str> = in_region.iter().map(|t| t.short.as_str()).collect();
             let half = shorts.len().div_ceil(2);
-            let mut labels = vec![
-                shorts.join(", "),
-                format!("{},\n{}", shorts[..half].join(", "), shorts[half..].join(", ")).trim_end_matches(",\n").to_string(),
-            ];
+            let joined = shorts.join(", ");
+            let mut labels = vec![joined.clone()];
+            if shorts.len() > 1 {
+                labels.push(format!("{},\n{}", shorts[..half].join(", "), shorts[half..].join(", ")));
+            } else {
+                labels.push(joined.replacen(", ", ",\n", 1));
+            }
             if let Some(first) = shorts.first() {
                 if shorts.len() > 1 {
                     labels.push(format!("{first} \u{2026}"));
                 }
-                labels.push(first.to_string());
+                let word = first.split(',').next().unwrap_or(first);
+                labels.push(word.to_string());
+                labels.extend(hyphenate(word));
             }
             (from, to, labels)
         })
         .collect()
+}
+
+/// A long word broken over two lines with a hyphen ("Counter-\nmeasures"), for the narrowest
+/// bands: at an existing hyphen, else between two consonants nearest the middle.
+fn hyphenate(word: &str) -> Option<String> {
+    let chars: Vec<char> = word.chars().collect();
+    if let Some(at) = word.find('-') {
+        return Some(format!("{}\n{}", &word[..=at], &word[at + 1..]));
+    }
+    if chars.len() < 10 {
+        return None;
+    }
+    let consonant = |c: char| c.is_alphabetic() && !"aeiouyAEIOUY".contains(c);
+    let mid = chars.len() / 2;
+    (3..chars.len() - 3)
+        .filter(|&i| consonant(chars[i - 1]) && consonant(chars[i]))
+        .min_by_key(|&i| i.abs_diff(mid))
+        .map(|i| format!("{}-\n{}", chars[..i].iter().collect::<String>(), chars[i..].iter().collect::<String>()))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn long_words_break_where_a_reader_expects() {
+        assert_eq!(super::hyphenate("Countermeasures").as_deref(), Some("Counter-\nmeasures"));
+        assert_eq!(super::hyphenate("Self-defence").as_deref(), Some("Self-\ndefence"));
+        assert_eq!(super::hyphenate("Sanctions"), None);
+    }
 }

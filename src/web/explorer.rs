@@ -103,6 +103,22 @@ impl Explorer {
         to_js(&self.core.stats(&filter_from(filter)?)?)
     }
 
+    /// Whether the bundled dataset's long texts (rationale, attribution, description, sources)
+    /// are still to be attached: the module leaves them out to start faster, and the page fetches
+    /// them (`pkg/cyber_spectrum_text.csv`, beside the module) for the first card, table or
+    /// download. Records show empty texts until then.
+    #[wasm_bindgen(js_name = needsText)]
+    pub fn needs_text(&self) -> bool {
+        self.core.needs_text()
+    }
+
+    /// Adds the bundled dataset's long texts from the text of `pkg/cyber_spectrum_text.csv`;
+    /// returns how many incidents got theirs. Throws on a file of another dataset version.
+    #[wasm_bindgen(js_name = attachText)]
+    pub fn attach_text(&mut self, text: &str) -> Result<usize, JsError> {
+        Ok(self.core.attach_text(text)?)
+    }
+
     /// For each legal reading, how many of the incidents the filter selects reach each threshold,
     /// and which (the first 50, most severe first); the filter's own `reading` is ignored. Empty
     /// on a scale the readings do not apply to.

@@ -80,26 +80,27 @@ export interface Scale {
 /** A threshold as a reading states it: the rule in words and in a label, the lowest level it can
  * be reached at, and the lowest it holds at whatever the effects (null: only with effects). */
 export interface ThresholdRule { rule: string; short: string; from: number; firm: number | null; }
-/** A published legal reading of the thresholds, mapped onto the ladder (the mapping is ours). */
+/** A published legal reading of the thresholds, mapped onto the ladder (the mapping is ours).
+ * Its words (who, document, date, basis, mapping, sources) are in `pkg/cyber_spectrum_readings.json`
+ * beside the module: `{readings: {[id]: ReadingWords}, tiers: {[id]: {definition, sources}}}`. */
 export interface Reading {
   id: string; name: string;
   kind: "experts" | "state" | "alliance" | "commentator" | "project";
   /** The heading readings of its kind are grouped under ("States"). */
   group: string;
-  who: string; document: string; date: string;
   /** null: the reading states no such threshold that could be sourced. */
   useOfForce: ThresholdRule | null;
   armedAttack: ThresholdRule | null;
   contested: { from: number; to: number; threshold: "use-of-force" | "armed-attack" } | null;
   /** No gap between the thresholds (the United States). */
   noGap: boolean;
-  basis: string; mapping: string; sources: string[];
   /** The ladder cut into regions, for an operation with physical effects. */
   regions: { from: number; to: number; region: Region; label: string }[];
 }
 export type Region = "below-use-of-force" | "between" | "armed-attack";
 /** A graduated response and the region of the ladder where it is lawful. */
-export interface Tier { id: string; region: Region; name: string; short: string; definition: string; sources: string[]; }
+export interface Tier { id: string; region: Region; name: string; short: string; }
+export interface ReadingWords { who: string; document: string; date: string; basis: string; mapping: string; sources: string[]; }
 export type Verdict = "yes" | "no" | "undecided";
 export interface Treaty { name: string; clause: string; parties: string[]; scope: string; source: string; }
 /** What one incident amounts to under the filter's reading. */

@@ -7,13 +7,21 @@ import { FILTERS, VIEWS, FORMATS } from '../../www/schema.js';
 import { COLUMNS, MAPPING_FIELDS } from '../../www/schema-files.js';
 import { guessColumn } from '../../www/load-ui.js';
 import { csvOf } from '../../www/downloads.js';
-import { chartNote, describe } from '../../www/stats-view.js';
-import { formatDate, safeUrl, thresholdText } from '../../www/card.js';
+import { chartNote, describe, thresholdsText } from '../../www/stats-view.js';
+import { formatDate, safeUrl, thresholdText, treatyText } from '../../www/card.js';
+import { compareCsv } from '../../www/compare.js';
 import { CONTROL_NAMES } from '../../www/controls.js';
 
 const field = (name) => MAPPING_FIELDS.find((f) => f.name === name);
-const LADDER = { key: 'ladder', name: 'the 0-10 escalation ladder', max: 10, useOfForce: 7, armedAttack: 9 };
-const EUREPOC = { key: 'eurepoc-intensity', name: 'EuRepoC’s weighted intensity', max: 22, useOfForce: null, armedAttack: null };
+const LADDER = { key: 'ladder', name: 'the 0-10 escalation ladder', max: 10, readings: true };
+const EUREPOC = { key: 'eurepoc-intensity', name: 'EuRepoC’s weighted intensity', max: 22, readings: false };
+// Two readings as facets.readings carries them (the words are the generated ones' shape).
+const FRANCE = {
+  id: 'france', name: 'France', noGap: false,
+  useOfForce: { rule: 'level 5 or above with physical damage or worse, or level 7 or above', short: '5+ if physical, 7+', from: 5, firm: 7 },
+  armedAttack: { rule: 'level 8 or above', short: '8+', from: 8, firm: 8 },
+};
+const JAPAN = { id: 'japan', name: 'Japan', noGap: false, useOfForce: null, armedAttack: { rule: 'level 9 or above', short: '9+', from: 9, firm: 9 } };
 
 test('the mapping form guesses columns from their names', () => {
   const columns = ['Headline', 'When', 'Attacker', 'Victim country', 'Score', 'Kind', 'Link'];
@@ -37,50 +45,77 @@ test('the CSV download writes the columns the explorer reads, lists joined as it
     attributionDate: '2014-12-19', description: 'two\nlines', sources: ['https://a.example/1', 'https://b.example/2'],
   };
   const facets = { source: 'bundled', version: '1.0.0', total: 126, scale: LADDER };
-  const text = csvOf([record], { facets, filterText: 'initiators=PRK', link: 'https://x.example/#v', now: new Date('2026-01-02T03:04:05Z') });
+  const text = csvOf([record], { facets, reading: FRANCE, filterText: 'initiators=PRK', link: 'https://x.example/#v', now: new Date('2026-01-02T03:04:05Z') });
   const lines = text.split('\r\n');
   const header = lines.find((l) => !l.startsWith('#'));
   assert.equal(header, COLUMNS.map((c) => c.name).join(','));
   assert.ok(text.includes('PRK,USA;KOR,'), text);
   assert.ok(text.includes('"Comma, ""quoted"""'), 'quotes are doubled inside a quoted cell');
   assert.ok(text.includes('https://a.example/1 https://b.example/2'));
-  assert.ok(lines.includes('# Severity: the 0-10 escalation ladder; use of force from level 7, armed attack from level 9'));
+  assert.ok(lines.includes('# Severity: the 0-10 escalation ladder; thresholds in the reading of France: use of force level 5 or above '
+    + 'with physical damage or worse, or level 7 or above, armed attack level 8 or above'), lines.join('\n'));
   const other = csvOf([], { facets: { ...facets, source: 'eurepoc', scale: EUREPOC }, filterText: '', link: 'l' });
   assert.ok(other.includes('# Severity: EuRepoC’s weighted intensity\r\n'), 'no thresholds on a scale without them');
 });
 
-test('each view says what its marks are, with the thresholds of the scale in use', () => {
+test('each view says what its marks are, with the thresholds of the reading in use', () => {
   const [spectrum, timeline] = VIEWS;
-  assert.match(chartNote(spectrum, LADDER), /^Each mark is one incident, stacked at its level on the ladder; .*level 7\) and armed-attack \(level 9\)/);
-  assert.match(chartNote(spectrum, { ...LADDER, useOfForce: 5, armedAttack: 7 }), /level 5\) and armed-attack \(level 7\)/);
-  assert.match(chartNote(spectrum, EUREPOC), /its score on EuRepoC’s weighted intensity, 0 to 22; .*no use-of-force or armed-attack threshold/);
-  assert.match(chartNote(timeline, LADDER, true), /^Too many incidents for a mark each: each cell’s shade .*; the line steps/);
+  assert.match(chartNote(spectrum, LADDER, FRANCE), /^Each mark is one incident, stacked at its level on the ladder; .*use of force \(5\+ if physical, 7\+\) and armed attack \(8\+\) in the reading of France/);
+  assert.match(chartNote(timeline, LADDER, JAPAN), /use of force \(none stated\) and armed attack \(9\+\) in the reading of Japan/);
+  assert.match(chartNote(spectrum, EUREPOC, null), /its score on EuRepoC’s weighted intensity, 0 to 22; .*no use-of-force or armed-attack threshold/);
+  assert.match(chartNote(timeline, LADDER, FRANCE, true), /^Too many incidents for a mark each: each cell’s shade .*; the line steps/);
   for (const view of VIEWS) {
-    for (const scale of [LADDER, EUREPOC]) assert.doesNotMatch(chartNote(view, scale), /[{}]|undefined/, view.name);
+    for (const [scale, r] of [[LADDER, FRANCE], [LADDER, JAPAN], [EUREPOC, null]]) {
+      assert.doesNotMatch(chartNote(view, scale, r), /[{}]|undefined|null/, view.name);
+    }
   }
   const stats = {
     total: 3, byInitiator: [{ name: 'North Korea', count: 3 }], firstYear: 2013, lastYear: 2014,
     byYear: [{ year: 2013, count: 1 }, { year: 2014, count: 2 }], maxSeverity: 6, severityCounts: [0, 0, 0, 1, 0, 0, 2],
     atOrAboveUseOfForce: 0, atOrAboveArmedAttack: 0, mostSevere: 'Sony', notCoded: 0,
+    reading: 'france', readingName: 'France', undecidedUseOfForce: 1, undecidedArmedAttack: 0,
+    useOfForceRule: FRANCE.useOfForce.rule, armedAttackRule: 'level 8 or above',
   };
+  assert.match(describe(stats, spectrum), /under the reading of France, use of force: 0, armed attack: 0/);
+  assert.equal(thresholdsText(stats), 'Under the reading of France: 0 reach use of force (level 5 or above with physical damage or worse, '
+    + 'or level 7 or above); 0 reach armed attack (level 8 or above). 1 undecided: the answer turns on physical effects that are not coded.');
+  assert.match(thresholdsText({ ...stats, reading: 'japan', readingName: 'Japan', atOrAboveUseOfForce: null, useOfForceRule: null, undecidedUseOfForce: null }),
+    /^Under the reading of Japan: it states no use of force threshold; 0 reach armed attack/);
+  assert.match(thresholdsText({ ...stats, reading: null }), /apply to the 0-10 ladder only/);
   assert.match(describe(stats, timeline), /^Escalation timeline: 3 incidents by North Korea, 2013 to 2014; the busiest year 2014 with 2;/);
   assert.doesNotMatch(describe(stats, spectrum), /busiest/);
 });
 
-test('the card reads dates as precise as they are, links only http(s), and places a level against the thresholds', () => {
+test('the card reads dates as precise as they are, links only http(s), and places an incident under the reading', () => {
   assert.equal(formatDate('2017-05-12', 'day'), '12 May 2017');
   assert.equal(formatDate('2017-05', 'month'), 'May 2017');
   assert.equal(formatDate('2017-05-12', 'year'), '2017');
   assert.equal(safeUrl('javascript:alert(1)'), null);
   assert.equal(safeUrl(' https://example.org/a '), 'https://example.org/a');
-  const facets = { useOfForce: 7, armedAttack: 9, scale: LADDER };
-  assert.equal(thresholdText(9, facets), 'At or above the armed-attack threshold (level 9).');
-  assert.equal(thresholdText(6, facets), '1 level below the use-of-force threshold (level 7).');
-  assert.match(thresholdText(3, { useOfForce: null, scale: EUREPOC }), /no use-of-force or armed-attack threshold/);
+  const facets = { scale: LADDER };
+  const stuxnet = { severity: 5, targets: ['IRN'] };
+  const assessed = { readingName: 'France', useOfForce: 'yes', armedAttack: 'no', treaties: [] };
+  assert.equal(thresholdText(stuxnet, facets, assessed), 'Under the reading of France: reaches use of force; does not reach armed attack.');
+  assert.match(thresholdText(stuxnet, facets, { ...assessed, useOfForce: 'undecided' }), /may reach use of force: the answer turns on physical effects/);
+  assert.match(thresholdText(stuxnet, facets, { ...assessed, readingName: 'Japan', useOfForce: null }), /no use of force threshold stated; does not reach/);
+  assert.equal(thresholdText({ severity: null }, facets, undefined), 'Not coded, so not placed against the thresholds.');
+  assert.match(thresholdText({ severity: 3 }, { scale: EUREPOC }), /no use-of-force or armed-attack threshold/);
+  assert.equal(treatyText(assessed), null);
+  const treaty = { name: 'US-ROK Mutual Defense Treaty', clause: 'Article III', scope: 'an armed attack in the Pacific area' };
+  assert.match(treatyText({ ...assessed, treaties: [treaty] }), /^US-ROK Mutual Defense Treaty, Article III \(an armed attack in the Pacific area\)\. .*political decision/);
+});
+
+test('the comparison of readings downloads as CSV with no cell a spreadsheet would run', () => {
+  const rows = [{ id: 'france', name: 'France', useOfForce: { count: 1, undecided: 0, incidents: [{ id: '=cmd|x', name: 'n', level: 5 }], undecidedIncidents: [] }, armedAttack: null }];
+  const text = compareCsv(rows, [FRANCE]);
+  const [header, force, attack] = text.trim().split('\r\n');
+  assert.equal(header, '"reading","reading_name","threshold","rule","count","undecided","incidents_first_50","undecided_first_50"');
+  assert.equal(force, `"france","France","use of force","${FRANCE.useOfForce.rule}","1","0","'=cmd|x",""`);
+  assert.equal(attack, '"france","France","armed attack","level 8 or above","","","",""');
 });
 
 test('the filter form offers one control per control name of the filter table, ranges first', () => {
-  assert.deepEqual(CONTROL_NAMES, ['years', 'severity', 'search', 'initiators', 'targets', 'methods', 'objectives', 'target-types']);
+  assert.deepEqual(CONTROL_NAMES, ['years', 'severity', 'search', 'reading', 'initiators', 'targets', 'methods', 'objectives', 'target-types']);
   assert.deepEqual(new Set(CONTROL_NAMES), new Set(FILTERS.map((f) => f.control)));
   assert.equal(FORMATS[0].name, 'auto');
 });
@@ -91,7 +126,7 @@ test('the element reads its presentational attributes, naming a bad one and what
   assert.deepEqual(readControls(' none ').names, []);
   assert.deepEqual(readControls('years, view').names, ['years', 'view']);
   assert.equal(readControls('years,colours').error,
-    'Attribute controls="years,colours": unknown control “colours” (use all, none, or any of: years, severity, search, initiators, targets, methods, objectives, target-types, view, share).');
+    'Attribute controls="years,colours": unknown control “colours” (use all, none, or any of: years, severity, search, reading, initiators, targets, methods, objectives, target-types, view, share).');
   assert.deepEqual(readTimeout(null), { seconds: undefined, error: null });
   assert.equal(readTimeout('45s').seconds, 45);
   assert.match(readTimeout('soon').error, /^Attribute timeout="soon": expected the seconds/);
