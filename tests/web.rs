@@ -54,14 +54,29 @@ fn stats_have_the_documented_shape() {
         ("notCoded", 1.0),
         ("medianSeverity", 4.0),
         ("maxSeverity", 8.0),
+        // The default reading (Tallinn experts): Foxtrot (8) reaches both; Bravo (6) turns on
+        // physical effects this file does not code.
         ("atOrAboveUseOfForce", 1.0),
-        ("atOrAboveArmedAttack", 0.0),
+        ("atOrAboveArmedAttack", 1.0),
+        ("undecidedUseOfForce", 1.0),
         ("firstYear", 2010.0),
         ("lastYear", 2016.0),
     ] {
         assert_eq!(get(&s, key).as_f64(), Some(want), "{key}");
     }
     assert!((get(&s, "meanSeverity").as_f64().unwrap() - 4.6).abs() < 1e-9);
+    assert_eq!(get(&s, "reading").as_string().as_deref(), Some("tallinn"));
+    // The reading is a filter field: it moves the figures, and an unknown one names the known.
+    let s = ex.stats(js(r#"{"reading": "dcid-ladder"}"#)).expect("stats");
+    assert_eq!(get(&s, "atOrAboveArmedAttack").as_f64(), Some(0.0));
+    assert_eq!(get(&s, "useOfForceRule").as_string().as_deref(), Some("level 7 or above"));
+    let msg = thrown(ex.stats(js(r#"{"reading": "atlantis"}"#)).err().expect("refused"));
+    assert!(msg.contains("atlantis") && msg.contains("tallinn"), "{msg}");
+    let rows = Array::from(&ex.compare(JsValue::UNDEFINED).expect("compare"));
+    assert!(rows.length() >= 12);
+    assert_eq!(get(&rows.get(0), "id").as_string().as_deref(), Some("tallinn"));
+    let a = ex.assess(5, js(r#"{"reading": "united-states"}"#)).expect("assess");
+    assert_eq!(get(&a, "readingName").as_string().as_deref(), Some("United States"));
 }
 
 #[wasm_bindgen_test]
@@ -153,7 +168,8 @@ fn workbooks_and_other_formats_come_in_through_the_importer() {
     let eurepoc = imported(include_bytes!("fixtures/eurepoc/sample.csv"), None, JsValue::NULL).expect("EuRepoC reads");
     let f = eurepoc.facets().unwrap();
     assert_eq!(get(&get(&f, "scale"), "key").as_string().as_deref(), Some("eurepoc-intensity"));
-    assert!(get(&f, "useOfForce").is_null());
+    assert!(!get(&get(&f, "scale"), "readings").as_bool().unwrap_or(true));
+    assert_eq!(Array::from(&get(&f, "readings")).length(), 0, "no legal reading applies to EuRepoC's scale");
     let warnings = Array::from(&eurepoc.warnings().unwrap());
     assert!(warnings.length() >= 5, "the importer's warnings travel with the data");
     assert_eq!(get(&warnings.get(0), "row").as_f64(), Some(2.0));
@@ -270,4 +286,28 @@ fn filters_come_from_attribute_parameters_and_go_back() {
     assert!(msg.starts_with("targets: unknown country 'Atlantis'"), "{msg}");
     let msg = thrown(ex.filter_from_params(js(r#"{"to": "later"}"#)).err().expect("refused"));
     assert!(msg.starts_with("to=\"later\": not a year"), "{msg}");
+}
+
+/// The module leaves the bundled dataset's long texts out and takes them back from the file the
+/// page fetches (the end-to-end tests use the real file).
+#[wasm_bindgen_test]
+fn the_bundled_dataset_starts_without_its_long_texts_and_takes_them_back() {
+    let mut ex = Explorer::bundled().expect("bundled loads");
+    assert!(ex.needs_text());
+    let k = ex.index_of("2014-sony-pictures");
+    assert!(k >= 0);
+    let r = ex.record(k as usize).expect("record");
+    assert_eq!(get(&r, "description").as_string().as_deref(), Some(""));
+    assert!(get(&r, "name").as_string().is_some_and(|n| n.contains("Sony")), "names stay in the module");
+    let n = ex
+        .attach_text("id,rationale,attributed_by,description,sources\n2014-sony-pictures,R,FBI,What happened,https://example.org/s\n")
+        .expect("attaches");
+    assert_eq!(n, 1);
+    assert!(!ex.needs_text());
+    let r = ex.record(k as usize).expect("record");
+    assert_eq!(get(&r, "description").as_string().as_deref(), Some("What happened"));
+    assert_eq!(Array::from(&get(&r, "sources")).length(), 1);
+    let msg =
+        thrown(ex.attach_text("id,rationale,attributed_by,description,sources\nnope,,,,\n").err().expect("refused"));
+    assert!(msg.contains("nope"), "{msg}");
 }

@@ -263,7 +263,13 @@ async function main() {
   const linked = location.hash; // adopt() writes the (empty) filter into the hash
   adopt(explorer, origin);
   if (linked.length > 1) applyHash(linked);
-  readingWords().then((w) => { words = w; }, (e) => { words = false; showError(e.message); }).finally(showReading);
+  // The reading's words (who, basis, sources) are fetched when its section comes into view.
+  const seen = new IntersectionObserver((entries) => {
+    if (!entries.some((e) => e.isIntersecting)) return;
+    seen.disconnect();
+    readingWords().then((w) => { words = w; }, (e) => { words = false; showError(e.message); }).finally(showReading);
+  });
+  seen.observe($('reading'));
   // Data given by ?data=URL gets the same summary as a file the reader loads, warnings included.
   if (origin !== 'bundled') {
     (await loadUi()).showLinked(facets, origin);

@@ -29,7 +29,8 @@ export function renderReading(root, r, facets, words) {
     return;
   }
   const w = words?.readings[r.id];
-  const who = el('p', w ? `${r.name}: ${w.who}. ${w.document} (${w.date}).` : r.name, 'who');
+  const dated = w && !w.document.includes(w.date) ? ` (${w.date})` : '';
+  const who = el('p', w ? `${r.name}: ${w.who}. ${w.document}${dated}.` : r.name, 'who');
   const about = el('details', undefined, 'about');
   about.append(el('summary', 'What it rests on, how we placed it on the ladder, its sources'));
   if (w) {

@@ -45,7 +45,11 @@ test('the page loads without errors and both charts have content', async () => {
   await ready(page);
   assert.match(await statsText(page), /^\d{2,} incidents, 20\d\d to 20\d\d/);
   assert.match(await page.locator('#dataset').innerText(), /Bundled dataset, version/);
-  assert.match(await page.locator('.page-foot').innerText(), /use of force from level 7, armed attack from level 9\)/);
+  assert.match(await page.locator('.page-foot').innerText(), /depends on whose legal reading is taken/);
+  // The active reading is always said: in the statistics, each caption, and its own section.
+  assert.match(await statsText(page), /Under the reading of Tallinn Manual experts: 5 reach use of force/);
+  assert.match(await page.locator('#spectrum-note').innerText(), /in the reading of Tallinn Manual experts/);
+  assert.match(await page.locator('#reading').innerText(), /^Tallinn Manual experts/);
   for (const id of ['spectrum', 'timeline']) {
     const s = await canvasState(page, id);
     assert.ok(s.inked > 20000, `${id}: ${s.inked} inked pixels`);
@@ -232,7 +236,9 @@ test('a EuRepoC export dropped on the page shows its own scale and an openable w
     document.querySelector('#stats').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, text);
   await page.waitForFunction(() => /^6 incidents/.test(document.querySelector('#stats').textContent));
-  assert.match(await statsText(page), /no use-of-force or armed-attack threshold/);
+  assert.match(await statsText(page), /legal readings .* apply to the 0-10 ladder only/);
+  assert.equal(await page.locator('select[name=reading]').isVisible(), false, 'no reading to choose on this scale');
+  assert.match(await page.locator('#reading').innerText(), /none applies/);
   assert.match(await page.locator('#spectrum-note').innerText(), /EuRepoC.*no use-of-force or armed-attack threshold/s);
   assert.match(await page.locator('#dataset').innerText(), /read as eurepoc\): 6 incidents, 2014 to 2023; severity is EuRepoC's weighted cyber intensity/);
   assert.match(await page.locator('#summary-text').innerText(), /Loaded 6 incidents from eurepoc\.csv, read as eurepoc in \d+ ms; \d+ warnings/);

@@ -144,10 +144,13 @@ test('the incident card: every field, rationale, thresholds, safe source links, 
   const card = chart(page).locator('.card');
   await card.waitFor({ state: 'visible' });
   const text = await card.innerText();
-  for (const field of ['Id', 'When', 'Who → whom', 'Method', 'Severity', 'Why this level', 'Thresholds', 'Sources']) {
+  for (const field of ['Id', 'When', 'Who → whom', 'Method', 'Severity', 'Why this level', 'Physical effects', 'Thresholds', 'Sources']) {
     assert.ok(text.includes(field), `card has ${field}: ${text}`);
   }
-  assert.match(text, /levels? below the use-of-force threshold \(level 7\)/);
+  // The long texts come from the file beside the module, fetched for the first card.
+  assert.match(text, /What happened\n.{40,}/);
+  assert.match(text, /Physical effects\nData destroyed or encrypted/);
+  assert.match(text, /Under the reading of Tallinn Manual experts: does not reach use of force; does not reach armed attack\./);
   const links = card.locator('.sources a');
   assert.ok(await links.count() >= 1);
   for (const a of await links.all()) {
@@ -161,6 +164,7 @@ test('the incident card: every field, rationale, thresholds, safe source links, 
   assert.match(cite, /“WannaCry[^”]*” \(2017-wannacry\)/);
   assert.ok(cite.includes(await links.first().getAttribute('href')), 'the citation names the sources');
   assert.match(cite, /#.*incident=2017-wannacry/, 'and links back to the incident');
+  assert.match(cite, /Under the reading of Tallinn Manual experts: does not reach use of force/, 'and says under whose reading');
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), cite);
   await card.getByRole('button', { name: 'Close the incident card' }).click();
   assert.equal(await card.isHidden(), true);
@@ -172,7 +176,7 @@ test('each chart\'s text summary says what it shows and follows the filters', as
   const { page, problems, context } = await open();
   const label = () => page.locator('#spectrum').getAttribute('aria-label');
   const all = await label();
-  assert.match(all, /^Escalation spectrum: \d+ incidents by North Korea \(\d+\), Russia \(\d+\) and \d+ more, 20\d\d to 20\d\d; most at levels? \d+( to \d+)?; none at or above the use-of-force threshold; most severe: .+ \(level \d+\)\.$/);
+  assert.match(all, /^Escalation spectrum: \d+ incidents by North Korea \(\d+\), Russia \(\d+\) and \d+ more, 20\d\d to 20\d\d; most at levels? \d+( to \d+)?; under the reading of Tallinn Manual experts, use of force: 5, armed attack: 0; most severe: .+ \(level \d+\)\.$/);
   await page.evaluate(() => { location.hash = 'initiators=RUS'; });
   await page.waitForFunction((before) => document.querySelector('#spectrum').getAttribute('aria-label') !== before, all);
   const rus = await label();
@@ -245,7 +249,7 @@ test('downloads: the chart as a 2x PNG and as SVG, the selection as CSV that loa
   const text = svg.bytes.toString('utf8');
   assert.match(svg.name, /\.svg$/);
   assert.match(text, new RegExp(`^<svg xmlns="http://www.w3.org/2000/svg" width="${css.width}" height="${css.height}"`));
-  for (const label of ['Use of force (level 7+)', 'Armed attack (level 9+)', 'targeted theft', 'North Korea']) {
+  for (const label of ['Use of force (5+ if physical, 7+)', 'Armed attack (level 7+)', 'targeted theft', 'North Korea']) {
     assert.ok(text.includes(label), `the SVG has "${label}"`);
   }
   // The SVG is well-formed and draws at least a shape per incident.
@@ -263,7 +267,7 @@ test('downloads: the chart as a 2x PNG and as SVG, the selection as CSV that loa
   assert.ok(lines.some((l) => /^# Downloaded: \d{4}-\d\d-\d\dT/.test(l)));
   assert.ok(lines.some((l) => /^# Suggested citation: .*http.*#.*initiators=PRK/.test(l)));
   const header = lines.findIndex((l) => !l.startsWith('#'));
-  assert.equal(lines[header], 'id,name,start,end,initiator,targets,target_type,method,objective,severity,rationale,attributed_by,attribution_date,description,sources');
+  assert.equal(lines[header], 'id,name,start,end,initiator,targets,target_type,method,objective,severity,effects,rationale,attributed_by,attribution_date,description,sources');
   // The file loads back into the explorer with the same incidents.
   const back = await page.evaluate(async (t) => {
     const m = await import('./pkg/cyber_spectrum.js');
