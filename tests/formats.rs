@@ -240,3 +240,27 @@ fn every_format_survives_the_handover_between_wasm_modules() {
         assert_eq!(back.facets(), f, "{what}");
     }
 }
+
+#[test]
+fn eurepoc_physical_effects_become_the_incidents_effects() {
+    // EuRepoC codes physical effects (spatial and temporal) apart from its intensity: any effect
+    // coded is physical; none coded is none, or data for ransomware (files encrypted); "not
+    // available" is not coded. Exports without those columns leave effects not coded.
+    let ex = Explorer::from_text(include_str!("fixtures/eurepoc/physical.csv"), "eurepoc").unwrap();
+    let effects: Vec<(String, Option<&str>)> =
+        ex.records(&Filter::default()).unwrap().into_iter().map(|r| (r.id, r.effects.map(|e| e.slug()))).collect();
+    assert_eq!(
+        effects,
+        [
+            ("eurepoc-201".to_string(), Some("physical")),
+            ("eurepoc-203".to_string(), Some("none")),
+            ("eurepoc-204".to_string(), None),
+            ("eurepoc-202".to_string(), Some("data")),
+        ]
+    );
+    assert!(ex.warnings().iter().all(|w| !w.column.contains("physical")), "no warning noise");
+    let plain = Explorer::from_text(include_str!("fixtures/eurepoc/sample.csv"), "eurepoc").unwrap();
+    assert!(plain.all().iter().all(|i| i.effects.is_none()));
+    // The project's own CSV without an effects column reads without a word about it.
+    assert!(Explorer::from_text(include_str!("fixtures/small.csv"), "csv").unwrap().warnings().is_empty());
+}

@@ -31,8 +31,11 @@ fn with(reading: &str) -> Filter {
     Filter { reading: Some(reading.into()), ..Filter::default() }
 }
 
-/// `(use of force, undecided), (armed attack, undecided)`; `None` where the reading states none.
-fn counts(ex: &Explorer, reading: &str) -> (Option<(usize, usize)>, Option<(usize, usize)>) {
+/// How many reach a threshold, and how many are undecided; `None` where the reading states none.
+type Reached = Option<(usize, usize)>;
+
+/// Use of force, then armed attack.
+fn counts(ex: &Explorer, reading: &str) -> (Reached, Reached) {
     let s = ex.stats(&with(reading)).unwrap();
     (s.at_or_above_use_of_force.zip(s.undecided_use_of_force), s.at_or_above_armed_attack.zip(s.undecided_armed_attack))
 }

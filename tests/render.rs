@@ -102,6 +102,19 @@ fn the_render_command_writes_both_files_from_a_copied_link() {
     assert_eq!(bad.status.code(), Some(2));
     let err = String::from_utf8_lossy(&bad.stderr);
     assert!(err.contains("initiators") && err.contains("Atlantis"), "{err}");
+    // The legal reading is an option like the filters: its lines are drawn; a typo names the known.
+    let us = Command::new(env!("CARGO_BIN_EXE_render"))
+        .args(["--reading", "united-states", "--svg"])
+        .arg(dir.join("card.svg"))
+        .output()
+        .unwrap();
+    assert!(us.status.success(), "{}", String::from_utf8_lossy(&us.stderr));
+    let svg = std::fs::read_to_string(dir.join("card.svg")).unwrap();
+    assert!(svg.contains("Use of force = armed attack"), "the United States' single line");
+    let bad =
+        Command::new(env!("CARGO_BIN_EXE_render")).args(["--reading", "atlantis", "--out"]).arg(&out).output().unwrap();
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("atlantis") && err.contains("united-kingdom"), "{err}");
     let bad = Command::new(env!("CARGO_BIN_EXE_render")).args(["--colour", "red"]).output().unwrap();
     assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown option --colour"));
     std::fs::remove_dir_all(&dir).ok();

@@ -61,6 +61,8 @@ fn stats_facets_records_and_warnings_match_their_interfaces() {
     assert_eq!(object_keys(&facets["readings"][0]), keys("Reading"));
     assert_eq!(object_keys(&facets["readings"][0]["useOfForce"]), keys("ThresholdRule"));
     assert_eq!(object_keys(&facets["tiers"][0]), keys("Tier"));
+    assert_eq!(object_keys(&facets["readings"][0]["contested"]), keys("Contested"));
+    assert_eq!(object_keys(&facets["readings"][0]["regions"][0]), keys("Span"));
     let compare = serde_json::to_value(ex.compare(&Filter::default()).unwrap()).unwrap();
     assert_eq!(object_keys(&compare[0]), keys("ReadingRow"));
     assert_eq!(object_keys(&compare[0]["useOfForce"]), keys("Reached"));

@@ -6,7 +6,7 @@ use super::lenient::{cell, flexible_date, list_values, Notes};
 use super::table::{normalise, Table};
 use super::Dataset;
 use crate::error::{Error, Result};
-use crate::model::{Incident, Objective, Scale, TargetType, MAX_SCALE};
+use crate::model::{Effects, Incident, Objective, Scale, TargetType, MAX_SCALE};
 use std::collections::HashSet;
 
 /// Columns that identify a EuRepoC export.
@@ -30,6 +30,31 @@ fn objective(types: &[String]) -> Option<Objective> {
             None
         }
     })
+}
+
+/// EuRepoC's physical-effects coding (its `physical_effects_*` columns, spatial and temporal),
+/// read as the incident's effects: any effect coded is `physical`; coded as none, `data` for
+/// ransomware (data encrypted) and `none` otherwise; nothing coded, or no such column, is not
+/// coded. EuRepoC does not code injuries or deaths apart.
+fn effects(physical: &[Vec<String>], types: &[String]) -> Option<Effects> {
+    let none = |v: &str| {
+        let v = v.trim().to_ascii_lowercase();
+        v == "0" || v.starts_with("none") || v.starts_with("no ") || v == "no" || v.contains("not applicable")
+    };
+    let unknown = |v: &str| {
+        let v = v.trim().to_ascii_lowercase();
+        v.is_empty() || v.contains("not available") || v == "n/a" || v == "unknown"
+    };
+    let values: Vec<&String> = physical.iter().flatten().filter(|v| !unknown(v)).collect();
+    if values.is_empty() {
+        None
+    } else if values.iter().any(|v| !none(v)) {
+        Some(Effects::Physical)
+    } else if types.iter().any(|t| t.to_ascii_lowercase().contains("ransomware")) {
+        Some(Effects::Data)
+    } else {
+        Some(Effects::None)
+    }
 }
 
 /// EuRepoC's receiver categories, read as a target type: military before other state bodies
@@ -74,6 +99,8 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
             "sources_url",
         ]
         .map(col);
+    let physical_c: Vec<usize> =
+        (0..table.header.len()).filter(|&c| normalise(&table.header[c]).starts_with("physicaleffect")).collect();
     let mut notes = Notes::default();
     let mut incidents = Vec::with_capacity(table.rows.len());
     let mut seen = HashSet::new();
@@ -140,7 +167,10 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
             method: None,
             objective: objective(&list_values(cell(r, type_c))),
             severity: intensity,
-            effects: None,
+            effects: effects(
+                &physical_c.iter().map(|&c| list_values(cell(r, Some(c)))).collect::<Vec<_>>(),
+                &list_values(cell(r, type_c)),
+            ),
             rationale: "EuRepoC weighted cyber intensity".into(),
             attributed_by: list_values(cell(r, attr_actor_c)).join(", "),
             attribution_date,

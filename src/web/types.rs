@@ -91,12 +91,16 @@ export interface Reading {
   /** null: the reading states no such threshold that could be sourced. */
   useOfForce: ThresholdRule | null;
   armedAttack: ThresholdRule | null;
-  contested: { from: number; to: number; threshold: "use-of-force" | "armed-attack" } | null;
+  contested: Contested | null;
   /** No gap between the thresholds (the United States). */
   noGap: boolean;
   /** The ladder cut into regions, for an operation with physical effects. */
-  regions: { from: number; to: number; region: Region; label: string }[];
+  regions: Span[];
 }
+/** Levels a reading leaves disputed for one threshold. */
+export interface Contested { from: number; to: number; threshold: "use-of-force" | "armed-attack"; }
+/** A run of levels in one region of a reading, with the region in words. */
+export interface Span { from: number; to: number; region: Region; label: string; }
 export type Region = "below-use-of-force" | "between" | "armed-attack";
 /** A graduated response and the region of the ladder where it is lawful. */
 export interface Tier { id: string; region: Region; name: string; short: string; }
@@ -156,8 +160,8 @@ export interface IncidentRecord {
   objective: string | null;
   severity: number | null;
   severityLabel: string | null;
-  /** What it did physically; null: not coded. */
-  effects: "none" | "data" | "physical" | "injury" | "death" | null;
+  /** What it did physically: `none`, `data`, `physical`, `injury` or `death`, or null when not coded. */
+  effects: string | null;
   rationale: string;
   attributedBy: string;
   attributionDate: string | null;
