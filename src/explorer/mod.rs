@@ -6,7 +6,7 @@ use crate::error::{Error, Result};
 use crate::filter::Filter;
 use crate::import::{self, Dataset, Format, Mapping, Warning};
 use crate::model::{Country, Effects, Incident, Method, Objective, Scale, TargetType};
-use crate::reading::{self, Reading, ReadingInfo, Tier, Treaty, Verdict};
+use crate::reading::{self, Reading, ReadingInfo, Tier};
 use crate::stats::{self, Stats};
 use crate::store::{Parts, Store};
 use plotters::coord::Shift;
@@ -14,12 +14,17 @@ use plotters::prelude::{DrawingArea, DrawingBackend};
 use serde::Serialize;
 
 /// The dataset that ships with the explorer (see `data/README.md` for how it is compiled).
-pub const BUNDLED_CSV: &str = include_str!("../data/incidents.csv");
+pub const BUNDLED_CSV: &str = include_str!("../../data/incidents.csv");
 /// The same without its long texts (rationale, attribution, description, sources), as build.rs
 /// writes it: what the browser's module carries. The texts follow with [`Explorer::attach_text`].
 pub const BUNDLED_CORE_CSV: &str = include_str!(concat!(env!("OUT_DIR"), "/incidents-core.csv"));
 /// Version and "data as of" date of the bundled dataset.
-pub const BUNDLED_VERSION: &str = include_str!("../data/VERSION");
+pub const BUNDLED_VERSION: &str = include_str!("../../data/VERSION");
+
+mod readings;
+mod text;
+
+pub use readings::{Assessment, Named, Reached, ReadingRow, COMPARE_NAMES};
 
 pub struct Explorer {
     data: Dataset,
@@ -84,54 +89,6 @@ impl IncidentRecord {
             sources: i.sources.clone(),
         }
     }
-}
-
-/// An incident named in the comparison of readings.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Named {
-    /// Its index in [`Explorer::all`], to open its card.
-    pub index: usize,
-    pub id: String,
-    pub name: String,
-    pub level: u8,
-}
-
-/// How many incidents of a selection reach one threshold under one reading, and which.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Reached {
-    pub count: usize,
-    pub undecided: usize,
-    /// The first [`COMPARE_NAMES`] of them, most severe first.
-    pub incidents: Vec<Named>,
-    pub undecided_incidents: Vec<Named>,
-}
-
-/// Incidents named per cell of the comparison; the counts are always whole.
-pub const COMPARE_NAMES: usize = 50;
-
-/// One reading's row of the comparison.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ReadingRow {
-    pub id: &'static str,
-    pub name: &'static str,
-    /// `None` where the reading states no such threshold.
-    pub use_of_force: Option<Reached>,
-    pub armed_attack: Option<Reached>,
-}
-
-/// What one incident amounts to under the active reading, for its card.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Assessment {
-    pub reading: &'static str,
-    pub reading_name: &'static str,
-    /// `None` where the reading states no such threshold.
-    pub use_of_force: Option<Verdict>,
-    pub armed_attack: Option<Verdict>,
-    /// The collective-defence clauses its targets bring into play, when it reaches armed attack.
-    pub treaties: Vec<&'static Treaty>,
 }
 
 /// A value a filter control can offer, with how many incidents carry it in the whole dataset.
@@ -215,51 +172,6 @@ impl Explorer {
         let mut explorer = Explorer::new(data, "bundled".into());
         explorer.text_pending = cfg!(target_arch = "wasm32");
         Ok(explorer)
-    }
-
-    /// The bundled dataset as the browser's module starts with it: every column but the long texts.
-    pub fn bundled_core() -> Result<Explorer> {
-        let (data, _) = import::parse_native(BUNDLED_CORE_CSV, Some(Format::Csv))?;
-        let mut explorer = Explorer::new(data, "bundled".into());
-        explorer.text_pending = true;
-        Ok(explorer)
-    }
-
-    /// Whether the long texts of the bundled dataset are still to be attached.
-    pub fn needs_text(&self) -> bool {
-        self.text_pending
-    }
-
-    /// Adds the bundled dataset's long texts (the CSV `cargo run --bin schema -- text` writes:
-    /// id, rationale, attributed_by, description, sources) to the incidents with those ids.
-    /// Returns how many incidents got their texts; an id the data lacks is an error (the file is
-    /// from another version of the dataset).
-    pub fn attach_text(&mut self, text: &str) -> Result<usize> {
-        let table = import::table::read_csv(text)?;
-        let column = |name: &str| {
-            table.column(name).ok_or_else(|| Error::File(format!("the incident texts lack the column '{name}'")))
-        };
-        let [id, rationale, attributed_by, description, sources] =
-            [column("id")?, column("rationale")?, column("attributed_by")?, column("description")?, column("sources")?];
-        let mut all = self.data.incidents.incidents();
-        let mut attached = 0;
-        for row in &table.rows {
-            let cell = |c: usize| row.cells.get(c).map_or("", String::as_str);
-            let Some(i) = all.iter_mut().find(|i| i.id == cell(id)) else {
-                return Err(Error::File(format!(
-                    "the incident texts name '{}', which this dataset lacks (a text file of another version?)",
-                    cell(id)
-                )));
-            };
-            i.rationale = cell(rationale).to_string();
-            i.attributed_by = cell(attributed_by).to_string();
-            i.description = cell(description).to_string();
-            i.sources = cell(sources).split_whitespace().map(str::to_string).collect();
-            attached += 1;
-        }
-        self.data.incidents = Store::from(all);
-        self.text_pending = false;
-        Ok(attached)
     }
 
     /// Reads the project's own schema (`auto`, `csv` or `json`) and nothing else, so that the
@@ -450,79 +362,6 @@ impl Explorer {
             m.index = chosen[m.index] as usize;
         }
         Ok(layout)
-    }
-
-    /// For each reading, the incidents of the filter's selection that reach each threshold (the
-    /// filter's own reading is ignored: every reading is a row). Empty on a scale the readings do
-    /// not apply to.
-    pub fn compare(&self, filter: &Filter) -> Result<Vec<ReadingRow>> {
-        let compiled = filter.compile(&self.data.scale)?;
-        if !self.data.scale.readings {
-            return Ok(Vec::new());
-        }
-        let store = &self.data.incidents;
-        let selected = compiled.select(store);
-        // Most severe first, so the names a cell shows are the ones nearest the threshold's top
-        // (level by level: eleven passes cost less than a sort's code in the wasm).
-        let rows: Vec<u32> = (0..=crate::model::MAX_LEVEL)
-            .rev()
-            .flat_map(|l| selected.iter().copied().filter(move |&k| store.facts()[k as usize].severity == Some(l)))
-            .collect();
-        let named = |k: u32, level: u8| Named {
-            index: k as usize,
-            id: store.id(k as usize).to_string(),
-            name: store.name(k as usize).to_string(),
-            level,
-        };
-        let count = |rule: &reading::Rule| {
-            let mut r = Reached::default();
-            for &k in &rows {
-                let f = &store.facts()[k as usize];
-                let Some(level) = f.severity else { continue };
-                match rule.verdict(level, f.effects) {
-                    Verdict::Yes => {
-                        r.count += 1;
-                        if r.incidents.len() < COMPARE_NAMES {
-                            r.incidents.push(named(k, level));
-                        }
-                    }
-                    Verdict::Undecided => {
-                        r.undecided += 1;
-                        if r.undecided_incidents.len() < COMPARE_NAMES {
-                            r.undecided_incidents.push(named(k, level));
-                        }
-                    }
-                    Verdict::No => {}
-                }
-            }
-            r
-        };
-        Ok(reading::policy()?
-            .readings
-            .iter()
-            .map(|r| ReadingRow {
-                id: &r.id,
-                name: &r.name,
-                use_of_force: r.use_of_force.as_ref().map(count),
-                armed_attack: r.armed_attack.as_ref().map(count),
-            })
-            .collect())
-    }
-
-    /// What the incident at `index` amounts to under the filter's reading; `None` past the end,
-    /// for an incident not coded, or on a scale the readings do not apply to.
-    pub fn assess(&self, index: usize, filter: &Filter) -> Result<Option<Assessment>> {
-        let compiled = filter.compile(&self.data.scale)?;
-        let (Some(r), Some(f)) = (compiled.reading(), self.data.incidents.facts().get(index)) else { return Ok(None) };
-        let Some(level) = f.severity else { return Ok(None) };
-        let (use_of_force, armed_attack) = r.verdicts(level, f.effects);
-        let targets: Vec<&str> = self.data.incidents.targets(index).map(Country::code).collect();
-        let treaties = if armed_attack == Some(Verdict::Yes) {
-            reading::treaties_for(targets.iter().copied())
-        } else {
-            Vec::new()
-        };
-        Ok(Some(Assessment { reading: &r.id, reading_name: &r.name, use_of_force, armed_attack, treaties }))
     }
 
     /// Where the incident with this id is in [`Explorer::all`] (ids compared exactly).
