@@ -268,3 +268,30 @@ fn large_selections_are_drawn_as_counts_that_say_so_at_a_cost_that_does_not_grow
         render(&many(20_000), View::Spectrum, &Filter { min_severity: Some(9), ..Filter::default() }, 900, 440);
     assert_eq!(layout.bands.iter().filter(|b| b.count > 0).map(|b| b.key).collect::<Vec<_>>(), [9, 10]);
 }
+
+#[test]
+fn rings_mark_the_incidents_whose_physical_effects_take_them_over_the_line() {
+    // Under the Tallinn experts' reading levels 5-6 reach use of force only with physical effects:
+    // the five bundled incidents with physical effects there get a ring in the use-of-force colour,
+    // the data wipers beside them none; the old fixed 7/9 reading turns on nothing, so no ring.
+    let ex = Explorer::bundled().unwrap();
+    let t = Theme::default();
+    let rings = |f: &Filter, color: (u8, u8, u8)| {
+        let (rec, _) = render(&ex, View::Spectrum, f, 1200, 460);
+        rec.ops().iter().filter(|o| matches!(o, Op::Circle { filled: false, color: c, .. } if *c == color)).count()
+    };
+    let force = (t.use_of_force.0, t.use_of_force.1, t.use_of_force.2);
+    let attack = (t.armed_attack.0, t.armed_attack.1, t.armed_attack.2);
+    assert_eq!(rings(&Filter::default(), force), 5);
+    let us = Filter { reading: Some("united-states".into()), ..Filter::default() };
+    assert_eq!(rings(&us, attack), 5, "one rule for both: the ring is armed attack's");
+    let dcid = Filter { reading: Some("dcid-ladder".into()), ..Filter::default() };
+    assert_eq!(rings(&dcid, force) + rings(&dcid, attack), 0);
+    // An incident whose effects are not coded gets a grey ring: undecided.
+    let small = small();
+    let muted = (t.muted.0, t.muted.1, t.muted.2);
+    let (rec, _) = render(&small, View::Spectrum, &Filter::default(), 1000, 460);
+    let grey =
+        rec.ops().iter().filter(|o| matches!(o, Op::Circle { filled: false, color: c, .. } if *c == muted)).count();
+    assert_eq!(grey, 1, "Bravo, level 6 without effects");
+}

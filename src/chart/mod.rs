@@ -99,8 +99,9 @@ pub const VIEWS: [ViewInfo; 2] = [
         #[cfg(not(target_arch = "wasm32"))]
         rest: [
             "\u{201c}\u{2013}\u{201d} collects incidents not coded. Dashed lines mark use of force ({useOfForce}) \
-             and armed attack ({armedAttack}) in the reading of {reading}; shading is lighter where the answer turns \
-             on physical effects, a bracket marks levels the reading leaves contested, and the bands below name the \
+             and armed attack ({armedAttack}) in the reading of {reading}. Where the answer turns on physical \
+             effects the shading is lighter and a ring marks each incident whose effects take it over the line (grey: \
+             effects not coded); a bracket marks levels the reading leaves contested, and the bands below name the \
              responses lawful in each region.",
             "\u{201c}\u{2013}\u{201d} collects incidents without a score. That scale has no use-of-force or \
              armed-attack threshold, so none is drawn.",

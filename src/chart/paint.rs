@@ -127,6 +127,13 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         self.area.fill(&self.theme.background).map_err(draw_err)
     }
 
+    /// A ring of radius `r` around `(x, y)`, two pixels wide.
+    pub fn ring(&self, x: f64, y: f64, r: f64, color: RGBColor) -> Result<()> {
+        let style = ShapeStyle { color: color.to_rgba(), filled: false, stroke_width: 2 };
+        let c = (x.round() as i32, y.round() as i32);
+        self.area.draw(&Circle::new(c, r.round().max(2.0) as i32, style)).map_err(draw_err)
+    }
+
     /// A marker of `shape` centred on `(x, y)` with outer radius `r`, outlined so that light
     /// colours stay visible on any background.
     pub fn marker(&self, shape: Shape, x: f64, y: f64, r: f64, color: RGBColor) -> Result<()> {

@@ -16,6 +16,8 @@ const PAD: i32 = 8;
 const LABEL_FONT: f64 = 11.0;
 const NUMBER_FONT: f64 = 12.0;
 const BAND_FONT: f64 = 10.5;
+/// For a band too narrow for any of its labels at [`BAND_FONT`].
+const SMALL_BAND_FONT: f64 = 9.0;
 /// The smallest mark drawn one per incident, in pixels across.
 const MIN_MARK: f64 = 4.0;
 /// The legend's note when the columns are drawn as bars, longest wording first.
@@ -135,14 +137,17 @@ pub fn draw<DB: DrawingBackend>(
             vec![(0, scale.max, captions.iter().map(|s| s.to_string()).collect())]
         }
     };
-    let bands: Vec<Option<&str>> = spans
+    let bands: Vec<Option<(&str, f64)>> = spans
         .iter()
         .map(|(from, to, labels)| {
             let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
-            p.fit(&labels, (cw * f64::from(to - from + 1)) as i32 - 6, BAND_FONT)
+            let room = (cw * f64::from(to - from + 1)) as i32 - 6;
+            p.fit(&labels, room, BAND_FONT)
+                .map(|l| (l, BAND_FONT))
+                .or_else(|| p.fit(&labels, room, SMALL_BAND_FONT).map(|l| (l, SMALL_BAND_FONT)))
         })
         .collect();
-    let band_h = bands.iter().flatten().map(|l| p.measure_lines(l, BAND_FONT).1).max().unwrap_or(0) + 8;
+    let band_h = bands.iter().flatten().map(|(l, size)| p.measure_lines(l, *size).1).max().unwrap_or(0) + 8;
     let step = number_step(&p, usize::from(scale.max), cw);
 
     // The plot runs from a strip under the legend (the threshold labels, and a third row for a
@@ -223,8 +228,14 @@ pub fn draw<DB: DrawingBackend>(
                 let in_row = k.min(col.len() - row * k);
                 let x = centre(c) + (pos as f64 - (in_row as f64 - 1.0) / 2.0) * d;
                 let y = f64::from(plot_bottom) - d * (row as f64 + 0.5) - 1.0;
-                let (color, shape) = input.palette.style(input.at(idx).initiator);
+                let i = input.at(idx);
+                let (color, shape) = input.palette.style(i.initiator);
                 p.marker(shape, x, y, r, color)?;
+                let ring =
+                    input.reading.zip(i.severity).and_then(|(reading, l)| thresholds::ring(reading, t, l, i.effects));
+                if let Some(ring) = ring {
+                    p.ring(x, y, (r + 2.5).min(d * 0.5), ring)?;
+                }
                 marks.push(Mark { index: idx, x, y, r, group: key(c) });
             }
             if !col.is_empty() {
@@ -276,20 +287,25 @@ pub fn draw<DB: DrawingBackend>(
         let (x0, x1) = (left(usize::from(from)) + 3.0, left(usize::from(to) + 1) - 3.0);
         let y = strip_top + 50;
         p.line(&[(x0 as i32, y - 4), (x0 as i32, y), (x1 as i32, y), (x1 as i32, y - 4)], color, 1)?;
-        // The full label inside the bracket, else a shorter one inside, else the full one beside
-        // it where no threshold line crosses it (right, then left), else a question mark.
+        // Each wording, longest first, inside the bracket, else beside it where no threshold line
+        // crosses it (right, then left); a question mark inside when none fits.
         let inside = (x1 - x0) as i32 - 4;
         let next_line = lines.iter().map(|l| left(usize::from(l.level)) as i32).filter(|x| *x > x1 as i32).min();
         let right_room = next_line.unwrap_or(w - PAD) - x1 as i32 - 8;
-        if let Some(l) = p.fit(&labels[..2], inside, LABEL_FONT) {
-            p.text(l, ((x0 + x1) / 2.0) as i32, y - 3, LABEL_FONT, color, H::Center, V::Bottom)?;
-        } else if p.fit(&labels[..1], right_room, LABEL_FONT).is_some() {
-            p.text(labels[0], x1 as i32 + 4, y - 3, LABEL_FONT, color, H::Left, V::Bottom)?;
-        } else if p.fit(&labels[..1], x0 as i32 - 10 - PAD, LABEL_FONT).is_some() {
-            p.text(labels[0], x0 as i32 - 10, y - 3, LABEL_FONT, color, H::Right, V::Bottom)?;
-        } else if let Some(l) = p.fit(&labels, inside, LABEL_FONT) {
-            p.text(l, ((x0 + x1) / 2.0) as i32, y - 3, LABEL_FONT, color, H::Center, V::Bottom)?;
-        }
+        let left_room = x0 as i32 - 10 - PAD;
+        let centre_x = ((x0 + x1) / 2.0) as i32;
+        let places = [
+            (inside, centre_x, H::Center),
+            (right_room, x1 as i32 + 4, H::Left),
+            (left_room, x0 as i32 - 10, H::Right),
+        ];
+        let placed = labels[..2]
+            .iter()
+            .flat_map(|l| places.iter().map(move |place| (*l, *place)))
+            .find(|(l, (room, ..))| p.measure(l, LABEL_FONT).0 <= *room)
+            .unwrap_or((labels[2], places[0]));
+        let (label, (_, x, h)) = placed;
+        p.text(label, x, y - 3, LABEL_FONT, color, h, V::Bottom)?;
     }
 
     // The axis: numbers, then level labels.
@@ -316,8 +332,8 @@ pub fn draw<DB: DrawingBackend>(
         let (from, to) = (*from, *to);
         let (x0, x1) = (left(usize::from(from)) + 1.0, left(usize::from(to) + 1) - 1.0);
         p.rect(x0 as i32, band_top, x1 as i32, band_top + band_h, t.muted, 0.08 + 0.04 * i as f64)?;
-        if let Some(label) = label {
-            p.text(label, ((x0 + x1) / 2.0) as i32, band_top + band_h / 2, BAND_FONT, t.text, H::Center, V::Center)?;
+        if let Some((label, size)) = label {
+            p.text(label, ((x0 + x1) / 2.0) as i32, band_top + band_h / 2, *size, t.text, H::Center, V::Center)?;
         }
     }
     // Each column, from the strip above the marks down through its labels, answers for its count.

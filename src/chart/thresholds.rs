@@ -4,7 +4,7 @@
 //! levels; each chart turns levels into its own pixels.
 
 use super::Theme;
-use crate::model::MAX_LEVEL;
+use crate::model::{Effects, MAX_LEVEL};
 use crate::reading::{self, Reading, Rule, Threshold, Verdict};
 use plotters::prelude::RGBColor;
 
@@ -37,6 +37,22 @@ pub fn tints(r: &Reading, t: &Theme) -> Vec<Tint> {
         }
     }
     out
+}
+
+/// Where a reading's answer turns on physical effects (the lighter shading), the colour of the
+/// ring around an incident's mark: the threshold its effects take it over (armed attack first),
+/// muted when its effects are not coded, none when they keep it below.
+pub fn ring(r: &Reading, t: &Theme, level: u8, effects: Option<Effects>) -> Option<RGBColor> {
+    let turns = |rule: &Option<Rule>| rule.as_ref().is_some_and(|x| x.verdict(level, None) == Verdict::Undecided);
+    if !turns(&r.use_of_force) && !turns(&r.armed_attack) {
+        return None;
+    }
+    match r.verdicts(level, effects) {
+        (_, Some(Verdict::Yes)) => Some(t.armed_attack),
+        (Some(Verdict::Yes), _) => Some(t.use_of_force),
+        (Some(Verdict::Undecided), _) | (_, Some(Verdict::Undecided)) => Some(t.muted),
+        _ => None,
+    }
 }
 
 /// A threshold's line: where it starts, where it holds whatever the effects, and its label
