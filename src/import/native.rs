@@ -122,6 +122,15 @@ impl Columns {
     }
 }
 
+/// A cell as the page's CSV download wrote it, back to its text: the download puts an apostrophe
+/// before text a spreadsheet would run as a formula (`'=...`, `'+...`, `'-...`, `'@...`).
+fn unguard(v: &str) -> &str {
+    match v.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => v,
+    }
+}
+
 /// One row's raw values by column name, with where it came from for messages.
 struct RawRow<'a> {
     row: usize,
@@ -149,7 +158,7 @@ impl<'a> RawRow<'a> {
         Ok(RawRow { row, line, top, values: cols.index.iter().map(|&(k, i)| (k, cells[i])).collect() })
     }
     fn get(&self, col: &str) -> &str {
-        self.values.iter().find(|(c, _)| *c == col).map(|(_, v)| v.trim()).unwrap_or("")
+        self.values.iter().find(|(c, _)| *c == col).map(|(_, v)| unguard(v.trim())).unwrap_or("")
     }
 
     fn err(&self, col: &str, message: impl Into<String>) -> Error {

@@ -35,7 +35,8 @@ impl Table {
 /// citation), so a downloaded selection loads back as it is.
 fn from_header(text: &str) -> &str {
     let mut text = text.trim_start_matches('\u{feff}');
-    while text.starts_with('#') {
+    // A preamble line may be one quoted field (`"# ..."`), as the page's downloads write it.
+    while text.starts_with('#') || text.starts_with("\"#") {
         text = text.find('\n').map_or("", |end| &text[end + 1..]);
     }
     text

@@ -262,11 +262,12 @@ test('downloads: the chart as a 2x PNG and as SVG, the selection as CSV that loa
 
   const csv = await download(page, figure, 'Download the chart’s incidents as CSV');
   const lines = csv.bytes.toString('utf8').split('\r\n');
-  assert.match(lines[0], new RegExp(`^# cyber-spectrum: ${n} incidents selected from the cyber-spectrum dataset, version \\S+`));
-  assert.ok(lines.some((l) => l === '# Filters: from=2014; initiators=PRK'), lines.slice(0, 6).join('\n'));
-  assert.ok(lines.some((l) => /^# Downloaded: \d{4}-\d\d-\d\dT/.test(l)));
-  assert.ok(lines.some((l) => /^# Suggested citation: .*http.*#.*initiators=PRK/.test(l)));
-  const header = lines.findIndex((l) => !l.startsWith('#'));
+  // Each preamble line is one quoted cell, so no spreadsheet splits it into cells.
+  assert.match(lines[0], new RegExp(`^"# cyber-spectrum: ${n} incidents selected from the cyber-spectrum dataset, version \\S+`));
+  assert.ok(lines.some((l) => l === '"# Filters: from=2014; initiators=PRK"'), lines.slice(0, 6).join('\n'));
+  assert.ok(lines.some((l) => /^"# Downloaded: \d{4}-\d\d-\d\dT/.test(l)));
+  assert.ok(lines.some((l) => /^"# Suggested citation: .*http.*#.*initiators=PRK/.test(l)));
+  const header = lines.findIndex((l) => !l.startsWith('"#'));
   assert.equal(lines[header], 'id,name,start,end,initiator,targets,target_type,method,objective,severity,effects,rationale,attributed_by,attribution_date,description,sources');
   // The file loads back into the explorer with the same incidents.
   const back = await page.evaluate(async (t) => {
@@ -355,7 +356,7 @@ test('the embed offers the same inside its shadow root: card from its attribute,
   assert.equal(await element.locator('table tbody tr').count(), n);
   const csv = await download(page, element, 'Download the chart’s incidents as CSV');
   assert.match(csv.name, /^cyber-spectrum-timeline-/);
-  assert.equal(csv.bytes.toString('utf8').split('\r\n').filter((l) => l && !l.startsWith('#')).length, n + 1);
+  assert.equal(csv.bytes.toString('utf8').split('\r\n').filter((l) => l && !l.startsWith('"#')).length, n + 1);
   // The frame's document is a fragment of the publisher's article, which has the page's main
   // landmark and h1: the page-level rules are for the article, every other rule runs.
   const pageLevel = { region: { enabled: false }, 'landmark-one-main': { enabled: false }, 'page-has-heading-one': { enabled: false } };

