@@ -14,7 +14,7 @@
 import { FILTERS, VIEWS, FORMATS } from './schema.js';
 import { configure, startCore, acquire, release, reason } from './core.js';
 import { closeDropdownsOnOutsideClick } from './controls.js';
-import { readControls, readTimeout, readHeight, themeError, toolbar } from './embed-tools.js';
+import { readControls, readTimeout, readHeight, readLang, themeError, toolbar } from './embed-tools.js';
 import { headline } from './stats-view.js';
 import { chartKeeper, chartView } from './charts.js';
 import { shareButtons, stateParams, pinnedVersion } from './share.js';
@@ -33,7 +33,7 @@ const TAG = 'cyber-spectrum';
 // What each attribute change does (the filter attributes and `view` re-read the state).
 const ON_CHANGE = {
   src: 'loadData', format: 'loadData', timeout: 'loadData', controls: 'buildTools', theme: 'applyLook',
-  height: 'applyLook', lang: 'applyLook', incident: 'showIncident',
+  height: 'applyLook', lang: 'applyLook', incident: 'showIncident', 'dataset-version': 'checkVersion',
 };
 
 function el(tag, className, text) {
@@ -268,11 +268,9 @@ export class CyberSpectrum extends HTMLElement {
     if (cause !== 'controls') this.controls?.write(filter);
     this.syncViewButtons();
     if (cause !== 'attribute') this.reflect();
-    this.head.textContent = headline(stats, this.facets.levels, this.lang);
+    this.head.textContent = headline(stats, this.facets.levels, this.locale);
     this.figure.hidden = false;
     this.keeper.redrawAll();
-    this.source.textContent = this.facets.source === 'bundled'
-      ? `cyber-spectrum dataset ${this.facets.version}` : `Data: ${this.getAttribute('src')} (${this.facets.source})`;
     this.checkVersion();
     this.dispatchEvent(new CustomEvent('change', { bubbles: true, detail: { filter: this.filter, view, stats: this.stats, cause } }));
     return true;
@@ -325,10 +323,17 @@ export class CyberSpectrum extends HTMLElement {
     this.dispatchEvent(new CustomEvent('change', { bubbles: true, detail: { filter: this.filter, view: this.view, stats: this.stats, cause: 'incident', incident: id } }));
   }
 
+  /** The line under the chart naming the data, with a note when the version the chart was set up
+   * with (`dataset-version`) is not the one shown. */
   checkVersion() {
+    if (!this.facets) return;
+    this.source.textContent = this.facets.source === 'bundled'
+      ? `cyber-spectrum dataset ${this.facets.version}` : `Data: ${this.getAttribute('src')} (${this.facets.source})`;
     const pinned = this.getAttribute('dataset-version');
     const have = pinnedVersion(this.facets);
-    if (pinned && have && pinned.trim() !== have) {
+    const malformed = pinned && !/^\s*\d+(\.\d+){1,2}\s*$/.test(pinned);
+    this.note('dataset-version', malformed ? `Attribute dataset-version="${pinned}" is not a version such as ${have ?? '1.2.0'}.` : null);
+    if (pinned && !malformed && have && pinned.trim() !== have) {
       this.source.textContent += ` (this chart was set up with dataset ${pinned.trim()}; the figures may have changed since)`;
     }
   }
@@ -368,7 +373,9 @@ export class CyberSpectrum extends HTMLElement {
     const { px, error } = readHeight(this.getAttribute('height'));
     this.note('height', error);
     if (px) this.canvas.style.height = `${px}px`; else this.canvas.style.removeProperty('height');
-    const lang = this.getAttribute('lang');
+    const { lang, error: langError } = readLang(this.getAttribute('lang'));
+    this.note('lang', langError);
+    this.locale = lang;
     if (lang) this.box.lang = lang; else this.box.removeAttribute('lang');
     this.redraw();
   }

@@ -36,6 +36,17 @@ export function readHeight(value) {
     : { px: null, error: `Attribute height="${value}": expected the chart's height in CSS pixels, 200 to 2000.` };
 }
 
+/** `lang="…"`: a BCP 47 language tag for number formatting and screen readers, canonical (`en-US`
+ * for `en-us`); a malformed one (the common `en_US`) is named and the page's language applies. */
+export function readLang(value) {
+  if (value === null || value.trim() === '') return { lang: null, error: null };
+  try {
+    return { lang: Intl.getCanonicalLocales(value.trim())[0], error: null };
+  } catch {
+    return { lang: null, error: `Attribute lang="${value}" is not a language tag (such as en-US or ko); numbers follow the page's language.` };
+  }
+}
+
 /** `theme="…"`: an error unless it is one of THEMES (the colours are the stylesheet's). */
 export function themeError(value) {
   const theme = (value || 'light').trim().toLowerCase();

@@ -140,7 +140,12 @@ export function chartNote(view, scale, reading, counted = false) {
 
 /** One line for an embed: how many, when, how severe at most, how near the thresholds. */
 export function headline(s, levels, locale) {
-  const n = new Intl.NumberFormat(locale || undefined);
+  let n;
+  try {
+    n = new Intl.NumberFormat(locale || undefined);
+  } catch {
+    n = new Intl.NumberFormat(); // a malformed tag never stops the headline
+  }
   const years = s.firstYear === null ? '' : s.firstYear === s.lastYear ? `, ${s.firstYear}` : `, ${s.firstYear} to ${s.lastYear}`;
   const parts = [`${n.format(s.total)} incident${s.total === 1 ? '' : 's'}${years}`];
   if (s.maxSeverity !== null) {

@@ -330,3 +330,44 @@ test('ten embeds take 1,000 rapid filter changes and 100 data swaps with correct
   assert.deepEqual(problems, []);
   await ctx.close();
 });
+
+test('every attribute set to a hostile or malformed value: a message inside the element, and the chart still follows its filters', async () => {
+  const { ctx, problems } = await publisherContext({ pages: { 'attrs.html': article('<cyber-spectrum id="x" initiators="PRK"></cyber-spectrum>') } });
+  const page = await ctx.newPage();
+  await page.goto(`${url}test/attrs.html`);
+  await page.evaluate(() => document.querySelector('#x').ready);
+  await settled(page);
+  const BAD = {
+    view: '<img src=x onerror=window.__xss=1>', format: 'zzz', timeout: '-1', theme: 'neon', controls: 'colours',
+    height: 'NaN', lang: 'en_US', 'dataset-version': '<script>window.__xss=1</script>', incident: 'no-such-incident',
+    from: '20x9', to: '99999', initiators: 'Atlantis', targets: '"><svg onload=window.__xss=1>', methods: 'telepathy',
+    objectives: 'x', 'target-types': 'navy', 'min-severity': '99', 'max-severity': '-3', reading: 'atlantis',
+  };
+  const state = () => page.locator('#x').evaluate((el) => ({
+    error: el.shadowRoot.querySelector('.error').hidden ? null : el.shadowRoot.querySelector('.error').textContent,
+    pixels: el.shadowRoot.querySelector('canvas').toDataURL(),
+    total: el.stats?.total,
+  }));
+  let k = 0;
+  for (const [name, value] of Object.entries(BAD)) {
+    k += 1;
+    await page.locator('#x').evaluate((el, [n, v]) => el.setAttribute(n, v), [name, value]);
+    await page.waitForFunction(() => !document.querySelector('#x').shadowRoot.querySelector('.error').hidden, null, { timeout: 5000 })
+      .catch(() => {});
+    await settled(page);
+    const bad = await state();
+    assert.ok(bad.error, `${name}="${value}": a message inside the element`);
+    // Back to a good value: the message goes, and the chart follows the element's own filter.
+    await page.locator('#x').evaluate((el, n) => el.removeAttribute(n), name);
+    const changed = page.locator('#x').evaluate((el) => new Promise((ok) => el.addEventListener('change', () => ok(true), { once: true })));
+    await page.locator('#x').evaluate((el, code) => { el.filter = { initiators: [code] }; }, k % 2 ? 'RUS' : 'CHN');
+    assert.equal(await changed, true, `${name}: a change event after the bad value`);
+    await settled(page);
+    const good = await state();
+    assert.equal(good.error, null, `${name}: ${good.error}`);
+    assert.notEqual(good.pixels, bad.pixels, `${name}: the chart redraws for the new filter`);
+  }
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  assert.deepEqual(problems.filter((p) => !p.startsWith('console: <cyber-spectrum')), [], 'nothing thrown at the page');
+  await ctx.close();
+});

@@ -121,7 +121,10 @@ test('the filter form offers one control per control name of the filter table, r
 });
 
 test('the element reads its presentational attributes, naming a bad one and what it takes', async () => {
-  const { readControls, readTimeout, readHeight, themeError } = await import('../../www/embed-tools.js');
+  const { readControls, readTimeout, readHeight, readLang, themeError } = await import('../../www/embed-tools.js');
+  assert.deepEqual(readLang('en-us'), { lang: 'en-US', error: null });
+  assert.deepEqual(readLang(null), { lang: null, error: null });
+  assert.match(readLang('en_US').error, /^Attribute lang="en_US" is not a language tag/);
   assert.deepEqual(readControls(null).names, [...CONTROL_NAMES, 'view', 'share']);
   assert.deepEqual(readControls(' none ').names, []);
   assert.deepEqual(readControls('years, view').names, ['years', 'view']);
