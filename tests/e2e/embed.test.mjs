@@ -200,8 +200,19 @@ for (const width of [390, 1280]) {
       <p>Before the chart.</p>
       <iframe id="one" src="/embed.html#view=timeline&initiators=PRK&from=2014" title="chart one" width="100%" height="150"></iframe>
       <iframe id="two" src="/embed.html?view=spectrum&controls=none" title="chart two" width="100%" height="150"></iframe>
+      <iframe id="ad" src="/test/ad.html" title="an ad" width="300" height="100"></iframe>
       <p id="after">After the chart.</p></body></html>`;
-    const { ctx, problems } = await context({ pages: { 'host.html': host }, viewport: { width, height: 800 }, isMobile: width < 500, hasTouch: width < 500 });
+    // A sibling frame from the same origin that asks to be 20,000 px tall, as an ad could.
+    const ad = `<!doctype html><meta charset="utf-8"><title>ad</title><p>ad</p>
+      <script src="/test/ad.js"></script>`;
+    const adScript = "parent.postMessage({ type: 'cyber-spectrum:height', height: 20000 }, '*'); document.title = 'sent';";
+    const { ctx, problems } = await context({
+      pages: { 'host.html': host, 'ad.html': ad },
+      files: { 'ad.js': { body: adScript, contentType: 'text/javascript' } },
+      viewport: { width, height: 800 },
+      isMobile: width < 500,
+      hasTouch: width < 500,
+    });
     const page = await ctx.newPage();
     await page.goto(`${url}test/host.html`);
     for (const id of ['one', 'two']) {
@@ -209,7 +220,7 @@ for (const width of [390, 1280]) {
       await frame.locator('cyber-spectrum').evaluate((e) => e.ready);
     }
     // Heights settle after the first chart and the frame's own relayout.
-    await page.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => {
+    await page.waitForFunction(() => [...document.querySelectorAll('iframe[src*="embed.html"]')].every((f) => {
       const doc = f.contentDocument;
       return doc && Math.abs(f.clientHeight - doc.documentElement.scrollHeight) <= 1 && f.clientHeight > 300;
     }));
@@ -222,6 +233,11 @@ for (const width of [390, 1280]) {
       assert.ok(inner.scrollW <= inner.clientW, `${id}: no horizontal scrollbar (${inner.scrollW} > ${inner.clientW})`);
       assert.ok(inner.chartBottom <= inner.client + 1, `${id}: nothing clipped`);
     }
+    // The ad frame asked too, and was not resized: only cyber-spectrum frames are.
+    await page.frameLocator('#ad').locator('p').waitFor();
+    await page.waitForFunction(() => document.querySelector('#ad').contentDocument?.title === 'sent');
+    await page.waitForTimeout(200);
+    assert.equal(await page.locator('#ad').evaluate((f) => [f.clientHeight, f.getAttribute('scrolling')].join()), '100,');
     // The frame's state follows the reader into its hash (a copied frame URL reproduces it).
     const one = page.frameLocator('#one');
     assert.equal(await one.locator('cyber-spectrum').getAttribute('from'), '2014');
