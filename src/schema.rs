@@ -7,7 +7,7 @@
 
 use crate::chart::VIEWS;
 use crate::filter::FIELDS;
-use crate::import::{COLUMNS, FORMATS, MAPPING_FIELDS, MAX_INPUT_BYTES, MAX_WARNINGS};
+use crate::import::{COLUMNS, FORMATS, MAPPING_FIELDS, MAX_INPUT_BYTES, MAX_MAPPING_COLUMNS, MAX_WARNINGS};
 use serde_json::{json, Value};
 
 /// Where `make build` writes [`javascript`], relative to the crate root: what every page needs
@@ -94,6 +94,10 @@ pub fn files_javascript() -> String {
             .map(|f| json!({"name": f.name, "label": f.label, "required": f.required, "guess": f.guess}))
             .collect(),
     );
+    out.push_str(&format!(
+        "\n/** The columns the mapping form offers at most, first to last (src/import/mapped.rs). */\n\
+         export const MAX_MAPPING_COLUMNS = {MAX_MAPPING_COLUMNS};\n"
+    ));
     list(
         &mut out,
         "Columns of the project's CSV (src/import/native.rs), in order: the incident record field each holds, and \

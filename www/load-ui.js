@@ -3,7 +3,7 @@
 // first time a reader opens the panel, drops a file or follows a ?data= link.
 import { fetchBytes, fileBytes, importBytes, fileColumns, megabytes } from './loader.js';
 import { MAX_WARNINGS } from './schema.js';
-import { MAPPING_FIELDS } from './schema-files.js';
+import { MAPPING_FIELDS, MAX_MAPPING_COLUMNS } from './schema-files.js';
 
 const $ = (id) => document.getElementById(id);
 const MB = (n) => megabytes(n, n < 10 * 2 ** 20 ? 1 : 0);
@@ -132,7 +132,14 @@ export function attach(page) {
     }
     if (!columns.length) return;
     $('load-panel').open = true;
-    $('mapping-intro').textContent = `${label} has the columns ${columns.join(', ')}. Say which holds what `
+    // A very wide file: the first columns are offered (menus of every one would freeze the page).
+    const all = columns.length;
+    columns = columns.slice(0, MAX_MAPPING_COLUMNS);
+    const named = all > 30 ? `${columns.slice(0, 30).join(', ')} and ${(all - 30).toLocaleString('en')} more` : columns.join(', ');
+    const cut = all > columns.length
+      ? ` Only its first ${columns.length} columns are offered below (${(all - columns.length).toLocaleString('en')} left out); `
+        + 'move the columns you need to the front if they are further right.' : '';
+    $('mapping-intro').textContent = `${label} has ${all.toLocaleString('en')} columns: ${named}.${cut} Say which holds what `
       + `(the ${MAPPING_FIELDS.filter((f) => f.required).map((f) => f.label.toLowerCase()).join(' and ')} are needed; `
       + 'countries may be names, ISO or COW codes; severity is read on the 0-10 ladder):';
     $('mapping-fields').replaceChildren(...MAPPING_FIELDS.map((field) => {

@@ -20,6 +20,9 @@ export const MAPPING_FIELDS = [
   {"guess":"","label":"Coding rationale","name":"rationale"},
 ];
 
+/** The columns the mapping form offers at most, first to last (src/import/mapped.rs). */
+export const MAX_MAPPING_COLUMNS = 200;
+
 /** Columns of the project's CSV (src/import/native.rs), in order: the incident record field each holds, and the separator of a list's items. */
 export const COLUMNS = [
   {"join":"","name":"id","record":"id"},

@@ -38,6 +38,10 @@ const fn mf(name: &'static str, label: &'static str, required: bool, guess: &'st
 }
 
 /// Every field a mapping may name, in the order the mapping form shows them.
+/// The columns the mapping form offers, first to last: a file may have a hundred thousand, and a
+/// menu per field of every one would freeze the page (the form says how many it left out).
+pub const MAX_MAPPING_COLUMNS: usize = 200;
+
 pub const FIELDS: [MappingField; 15] = [
     mf("start", "Start date", true, "^(start|date|start.?date|when|began|first.?seen|incident.?date)$"),
     mf("initiator", "Initiator state", true, "(initiator|attacker|sponsor|perpetrator|actor.?country|origin)"),

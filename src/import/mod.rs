@@ -20,7 +20,7 @@ use crate::store::Store;
 use serde::Serialize;
 
 pub use json::{set_parser as set_json_parser, Json, Parser as JsonParser};
-pub use mapped::{Mapping, MappingField, FIELDS as MAPPING_FIELDS};
+pub use mapped::{Mapping, MappingField, FIELDS as MAPPING_FIELDS, MAX_MAPPING_COLUMNS};
 pub use native::{Column, COLUMNS};
 use table::Table;
 

@@ -327,6 +327,33 @@ test('an unrecognised table is read through a column mapping the reader chooses'
   await context.close();
 });
 
+test('a file with 100,000 columns gets a mapping form of its first columns, and the page stays responsive', async () => {
+  const { page, problems, context } = await open();
+  await ready(page);
+  await page.evaluate(() => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const n = 100_000;
+  const header = ['When', 'Attacker', ...Array.from({ length: n - 2 }, (_, i) => `c${i}`)];
+  const row = ['2015-01-02', 'PRK', ...Array.from({ length: n - 2 }, () => '1')];
+  await page.locator('#load-panel > summary').click();
+  await page.setInputFiles('#file', { name: 'wide.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header.join(',')}\n${row.join(',')}\n`) });
+  const form = page.locator('#mapping');
+  await form.waitFor({ state: 'visible', timeout: 30000 });
+  const options = await page.locator('#mapping select[name="start"] option').count();
+  assert.equal(options, 201, 'the first 200 columns and "(none)"');
+  assert.match(await page.locator('#mapping-intro').innerText(), /has 100,000 columns: When, Attacker, c0, .* and 99,970 more\. Only its first 200 columns are offered below \(99,800 left out\)/);
+  assert.equal(await page.inputValue('#mapping select[name="start"]'), 'When');
+  const longest = await page.evaluate(() => window.__longest);
+  console.log(`# mapping form for ${n} columns: longest main-thread task ${Math.round(longest)} ms`);
+  assert.ok(longest < 5000, `${longest} ms`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('data given by ?data=URL is summarised with its warnings', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
