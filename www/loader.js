@@ -10,6 +10,9 @@ import { MAX_INPUT_BYTES, FORMATS } from './schema.js';
 
 /** Seconds a download may go without receiving anything before it is given up. */
 export const STALL_SECONDS = 30;
+/** A whole download may take this many times its stall time (five minutes by default): a server
+ * that trickles a byte now and then never stalls, and is given up on at this deadline. */
+export const DEADLINE_FACTOR = 10;
 
 /** `n` bytes in MB of 2^20 bytes (the unit of the size limit), with `digits` decimals. */
 export const megabytes = (n, digits = 1) => `${(n / 2 ** 20).toFixed(digits)} MB`;
@@ -26,11 +29,15 @@ export async function fileBytes(file) {
 /**
  * The bytes at `url`, reporting `onProgress(received, total|null)`. Refused, with a message
  * naming the URL: a failed request or HTTP status, a download over the size limit (before
- * downloading when the server says its length), a server silent for `stallSeconds`, an HTML page.
+ * downloading when the server says its length), a server silent for `stallSeconds`, a download
+ * still running after DEADLINE_FACTOR times that, an HTML page.
  */
 export async function fetchBytes(url, { signal, onProgress, stallSeconds = STALL_SECONDS } = {}) {
   const stalled = new AbortController();
   let timer;
+  let overdue = false;
+  let received = 0;
+  const deadline = setTimeout(() => { overdue = true; stalled.abort(); }, stallSeconds * DEADLINE_FACTOR * 1000);
   const wait = () => {
     clearTimeout(timer);
     timer = setTimeout(() => stalled.abort(), stallSeconds * 1000);
@@ -41,6 +48,10 @@ export async function fetchBytes(url, { signal, onProgress, stallSeconds = STALL
   else signal?.addEventListener('abort', () => stalled.abort(), { once: true });
   const failed = (e) => {
     if (signal?.aborted) return new DOMException('cancelled', 'AbortError');
+    if (overdue) {
+      return new Error(`${url} was still downloading after ${stallSeconds * DEADLINE_FACTOR} s (${megabytes(received)} received; `
+        + `the limit is ${DEADLINE_FACTOR} times the ${stallSeconds} s timeout); gave up`);
+    }
     if (stalled.signal.aborted) return new Error(`${url} did not answer for ${stallSeconds} s; gave up`);
     return new Error(`could not fetch ${url}: ${e.message}`);
   };
@@ -63,7 +74,6 @@ export async function fetchBytes(url, { signal, onProgress, stallSeconds = STALL
       throw tooLarge(url, total);
     }
     const chunks = [];
-    let received = 0;
     if (res.body) {
       const reader = res.body.getReader();
       for (;;) {
@@ -97,6 +107,7 @@ export async function fetchBytes(url, { signal, onProgress, stallSeconds = STALL
     return bytes;
   } finally {
     clearTimeout(timer);
+    clearTimeout(deadline);
   }
 }
 

@@ -164,3 +164,27 @@ test('no CSV download carries a live formula: hostile filters and cells, read wi
     'import csv, io, json, sys; print(json.dumps(list(csv.reader(io.StringIO(sys.stdin.read(), newline="")))))'], { input: comparison }));
   for (const c of parsed.flat()) assert.doesNotMatch(c, /^[=+\-@\t\r]/, c);
 });
+
+test('a download that trickles is given up on at its overall deadline, named in the message', async () => {
+  // A real server and the real fetch: a byte every 100 ms is never silent for the 0.5 s timeout,
+  // so only the deadline (ten times the timeout) stops it.
+  const { createServer } = await import('node:http');
+  const { fetchBytes } = await import('../../www/loader.js');
+  const server = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/csv' });
+    const tick = setInterval(() => res.write('x'), 100);
+    req.on('close', () => clearInterval(tick));
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const url = `http://127.0.0.1:${server.address().port}/trickle.csv`;
+  const begun = Date.now();
+  try {
+    await assert.rejects(fetchBytes(url, { stallSeconds: 0.5 }),
+      /trickle\.csv was still downloading after 5 s \(0\.0 MB received; the limit is 10 times the 0\.5 s timeout\); gave up$/);
+    const seconds = (Date.now() - begun) / 1000;
+    assert.ok(seconds >= 4.5 && seconds < 15, `${seconds} s`);
+  } finally {
+    server.closeAllConnections?.();
+    server.close();
+  }
+});
