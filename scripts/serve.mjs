@@ -20,8 +20,10 @@ const TYPES = {
 
 /** The policy every response carries: the strictest the explorer works under, so any page or
  * embed that would need more (an inline script or style, eval, a third-party request) fails here
- * and in the tests. README's "Embedding" documents it for publishers. */
-export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+ * and in the tests. Trusted Types are required: no DOM sink takes a string, and the one script URL
+ * (the importer worker's) comes from a policy named cyber-spectrum that allows only it. README's
+ * "Embedding" documents it for publishers. */
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; require-trusted-types-for 'script'; trusted-types cyber-spectrum";
 
 /** Serves `root` on 127.0.0.1:`port` (0 picks a free port); resolves to the server and its URL. */
 export function serve(root, port = 0) {

@@ -111,10 +111,25 @@ export async function fetchBytes(url, { signal, onProgress, stallSeconds = STALL
   }
 }
 
+// Under Trusted Types a worker's script URL must come from a policy: this one allows exactly the
+// importer worker beside this module, nothing else.
+let policy = null;
+function workerUrl() {
+  const tt = globalThis.trustedTypes;
+  if (!tt) return WORKER_URL;
+  policy ??= tt.createPolicy('cyber-spectrum', {
+    createScriptURL: (u) => {
+      if (u !== WORKER_URL.href) throw new TypeError(`cyber-spectrum: ${u} is not its importer worker`);
+      return u;
+    },
+  });
+  return policy.createScriptURL(WORKER_URL.href);
+}
+
 function runWorker(message, signal) {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) { reject(new DOMException('cancelled', 'AbortError')); return; }
-    const worker = new Worker(WORKER_URL, { type: 'module' });
+    const worker = new Worker(workerUrl(), { type: 'module' });
     const stop = () => { worker.terminate(); reject(new DOMException('cancelled', 'AbortError')); };
     signal?.addEventListener('abort', stop, { once: true });
     const finish = () => { signal?.removeEventListener('abort', stop); worker.terminate(); };
