@@ -4,7 +4,7 @@ SHELL := bash
 PORT ?= 8000
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: serve build test test-native test-unit test-browser test-e2e bench fuzz lint tools tools-test screenshot render publishers-image clean
+.PHONY: serve build test test-native test-unit test-browser test-e2e test-hooks bench fuzz lint tools tools-test screenshot render publishers-image clean
 
 ## serve: build and serve the explorer on http://127.0.0.1:$(PORT)/ (PORT=... to change)
 serve: build
@@ -35,8 +35,13 @@ test-unit:
 test-browser:
 	wasm-pack test --headless --chrome -- --locked --test web --features importer
 
-test-e2e:
+test-e2e: test-hooks
 	node --test --test-timeout=180000 tests/e2e/*.test.mjs
+
+## test-hooks: a copy of the explorer module with the test-only exports (panicForTest), in
+## target/test-hooks/, which the end-to-end tests swap in where they need it; dist/ never has them.
+test-hooks:
+	wasm-pack build --release --target web --out-dir target/test-hooks --out-name cyber_spectrum --no-pack --no-typescript . -- --locked --features test-hooks
 
 ## bench: prints speed and memory figures: native import throughput, filter and statistics at
 ## 1M, then the page in headless Chromium on synthetic data of 1k to 1M incidents (SIZES=... to

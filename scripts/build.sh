@@ -38,8 +38,9 @@ build_module() {
 cargo run --locked --quiet --bin schema >&2
 
 # The explorer (default features) and the importer, which the page loads only to read a file.
-build_module "$out_name"
-build_module "$import_name" -- --no-default-features --features importer
+# --locked: the wasm is built from the dependency versions in Cargo.lock and nothing else.
+build_module "$out_name" -- --locked
+build_module "$import_name" -- --locked --no-default-features --features importer
 # The bundled dataset's long texts, beside the module that leaves them out (see build.rs).
 cargo run --locked --quiet --bin schema -- text "$out_dir/${out_name}_text.csv" >&2
 cargo run --locked --quiet --bin schema -- readings "$out_dir/${out_name}_readings.json" >&2

@@ -26,7 +26,7 @@ bindgen=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print
 if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $bindgen" ]; then
   note "installing wasm-bindgen-cli $bindgen to match Cargo.lock (a few minutes, once)"
   # no --locked: one of its pinned dependencies is missing from the registry
-  cargo install wasm-bindgen-cli --version "=$bindgen" --force
+  cargo install wasm-bindgen-cli --locked --version "=$bindgen" --force
 fi
 
 # npm packages: wasm-opt (binaryen from npm; Debian's binaryen breaks the module at run time),

@@ -342,6 +342,7 @@ pub fn memory_use() -> Result<JsValue, JsError> {
 
 /// For tests only: panics inside the core with `message`, so a test can check that a panic
 /// reaches the page as one embed's error and leaves the module working for the others.
+#[cfg(feature = "test-hooks")]
 #[wasm_bindgen(js_name = panicForTest)]
 #[doc(hidden)]
 #[allow(clippy::panic)]

@@ -149,6 +149,15 @@ test('a Rust panic shows in its own embed; the others keep working and nothing i
         <cyber-spectrum id="c" initiators="RUS" view="timeline"></cyber-spectrum>`),
     },
   });
+  // The module a site serves has no test hooks; this page gets the copy built with them
+  // (`make test-hooks`), served in its place.
+  const served = await readFile(join(root, 'dist/pkg/cyber_spectrum.js'), 'utf8');
+  assert.ok(!served.includes('panicForTest'), 'the served module has no test hook');
+  const hooks = join(root, 'target/test-hooks');
+  await ctx.route('**/pkg/cyber_spectrum.js', async (route) => route.fulfill({
+    body: await readFile(join(hooks, 'cyber_spectrum.js')), contentType: 'text/javascript' }));
+  await ctx.route('**/pkg/cyber_spectrum_bg.wasm', async (route) => route.fulfill({
+    body: await readFile(join(hooks, 'cyber_spectrum_bg.wasm')), contentType: 'application/wasm' }));
   const page = await ctx.newPage();
   await page.goto(`${url}test/panic.html`);
   for (const id of ['a', 'b', 'c']) await page.locator(`#${id}`).evaluate((el) => el.ready);
