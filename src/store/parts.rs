@@ -80,12 +80,8 @@ impl Store {
                     .ok_or_else(|| bad(k, format!("country index {}", u16_at(i))))
             };
             let year = i16::from_le_bytes([b[0], b[1]]);
-            let start = match (b[2], b[3]) {
-                (0, 0) => format!("{year:04}"),
-                (m, 0) => format!("{year:04}-{m:02}"),
-                (m, d) => format!("{year:04}-{m:02}-{d:02}"),
-            };
-            let start = PartialDate::parse(&start).map_err(|e| bad(k, format!("start date {e}")))?;
+            let start = PartialDate::from_numbers(i32::from(year), b[2], b[3])
+                .map_err(|e| bad(k, format!("start date {e}")))?;
             let targets = u16_at(12);
             if targets == 0 {
                 return Err(bad(k, "no target".into()));
