@@ -158,7 +158,7 @@ async function main() {
   const applyHash = (hash = location.hash) => {
     const { view, incident: linked, ...rest } = fromQuery(hash);
     if (linked && linked !== incident) {
-      charts[DEFAULT_VIEW].ui.open(linked).then((found) => {
+      charts[DEFAULT_VIEW].ui.open(linked, { scroll: true }).then((found) => {
         if (!found) showError(`This link's incident “${linked}” is not in the data shown.`);
       });
     }
@@ -203,7 +203,7 @@ async function main() {
       readings: facets.readings,
       what: Object.keys(selection).length ? 'this selection' : 'the whole dataset',
       active: stats.reading,
-      open: (id) => charts[DEFAULT_VIEW].ui.open(id),
+      open: (id) => charts[DEFAULT_VIEW].ui.open(id, { scroll: true }),
       download: (text) => {
         const a = document.createElement('a');
         a.href = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));

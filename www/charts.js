@@ -99,7 +99,7 @@ function chartUi(figure, canvas, host) {
       if (state.ui) texts(); // data swapped after the tools loaded
       state.ui?.redrawn();
     },
-    open: (id) => ui().then((u) => u.openId(id)),
+    open: (id, options) => ui().then((u) => u.openId(id, options)),
     close: () => state.ui?.close(),
   };
 }

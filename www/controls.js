@@ -144,6 +144,17 @@ export function buildControls(form, facets) {
   multi.replaceChildren(...FILTERS.filter((f) => f.kind === 'list' && shown.includes(f.name) && facets[f.name]?.length)
     .map((f) => dropdown(f, facets[f.name])));
   const clamp = (y) => Math.min(facets.lastYear, Math.max(facets.firstYear, y));
+  // A range (two fields sharing a control: years, severity) cannot be set upside down: the upper
+  // menu offers nothing below the lower one's value, and the lower nothing above the upper's.
+  const ranges = singles.filter((f) => f.upper).map((hi) => [singles.find((f) => f.control === hi.control && !f.upper), hi])
+    .filter(([lo]) => lo);
+  const constrain = () => {
+    for (const [lo, hi] of ranges) {
+      const [a, b] = [Number(el[lo.name].value), Number(el[hi.name].value)];
+      for (const o of el[hi.name].options) o.disabled = Number(o.value) < a;
+      for (const o of el[lo.name].options) o.disabled = Number(o.value) > b;
+    }
+  };
 
   const read = (base = {}) => {
     const filter = { ...base };
@@ -162,6 +173,7 @@ export function buildControls(form, facets) {
       const picked = [...details.querySelectorAll('input:checked')].map((c) => c.value);
       if (picked.length) filter[details.dataset.name] = picked;
     }
+    constrain();
     return filter;
   };
 
@@ -177,7 +189,9 @@ export function buildControls(form, facets) {
       for (const box of details.querySelectorAll('input')) box.checked = chosen.has(box.value);
       summarise(details);
     }
+    constrain();
   };
+  constrain();
   return { read, write };
 }
 

@@ -322,12 +322,15 @@ export async function attach(figure, canvas, host, state) {
     act,
     close: closeCard,
     /** Opens the card of the incident with this id (a shared link's `incident`); false if absent. */
-    openId(incidentId) {
+    /** Opens an incident's card by id; `scroll` brings it into view (a cited link, a name in the
+     * comparison), which an element opening its `incident` in an article must not do. */
+    openId(incidentId, { scroll = false } = {}) {
       const k = host.explorer().indexOf(String(incidentId));
       if (k < 0) return false;
       const m = drawn()?.find(k) ?? -1;
       if (m >= 0) { focus = m; focusIncident = k; }
       openCard(k, false);
+      if (scroll) card.scrollIntoView({ block: 'nearest' });
       return true;
     },
   };

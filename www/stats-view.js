@@ -18,9 +18,23 @@ function topList(title, rows, format, limit = 5) {
     return box;
   }
   const ol = el('ol');
-  for (const r of rows.slice(0, limit)) ol.append(el('li', format(r)));
+  const show = (n) => ol.replaceChildren(...rows.slice(0, n).map((r) => el('li', format(r))));
+  show(limit);
   box.append(ol);
-  if (rows.length > limit) box.append(el('p', `and ${rows.length - limit} more`, 'more'));
+  if (rows.length > limit) {
+    // "and N more" opens the whole list in place (up to a few hundred), and closes it again.
+    const all = Math.min(rows.length, 500);
+    const more = el('button', `and ${rows.length - limit} more`, 'more link');
+    more.type = 'button';
+    more.setAttribute('aria-expanded', 'false');
+    more.addEventListener('click', () => {
+      const open = more.getAttribute('aria-expanded') !== 'true';
+      show(open ? all : limit);
+      more.setAttribute('aria-expanded', String(open));
+      more.textContent = open ? 'show fewer' : `and ${rows.length - limit} more`;
+    });
+    box.append(more);
+  }
   return box;
 }
 

@@ -94,6 +94,38 @@ test('a filter changes statistics and pixels, and reset restores them', async ()
   await context.close();
 });
 
+test('small things a reader trips on: ranges cannot be upside down, "and N more" opens, a cited card is in view', async () => {
+  const { page, problems, context } = await open(undefined, 'index.html#incident=2017-wannacry');
+  // A cited link's card is scrolled into view, wherever the chart sits on the page.
+  const card = page.locator('#charts figure').first().locator('.card');
+  await card.waitFor({ state: 'visible' });
+  await page.waitForTimeout(300);
+  const box = await card.boundingBox();
+  const viewport = page.viewportSize();
+  assert.ok(box.y >= 0 && box.y < viewport.height, `the card's top is on screen: ${box.y}`);
+  await card.getByRole('button', { name: 'Close the incident card' }).click();
+  // From cannot be set after To, nor To before From; the same for severity.
+  await page.locator('select[name="from"]').selectOption('2015');
+  const disabled = (name) => page.locator(`select[name="${name}"] option:disabled`).evaluateAll((os) => os.map((o) => o.value));
+  assert.deepEqual(await disabled('to'), ['2004', '2005', '2006', '2007', '2008', '2009', '2010', '2011', '2012', '2013', '2014']);
+  await page.locator('select[name="maxSeverity"]').selectOption('4');
+  assert.deepEqual(await disabled('minSeverity'), ['5', '6', '7', '8', '9', '10']);
+  assert.equal(await page.locator('#error').isHidden(), true);
+  // "and N more" under the top lists opens the whole list, and closes it again.
+  await page.locator('select[name="maxSeverity"]').selectOption('10');
+  await page.locator('select[name="from"]').selectOption('2004');
+  const more = page.locator('#stats button.more').first();
+  const label = await more.innerText();
+  const n = Number(label.match(/and (\d+) more/)[1]);
+  await more.click();
+  assert.equal(await more.getAttribute('aria-expanded'), 'true');
+  assert.equal(await page.locator('#stats .grid > div').nth(1).locator('li').count(), Math.min(5 + n, 500));
+  await more.click();
+  assert.equal(await page.locator('#stats .grid > div').nth(1).locator('li').count(), 5);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('search narrows the selection as the reader types', async () => {
   const { page, context } = await open();
   await ready(page);
