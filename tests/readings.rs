@@ -70,6 +70,13 @@ fn every_reading_and_tier_is_valid_sourced_and_dated() {
     }
     // The United States sees no gap between the thresholds; South Korea's wording is not sourced.
     assert!(reading::find("united-states").unwrap().no_gap());
+    // Regions for the effects each level implies: Lt. Gen. Chun's loss-of-life test puts armed
+    // attack from level 7 ("minimal death") up, not nowhere.
+    let regions = |id: &str| reading::find(id).unwrap().regions();
+    assert_eq!(regions("chun-in-bum"), [(0, 6, Region::BelowUseOfForce), (7, 10, Region::ArmedAttack)]);
+    assert_eq!(regions("tallinn"), [(0, 4, Region::BelowUseOfForce), (5, 6, Region::Between), (7, 10, Region::ArmedAttack)]);
+    assert_eq!(regions("united-states"), [(0, 4, Region::BelowUseOfForce), (5, 10, Region::ArmedAttack)]);
+    assert_eq!(regions("france")[1..], [(5, 7, Region::Between), (8, 10, Region::ArmedAttack)]);
     let rok = reading::find("south-korea").unwrap();
     assert!(rok.use_of_force.is_none() && rok.armed_attack.is_none() && rok.regions().is_empty());
     for region in [Region::BelowUseOfForce, Region::Between, Region::ArmedAttack] {

@@ -54,7 +54,7 @@ export function renderReading(root, r, facets, words) {
   const dl = el('dl');
   for (const span of r.regions) {
     const levels = span.from === span.to ? `level ${span.from}` : `levels ${span.from}–${span.to}`;
-    dl.append(el('dt', `${span.label} (${levels}, for an operation with physical effects)`));
+    dl.append(el('dt', `${span.label} (${levels})`));
     for (const t of facets.tiers.filter((x) => x.region === span.region)) {
       const definition = words?.tiers[t.id]?.definition;
       dl.append(el('dd', definition ? `${t.name}: ${definition}` : t.name));

@@ -139,14 +139,15 @@ impl Reading {
         matches!((&self.use_of_force, &self.armed_attack), (Some(a), Some(b)) if a == b)
     }
 
-    /// The region of the ladder at `level` for an operation with physical effects (the case the
-    /// readings are written for); `None` when the reading states neither threshold.
+    /// The region of the ladder at `level` for the effects the level implies: physical damage up
+    /// to level 6 (the case the readings are written for), deaths from level 7 ("minimal death"
+    /// and everything the ladder ranks above it); `None` when the reading states neither threshold.
     pub fn region_at(&self, level: u8) -> Option<Region> {
         if self.use_of_force.is_none() && self.armed_attack.is_none() {
             return None;
         }
-        let physical = Some(Effects::Physical);
-        Some(match self.verdicts(level, physical) {
+        let implied = Some(if level >= 7 { Effects::Death } else { Effects::Physical });
+        Some(match self.verdicts(level, implied) {
             (_, Some(Verdict::Yes)) => Region::ArmedAttack,
             (Some(Verdict::Yes), _) => Region::Between,
             _ => Region::BelowUseOfForce,

@@ -94,7 +94,7 @@ export interface Reading {
   contested: Contested | null;
   /** No gap between the thresholds (the United States). */
   noGap: boolean;
-  /** The ladder cut into regions, for an operation with physical effects. */
+  /** The ladder cut into regions, for the effects each level implies (physical to 6, deaths from 7). */
   regions: Span[];
 }
 /** Levels a reading leaves disputed for one threshold. */
