@@ -74,7 +74,10 @@ fn every_reading_and_tier_is_valid_sourced_and_dated() {
     // attack from level 7 ("minimal death") up, not nowhere.
     let regions = |id: &str| reading::find(id).unwrap().regions();
     assert_eq!(regions("chun-in-bum"), [(0, 6, Region::BelowUseOfForce), (7, 10, Region::ArmedAttack)]);
-    assert_eq!(regions("tallinn"), [(0, 4, Region::BelowUseOfForce), (5, 6, Region::Between), (7, 10, Region::ArmedAttack)]);
+    assert_eq!(
+        regions("tallinn"),
+        [(0, 4, Region::BelowUseOfForce), (5, 6, Region::Between), (7, 10, Region::ArmedAttack)]
+    );
     assert_eq!(regions("united-states"), [(0, 4, Region::BelowUseOfForce), (5, 10, Region::ArmedAttack)]);
     assert_eq!(regions("france")[1..], [(5, 7, Region::Between), (8, 10, Region::ArmedAttack)]);
     let rok = reading::find("south-korea").unwrap();
