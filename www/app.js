@@ -191,14 +191,14 @@ async function main() {
     update();
   };
 
-  // The active reading in full, its words fetched once the first chart is up (null until then,
-  // false when they cannot be had).
+  // The active reading in full; its words are fetched when its section comes into view (null
+  // until then, false when they cannot be had).
   let words = null;
   const showReading = () => renderReading($('reading'), activeReading(facets, stats), facets, words);
 
   // The comparison of every reading (compare.js, fetched when first asked for).
   const showComparison = () => import('./compare.js').then(({ renderComparison }) => {
-    const { reading, ...selection } = filter;
+    const { reading: _, ...selection } = filter; // every reading is a row of the comparison
     renderComparison($('compare'), explorer.compare(selection), {
       readings: facets.readings,
       what: Object.keys(selection).length ? 'this selection' : 'the whole dataset',
