@@ -2,7 +2,7 @@
 // precise as it is known, who against whom, its level, where it sits against the thresholds, and
 // a citation. Part of the on-demand interaction code (see interact.js). Data is only ever set as
 // text, and only http(s) sources become links.
-import { named, safeUrl } from './stats-view.js';
+import { named, safeUrl, sourceList } from './stats-view.js';
 
 export { safeUrl };
 
@@ -95,19 +95,7 @@ export function cardContent(r, facets, { titleId, link, close, assessment }) {
   row('Collective defence', treatyText(assessment));
   row('Attributed by', r.attributedBy ? `${r.attributedBy}${r.attributionDate ? ` (${formatDate(r.attributionDate)})` : ''}` : null);
   row('What happened', r.description);
-  const sources = el('ul', 'sources');
-  for (const s of r.sources) {
-    const url = safeUrl(s);
-    const li = el('li');
-    if (url) {
-      const a = el('a', null, url.replace(/^https?:\/\/(www\.)?/, ''));
-      a.href = url;
-      a.target = '_blank';
-      a.rel = 'noopener noreferrer';
-      li.append(a);
-    } else li.textContent = s;
-    sources.append(li);
-  }
+  const sources = sourceList(r.sources);
   const cite = el('p', 'cite');
   cite.hidden = true;
   const citeButton = button('Cite this incident', async () => {

@@ -2,7 +2,7 @@
 // rules on the ladder, what it rests on, how we placed it (our judgement), its sources, and the
 // response tiers it makes lawful in each region. Every word comes from the data (facets.readings,
 // facets.tiers); everything is set as text, and only http(s) sources become links.
-import { safeUrl } from './stats-view.js';
+import { sourceList } from './stats-view.js';
 
 function el(tag, text, className) {
   const e = document.createElement(tag);
@@ -34,20 +34,7 @@ export function renderReading(root, r, facets, words) {
   const about = el('details', undefined, 'about');
   about.append(el('summary', 'What it rests on, how we placed it on the ladder, its sources'));
   if (w) {
-    const sources = el('ul', undefined, 'sources');
-    for (const s of w.sources) {
-      const url = safeUrl(s);
-      const li = el('li');
-      if (url) {
-        const a = el('a', url.replace(/^https?:\/\/(www\.)?/, ''));
-        a.href = url;
-        a.target = '_blank';
-        a.rel = 'noopener noreferrer';
-        li.append(a);
-      } else li.textContent = s;
-      sources.append(li);
-    }
-    about.append(el('p', w.basis), el('p', w.mapping, 'mapping'), el('h3', 'Sources'), sources);
+    about.append(el('p', w.basis), el('p', w.mapping, 'mapping'), el('h3', 'Sources'), sourceList(w.sources));
   } else about.append(el('p', words === null ? 'Loading…' : 'Its sources could not be loaded.', 'muted'));
   const tiers = el('details', undefined, 'tiers');
   tiers.append(el('summary', 'Lawful responses in each region of the ladder'));

@@ -60,6 +60,24 @@ export function safeUrl(text) {
   }
 }
 
+/** A list of sources: each http(s) address a link opening in a new tab, anything else as text. */
+export function sourceList(sources) {
+  const list = el('ul', undefined, 'sources');
+  for (const s of sources) {
+    const url = safeUrl(s);
+    const li = el('li');
+    if (url) {
+      const a = el('a', url.replace(/^https?:\/\/(www\.)?/, ''));
+      a.href = url;
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer';
+      li.append(a);
+    } else li.textContent = s;
+    list.append(li);
+  }
+  return list;
+}
+
 /** The row of `facets.readings` the statistics follow, or null where no reading applies. */
 export const activeReading = (facets, s) => facets.readings?.find((r) => r.id === s?.reading) ?? null;
 
