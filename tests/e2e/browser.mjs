@@ -115,3 +115,19 @@ export function embedState(page, selector) {
 
 /** Resolves after the next two frames: whatever was scheduled to draw has drawn. */
 export const settled = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+/** The explorer page at `path` in a new context (1280x900 and downloads unless `options` say
+ * otherwise) once its statistics are up: `{page, problems, context}`, with console errors and
+ * uncaught exceptions gathered in `problems`. */
+export async function openExplorer(path = 'index.html', options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...options });
+  context.setDefaultTimeout(10000);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await page.goto(url + path);
+  await page.waitForFunction(() => /\d+ incidents?/.test(document.querySelector('#stats')?.textContent ?? ''));
+  await settled(page);
+  return { page, problems, context };
+}

@@ -4,25 +4,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useSession, url, browser, root, out } from './browser.mjs';
+import { useSession, url, browser, root, out, openExplorer } from './browser.mjs';
 
 const AXE = join(root, 'node_modules/axe-core/axe.min.js');
 useSession();
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true };
 
-async function open(path = 'index.html', options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...options });
-  context.setDefaultTimeout(10000);
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  await page.goto(url + path);
-  await page.waitForFunction(() => /\d+ incidents?/.test(document.querySelector('#stats')?.textContent ?? ''));
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  return { page, problems, context };
-}
+const open = openExplorer;
 
 const chart = (page, id = 'spectrum') => page.locator(`#${id}`).locator('xpath=ancestor::figure[1]');
 const total = async (page) => Number((await page.locator('#stats .headline').innerText()).match(/^(\d+)/)[1]);

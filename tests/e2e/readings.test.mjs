@@ -6,22 +6,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useSession, url, browser, root, out, publisherContext, article, embedState, settled } from './browser.mjs';
+import { useSession, url, browser, root, out, publisherContext, article, embedState, settled, openExplorer } from './browser.mjs';
 
 useSession();
 
-async function open(path = '', options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  context.setDefaultTimeout(10000);
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  await page.goto(url + path);
-  await page.waitForFunction(() => /\d+ incidents?/.test(document.querySelector('#stats')?.textContent ?? ''));
-  await settled(page);
-  return { page, problems, context };
-}
+const open = (path = 'index.html', options = {}) => openExplorer(path, options);
 
 const stats = (page) => page.locator('#stats').innerText();
 const pixels = (page, id) => page.locator(`#${id}`).evaluate((c) => c.toDataURL());
