@@ -166,12 +166,18 @@ impl Explorer {
     /// The dataset shipped with the explorer. In the browser its long texts come later (see
     /// [`Explorer::attach_text`]); natively they are all there.
     pub fn bundled() -> Result<Explorer> {
-        let text = if cfg!(target_arch = "wasm32") { BUNDLED_CORE_CSV } else { BUNDLED_CSV };
+        if cfg!(target_arch = "wasm32") {
+            Explorer::bundled_core()
+        } else {
+            Explorer::from_bundled(BUNDLED_CSV, false)
+        }
+    }
+
+    /// The bundled dataset from `text` (the whole file or build.rs's core of it).
+    fn from_bundled(text: &str, text_pending: bool) -> Result<Explorer> {
         let (data, _) = import::parse_native(text, Some(Format::Csv))
             .map_err(|e| Error::File(format!("the bundled dataset is invalid: {e}")))?;
-        let mut explorer = Explorer::new(data, "bundled".into());
-        explorer.text_pending = cfg!(target_arch = "wasm32");
-        Ok(explorer)
+        Ok(Explorer { text_pending, ..Explorer::new(data, "bundled".into()) })
     }
 
     /// Reads the project's own schema (`auto`, `csv` or `json`) and nothing else, so that the

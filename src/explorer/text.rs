@@ -3,16 +3,13 @@
 
 use super::{Explorer, BUNDLED_CORE_CSV};
 use crate::error::{Error, Result};
-use crate::import::{self, Format};
+use crate::import;
 use crate::store::Store;
 
 impl Explorer {
     /// The bundled dataset as the browser's module starts with it: every column but the long texts.
     pub fn bundled_core() -> Result<Explorer> {
-        let (data, _) = import::parse_native(BUNDLED_CORE_CSV, Some(Format::Csv))?;
-        let mut explorer = Explorer::new(data, "bundled".into());
-        explorer.text_pending = true;
-        Ok(explorer)
+        Explorer::from_bundled(BUNDLED_CORE_CSV, true)
     }
 
     /// Whether the long texts of the bundled dataset are still to be attached.
