@@ -204,13 +204,6 @@ async function main() {
       what: Object.keys(selection).length ? 'this selection' : 'the whole dataset',
       active: stats.reading,
       open: (id) => charts[DEFAULT_VIEW].ui.open(id, { scroll: true }),
-      download: (text) => {
-        const a = document.createElement('a');
-        a.href = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
-        a.download = `cyber-spectrum-readings-${new Date().toISOString().slice(0, 10)}.csv`;
-        a.click();
-        setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-      },
     });
   }).catch((e) => showError(`The comparison could not be shown: ${reason(e)}`));
   $('compare-button').addEventListener('click', (e) => {

@@ -3,6 +3,7 @@
 // are undecided (effects not coded), and which, each name opening the incident's card. A real
 // table (caption, header cells with scope) for screen readers, and a CSV of the same figures.
 import { csvCell } from './csv.js';
+import { save } from './downloads.js';
 
 function el(tag, text, className) {
   const e = document.createElement(tag);
@@ -66,7 +67,7 @@ export function compareCsv(rows, readings) {
  * `readings` being facets.readings; `open(id)` opens an incident's card, `active` is the id of the
  * reading the page follows (its row is marked).
  */
-export function renderComparison(root, rows, { readings, what, open, active, download }) {
+export function renderComparison(root, rows, { readings, what, open, active }) {
   const table = el('table', undefined, 'compare');
   table.append(el('caption', `Incidents in ${what} that reach each threshold, by legal reading`));
   const head = el('tr');
@@ -112,10 +113,11 @@ export function renderComparison(root, rows, { readings, what, open, active, dow
     if (g.total > g.list.length) p.append(` and ${g.total - g.list.length} more`);
     which.append(p);
   }
-  const save = el('button', 'Download the comparison (CSV)');
-  save.type = 'button';
-  save.addEventListener('click', () => download(compareCsv(rows, readings)));
+  const button = el('button', 'Download the comparison (CSV)');
+  button.type = 'button';
+  button.addEventListener('click', () => save(root, new Blob([compareCsv(rows, readings)], { type: 'text/csv' }),
+    `cyber-spectrum-readings-${new Date().toISOString().slice(0, 10)}.csv`));
   const note = el('p', 'Each placement on the ladder is our reading of the published position, not a legal finding. '
     + 'Undecided incidents are those whose answer turns on physical effects that are not coded.', 'muted');
-  root.replaceChildren(table, which, note, save);
+  root.replaceChildren(table, which, note, button);
 }
