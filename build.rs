@@ -5,6 +5,10 @@
 //! module (`cargo run --bin schema -- text|readings PATH` writes them) and the page fetches them
 //! when a reader first needs them (`Explorer::attach_text`, `reading-view.js`). About 25 KB gzip
 //! less before the first chart.
+//!
+//! The kept columns are written as packed text (see `src/import/table.rs`, `Table::from_packed`):
+//! cells separated by U+001F, rows by U+001E, no quoting. Reading that takes a `split`, so the
+//! browser's module carries no CSV reader (about 5 KB gzip) for its own data.
 
 use std::path::Path;
 
@@ -12,26 +16,36 @@ use std::path::Path;
 const TEXT: [&str; 4] = ["rationale", "attributed_by", "description", "sources"];
 /// The readings' columns the module keeps.
 const RULES: [&str; 7] = ["id", "name", "kind", "use_of_force", "armed_attack", "contested", "contested_threshold"];
+/// Separators of packed text; kept in step with `src/import/table.rs`.
+const CELL: char = '\u{1f}';
+const ROW: char = '\u{1e}';
 
-/// Copies `from` (a CSV file) to `OUT_DIR/to`, keeping the columns `keep` says.
+/// Writes the columns `keep` says of `from` (a CSV file) to `OUT_DIR/to` as packed text.
 fn columns(from: &str, to: &str, keep: impl Fn(&str) -> bool) {
     println!("cargo:rerun-if-changed={from}");
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let mut reader = csv::Reader::from_path(from).unwrap_or_else(|e| panic!("{from}: {e}"));
     let header = reader.headers().unwrap_or_else(|e| panic!("{from}: {e}")).clone();
     let kept: Vec<usize> = (0..header.len()).filter(|&i| keep(&header[i])).collect();
-    let mut w = csv::Writer::from_path(Path::new(&out).join(to)).expect("OUT_DIR is writable");
-    w.write_record(kept.iter().map(|&i| &header[i])).expect("write");
-    for (k, row) in reader.records().enumerate() {
-        let row = row.unwrap_or_else(|e| panic!("{from} row {}: {e}", k + 1));
-        w.write_record(kept.iter().map(|&i| row.get(i).unwrap_or(""))).expect("write");
+    let mut text = String::new();
+    let mut row = |cells: Vec<&str>, line: usize| {
+        if let Some(c) = cells.iter().find(|c| c.contains([CELL, ROW])) {
+            panic!("{from} record {line}: '{c}' holds a control character U+001E or U+001F");
+        }
+        text.push_str(&cells.join(&CELL.to_string()));
+        text.push(ROW);
+    };
+    row(kept.iter().map(|&i| &header[i]).collect(), 0);
+    for (k, record) in reader.records().enumerate() {
+        let record = record.unwrap_or_else(|e| panic!("{from} record {}: {e}", k + 1));
+        row(kept.iter().map(|&i| record.get(i).unwrap_or("")).collect(), k + 1);
     }
-    w.flush().expect("write");
+    std::fs::write(Path::new(&out).join(to), text).expect("OUT_DIR is writable");
 }
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
-    columns("data/incidents.csv", "incidents-core.csv", |c| !TEXT.contains(&c));
-    columns("data/readings.csv", "readings-core.csv", |c| RULES.contains(&c));
-    columns("data/tiers.csv", "tiers-core.csv", |c| ["id", "region", "name", "short"].contains(&c));
+    columns("data/incidents.csv", "incidents-core.txt", |c| !TEXT.contains(&c));
+    columns("data/readings.csv", "readings-core.txt", |c| RULES.contains(&c));
+    columns("data/tiers.csv", "tiers-core.txt", |c| ["id", "region", "name", "short"].contains(&c));
 }

@@ -42,7 +42,7 @@ cargo run --locked --quiet --bin schema >&2
 build_module "$out_name" -- --locked
 build_module "$import_name" -- --locked --no-default-features --features importer
 # The bundled dataset's long texts, beside the module that leaves them out (see build.rs).
-cargo run --locked --quiet --bin schema -- text "$out_dir/${out_name}_text.csv" >&2
+cargo run --locked --quiet --bin schema -- text "$out_dir/${out_name}_text.txt" >&2
 cargo run --locked --quiet --bin schema -- readings "$out_dir/${out_name}_readings.json" >&2
 
 # The site as served: www/ copied to dist/, its JavaScript (the wasm-bindgen glue included) and CSS

@@ -111,17 +111,20 @@ pub fn files_javascript() -> String {
 /// The bundled dataset's long texts, as the page fetches them beside the explorer module (see
 /// build.rs): the id and the columns the module leaves out, read back by `Explorer::attach_text`.
 pub fn bundled_text() -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    use crate::import::table::{PACKED_CELL, PACKED_ROW};
     let records = crate::Explorer::bundled().map(|e| e.all()).unwrap_or_default();
     let mut rows = vec![TEXT_COLUMNS.iter().map(|s| s.to_string()).collect::<Vec<_>>()];
     for i in records {
         rows.push(vec![i.id, i.rationale, i.attributed_by, i.description, i.sources.join(" ")]);
     }
+    let mut text = String::new();
     for row in rows {
-        // Writing to memory cannot fail.
-        let _ = w.write_record(&row);
+        // The store already turned these separators into spaces; the check keeps it so.
+        let cells: Vec<String> = row.into_iter().map(|c| c.replace([PACKED_CELL, PACKED_ROW], " ")).collect();
+        text.push_str(&cells.join(&PACKED_CELL.to_string()));
+        text.push(PACKED_ROW);
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    text
 }
 
 /// The columns of [`bundled_text`].

@@ -42,7 +42,15 @@ fn the_browser_bundle_splits_the_long_texts_and_attaches_them_back() {
     assert!(!core.needs_text());
     assert_eq!(core.all(), full.all());
     // A text file of another dataset version is refused by name.
-    let e = core.attach_text("id,rationale,attributed_by,description,sources\nno-such-id,r,a,d,https://example.org\n");
+    let packed = |rows: &[&[&str]]| rows.iter().map(|r| format!("{}\u{1e}", r.join("\u{1f}"))).collect::<String>();
+    let header: &[&str] = &["id", "rationale", "attributed_by", "description", "sources"];
+    let e = core.attach_text(&packed(&[header, &["no-such-id", "r", "a", "d", "https://example.org"]]));
     assert!(e.unwrap_err().to_string().contains("no-such-id"));
-    assert!(core.attach_text("id,description\nx,y\n").unwrap_err().to_string().contains("rationale"));
+    assert!(core
+        .attach_text(&packed(&[&["id", "description"], &["x", "y"]]))
+        .unwrap_err()
+        .to_string()
+        .contains("rationale"));
+    // What a server sends for a missing file is no text file either.
+    assert!(core.attach_text("<!doctype html><title>404</title>").unwrap_err().to_string().contains("lack the column"));
 }

@@ -77,7 +77,7 @@ fn expected(file: &str) -> (How, Expect, Option<Check>) {
         "huge-numbers.csv" => (auto, Refused("row 1 (line 2), column 'severity': '99999999999999999999999' is not a whole level 0-10"), None),
         "huge-year.csv" => (auto, Refused("row 1 (line 2), column 'start': '99999-01-01' is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"), None),
         "negative-year.csv" => (auto, Refused("row 1 (line 2), column 'start': '-2015-01-01' is not a date"), None),
-        "nan-severity.csv" => (auto, Refused("row 1 (line 2), column 'severity': 'NaN' is not a whole level 0-10"), None),
+        "nan-severity.csv" => (auto, Refused("row 1 (line 2), column 'severity': 'NaN' is not a number (a level 0-10, or empty if not coded)"), None),
         "fractional-severity.csv" => (auto, Refused("row 1 (line 2), column 'severity': '2.5' is not a whole level 0-10"), None),
         "zero-date.csv" => (auto, Refused("row 1 (line 2), column 'start': year 0 in '0000-00-00' is outside"), None),
         "impossible-date.csv" => (auto, Refused("row 1 (line 2), column 'start': '2023-02-30' is not a real day (2023-02 has 28 days)"), None),

@@ -232,8 +232,10 @@ fn bundled_counts_per_reading_are_pinned() {
 #[test]
 fn the_browser_module_carries_the_same_rules_without_the_words() {
     let full = reading::policy().unwrap();
-    let core = Box::leak(Box::new(reading::parse(reading::READINGS_CORE_CSV, reading::TIERS_CORE_CSV).unwrap()));
-    assert!(reading::READINGS_CORE_CSV.len() * 3 < reading::READINGS_CSV.len(), "the words stay out");
+    let packed = |text| cyber_spectrum::import::table::Table::from_packed(text);
+    let core = reading::from_tables(&packed(reading::READINGS_CORE), &packed(reading::TIERS_CORE)).unwrap();
+    let core = Box::leak(Box::new(core));
+    assert!(reading::READINGS_CORE.len() * 3 < reading::READINGS_CSV.len(), "the words stay out");
     for (a, b) in full.readings.iter().zip(&core.readings) {
         assert_eq!(
             (&a.id, &a.name, &a.kind, &a.use_of_force, &a.armed_attack, a.contested),

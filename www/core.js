@@ -56,7 +56,7 @@ export function fullText(explorer) {
   if (!explorer?.needsText()) return Promise.resolve();
   let p = texts.get(explorer);
   if (!p) {
-    p = fetch(new URL('./pkg/cyber_spectrum_text.csv', import.meta.url))
+    p = fetch(new URL('./pkg/cyber_spectrum_text.txt', import.meta.url))
       .then((r) => { if (!r.ok) throw new Error(`HTTP ${r.status}`); return r.text(); })
       .then((text) => { explorer.attachText(text); })
       .catch((e) => { texts.delete(explorer); throw new Error(`the incidents' descriptions and sources could not be loaded (${e.message})`); });

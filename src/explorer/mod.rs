@@ -16,8 +16,9 @@ use serde::Serialize;
 /// The dataset that ships with the explorer (see `data/README.md` for how it is compiled).
 pub const BUNDLED_CSV: &str = include_str!("../../data/incidents.csv");
 /// The same without its long texts (rationale, attribution, description, sources), as build.rs
-/// writes it: what the browser's module carries. The texts follow with [`Explorer::attach_text`].
-pub const BUNDLED_CORE_CSV: &str = include_str!(concat!(env!("OUT_DIR"), "/incidents-core.csv"));
+/// packs it (see `Table::from_packed`): what the browser's module carries. The texts follow with
+/// [`Explorer::attach_text`].
+pub const BUNDLED_CORE: &str = include_str!(concat!(env!("OUT_DIR"), "/incidents-core.txt"));
 /// Version and "data as of" date of the bundled dataset.
 pub const BUNDLED_VERSION: &str = include_str!("../../data/VERSION");
 
@@ -169,14 +170,13 @@ impl Explorer {
         if cfg!(target_arch = "wasm32") {
             Explorer::bundled_core()
         } else {
-            Explorer::from_bundled(BUNDLED_CSV, false)
+            Explorer::from_bundled(import::parse_native(BUNDLED_CSV, Some(Format::Csv)).map(|(data, _)| data), false)
         }
     }
 
-    /// The bundled dataset from `text` (the whole file or build.rs's core of it).
-    fn from_bundled(text: &str, text_pending: bool) -> Result<Explorer> {
-        let (data, _) = import::parse_native(text, Some(Format::Csv))
-            .map_err(|e| Error::File(format!("the bundled dataset is invalid: {e}")))?;
+    /// The bundled dataset as read from the whole file or from build.rs's core of it.
+    fn from_bundled(data: Result<Dataset>, text_pending: bool) -> Result<Explorer> {
+        let data = data.map_err(|e| Error::File(format!("the bundled dataset is invalid: {e}")))?;
         Ok(Explorer { text_pending, ..Explorer::new(data, "bundled".into()) })
     }
 

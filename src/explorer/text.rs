@@ -1,7 +1,7 @@
 //! The bundled dataset's long texts (rationale, attribution, description, sources): left out of
 //! the browser's module by build.rs and attached when the page fetches them.
 
-use super::{Explorer, BUNDLED_CORE_CSV};
+use super::{Explorer, BUNDLED_CORE};
 use crate::error::{Error, Result};
 use crate::import;
 use crate::store::Store;
@@ -9,7 +9,7 @@ use crate::store::Store;
 impl Explorer {
     /// The bundled dataset as the browser's module starts with it: every column but the long texts.
     pub fn bundled_core() -> Result<Explorer> {
-        Explorer::from_bundled(BUNDLED_CORE_CSV, true)
+        Explorer::from_bundled(import::parse_packed(BUNDLED_CORE), true)
     }
 
     /// Whether the long texts of the bundled dataset are still to be attached.
@@ -17,12 +17,12 @@ impl Explorer {
         self.text_pending
     }
 
-    /// Adds the bundled dataset's long texts (the CSV `cargo run --bin schema -- text` writes:
-    /// id, rationale, attributed_by, description, sources) to the incidents with those ids.
+    /// Adds the bundled dataset's long texts (the packed text `cargo run --bin schema -- text`
+    /// writes: id, rationale, attributed_by, description, sources) to the incidents with those ids.
     /// Returns how many incidents got their texts; an id the data lacks is an error (the file is
     /// from another version of the dataset).
     pub fn attach_text(&mut self, text: &str) -> Result<usize> {
-        let table = import::table::read_csv(text)?;
+        let table = import::table::Table::from_packed(text);
         let column = |name: &str| {
             table.column(name).ok_or_else(|| Error::File(format!("the incident texts lack the column '{name}'")))
         };

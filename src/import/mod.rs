@@ -9,7 +9,7 @@ mod json;
 mod lenient;
 mod mapped;
 mod native;
-pub(crate) mod table;
+pub mod table;
 mod xlsx;
 mod xml;
 mod zip;
@@ -305,7 +305,7 @@ pub fn parse_native(text: &str, format: Option<Format>) -> Result<(Dataset, Form
         Some(f @ (Format::Csv | Format::Json)) => f,
         Some(f) => {
             return Err(Error::Argument(format!(
-                "format '{}' is read by the importer module (importFile), not by Explorer.fromText",
+                "format '{}' is read by the importer module (importFile), not by the explorer module",
                 f.name()
             )))
         }
@@ -313,6 +313,11 @@ pub fn parse_native(text: &str, format: Option<Format>) -> Result<(Dataset, Form
     check_text(text)?;
     let data = if format == Format::Json { parse_own_json(text)? } else { native::parse_csv(text)? };
     Ok((chronological(data), format))
+}
+
+/// The bundled dataset's columns as build.rs packs them (see [`table::Table::from_packed`]).
+pub fn parse_packed(text: &str) -> Result<Dataset> {
+    Ok(chronological(native::parse_table(&table::Table::from_packed(text))?))
 }
 
 /// The project's JSON. The explorer wasm module leaves JSON to the importer module (which every
@@ -325,9 +330,7 @@ fn parse_own_json(text: &str) -> Result<Dataset> {
 
 #[cfg(all(target_arch = "wasm32", not(feature = "importer")))]
 fn parse_own_json(_: &str) -> Result<Dataset> {
-    Err(Error::Argument(
-        "JSON is read by the importer module (importFile), not by Explorer.fromText, which reads CSV".into(),
-    ))
+    Err(Error::Argument("JSON is read by the importer module (importFile), not by the explorer module".into()))
 }
 
 /// Refuses text over the size limit, and empty text, before reading it.

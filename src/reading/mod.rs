@@ -13,7 +13,7 @@ mod parse;
 mod rule;
 
 pub use info::{treaties_for, ReadingInfo, Span, ThresholdInfo, Treaty, TREATIES};
-pub use parse::{find, parse, policy};
+pub use parse::{find, from_tables, parse, policy};
 pub use rule::{Rule, Verdict};
 
 use crate::model::{Effects, MAX_LEVEL};
@@ -23,13 +23,9 @@ use serde::Serialize;
 pub const READINGS_CSV: &str = include_str!("../../data/readings.csv");
 #[cfg(not(target_arch = "wasm32"))]
 pub const TIERS_CSV: &str = include_str!("../../data/tiers.csv");
-#[cfg(target_arch = "wasm32")]
-pub const READINGS_CSV: &str = READINGS_CORE_CSV;
-#[cfg(target_arch = "wasm32")]
-pub const TIERS_CSV: &str = TIERS_CORE_CSV;
-/// Names and rules only, as build.rs writes them for the browser's module.
-pub const READINGS_CORE_CSV: &str = include_str!(concat!(env!("OUT_DIR"), "/readings-core.csv"));
-pub const TIERS_CORE_CSV: &str = include_str!(concat!(env!("OUT_DIR"), "/tiers-core.csv"));
+/// Names and rules only, packed by build.rs for the browser's module (see `Table::from_packed`).
+pub const READINGS_CORE: &str = include_str!(concat!(env!("OUT_DIR"), "/readings-core.txt"));
+pub const TIERS_CORE: &str = include_str!(concat!(env!("OUT_DIR"), "/tiers-core.txt"));
 
 /// Which threshold a contested range is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

@@ -1,6 +1,6 @@
 //! Reading `data/readings.csv` and `data/tiers.csv`, every problem named by file, row and column.
 
-use super::{Contested, Policy, Reading, Region, Rule, Threshold, Tier, KINDS, READINGS_CSV, TIERS_CSV};
+use super::{Contested, Policy, Reading, Region, Rule, Threshold, Tier, KINDS};
 use crate::error::{Error, Result};
 use crate::import::table::{read_csv, Table};
 use crate::model::MAX_LEVEL;
@@ -24,10 +24,17 @@ fn sources(table: &Table, file: &str, row: usize, text: &str) -> std::result::Re
 
 /// Reads readings and tiers from their CSV text; every problem names the file, row and column.
 pub fn parse(readings_csv: &str, tiers_csv: &str) -> std::result::Result<Policy, String> {
-    let table = read_csv(readings_csv).map_err(|e| format!("readings.csv: {e}"))?;
+    let readings = read_csv(readings_csv).map_err(|e| format!("readings.csv: {e}"))?;
+    let tiers = read_csv(tiers_csv).map_err(|e| format!("tiers.csv: {e}"))?;
+    from_tables(&readings, &tiers)
+}
+
+/// Reads readings and tiers from their tables (CSV natively, build.rs's packed text in the
+/// browser's module).
+pub fn from_tables(table: &Table, tiers_table: &Table) -> std::result::Result<Policy, String> {
     let mut readings: Vec<Reading> = Vec::new();
     for (k, row) in table.rows.iter().enumerate() {
-        let get = |name: &str| cell(&table, &row.cells, name);
+        let get = |name: &str| cell(table, &row.cells, name);
         let n = k + 1;
         let rule = |name: &str| match get(name) {
             "" => Ok(None),
@@ -85,16 +92,16 @@ pub fn parse(readings_csv: &str, tiers_csv: &str) -> std::result::Result<Policy,
             contested,
             basis: get("basis").to_string(),
             mapping: get("mapping").to_string(),
-            sources: sources(&table, "readings.csv", n, get("sources"))?,
+            sources: sources(table, "readings.csv", n, get("sources"))?,
         });
     }
     if readings.is_empty() {
         return Err("readings.csv has no readings".into());
     }
-    let table = read_csv(tiers_csv).map_err(|e| format!("tiers.csv: {e}"))?;
+    let table = tiers_table;
     let mut tiers = Vec::new();
     for (k, row) in table.rows.iter().enumerate() {
-        let get = |name: &str| cell(&table, &row.cells, name);
+        let get = |name: &str| cell(table, &row.cells, name);
         let n = k + 1;
         let region = Region::parse(get("region"))
             .ok_or_else(|| format!("tiers.csv row {n}, region: '{}' is not a region of the ladder", get("region")))?;
@@ -104,17 +111,29 @@ pub fn parse(readings_csv: &str, tiers_csv: &str) -> std::result::Result<Policy,
             name: get("name").to_string(),
             short: get("short").to_string(),
             definition: get("definition").to_string(),
-            sources: sources(&table, "tiers.csv", n, get("sources"))?,
+            sources: sources(table, "tiers.csv", n, get("sources"))?,
         });
     }
     Ok(Policy { readings, tiers })
+}
+
+/// The bundled readings and tiers: natively the whole files, in the browser's module their names
+/// and rules as build.rs packs them.
+#[cfg(not(target_arch = "wasm32"))]
+fn bundled() -> std::result::Result<Policy, String> {
+    parse(super::READINGS_CSV, super::TIERS_CSV)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn bundled() -> std::result::Result<Policy, String> {
+    from_tables(&Table::from_packed(super::READINGS_CORE), &Table::from_packed(super::TIERS_CORE))
 }
 
 /// The bundled readings and tiers (parsed on first use; `tests/readings.rs` keeps them valid).
 pub fn policy() -> Result<&'static Policy> {
     static POLICY: OnceLock<std::result::Result<Policy, String>> = OnceLock::new();
     POLICY
-        .get_or_init(|| parse(READINGS_CSV, TIERS_CSV))
+        .get_or_init(bundled)
         .as_ref()
         .map_err(|m| Error::File(format!("the bundled legal readings are invalid: {m}")))
 }

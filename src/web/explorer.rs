@@ -34,17 +34,6 @@ impl Explorer {
         Ok(Explorer { core: Core::bundled()? })
     }
 
-    /// An explorer on data in the project's own schema given as text: `format` is `"auto"` (the
-    /// default), `"csv"` or `"json"`. Other formats (DCID, EuRepoC, CFR, workbooks, mapped
-    /// spreadsheets) are read by the importer module: see `www/loader.js`. Throws an `Error` naming
-    /// the row and column of bad input.
-    #[wasm_bindgen(js_name = fromText)]
-    pub fn from_text(text: &str, format: Option<String>) -> Result<Explorer, JsError> {
-        super::ready();
-        let core = Core::from_native(text, format.as_deref().unwrap_or("auto"))?;
-        Ok(Explorer { core })
-    }
-
     /// An explorer on what the importer module's `importFile` returned: `{facts, more, text,
     /// ends, scale: {key, max}, warnings, format}`, the incidents in columns (typed arrays, which
     /// cross from the worker without a copy and are copied once into this module and checked).
@@ -105,14 +94,14 @@ impl Explorer {
 
     /// Whether the bundled dataset's long texts (rationale, attribution, description, sources)
     /// are still to be attached: the module leaves them out to start faster, and the page fetches
-    /// them (`pkg/cyber_spectrum_text.csv`, beside the module) for the first card, table or
+    /// them (`pkg/cyber_spectrum_text.txt`, beside the module) for the first card, table or
     /// download. Records show empty texts until then.
     #[wasm_bindgen(js_name = needsText)]
     pub fn needs_text(&self) -> bool {
         self.core.needs_text()
     }
 
-    /// Adds the bundled dataset's long texts from the text of `pkg/cyber_spectrum_text.csv`;
+    /// Adds the bundled dataset's long texts from the text of `pkg/cyber_spectrum_text.txt`;
     /// returns how many incidents got theirs. Throws on a file of another dataset version.
     #[wasm_bindgen(js_name = attachText)]
     pub fn attach_text(&mut self, text: &str) -> Result<usize, JsError> {
