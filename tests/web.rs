@@ -32,7 +32,7 @@ const SMALL: &str = include_str!("fixtures/small.csv");
 
 #[wasm_bindgen_test]
 fn stats_have_the_documented_shape() {
-    let ex = Explorer::from_text(SMALL, Some("auto".into())).expect("loads");
+    let ex = imported(SMALL.as_bytes(), Some("auto"), JsValue::NULL).expect("loads");
     let s = ex.stats(JsValue::UNDEFINED).expect("stats");
     assert_eq!(get(&s, "total").as_f64(), Some(6.0));
     for key in ["byInitiator", "byTarget", "dyads", "byYear", "severityCounts"] {
@@ -81,7 +81,7 @@ fn stats_have_the_documented_shape() {
 
 #[wasm_bindgen_test]
 fn filters_are_plain_objects_and_incidents_come_back_as_objects() {
-    let ex = Explorer::from_text(SMALL, None).expect("loads");
+    let ex = imported(SMALL.as_bytes(), None, JsValue::NULL).expect("loads");
     let list = ex.incidents(js(r#"{"initiators": ["PRK"], "minSeverity": 5}"#)).expect("incidents");
     let list = Array::from(&list);
     assert_eq!(list.length(), 2);
@@ -93,8 +93,8 @@ fn filters_are_plain_objects_and_incidents_come_back_as_objects() {
     assert_eq!(Array::from(&get(&b, "sources")).length(), 2);
     let warnings = Array::from(&ex.warnings().expect("warnings"));
     assert_eq!(warnings.length(), 0);
-    let odd =
-        Explorer::from_text("id,name,start,initiator,targets,colour\nx,X,2015,PRK,KOR,red\n", None).expect("loads");
+    let odd = imported(b"id,name,start,initiator,targets,colour\nx,X,2015,PRK,KOR,red\n", None, JsValue::NULL)
+        .expect("loads");
     let w = Array::from(&odd.warnings().expect("warnings")).get(0);
     assert_eq!(get(&w, "row").as_f64(), Some(0.0));
     assert_eq!(get(&w, "column").as_string().as_deref(), Some("colour"));
@@ -105,7 +105,7 @@ fn filters_are_plain_objects_and_incidents_come_back_as_objects() {
 #[wasm_bindgen_test]
 fn bad_input_throws_errors_that_say_where() {
     let bad = "id,name,start,initiator,targets,severity\nx,X,2015,PRK,KOR,2\ny,Y,2015,PRK,KOR,11\n";
-    let msg = thrown(Explorer::from_text(bad, Some("csv".into())).err().expect("refused"));
+    let msg = imported(bad.as_bytes(), Some("csv"), JsValue::NULL).err().expect("refused");
     assert!(msg.contains("row 2") && msg.contains("column 'severity'"), "{msg}");
     let ex = Explorer::bundled().expect("bundled loads");
     let msg = thrown(ex.stats(js(r#"{"initiator": ["PRK"]}"#)).err().expect("unknown field refused"));
@@ -128,12 +128,11 @@ fn bad_input_throws_errors_that_say_where() {
     let all = get(&ex.stats(JsValue::UNDEFINED).unwrap(), "total");
     assert_eq!(get(&ex.stats(js(r#"{"from": null, "initiators": null}"#)).unwrap(), "total"), all);
     let json =
-        Explorer::from_text(include_str!("fixtures/small.json"), None).expect("JSON through the browser's parser");
+        imported(include_bytes!("fixtures/small.json"), None, JsValue::NULL).expect("JSON, the browser's parser");
     assert_eq!(get(&json.stats(JsValue::UNDEFINED).unwrap(), "total").as_f64(), Some(2.0));
-    let msg =
-        thrown(Explorer::from_text(r#"[{"id": "x1", "name": "Bad","#, None).err().expect("truncated JSON refused"));
+    let msg = imported(br#"[{"id": "x1", "name": "Bad","#, None, JsValue::NULL).err().expect("truncated JSON refused");
     assert!(msg.contains("invalid JSON"), "{msg}");
-    let msg = thrown(Explorer::from_text("", None).err().expect("empty refused"));
+    let msg = imported(b"", None, JsValue::NULL).err().expect("empty refused");
     assert!(msg.contains("empty"), "{msg}");
 }
 
@@ -181,9 +180,6 @@ fn workbooks_and_other_formats_come_in_through_the_importer() {
     let msg = imported(b"a,b\n1,2\n", Some("mapped"), js(r#"{"start": "a", "attacker": "b"}"#)).err().expect("refused");
     assert!(msg.contains("unknown field 'attacker'"), "{msg}");
     assert_eq!(columns(include_bytes!("fixtures/mapped/newsroom.csv")).unwrap().len(), 8);
-    // The explorer module itself reads only the project's schema, and says where the rest goes.
-    let msg = thrown(Explorer::from_text("x", Some("dcid".into())).err().expect("refused"));
-    assert!(msg.contains("importer"), "{msg}");
 }
 
 /// The browser's JSON.parse reads JSON in the importer (not serde_json as natively), so the
@@ -299,15 +295,17 @@ fn the_bundled_dataset_starts_without_its_long_texts_and_takes_them_back() {
     let r = ex.record(k as usize).expect("record");
     assert_eq!(get(&r, "description").as_string().as_deref(), Some(""));
     assert!(get(&r, "name").as_string().is_some_and(|n| n.contains("Sony")), "names stay in the module");
+    // The text file is packed: cells end at U+001F, rows at U+001E (see Table::from_packed).
+    let packed = |rows: &[[&str; 5]]| rows.iter().map(|r| format!("{}\u{1e}", r.join("\u{1f}"))).collect::<String>();
+    let header = ["id", "rationale", "attributed_by", "description", "sources"];
     let n = ex
-        .attach_text("id,rationale,attributed_by,description,sources\n2014-sony-pictures,R,FBI,What happened,https://example.org/s\n")
+        .attach_text(&packed(&[header, ["2014-sony-pictures", "R", "FBI", "What happened", "https://example.org/s"]]))
         .expect("attaches");
     assert_eq!(n, 1);
     assert!(!ex.needs_text());
     let r = ex.record(k as usize).expect("record");
     assert_eq!(get(&r, "description").as_string().as_deref(), Some("What happened"));
     assert_eq!(Array::from(&get(&r, "sources")).length(), 1);
-    let msg =
-        thrown(ex.attach_text("id,rationale,attributed_by,description,sources\nnope,,,,\n").err().expect("refused"));
+    let msg = thrown(ex.attach_text(&packed(&[header, ["nope", "", "", "", ""]])).err().expect("refused"));
     assert!(msg.contains("nope"), "{msg}");
 }

@@ -204,7 +204,9 @@ pub fn draw<DB: DrawingBackend>(
     let (d, lanes) = marks_in_row(row_h);
     let r = d * 0.42;
     let mut order: Vec<usize> = if aggregated { Vec::new() } else { (0..input.len()).collect() };
-    let x_mark = |idx: usize| x_of(input.at(idx).start.fractional_year().clamp(f64::from(y0), f64::from(y1)));
+    // max/min rather than clamp: f64::clamp's check of its bounds formats floats when it fails,
+    // which would bring float formatting (10 KB gzip) into the module.
+    let x_mark = |idx: usize| x_of(input.at(idx).start.fractional_year().max(f64::from(y0)).min(f64::from(y1)));
     order.sort_by(|&a, &b| x_mark(a).total_cmp(&x_mark(b)));
     let mut lane_end: Vec<Vec<f64>> = vec![vec![f64::NEG_INFINITY; lanes]; usize::from(top) + 2];
     let mut marks = Vec::with_capacity(order.len());

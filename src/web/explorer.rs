@@ -14,7 +14,6 @@ use crate::import::Warning;
 use crate::model::Scale;
 use crate::store::Parts;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 
 pub use super::params::filter_to_params;
@@ -41,20 +40,19 @@ impl Explorer {
     pub fn from_import(
         #[wasm_bindgen(unchecked_param_type = "Imported")] imported: JsValue,
     ) -> Result<Explorer, JsError> {
-        #[derive(serde::Deserialize)]
-        struct ScaleRef {
-            key: String,
-            max: u8,
-        }
-        #[derive(serde::Deserialize)]
-        struct Imported {
-            scale: ScaleRef,
-            warnings: Vec<Warning>,
-            format: String,
-        }
         let bad = |what: String| JsError::new(&format!("fromImport: {what} (pass the object importFile returned)"));
-        let field = |name: &str| {
-            js_sys::Reflect::get(&imported, &JsValue::from_str(name)).map_err(|_| bad(format!("no {name}")))
+        // Read field by field rather than through serde's deserialiser, which would bring float
+        // formatting (for its error messages) into the module.
+        let get = |from: &JsValue, name: &str| {
+            js_sys::Reflect::get(from, &JsValue::from_str(name)).map_err(|_| bad(format!("no {name}")))
+        };
+        let field = |name: &str| get(&imported, name);
+        let text = |from: &JsValue, name: &str| {
+            get(from, name)?.as_string().ok_or_else(|| bad(format!("{name} is not a string")))
+        };
+        let whole = |from: &JsValue, name: &str, max: u32| match get(from, name)?.as_f64() {
+            Some(n) if n.fract() == 0.0 && (0.0..=f64::from(max)).contains(&n) => Ok(n as u32),
+            _ => Err(bad(format!("{name} is not a whole number up to {max}"))),
         };
         let bytes = |name: &str| {
             field(name)?
@@ -71,13 +69,20 @@ impl Explorer {
         let parts = Parts {
             facts: bytes("facts")?,
             more: words("more")?,
-            text: field("text")?.as_string().ok_or_else(|| bad("text is not a string".into()))?,
+            text: text(&imported, "text")?,
             ends: words("ends")?,
         };
-        let i: Imported = serde_wasm_bindgen::from_value(imported.clone()).map_err(|e| bad(e.to_string()))?;
-        let scale = Scale::from_key(&i.scale.key, i.scale.max)
-            .ok_or_else(|| bad(format!("unknown scale '{}'", i.scale.key)))?;
-        Ok(Explorer { core: Core::from_import(parts, scale, i.warnings, i.format)? })
+        let scale = field("scale")?;
+        let key = text(&scale, "key")?;
+        let scale = Scale::from_key(&key, whole(&scale, "max", 255)? as u8)
+            .ok_or_else(|| bad(format!("unknown scale '{key}'")))?;
+        let list: js_sys::Array = field("warnings")?.dyn_into().map_err(|_| bad("warnings is not an array".into()))?;
+        let mut warnings = Vec::with_capacity(list.length() as usize);
+        for w in list.iter() {
+            let row = whole(&w, "row", u32::MAX)? as usize;
+            warnings.push(Warning { row, column: text(&w, "column")?, message: text(&w, "message")? });
+        }
+        Ok(Explorer { core: Core::from_import(parts, scale, warnings, text(&imported, "format")?)? })
     }
 
     /// Statistics of the incidents the filter selects: `{total, byInitiator, byTarget, dyads,
@@ -217,9 +222,7 @@ impl Explorer {
         let style = window.get_computed_style(canvas).ok().flatten();
         let prop = |name: &str| style.as_ref().and_then(|s| s.get_property_value(name).ok());
         let (theme, theme_issues) = Theme::from_css(prop, prop("font-family").as_deref());
-        let inner = CanvasBackend::with_canvas_object(canvas.clone())
-            .ok_or_else(|| JsError::new("cannot draw on this canvas"))?;
-        let backend = HiDpi::new(inner, ctx, w as u32, h as u32);
+        let backend = HiDpi::new(ctx, w as u32, h as u32);
         let layout = self.core.draw(&backend.into_drawing_area(), view, &filter, &theme)?;
         Ok(Drawn { layout, theme_issues })
     }

@@ -21,6 +21,7 @@ pub use explorer::*;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+#[cfg(feature = "importer")]
 use wasm_bindgen::JsCast;
 
 /// Runs when a module starts: see [`ready`].
@@ -41,11 +42,14 @@ fn ready() {
             web_sys::console::error_1(&JsValue::from_str(&msg));
             wasm_bindgen::throw_str(&msg);
         }));
+        // Only the importer reads JSON: the explorer module leaves serde's deserialiser out.
+        #[cfg(feature = "importer")]
         crate::import::set_json_parser(parse_json);
     });
 }
 
 /// JSON text read by the browser's own parser (see src/import/json.rs).
+#[cfg(feature = "importer")]
 fn parse_json(text: &str) -> Result<crate::import::Json, String> {
     let value = js_sys::JSON::parse(text).map_err(|e| {
         let detail =

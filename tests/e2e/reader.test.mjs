@@ -260,10 +260,12 @@ test('downloads: the chart as a 2x PNG and as SVG, the selection as CSV that loa
   assert.ok(lines.some((l) => /^"# Suggested citation: .*http.*#.*initiators=PRK/.test(l)));
   const header = lines.findIndex((l) => !l.startsWith('"#'));
   assert.equal(lines[header], 'id,name,start,end,initiator,targets,target_type,method,objective,severity,effects,rationale,attributed_by,attribution_date,description,sources');
-  // The file loads back into the explorer with the same incidents.
+  // The file loads back into the explorer with the same incidents, the documented way (the
+  // importer in its worker, then the explorer).
   const back = await page.evaluate(async (t) => {
     const m = await import('./pkg/cyber_spectrum.js');
-    const ex = m.Explorer.fromText(t, 'csv');
+    const { importBytes } = await import('./loader.js');
+    const ex = m.Explorer.fromImport(await importBytes(new TextEncoder().encode(t), { format: 'csv' }));
     const s = ex.stats({});
     return { total: s.total, warnings: ex.warnings().length, initiators: s.byInitiator.map((r) => r.code) };
   }, csv.bytes.toString('utf8'));
