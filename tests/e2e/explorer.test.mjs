@@ -65,7 +65,7 @@ test('a filter changes statistics and pixels, and reset restores them', async ()
   const before = { text: await statsText(page), spectrum: await canvasState(page, 'spectrum'), timeline: await canvasState(page, 'timeline') };
 
   await page.locator('details.multi[data-name="initiators"] > summary').click();
-  const china = page.getByLabel(/^China \(\d+\)$/);
+  const china = page.locator('details.multi[data-name="initiators"]').getByLabel(/^China \(\d+\)$/);
   const n = Number((await china.locator('..').innerText()).match(/\((\d+)\)/)[1]);
   await china.check();
   const headline = new RegExp(`^${n} incidents?, 20\\d\\d`);
