@@ -72,7 +72,7 @@ async function main() {
   let held = null; // the bundled dataset, shared through core.js with any element on the page
   try {
     if (query.get('data')) {
-      [explorer, origin] = await (await loadUi()).loadInitial(query.get('data'), query.get('format') || 'auto', Explorer);
+      [explorer, origin] = await (await loadUi()).loadInitial(query.get('data'), query.get('format') || 'auto', m);
     } else {
       held = acquire(m, null);
       [explorer, origin] = [await held.loading, 'bundled'];
@@ -222,7 +222,7 @@ async function main() {
 
   // Loading a dataset (load-ui.js, fetched when the reader first opens the panel or drops a file).
   let loader;
-  const loading = () => (loader ??= loadUi().then((l) => l.attach({ Explorer, adopt, showError, clearError })));
+  const loading = () => (loader ??= loadUi().then((l) => l.attach({ m, adopt, showError, clearError })));
   $('load-panel').addEventListener('toggle', loading);
   $('file').addEventListener('change', (e) => {
     const file = e.target.files[0];

@@ -76,6 +76,9 @@ export function readingWords() {
   return words;
 }
 
+/** Lets the page handle input and paint before the next step of long work. */
+export const pause = () => (globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((r) => setTimeout(r, 0)));
+
 /** An exception's message; a trap of the WebAssembly core (after an internal error) said as such. */
 export function reason(e) {
   if (e instanceof WebAssembly.RuntimeError) return `the chart's core stopped on an internal error (${e.message})`;

@@ -12,7 +12,7 @@
 // element and in the console; nothing is thrown at the page.
 
 import { FILTERS, VIEWS, FORMATS } from './schema.js';
-import { configure, startCore, acquire, release, reason } from './core.js';
+import { configure, startCore, acquire, release, reason, pause } from './core.js';
 import { closeDropdownsOnOutsideClick } from './controls.js';
 import { readControls, readTimeout, readHeight, readLang, themeError, toolbar } from './embed-tools.js';
 import { headline } from './stats-view.js';
@@ -214,9 +214,15 @@ export class CyberSpectrum extends HTMLElement {
     }
     if (this.held) release(this.held);
     this.held = entry;
+    // Facets, then statistics and the chart, each in a task of its own: with a million incidents
+    // each takes tens of milliseconds, and the article stays responsive between them.
+    if (src) await pause();
+    const facets = explorer.facets();
+    if (src) await pause();
+    if (src !== this.getAttribute('src')) return; // a newer src is loading (it releases this one)
     this.status.hidden = true;
     this.explorer = explorer;
-    this.facets = explorer.facets();
+    this.facets = facets;
     this.buildTools();
     if (this.pendingFilter) {
       const f = this.pendingFilter;

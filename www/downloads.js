@@ -107,21 +107,17 @@ export function pngOf(canvas, draw) {
   }
 }
 
-/** Each column of the project's CSV (COLUMNS in schema.js, the ones the explorer reads back) and
- * how to take its cell from an incident record. */
-const CSV_COLUMNS = COLUMNS.map((c) => [c.name, (r) => (c.join ? r[c.record].join(c.join) : r[c.record])]);
-
-export function csvOf(records, { facets, reading = null, filterText, link, now = new Date() }) {
+/** The CSV's `#` preamble (each line one quoted field) and its header line, for `count` incidents;
+ * the core writes the rows (`Explorer.csvRows`). */
+export function csvHead(count, { facets, reading = null, filterText, link, now = new Date() }) {
   const data = facets.source === 'bundled' ? `cyber-spectrum dataset, version ${facets.version}` : `your data, read as ${facets.source}`;
   const preamble = [
-    `cyber-spectrum: ${plural(records.length, 'incident')} selected from the ${data} (${plural(facets.total, 'incident')} in all)`,
+    `cyber-spectrum: ${plural(count, 'incident')} selected from the ${data} (${plural(facets.total, 'incident')} in all)`,
     `Filters: ${filterText || 'none (every incident)'}`,
     `Downloaded: ${now.toISOString()}`,
     `Severity: ${scaleText(facets.scale, reading)}`,
     `Suggested citation: cyber-spectrum, ${data}, ${link} (accessed ${now.toISOString().slice(0, 10)}).`,
     'The lines starting with # are this note; the explorer reads the file back as it is.',
   ].map((l) => csvCell(`# ${l.replace(/[\r\n]+/g, ' ')}`, { quote: true })); // each line one field
-  const rows = records.map((r) => CSV_COLUMNS.map(([, get]) => csvCell(get(r))).join(','));
-  return `${[...preamble, CSV_COLUMNS.map(([name]) => name).join(','), ...rows].join('\r\n')}\r\n`;
+  return [...preamble, COLUMNS.map((c) => c.name).join(',')].map((l) => `${l}\r\n`).join('');
 }
-

@@ -10,7 +10,7 @@ self.onmessage = async ({ data }) => {
     const result = data.kind === 'columns'
       ? columns(data.bytes)
       : importFile(data.bytes, data.format || 'auto', data.mapping ?? null);
-    const transfer = data.kind === 'columns' ? [] : [result.facts.buffer, result.more.buffer, result.ends.buffer];
+    const transfer = data.kind === 'columns' ? [] : [result.facts.buffer, result.more.buffer, result.ends.buffer, result.text.buffer];
     self.postMessage({ ok: true, result }, transfer);
   } catch (e) {
     self.postMessage({ ok: false, error: (e && e.message) || String(e) });

@@ -8,7 +8,11 @@
 import { named, activeReading } from './stats-view.js';
 import { el, plural, formatDate, who, severityText, cardContent } from './card.js';
 import { incidentTable } from './table.js';
-import { save, svgOf, pngOf, csvOf } from './downloads.js';
+import { save, svgOf, pngOf, csvHead } from './downloads.js';
+import { pause } from './core.js';
+
+/** Incidents written as CSV lines per step of a download (the core writes them: a few ms). */
+const CSV_BATCH = 5000;
 
 const STYLESHEET = new URL('./interact.css', import.meta.url).href;
 let uid = 0;
@@ -51,9 +55,10 @@ export async function attach(figure, canvas, host, state) {
   let focus = -1; // the mark walked to with the keyboard, by number in the current draw
   let focusIncident = -1; // ... and the incident it shows, kept across redraws
   let cardIncident = -1;
-  let records = null; // the selection's records, for the table and the CSV, per filter
-  let recordsKey = '';
+  let rows = null; // the selection's rows, for the CSV, per filter
+  let rowsKey = '';
   let owner = host.explorer(); // a new dataset makes every index above stale
+  let generation = 0; // ... counted, so the table knows its rows are of an old dataset
 
   const drawn = () => state.drawn;
   const active = () => (root instanceof ShadowRoot ? root.activeElement : document.activeElement);
@@ -66,11 +71,11 @@ export async function attach(figure, canvas, host, state) {
   };
   const selection = () => {
     const key = JSON.stringify(host.filter());
-    if (key !== recordsKey || !records) {
-      records = host.explorer().incidents(host.filter());
-      recordsKey = key;
+    if (key !== rowsKey || !rows) {
+      rows = host.explorer().selection(host.filter());
+      rowsKey = key;
     }
-    return records;
+    return rows;
   };
 
   // -- the tooltip, the highlight ring and the band highlight --------------------------------
@@ -252,8 +257,9 @@ export async function attach(figure, canvas, host, state) {
 
   // -- the table -----------------------------------------------------------------------------
   const table = incidentTable(tableBox, {
-    records: selection,
-    key: () => JSON.stringify(host.filter()),
+    explorer: () => host.explorer(),
+    filter: () => host.filter(),
+    key: () => `${generation}|${JSON.stringify(host.filter())}`,
     open: (r) => {
       const k = host.explorer().indexOf(r.id);
       const m = drawn()?.find(k) ?? -1;
@@ -272,16 +278,25 @@ export async function attach(figure, canvas, host, state) {
         const open = tableBox.hidden;
         tableBox.hidden = !open;
         b.setAttribute('aria-expanded', String(open));
-        if (open) table.render();
+        if (open) await table.render();
       } else if (action === 'png') {
         save(figure, await pngOf(canvas, draw), fileName('png'));
       } else if (action === 'svg') {
         save(figure, new Blob([svgOf(canvas, draw)], { type: 'image/svg+xml' }), fileName('svg'));
       } else if (action === 'csv') {
-        const text = csvOf(selection(), {
+        // Written by the core in batches, the page yielding between them (a million rows included).
+        const ex = host.explorer();
+        const all = selection();
+        const parts = [csvHead(all.length, {
           facets: facets(), reading: activeReading(facets(), host.stats()), filterText: filterText(), link: host.link([]),
-        });
-        save(figure, new Blob([text], { type: 'text/csv' }), fileName('csv'));
+        })];
+        for (let i = 0; i < all.length; i += CSV_BATCH) {
+          if (i > 0) await pause();
+          if (ex !== host.explorer()) throw new Error('the data changed while the file was being written');
+          // Each batch becomes a Blob at once, so its text is encoded now, not all at the end.
+          parts.push(new Blob([ex.csvRows(all.subarray(i, i + CSV_BATCH))]));
+        }
+        save(figure, new Blob(parts, { type: 'text/csv' }), fileName('csv'));
       }
     } catch (e) {
       host.error?.(`The ${action.toUpperCase()} download failed: ${e.message}`);
@@ -307,7 +322,8 @@ export async function attach(figure, canvas, host, state) {
       const d = drawn();
       if (host.explorer() !== owner) {
         owner = host.explorer();
-        records = null;
+        generation += 1;
+        rows = null;
         focusIncident = -1;
         closeCard();
       }
@@ -317,7 +333,7 @@ export async function attach(figure, canvas, host, state) {
       if (focus >= 0 && active() === canvas) showRing(mark(focus));
       else ring.hidden = true;
       if (cardIncident >= 0 && d && d.find(cardIncident) < 0) closeCard();
-      if (!tableBox.hidden && (!records || table.stale())) table.render();
+      if (!tableBox.hidden && table.stale()) table.render().catch((e) => host.error?.(`The table failed: ${e.message}`));
     },
     act,
     close: closeCard,

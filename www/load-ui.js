@@ -1,8 +1,9 @@
 // The explorer page's "Load your own data" panel: progress with cancel, the summary with warnings,
 // and the column-mapping form. Fetched on demand (most readers never load a file), by app.js the
 // first time a reader opens the panel, drops a file or follows a ?data= link.
-import { fetchBytes, fileBytes, importBytes, fileColumns, megabytes } from './loader.js';
+import { fetchBytes, fileBytes, importBytes, fileColumns, megabytes, receive } from './loader.js';
 import { MAX_WARNINGS } from './schema.js';
+import { pause } from './core.js';
 import { MAPPING_FIELDS, MAX_MAPPING_COLUMNS } from './schema-files.js';
 
 const $ = (id) => document.getElementById(id);
@@ -38,12 +39,12 @@ const progress = {
 };
 
 /** The data a ?data=URL link names, read in the importer worker: `[explorer, url]`. */
-export async function loadInitial(url, format, Explorer) {
+export async function loadInitial(url, format, m) {
   progress.start(url);
   try {
     const bytes = await fetchBytes(url, { onProgress: progress.download(url) });
     progress.parsing(url, bytes.length);
-    return [Explorer.fromImport(await importBytes(bytes, { format })), url];
+    return [await receive(m, await importBytes(bytes, { format, keep: false })), url];
   } finally {
     progress.done();
   }
@@ -76,7 +77,7 @@ export function showLinked(facets, url) {
     + `${plural(facets.warnings.length, 'warning')}.`, facets.warnings);
 }
 
-/** Data loading for the page: `{fromFile(file), fromUrl(url, format)}`. `page` is `{Explorer,
+/** Data loading for the page: `{fromFile(file), fromUrl(url, format)}`. `page` is `{m (the started module),
  * adopt(explorer, label, local), showError, clearError}`. One load at a time: a new load or Cancel
  * aborts the one under way, and the current data stays until the new data has been read. */
 export function attach(page) {
@@ -101,7 +102,8 @@ export function attach(page) {
       progress.parsing(label, bytes.length);
       const started = performance.now();
       const imported = await importBytes(bytes, { ...options, signal });
-      const next = page.Explorer.fromImport(imported);
+      const next = await receive(page.m, imported);
+      await pause(); // the page's facets and statistics in a task of their own
       page.clearError();
       page.adopt(next, label, local);
       const ms = Math.round(performance.now() - started);

@@ -7,6 +7,7 @@ const WORKER_URL = new URL('./import-worker.js', import.meta.url);
 // The largest input read (schema.js, from src/import/mod.rs): a larger file or download is
 // refused before it is read.
 import { MAX_INPUT_BYTES } from './schema.js';
+import { pause } from './core.js';
 
 /** Seconds a download may go without receiving anything before it is given up. */
 export const STALL_SECONDS = 30;
@@ -141,20 +142,34 @@ function runWorker(message, signal) {
       finish();
       reject(new Error(`the importer could not start (${e.message || 'worker failed to load'})`));
     };
-    // A copy goes to the worker, so the page keeps the bytes (to retry with a column mapping).
-    const bytes = message.bytes.slice();
-    worker.postMessage({ ...message, bytes }, [bytes.buffer]);
+    // A copy goes to the worker when the page keeps the bytes (to retry with a column mapping);
+    // otherwise they are handed over, not copied.
+    const bytes = message.keep === false ? message.bytes : message.bytes.slice();
+    worker.postMessage({ ...message, bytes, keep: undefined }, [bytes.buffer]);
   });
 }
 
-/** Reads bytes in `format` (or with a column `mapping`) in a worker: `{facts, more, text, ends, scale, warnings, format, total}` for `Explorer.fromImport`. */
-export function importBytes(bytes, { format = 'auto', mapping = null, signal } = {}) {
-  return runWorker({ kind: 'import', bytes, format, mapping }, signal);
+/** Reads bytes in `format` (or with a column `mapping`) in a worker: `{facts, more, text, ends, scale, warnings, format, total}` for `Explorer.fromImport`.
+ * With `keep: false` the bytes move to the worker (no copy) and are unusable here afterwards. */
+export function importBytes(bytes, { format = 'auto', mapping = null, signal, keep = true } = {}) {
+  return runWorker({ kind: 'import', bytes, format, mapping, keep }, signal);
 }
 
 /** The column names of a file, for choosing a mapping. */
 export function fileColumns(bytes, { signal } = {}) {
   return runWorker({ kind: 'columns', bytes }, signal);
+}
+
+/** An Explorer (of the started module `m`) on what `importBytes` resolved to: `fromImport` in
+ * steps, the page yielding between them, so a million incidents never hold it for long. */
+export async function receive(m, imported) {
+  const r = m.Explorer.receive(imported);
+  try {
+    while (!r.step()) await pause();
+    return r.finish();
+  } finally {
+    r.free();
+  }
 }
 
 /** The dataset at `src` (relative to the page) in `format`, as an Explorer of the started module
@@ -165,7 +180,7 @@ export async function loadSource(m, src, format, stallSeconds) {
   // Every format, the project's own CSV included, is read in the importer's worker: a large file
   // never blocks the article's main thread (a million rows took 5 s there).
   try {
-    return m.Explorer.fromImport(await importBytes(bytes, { format }));
+    return await receive(m, await importBytes(bytes, { format, keep: false }));
   } catch (e) {
     throw new Error(`${url}: ${e.message}`);
   }

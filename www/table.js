@@ -1,44 +1,56 @@
 // The table of the selection, sortable by each column, part of the on-demand interaction code
-// (see interact.js). At most ROWS_SHOWN rows are built; the CSV download has them all.
+// (see interact.js). The core puts the selection in order in steps (Explorer.sorter), the page
+// yielding between them, and only the ROWS_SHOWN rows shown become records and DOM rows; the CSV
+// download has them all. A million rows never hold the page for long.
 import { el, button, plural } from './card.js';
+import { pause } from './core.js';
 
 const ROWS_SHOWN = 1000;
 
-const SORTS = {
-  date: (a, b) => a.start.localeCompare(b.start),
-  name: (a, b) => a.name.localeCompare(b.name),
-  initiator: (a, b) => a.initiatorName.localeCompare(b.initiatorName),
-  target: (a, b) => a.targetNames.join(', ').localeCompare(b.targetNames.join(', ')),
-  severity: (a, b) => (a.severity ?? -1) - (b.severity ?? -1),
-};
 
 const HEADS = [['date', 'Date'], ['name', 'Incident'], ['initiator', 'Initiator'], ['target', 'Target'], ['severity', 'Severity']];
 
 /**
- * The table in `box`: `records()` gives the selection, `key()` says what it depends on (the
- * filter), `open(record)` shows one incident's card. Returns {render(), stale()}: stale when the
- * selection changed since the last render.
+ * The table in `box`: `explorer()` and `filter()` give the data and the selection, `key()` says
+ * what the selection depends on, `open(record)` shows one incident's card. Returns {render(),
+ * stale()}: render resolves once the table shows the current order; stale when the selection
+ * changed since the last render.
  */
-export function incidentTable(box, { records, key, open }) {
+export function incidentTable(box, { explorer, filter, key, open }) {
   let sort = { key: 'date', dir: 1 };
+  let rendering = 0; // a render started later makes an earlier one stop
   const shownKey = () => `${key()}|${sort.key}|${sort.dir}`;
-  const render = () => {
-    const all = [...records()];
-    const cmp = SORTS[sort.key];
-    all.sort((a, b) => sort.dir * cmp(a, b) || a.start.localeCompare(b.start));
+  const render = async () => {
+    const mine = (rendering += 1);
+    const ex = explorer();
+    const sorter = ex.sorter(filter(), sort.key, sort.dir < 0);
+    try {
+      while (!sorter.step(ex)) {
+        box.setAttribute('aria-busy', 'true');
+        await pause();
+        if (mine !== rendering || ex !== explorer()) return;
+      }
+      build(sorter.order(), ex);
+    } finally {
+      sorter.free();
+      if (mine === rendering) box.removeAttribute('aria-busy');
+    }
+  };
+  const build = (order, ex) => {
     const table = el('table');
-    const shown = all.slice(0, ROWS_SHOWN);
-    const cap = el('caption', null, `${plural(all.length, 'incident')} in this selection, sorted by ${sort.key}`
-      + ` (${sort.dir > 0 ? 'ascending' : 'descending'})${all.length > shown.length ? `; the first ${shown.length} shown (the CSV download has all)` : ''}.`);
+    const shown = ex.recordsOf(order.subarray(0, ROWS_SHOWN));
+    const cap = el('caption', null, `${plural(order.length, 'incident')} in this selection, sorted by ${sort.key}`
+      + ` (${sort.dir > 0 ? 'ascending' : 'descending'})${order.length > shown.length ? `; the first ${shown.length} shown (the CSV download has all)` : ''}.`);
     const head = el('tr');
     for (const [k, label] of HEADS) {
       const th = el('th');
       th.scope = 'col';
       th.setAttribute('aria-sort', sort.key === k ? (sort.dir > 0 ? 'ascending' : 'descending') : 'none');
-      const b = button(label, () => {
+      const b = button(label, async () => {
         sort = { key: k, dir: sort.key === k ? -sort.dir : 1 };
-        render();
-        box.querySelector(`th:nth-child(${[...head.children].indexOf(th) + 1}) button`)?.focus();
+        const column = [...head.children].indexOf(th) + 1;
+        await render();
+        box.querySelector(`th:nth-child(${column}) button`)?.focus();
       });
       const arrow = el('span', 'arrow', sort.key === k ? (sort.dir > 0 ? ' ▲' : ' ▼') : '');
       arrow.setAttribute('aria-hidden', 'true'); // aria-sort says it

@@ -8,7 +8,7 @@ use crate::import::{self, Dataset, Format, Mapping, Warning};
 use crate::model::{Country, Effects, Incident, Method, Objective, Scale, TargetType};
 use crate::reading::{self, Reading, ReadingInfo, Tier};
 use crate::stats::{self, Stats};
-use crate::store::{Parts, Store};
+use crate::store::{Decoder, Parts, Store};
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
 use serde::Serialize;
@@ -22,8 +22,13 @@ pub const BUNDLED_CORE: &str = include_str!(concat!(env!("OUT_DIR"), "/incidents
 /// Version and "data as of" date of the bundled dataset.
 pub const BUNDLED_VERSION: &str = include_str!("../../data/VERSION");
 
+mod csv;
+mod order;
 mod readings;
 mod text;
+
+pub use csv::push_cell as push_csv_cell;
+pub use order::{SortKey, Sorter, BLOCK};
 
 pub use readings::{Assessment, Named, Reached, ReadingRow, COMPARE_NAMES};
 
@@ -146,16 +151,70 @@ fn country_choices<'a>(codes: impl Iterator<Item = &'a Country>) -> Vec<Choice> 
         .collect()
 }
 
+/// The values of a vocabulary present in `values`, with their counts (one pass over the data).
 fn vocab_choices<T: Copy + PartialEq>(
     all: &[T],
-    values: impl Iterator<Item = Option<T>> + Clone,
+    values: impl Iterator<Item = Option<T>>,
     slug: fn(T) -> &'static str,
     label: fn(T) -> &'static str,
 ) -> Vec<Choice> {
+    let mut counts = vec![0usize; all.len()];
+    for v in values.flatten() {
+        if let Some(k) = all.iter().position(|x| *x == v) {
+            counts[k] += 1;
+        }
+    }
     all.iter()
-        .map(|v| Choice { value: slug(*v), label: label(*v), count: values.clone().filter(|x| *x == Some(*v)).count() })
-        .filter(|c| c.count > 0)
+        .zip(counts)
+        .filter(|(_, count)| *count > 0)
+        .map(|(v, count)| Choice { value: slug(*v), label: label(*v), count })
         .collect()
+}
+
+/// [`Explorer::from_import`] in steps (the rows are checked a batch at a time), so the page's
+/// main thread is never held for long by a million incidents.
+pub struct Receiving {
+    decoder: Decoder,
+    scale: Scale,
+    warnings: Vec<Warning>,
+    source: String,
+    /// Whether the rows checked so far are in order by start.
+    ordered: bool,
+}
+
+impl Receiving {
+    pub fn new(parts: Parts, scale: Scale, warnings: Vec<Warning>, source: String) -> Result<Receiving> {
+        Ok(Receiving { decoder: Decoder::new(parts)?, scale, warnings, source, ordered: true })
+    }
+
+    /// Checks up to `rows` more incidents (their values, their severity on the scale, their
+    /// order); true once all are.
+    pub fn step(&mut self, rows: usize) -> Result<bool> {
+        let from = self.decoder.progress().0;
+        let done = self.decoder.step(rows)?;
+        let facts = &self.decoder.facts()[from.saturating_sub(1)..];
+        if let Some(k) = facts.iter().position(|f| f.severity.is_some_and(|s| s > self.scale.max)) {
+            return Err(Error::Argument(format!(
+                "imported data is damaged: incident {} has a severity above {}",
+                from.saturating_sub(1) + k,
+                self.scale.max
+            )));
+        }
+        // The importer hands its rows over in order (by start, then id); rows out of order by
+        // start are sorted by `finish`.
+        self.ordered &= facts.windows(2).all(|w| w[0].start <= w[1].start);
+        Ok(done)
+    }
+
+    /// The explorer, once [`Receiving::step`] said every incident is checked.
+    pub fn finish(self) -> Result<Explorer> {
+        let Receiving { decoder, scale, warnings, source, ordered } = self;
+        let mut incidents = decoder.finish()?;
+        if !ordered {
+            incidents.sort_chronological();
+        }
+        Ok(Explorer::new(Dataset { incidents, warnings, scale }, source))
+    }
 }
 
 impl Explorer {
@@ -202,15 +261,9 @@ impl Explorer {
     /// An explorer on data the importer module read: its columns (checked, see
     /// [`Store::from_parts`]), the scale its severities are on, its warnings and the format's name.
     pub fn from_import(parts: Parts, scale: Scale, warnings: Vec<Warning>, source: String) -> Result<Explorer> {
-        let mut incidents = Store::from_parts(parts)?;
-        if let Some(k) = incidents.facts().iter().position(|f| f.severity.is_some_and(|s| s > scale.max)) {
-            return Err(Error::Argument(format!(
-                "imported data is damaged: incident {k} has a severity above {}",
-                scale.max
-            )));
-        }
-        incidents.sort_chronological();
-        Ok(Explorer::new(Dataset { incidents, warnings, scale }, source))
+        let mut r = Receiving::new(parts, scale, warnings, source)?;
+        while !r.step(usize::MAX)? {}
+        r.finish()
     }
 
     /// The data as the importer module hands it over (see [`Explorer::from_import`]).

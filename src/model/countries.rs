@@ -2,257 +2,292 @@
 //! Generated once from the ISO 3166-1 list (pycountry); display names shortened by hand
 //! where the ISO form is not what readers say ("North Korea", not "Korea, Democratic ...").
 
-/// `(alpha3, alpha2, display name, ISO name)`, sorted by alpha-3 so lookups can bisect.
-pub(crate) static COUNTRIES: &[(&str, &str, &str, &str)] = &[
-    ("ABW", "AW", "Aruba", "Aruba"),
-    ("AFG", "AF", "Afghanistan", "Afghanistan"),
-    ("AGO", "AO", "Angola", "Angola"),
-    ("AIA", "AI", "Anguilla", "Anguilla"),
-    ("ALA", "AX", "Åland Islands", "Åland Islands"),
-    ("ALB", "AL", "Albania", "Albania"),
-    ("AND", "AD", "Andorra", "Andorra"),
-    ("ARE", "AE", "United Arab Emirates", "United Arab Emirates"),
-    ("ARG", "AR", "Argentina", "Argentina"),
-    ("ARM", "AM", "Armenia", "Armenia"),
-    ("ASM", "AS", "American Samoa", "American Samoa"),
-    ("ATA", "AQ", "Antarctica", "Antarctica"),
-    ("ATF", "TF", "French Southern Territories", "French Southern Territories"),
-    ("ATG", "AG", "Antigua and Barbuda", "Antigua and Barbuda"),
-    ("AUS", "AU", "Australia", "Australia"),
-    ("AUT", "AT", "Austria", "Austria"),
-    ("AZE", "AZ", "Azerbaijan", "Azerbaijan"),
-    ("BDI", "BI", "Burundi", "Burundi"),
-    ("BEL", "BE", "Belgium", "Belgium"),
-    ("BEN", "BJ", "Benin", "Benin"),
-    ("BES", "BQ", "Caribbean Netherlands", "Bonaire, Sint Eustatius and Saba"),
-    ("BFA", "BF", "Burkina Faso", "Burkina Faso"),
-    ("BGD", "BD", "Bangladesh", "Bangladesh"),
-    ("BGR", "BG", "Bulgaria", "Bulgaria"),
-    ("BHR", "BH", "Bahrain", "Bahrain"),
-    ("BHS", "BS", "Bahamas", "Bahamas"),
-    ("BIH", "BA", "Bosnia and Herzegovina", "Bosnia and Herzegovina"),
-    ("BLM", "BL", "Saint Barthélemy", "Saint Barthélemy"),
-    ("BLR", "BY", "Belarus", "Belarus"),
-    ("BLZ", "BZ", "Belize", "Belize"),
-    ("BMU", "BM", "Bermuda", "Bermuda"),
-    ("BOL", "BO", "Bolivia", "Bolivia, Plurinational State of"),
-    ("BRA", "BR", "Brazil", "Brazil"),
-    ("BRB", "BB", "Barbados", "Barbados"),
-    ("BRN", "BN", "Brunei", "Brunei Darussalam"),
-    ("BTN", "BT", "Bhutan", "Bhutan"),
-    ("BVT", "BV", "Bouvet Island", "Bouvet Island"),
-    ("BWA", "BW", "Botswana", "Botswana"),
-    ("CAF", "CF", "Central African Republic", "Central African Republic"),
-    ("CAN", "CA", "Canada", "Canada"),
-    ("CCK", "CC", "Cocos (Keeling) Islands", "Cocos (Keeling) Islands"),
-    ("CHE", "CH", "Switzerland", "Switzerland"),
-    ("CHL", "CL", "Chile", "Chile"),
-    ("CHN", "CN", "China", "China"),
-    ("CIV", "CI", "Côte d'Ivoire", "Côte d'Ivoire"),
-    ("CMR", "CM", "Cameroon", "Cameroon"),
-    ("COD", "CD", "DR Congo", "Congo, The Democratic Republic of the"),
-    ("COG", "CG", "Congo", "Congo"),
-    ("COK", "CK", "Cook Islands", "Cook Islands"),
-    ("COL", "CO", "Colombia", "Colombia"),
-    ("COM", "KM", "Comoros", "Comoros"),
-    ("CPV", "CV", "Cabo Verde", "Cabo Verde"),
-    ("CRI", "CR", "Costa Rica", "Costa Rica"),
-    ("CUB", "CU", "Cuba", "Cuba"),
-    ("CUW", "CW", "Curaçao", "Curaçao"),
-    ("CXR", "CX", "Christmas Island", "Christmas Island"),
-    ("CYM", "KY", "Cayman Islands", "Cayman Islands"),
-    ("CYP", "CY", "Cyprus", "Cyprus"),
-    ("CZE", "CZ", "Czechia", "Czechia"),
-    ("DEU", "DE", "Germany", "Germany"),
-    ("DJI", "DJ", "Djibouti", "Djibouti"),
-    ("DMA", "DM", "Dominica", "Dominica"),
-    ("DNK", "DK", "Denmark", "Denmark"),
-    ("DOM", "DO", "Dominican Republic", "Dominican Republic"),
-    ("DZA", "DZ", "Algeria", "Algeria"),
-    ("ECU", "EC", "Ecuador", "Ecuador"),
-    ("EGY", "EG", "Egypt", "Egypt"),
-    ("ERI", "ER", "Eritrea", "Eritrea"),
-    ("ESH", "EH", "Western Sahara", "Western Sahara"),
-    ("ESP", "ES", "Spain", "Spain"),
-    ("EST", "EE", "Estonia", "Estonia"),
-    ("ETH", "ET", "Ethiopia", "Ethiopia"),
-    ("FIN", "FI", "Finland", "Finland"),
-    ("FJI", "FJ", "Fiji", "Fiji"),
-    ("FLK", "FK", "Falkland Islands", "Falkland Islands (Malvinas)"),
-    ("FRA", "FR", "France", "France"),
-    ("FRO", "FO", "Faroe Islands", "Faroe Islands"),
-    ("FSM", "FM", "Micronesia", "Micronesia, Federated States of"),
-    ("GAB", "GA", "Gabon", "Gabon"),
-    ("GBR", "GB", "United Kingdom", "United Kingdom"),
-    ("GEO", "GE", "Georgia", "Georgia"),
-    ("GGY", "GG", "Guernsey", "Guernsey"),
-    ("GHA", "GH", "Ghana", "Ghana"),
-    ("GIB", "GI", "Gibraltar", "Gibraltar"),
-    ("GIN", "GN", "Guinea", "Guinea"),
-    ("GLP", "GP", "Guadeloupe", "Guadeloupe"),
-    ("GMB", "GM", "Gambia", "Gambia"),
-    ("GNB", "GW", "Guinea-Bissau", "Guinea-Bissau"),
-    ("GNQ", "GQ", "Equatorial Guinea", "Equatorial Guinea"),
-    ("GRC", "GR", "Greece", "Greece"),
-    ("GRD", "GD", "Grenada", "Grenada"),
-    ("GRL", "GL", "Greenland", "Greenland"),
-    ("GTM", "GT", "Guatemala", "Guatemala"),
-    ("GUF", "GF", "French Guiana", "French Guiana"),
-    ("GUM", "GU", "Guam", "Guam"),
-    ("GUY", "GY", "Guyana", "Guyana"),
-    ("HKG", "HK", "Hong Kong", "Hong Kong"),
-    ("HMD", "HM", "Heard and McDonald Islands", "Heard Island and McDonald Islands"),
-    ("HND", "HN", "Honduras", "Honduras"),
-    ("HRV", "HR", "Croatia", "Croatia"),
-    ("HTI", "HT", "Haiti", "Haiti"),
-    ("HUN", "HU", "Hungary", "Hungary"),
-    ("IDN", "ID", "Indonesia", "Indonesia"),
-    ("IMN", "IM", "Isle of Man", "Isle of Man"),
-    ("IND", "IN", "India", "India"),
-    ("IOT", "IO", "British Indian Ocean Territory", "British Indian Ocean Territory"),
-    ("IRL", "IE", "Ireland", "Ireland"),
-    ("IRN", "IR", "Iran", "Iran, Islamic Republic of"),
-    ("IRQ", "IQ", "Iraq", "Iraq"),
-    ("ISL", "IS", "Iceland", "Iceland"),
-    ("ISR", "IL", "Israel", "Israel"),
-    ("ITA", "IT", "Italy", "Italy"),
-    ("JAM", "JM", "Jamaica", "Jamaica"),
-    ("JEY", "JE", "Jersey", "Jersey"),
-    ("JOR", "JO", "Jordan", "Jordan"),
-    ("JPN", "JP", "Japan", "Japan"),
-    ("KAZ", "KZ", "Kazakhstan", "Kazakhstan"),
-    ("KEN", "KE", "Kenya", "Kenya"),
-    ("KGZ", "KG", "Kyrgyzstan", "Kyrgyzstan"),
-    ("KHM", "KH", "Cambodia", "Cambodia"),
-    ("KIR", "KI", "Kiribati", "Kiribati"),
-    ("KNA", "KN", "Saint Kitts and Nevis", "Saint Kitts and Nevis"),
-    ("KOR", "KR", "South Korea", "Korea, Republic of"),
-    ("KWT", "KW", "Kuwait", "Kuwait"),
-    ("LAO", "LA", "Laos", "Lao People's Democratic Republic"),
-    ("LBN", "LB", "Lebanon", "Lebanon"),
-    ("LBR", "LR", "Liberia", "Liberia"),
-    ("LBY", "LY", "Libya", "Libya"),
-    ("LCA", "LC", "Saint Lucia", "Saint Lucia"),
-    ("LIE", "LI", "Liechtenstein", "Liechtenstein"),
-    ("LKA", "LK", "Sri Lanka", "Sri Lanka"),
-    ("LSO", "LS", "Lesotho", "Lesotho"),
-    ("LTU", "LT", "Lithuania", "Lithuania"),
-    ("LUX", "LU", "Luxembourg", "Luxembourg"),
-    ("LVA", "LV", "Latvia", "Latvia"),
-    ("MAC", "MO", "Macao", "Macao"),
-    ("MAF", "MF", "Saint Martin", "Saint Martin (French part)"),
-    ("MAR", "MA", "Morocco", "Morocco"),
-    ("MCO", "MC", "Monaco", "Monaco"),
-    ("MDA", "MD", "Moldova", "Moldova, Republic of"),
-    ("MDG", "MG", "Madagascar", "Madagascar"),
-    ("MDV", "MV", "Maldives", "Maldives"),
-    ("MEX", "MX", "Mexico", "Mexico"),
-    ("MHL", "MH", "Marshall Islands", "Marshall Islands"),
-    ("MKD", "MK", "North Macedonia", "North Macedonia"),
-    ("MLI", "ML", "Mali", "Mali"),
-    ("MLT", "MT", "Malta", "Malta"),
-    ("MMR", "MM", "Myanmar", "Myanmar"),
-    ("MNE", "ME", "Montenegro", "Montenegro"),
-    ("MNG", "MN", "Mongolia", "Mongolia"),
-    ("MNP", "MP", "Northern Mariana Islands", "Northern Mariana Islands"),
-    ("MOZ", "MZ", "Mozambique", "Mozambique"),
-    ("MRT", "MR", "Mauritania", "Mauritania"),
-    ("MSR", "MS", "Montserrat", "Montserrat"),
-    ("MTQ", "MQ", "Martinique", "Martinique"),
-    ("MUS", "MU", "Mauritius", "Mauritius"),
-    ("MWI", "MW", "Malawi", "Malawi"),
-    ("MYS", "MY", "Malaysia", "Malaysia"),
-    ("MYT", "YT", "Mayotte", "Mayotte"),
-    ("NAM", "NA", "Namibia", "Namibia"),
-    ("NCL", "NC", "New Caledonia", "New Caledonia"),
-    ("NER", "NE", "Niger", "Niger"),
-    ("NFK", "NF", "Norfolk Island", "Norfolk Island"),
-    ("NGA", "NG", "Nigeria", "Nigeria"),
-    ("NIC", "NI", "Nicaragua", "Nicaragua"),
-    ("NIU", "NU", "Niue", "Niue"),
-    ("NLD", "NL", "Netherlands", "Netherlands"),
-    ("NOR", "NO", "Norway", "Norway"),
-    ("NPL", "NP", "Nepal", "Nepal"),
-    ("NRU", "NR", "Nauru", "Nauru"),
-    ("NZL", "NZ", "New Zealand", "New Zealand"),
-    ("OMN", "OM", "Oman", "Oman"),
-    ("PAK", "PK", "Pakistan", "Pakistan"),
-    ("PAN", "PA", "Panama", "Panama"),
-    ("PCN", "PN", "Pitcairn", "Pitcairn"),
-    ("PER", "PE", "Peru", "Peru"),
-    ("PHL", "PH", "Philippines", "Philippines"),
-    ("PLW", "PW", "Palau", "Palau"),
-    ("PNG", "PG", "Papua New Guinea", "Papua New Guinea"),
-    ("POL", "PL", "Poland", "Poland"),
-    ("PRI", "PR", "Puerto Rico", "Puerto Rico"),
-    ("PRK", "KP", "North Korea", "Korea, Democratic People's Republic of"),
-    ("PRT", "PT", "Portugal", "Portugal"),
-    ("PRY", "PY", "Paraguay", "Paraguay"),
-    ("PSE", "PS", "Palestine", "Palestine, State of"),
-    ("PYF", "PF", "French Polynesia", "French Polynesia"),
-    ("QAT", "QA", "Qatar", "Qatar"),
-    ("REU", "RE", "Réunion", "Réunion"),
-    ("ROU", "RO", "Romania", "Romania"),
-    ("RUS", "RU", "Russia", "Russian Federation"),
-    ("RWA", "RW", "Rwanda", "Rwanda"),
-    ("SAU", "SA", "Saudi Arabia", "Saudi Arabia"),
-    ("SDN", "SD", "Sudan", "Sudan"),
-    ("SEN", "SN", "Senegal", "Senegal"),
-    ("SGP", "SG", "Singapore", "Singapore"),
-    ("SGS", "GS", "South Georgia and the South Sandwich Islands", "South Georgia and the South Sandwich Islands"),
-    ("SHN", "SH", "Saint Helena", "Saint Helena, Ascension and Tristan da Cunha"),
-    ("SJM", "SJ", "Svalbard and Jan Mayen", "Svalbard and Jan Mayen"),
-    ("SLB", "SB", "Solomon Islands", "Solomon Islands"),
-    ("SLE", "SL", "Sierra Leone", "Sierra Leone"),
-    ("SLV", "SV", "El Salvador", "El Salvador"),
-    ("SMR", "SM", "San Marino", "San Marino"),
-    ("SOM", "SO", "Somalia", "Somalia"),
-    ("SPM", "PM", "Saint Pierre and Miquelon", "Saint Pierre and Miquelon"),
-    ("SRB", "RS", "Serbia", "Serbia"),
-    ("SSD", "SS", "South Sudan", "South Sudan"),
-    ("STP", "ST", "Sao Tome and Principe", "Sao Tome and Principe"),
-    ("SUR", "SR", "Suriname", "Suriname"),
-    ("SVK", "SK", "Slovakia", "Slovakia"),
-    ("SVN", "SI", "Slovenia", "Slovenia"),
-    ("SWE", "SE", "Sweden", "Sweden"),
-    ("SWZ", "SZ", "Eswatini", "Eswatini"),
-    ("SXM", "SX", "Sint Maarten", "Sint Maarten (Dutch part)"),
-    ("SYC", "SC", "Seychelles", "Seychelles"),
-    ("SYR", "SY", "Syria", "Syrian Arab Republic"),
-    ("TCA", "TC", "Turks and Caicos Islands", "Turks and Caicos Islands"),
-    ("TCD", "TD", "Chad", "Chad"),
-    ("TGO", "TG", "Togo", "Togo"),
-    ("THA", "TH", "Thailand", "Thailand"),
-    ("TJK", "TJ", "Tajikistan", "Tajikistan"),
-    ("TKL", "TK", "Tokelau", "Tokelau"),
-    ("TKM", "TM", "Turkmenistan", "Turkmenistan"),
-    ("TLS", "TL", "Timor-Leste", "Timor-Leste"),
-    ("TON", "TO", "Tonga", "Tonga"),
-    ("TTO", "TT", "Trinidad and Tobago", "Trinidad and Tobago"),
-    ("TUN", "TN", "Tunisia", "Tunisia"),
-    ("TUR", "TR", "Turkey", "Türkiye"),
-    ("TUV", "TV", "Tuvalu", "Tuvalu"),
-    ("TWN", "TW", "Taiwan", "Taiwan, Province of China"),
-    ("TZA", "TZ", "Tanzania", "Tanzania, United Republic of"),
-    ("UGA", "UG", "Uganda", "Uganda"),
-    ("UKR", "UA", "Ukraine", "Ukraine"),
-    ("UMI", "UM", "US Minor Outlying Islands", "United States Minor Outlying Islands"),
-    ("URY", "UY", "Uruguay", "Uruguay"),
-    ("USA", "US", "United States", "United States"),
-    ("UZB", "UZ", "Uzbekistan", "Uzbekistan"),
-    ("VAT", "VA", "Vatican City", "Holy See (Vatican City State)"),
-    ("VCT", "VC", "Saint Vincent and the Grenadines", "Saint Vincent and the Grenadines"),
-    ("VEN", "VE", "Venezuela", "Venezuela, Bolivarian Republic of"),
-    ("VGB", "VG", "British Virgin Islands", "Virgin Islands, British"),
-    ("VIR", "VI", "US Virgin Islands", "Virgin Islands, U.S."),
-    ("VNM", "VN", "Vietnam", "Viet Nam"),
-    ("VUT", "VU", "Vanuatu", "Vanuatu"),
-    ("WLF", "WF", "Wallis and Futuna", "Wallis and Futuna"),
-    ("WSM", "WS", "Samoa", "Samoa"),
-    // Not ISO: the user-assigned code for a state a source names but we cannot recognise.
-    ("XXX", "", "Unknown", "Unknown"),
-    ("YEM", "YE", "Yemen", "Yemen"),
-    ("ZAF", "ZA", "South Africa", "South Africa"),
-    ("ZMB", "ZM", "Zambia", "Zambia"),
-    ("ZWE", "ZW", "Zimbabwe", "Zimbabwe"),
-];
+use std::sync::LazyLock;
+
+/// One line per country, sorted by alpha-3: `alpha3|alpha2|display name|ISO name` (the ISO name
+/// left empty where it is the display name). One text rather than an array of string slices: in
+/// the wasm, each slice is a pointer and a length the compressor cannot shrink (about 4 KB gzip).
+const TABLE: &str = "\
+ABW|AW|Aruba|\n\
+AFG|AF|Afghanistan|\n\
+AGO|AO|Angola|\n\
+AIA|AI|Anguilla|\n\
+ALA|AX|Åland Islands|\n\
+ALB|AL|Albania|\n\
+AND|AD|Andorra|\n\
+ARE|AE|United Arab Emirates|\n\
+ARG|AR|Argentina|\n\
+ARM|AM|Armenia|\n\
+ASM|AS|American Samoa|\n\
+ATA|AQ|Antarctica|\n\
+ATF|TF|French Southern Territories|\n\
+ATG|AG|Antigua and Barbuda|\n\
+AUS|AU|Australia|\n\
+AUT|AT|Austria|\n\
+AZE|AZ|Azerbaijan|\n\
+BDI|BI|Burundi|\n\
+BEL|BE|Belgium|\n\
+BEN|BJ|Benin|\n\
+BES|BQ|Caribbean Netherlands|Bonaire, Sint Eustatius and Saba\n\
+BFA|BF|Burkina Faso|\n\
+BGD|BD|Bangladesh|\n\
+BGR|BG|Bulgaria|\n\
+BHR|BH|Bahrain|\n\
+BHS|BS|Bahamas|\n\
+BIH|BA|Bosnia and Herzegovina|\n\
+BLM|BL|Saint Barthélemy|\n\
+BLR|BY|Belarus|\n\
+BLZ|BZ|Belize|\n\
+BMU|BM|Bermuda|\n\
+BOL|BO|Bolivia|Bolivia, Plurinational State of\n\
+BRA|BR|Brazil|\n\
+BRB|BB|Barbados|\n\
+BRN|BN|Brunei|Brunei Darussalam\n\
+BTN|BT|Bhutan|\n\
+BVT|BV|Bouvet Island|\n\
+BWA|BW|Botswana|\n\
+CAF|CF|Central African Republic|\n\
+CAN|CA|Canada|\n\
+CCK|CC|Cocos (Keeling) Islands|\n\
+CHE|CH|Switzerland|\n\
+CHL|CL|Chile|\n\
+CHN|CN|China|\n\
+CIV|CI|Côte d'Ivoire|\n\
+CMR|CM|Cameroon|\n\
+COD|CD|DR Congo|Congo, The Democratic Republic of the\n\
+COG|CG|Congo|\n\
+COK|CK|Cook Islands|\n\
+COL|CO|Colombia|\n\
+COM|KM|Comoros|\n\
+CPV|CV|Cabo Verde|\n\
+CRI|CR|Costa Rica|\n\
+CUB|CU|Cuba|\n\
+CUW|CW|Curaçao|\n\
+CXR|CX|Christmas Island|\n\
+CYM|KY|Cayman Islands|\n\
+CYP|CY|Cyprus|\n\
+CZE|CZ|Czechia|\n\
+DEU|DE|Germany|\n\
+DJI|DJ|Djibouti|\n\
+DMA|DM|Dominica|\n\
+DNK|DK|Denmark|\n\
+DOM|DO|Dominican Republic|\n\
+DZA|DZ|Algeria|\n\
+ECU|EC|Ecuador|\n\
+EGY|EG|Egypt|\n\
+ERI|ER|Eritrea|\n\
+ESH|EH|Western Sahara|\n\
+ESP|ES|Spain|\n\
+EST|EE|Estonia|\n\
+ETH|ET|Ethiopia|\n\
+FIN|FI|Finland|\n\
+FJI|FJ|Fiji|\n\
+FLK|FK|Falkland Islands|Falkland Islands (Malvinas)\n\
+FRA|FR|France|\n\
+FRO|FO|Faroe Islands|\n\
+FSM|FM|Micronesia|Micronesia, Federated States of\n\
+GAB|GA|Gabon|\n\
+GBR|GB|United Kingdom|\n\
+GEO|GE|Georgia|\n\
+GGY|GG|Guernsey|\n\
+GHA|GH|Ghana|\n\
+GIB|GI|Gibraltar|\n\
+GIN|GN|Guinea|\n\
+GLP|GP|Guadeloupe|\n\
+GMB|GM|Gambia|\n\
+GNB|GW|Guinea-Bissau|\n\
+GNQ|GQ|Equatorial Guinea|\n\
+GRC|GR|Greece|\n\
+GRD|GD|Grenada|\n\
+GRL|GL|Greenland|\n\
+GTM|GT|Guatemala|\n\
+GUF|GF|French Guiana|\n\
+GUM|GU|Guam|\n\
+GUY|GY|Guyana|\n\
+HKG|HK|Hong Kong|\n\
+HMD|HM|Heard and McDonald Islands|Heard Island and McDonald Islands\n\
+HND|HN|Honduras|\n\
+HRV|HR|Croatia|\n\
+HTI|HT|Haiti|\n\
+HUN|HU|Hungary|\n\
+IDN|ID|Indonesia|\n\
+IMN|IM|Isle of Man|\n\
+IND|IN|India|\n\
+IOT|IO|British Indian Ocean Territory|\n\
+IRL|IE|Ireland|\n\
+IRN|IR|Iran|Iran, Islamic Republic of\n\
+IRQ|IQ|Iraq|\n\
+ISL|IS|Iceland|\n\
+ISR|IL|Israel|\n\
+ITA|IT|Italy|\n\
+JAM|JM|Jamaica|\n\
+JEY|JE|Jersey|\n\
+JOR|JO|Jordan|\n\
+JPN|JP|Japan|\n\
+KAZ|KZ|Kazakhstan|\n\
+KEN|KE|Kenya|\n\
+KGZ|KG|Kyrgyzstan|\n\
+KHM|KH|Cambodia|\n\
+KIR|KI|Kiribati|\n\
+KNA|KN|Saint Kitts and Nevis|\n\
+KOR|KR|South Korea|Korea, Republic of\n\
+KWT|KW|Kuwait|\n\
+LAO|LA|Laos|Lao People's Democratic Republic\n\
+LBN|LB|Lebanon|\n\
+LBR|LR|Liberia|\n\
+LBY|LY|Libya|\n\
+LCA|LC|Saint Lucia|\n\
+LIE|LI|Liechtenstein|\n\
+LKA|LK|Sri Lanka|\n\
+LSO|LS|Lesotho|\n\
+LTU|LT|Lithuania|\n\
+LUX|LU|Luxembourg|\n\
+LVA|LV|Latvia|\n\
+MAC|MO|Macao|\n\
+MAF|MF|Saint Martin|Saint Martin (French part)\n\
+MAR|MA|Morocco|\n\
+MCO|MC|Monaco|\n\
+MDA|MD|Moldova|Moldova, Republic of\n\
+MDG|MG|Madagascar|\n\
+MDV|MV|Maldives|\n\
+MEX|MX|Mexico|\n\
+MHL|MH|Marshall Islands|\n\
+MKD|MK|North Macedonia|\n\
+MLI|ML|Mali|\n\
+MLT|MT|Malta|\n\
+MMR|MM|Myanmar|\n\
+MNE|ME|Montenegro|\n\
+MNG|MN|Mongolia|\n\
+MNP|MP|Northern Mariana Islands|\n\
+MOZ|MZ|Mozambique|\n\
+MRT|MR|Mauritania|\n\
+MSR|MS|Montserrat|\n\
+MTQ|MQ|Martinique|\n\
+MUS|MU|Mauritius|\n\
+MWI|MW|Malawi|\n\
+MYS|MY|Malaysia|\n\
+MYT|YT|Mayotte|\n\
+NAM|NA|Namibia|\n\
+NCL|NC|New Caledonia|\n\
+NER|NE|Niger|\n\
+NFK|NF|Norfolk Island|\n\
+NGA|NG|Nigeria|\n\
+NIC|NI|Nicaragua|\n\
+NIU|NU|Niue|\n\
+NLD|NL|Netherlands|\n\
+NOR|NO|Norway|\n\
+NPL|NP|Nepal|\n\
+NRU|NR|Nauru|\n\
+NZL|NZ|New Zealand|\n\
+OMN|OM|Oman|\n\
+PAK|PK|Pakistan|\n\
+PAN|PA|Panama|\n\
+PCN|PN|Pitcairn|\n\
+PER|PE|Peru|\n\
+PHL|PH|Philippines|\n\
+PLW|PW|Palau|\n\
+PNG|PG|Papua New Guinea|\n\
+POL|PL|Poland|\n\
+PRI|PR|Puerto Rico|\n\
+PRK|KP|North Korea|Korea, Democratic People's Republic of\n\
+PRT|PT|Portugal|\n\
+PRY|PY|Paraguay|\n\
+PSE|PS|Palestine|Palestine, State of\n\
+PYF|PF|French Polynesia|\n\
+QAT|QA|Qatar|\n\
+REU|RE|Réunion|\n\
+ROU|RO|Romania|\n\
+RUS|RU|Russia|Russian Federation\n\
+RWA|RW|Rwanda|\n\
+SAU|SA|Saudi Arabia|\n\
+SDN|SD|Sudan|\n\
+SEN|SN|Senegal|\n\
+SGP|SG|Singapore|\n\
+SGS|GS|South Georgia and the South Sandwich Islands|\n\
+SHN|SH|Saint Helena|Saint Helena, Ascension and Tristan da Cunha\n\
+SJM|SJ|Svalbard and Jan Mayen|\n\
+SLB|SB|Solomon Islands|\n\
+SLE|SL|Sierra Leone|\n\
+SLV|SV|El Salvador|\n\
+SMR|SM|San Marino|\n\
+SOM|SO|Somalia|\n\
+SPM|PM|Saint Pierre and Miquelon|\n\
+SRB|RS|Serbia|\n\
+SSD|SS|South Sudan|\n\
+STP|ST|Sao Tome and Principe|\n\
+SUR|SR|Suriname|\n\
+SVK|SK|Slovakia|\n\
+SVN|SI|Slovenia|\n\
+SWE|SE|Sweden|\n\
+SWZ|SZ|Eswatini|\n\
+SXM|SX|Sint Maarten|Sint Maarten (Dutch part)\n\
+SYC|SC|Seychelles|\n\
+SYR|SY|Syria|Syrian Arab Republic\n\
+TCA|TC|Turks and Caicos Islands|\n\
+TCD|TD|Chad|\n\
+TGO|TG|Togo|\n\
+THA|TH|Thailand|\n\
+TJK|TJ|Tajikistan|\n\
+TKL|TK|Tokelau|\n\
+TKM|TM|Turkmenistan|\n\
+TLS|TL|Timor-Leste|\n\
+TON|TO|Tonga|\n\
+TTO|TT|Trinidad and Tobago|\n\
+TUN|TN|Tunisia|\n\
+TUR|TR|Turkey|Türkiye\n\
+TUV|TV|Tuvalu|\n\
+TWN|TW|Taiwan|Taiwan, Province of China\n\
+TZA|TZ|Tanzania|Tanzania, United Republic of\n\
+UGA|UG|Uganda|\n\
+UKR|UA|Ukraine|\n\
+UMI|UM|US Minor Outlying Islands|United States Minor Outlying Islands\n\
+URY|UY|Uruguay|\n\
+USA|US|United States|\n\
+UZB|UZ|Uzbekistan|\n\
+VAT|VA|Vatican City|Holy See (Vatican City State)\n\
+VCT|VC|Saint Vincent and the Grenadines|\n\
+VEN|VE|Venezuela|Venezuela, Bolivarian Republic of\n\
+VGB|VG|British Virgin Islands|Virgin Islands, British\n\
+VIR|VI|US Virgin Islands|Virgin Islands, U.S.\n\
+VNM|VN|Vietnam|Viet Nam\n\
+VUT|VU|Vanuatu|\n\
+WLF|WF|Wallis and Futuna|\n\
+WSM|WS|Samoa|\n\
+XXX||Unknown|\n\
+YEM|YE|Yemen|\n\
+ZAF|ZA|South Africa|\n\
+ZMB|ZM|Zambia|\n\
+ZWE|ZW|Zimbabwe|";
+
+/// `(alpha3, alpha2, display name, ISO name)`, sorted by alpha-3 so lookups can bisect; read from
+/// [`TABLE`] on first use.
+pub(crate) static COUNTRIES: LazyLock<Vec<(&str, &str, &str, &str)>> = LazyLock::new(|| {
+    TABLE
+        .lines()
+        .map(|line| {
+            let mut f = line.split('|');
+            let mut next = || f.next().unwrap_or("");
+            let (a3, a2, name, iso) = (next(), next(), next(), next());
+            (a3, a2, name, if iso.is_empty() { name } else { iso })
+        })
+        .collect()
+});
+
+#[cfg(test)]
+mod tests {
+    use super::COUNTRIES;
+
+    #[test]
+    fn the_table_is_sorted_by_alpha3_and_every_line_complete() {
+        assert_eq!(COUNTRIES.len(), 250);
+        assert!(COUNTRIES.windows(2).all(|w| w[0].0 < w[1].0), "sorted and unique by alpha-3");
+        for (a3, a2, name, iso) in COUNTRIES.iter() {
+            // XXX, the unknown country, alone has no alpha-2 code.
+            assert!(a3.len() == 3 && (a2.len() == 2 || *a3 == "XXX") && !name.is_empty() && !iso.is_empty(), "{a3}");
+        }
+        assert_eq!(
+            COUNTRIES.iter().find(|c| c.0 == "PRK").map(|c| (c.2, c.3)),
+            Some(("North Korea", "Korea, Democratic People's Republic of"))
+        );
+    }
+}

@@ -9,7 +9,7 @@ use crate::model::{Country, Effects, Incident, Method, Objective, PartialDate, T
 use std::cmp::Ordering;
 
 mod parts;
-pub use parts::{Parts, FACT_BYTES};
+pub use parts::{Decoder, Parts, FACT_BYTES};
 
 /// What filters, statistics and charts read of an incident: 20 bytes.
 #[derive(Clone, Copy, Debug, PartialEq)]

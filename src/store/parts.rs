@@ -62,18 +62,54 @@ impl Store {
     }
 
     /// A store from [`Parts`], every value checked: the parts come through JavaScript, so they are
-    /// treated as untrusted input and a damaged one is an error, never a panic later.
+    /// treated as untrusted input and a damaged one is an error, never a panic later. (The page
+    /// does the same in steps with [`Decoder`].)
     pub fn from_parts(parts: Parts) -> Result<Store> {
-        let Parts { facts: bytes, more, text, ends } = parts;
-        let rows = ends.len();
-        if bytes.len() != rows * FACT_BYTES {
+        let mut d = Decoder::new(parts)?;
+        while !d.step(usize::MAX)? {}
+        d.finish()
+    }
+}
+
+/// [`Store::from_parts`] in steps of a given number of rows, so that the page's main thread is
+/// never held for long by a million rows.
+pub struct Decoder {
+    parts: Parts,
+    facts: Vec<Facts>,
+    /// Where the text of the next row starts.
+    text_at: usize,
+}
+
+impl Decoder {
+    /// Checks the parts' sizes; the rows are checked by [`Decoder::step`].
+    pub fn new(parts: Parts) -> Result<Decoder> {
+        let rows = parts.ends.len();
+        if parts.facts.len() != rows * FACT_BYTES {
             return Err(Error::Argument(format!(
                 "imported data is damaged: {} bytes of facts for {rows} incidents",
-                bytes.len()
+                parts.facts.len()
             )));
         }
-        let mut facts = Vec::with_capacity(rows);
-        for (k, b) in bytes.chunks_exact(FACT_BYTES).enumerate() {
+        Ok(Decoder { facts: Vec::with_capacity(rows), parts, text_at: 0 })
+    }
+
+    /// The rows checked so far.
+    pub fn facts(&self) -> &[Facts] {
+        &self.facts
+    }
+
+    /// How many rows are checked, of how many.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.facts.len(), self.parts.ends.len())
+    }
+
+    /// Checks up to `limit` more rows; true once every row is.
+    pub fn step(&mut self, limit: usize) -> Result<bool> {
+        let Parts { facts: bytes, text, ends, .. } = &self.parts;
+        let from = self.facts.len();
+        let to = ends.len().min(from.saturating_add(limit));
+        for k in from..to {
+            let b = &bytes[k * FACT_BYTES..(k + 1) * FACT_BYTES];
             let u16_at = |i: usize| u16::from_le_bytes([b[i], b[i + 1]]);
             let country = |i: usize| {
                 Country::from_index(usize::from(u16_at(i)))
@@ -86,7 +122,18 @@ impl Store {
             if targets == 0 {
                 return Err(bad(k, "no target".into()));
             }
-            facts.push(Facts {
+            let end = ends[k] as usize;
+            if end < self.text_at || end > text.len() || !text.is_char_boundary(end) {
+                return Err(bad(k, format!("text ending at byte {end} of {}", text.len())));
+            }
+            // A byte count: FIELD is one byte in UTF-8 (a char pattern's search per row cost a
+            // million rows 100 ms).
+            let fields = text.as_bytes()[self.text_at..end].iter().filter(|&&c| c == FIELD as u8).count() + 1;
+            if fields != TEXTS {
+                return Err(bad(k, format!("{fields} text fields, not {TEXTS}")));
+            }
+            self.text_at = end;
+            self.facts.push(Facts {
                 start,
                 initiator: country(4)?,
                 target: country(6)?,
@@ -97,6 +144,20 @@ impl Store {
                 effects: decode(Effects::ALL, b[14], "effects", k)?,
                 targets,
             });
+        }
+        Ok(to == ends.len())
+    }
+
+    /// The store, once every row is checked: the extra targets are checked here (one pass over
+    /// them; a few per incident at most).
+    pub fn finish(self) -> Result<Store> {
+        let Decoder { parts: Parts { more, text, ends, .. }, facts, text_at } = self;
+        let rows = ends.len();
+        if facts.len() != rows {
+            return Err(Error::Argument("imported data is not checked yet".into()));
+        }
+        if text_at != text.len() {
+            return Err(Error::Argument("imported data is damaged: text after the last incident".into()));
         }
         if more.len() % 2 != 0 {
             return Err(Error::Argument("imported data is damaged: the extra targets are not in pairs".into()));
@@ -118,21 +179,6 @@ impl Store {
         }
         if let Some(k) = (0..rows).find(|&k| counted[k] != u32::from(facts[k].targets)) {
             return Err(bad(k, format!("{} targets listed but {} given", facts[k].targets, counted[k])));
-        }
-        let mut start = 0usize;
-        for (k, &end) in ends.iter().enumerate() {
-            let end = end as usize;
-            if end < start || end > text.len() || !text.is_char_boundary(end) {
-                return Err(bad(k, format!("text ending at byte {end} of {}", text.len())));
-            }
-            let fields = text[start..end].matches(FIELD).count() + 1;
-            if fields != TEXTS {
-                return Err(bad(k, format!("{fields} text fields, not {TEXTS}")));
-            }
-            start = end;
-        }
-        if start != text.len() {
-            return Err(Error::Argument("imported data is damaged: text after the last incident".into()));
         }
         Ok(Store { facts, more: extra, text, ends })
     }

@@ -36,10 +36,19 @@ impl Explorer {
     /// An explorer on what the importer module's `importFile` returned: `{facts, more, text,
     /// ends, scale: {key, max}, warnings, format}`, the incidents in columns (typed arrays, which
     /// cross from the worker without a copy and are copied once into this module and checked).
+    /// For a large file, `receive` does the same in steps.
     #[wasm_bindgen(js_name = fromImport)]
     pub fn from_import(
         #[wasm_bindgen(unchecked_param_type = "Imported")] imported: JsValue,
     ) -> Result<Explorer, JsError> {
+        let mut r = Explorer::receive(imported)?;
+        while !r.step()? {}
+        r.finish()
+    }
+
+    /// `fromImport` in steps: returns a [`Receiving`]; call `step()` until it returns true (each
+    /// checks a batch of rows, a few milliseconds), then `finish()` for the explorer.
+    pub fn receive(#[wasm_bindgen(unchecked_param_type = "Imported")] imported: JsValue) -> Result<Receiving, JsError> {
         let bad = |what: String| JsError::new(&format!("fromImport: {what} (pass the object importFile returned)"));
         // Read field by field rather than through serde's deserialiser, which would bring float
         // formatting (for its error messages) into the module.
@@ -69,7 +78,7 @@ impl Explorer {
         let parts = Parts {
             facts: bytes("facts")?,
             more: words("more")?,
-            text: text(&imported, "text")?,
+            text: String::from_utf8(bytes("text")?).map_err(|_| bad("text is not UTF-8".into()))?,
             ends: words("ends")?,
         };
         let scale = field("scale")?;
@@ -82,7 +91,8 @@ impl Explorer {
             let row = whole(&w, "row", u32::MAX)? as usize;
             warnings.push(Warning { row, column: text(&w, "column")?, message: text(&w, "message")? });
         }
-        Ok(Explorer { core: Core::from_import(parts, scale, warnings, text(&imported, "format")?)? })
+        let format = text(&imported, "format")?;
+        Ok(Receiving { inner: Some(crate::explorer::Receiving::new(parts, scale, warnings, format)?) })
     }
 
     /// Statistics of the incidents the filter selects: `{total, byInitiator, byTarget, dyads,
@@ -146,6 +156,45 @@ impl Explorer {
         #[wasm_bindgen(unchecked_param_type = "Filter | undefined")] filter: JsValue,
     ) -> Result<JsValue, JsError> {
         to_js(&self.core.records(&filter_from(filter)?)?)
+    }
+
+    /// The rows (as `record` takes them) the filter selects, in chronological order: a
+    /// `Uint32Array`, however large the selection, for paging through it with `recordsOf`.
+    pub fn selection(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Filter | undefined")] filter: JsValue,
+    ) -> Result<Vec<u32>, JsError> {
+        Ok(self.core.select(&filter_from(filter)?)?)
+    }
+
+    /// The incidents at these rows (from `selection` or a `Sorter`), as plain objects: take a few
+    /// thousand at a time, so a million rows never hold the page for long.
+    #[wasm_bindgen(js_name = recordsOf, unchecked_return_type = "IncidentRecord[]")]
+    pub fn records_of(&self, rows: &[u32]) -> Result<JsValue, JsError> {
+        let records: Vec<_> = rows.iter().filter_map(|&k| self.core.record(k as usize)).collect();
+        to_js(&records)
+    }
+
+    /// The CSV lines (our schema's columns, each line ended by CRLF) of the incidents at these
+    /// rows: the download writes a few thousand at a time after its `#` preamble and header.
+    #[wasm_bindgen(js_name = csvRows)]
+    pub fn csv_rows(&self, rows: &[u32]) -> Result<String, JsError> {
+        Ok(self.core.csv_rows(rows)?)
+    }
+
+    /// The selection in the table's order: `key` is `date`, `name`, `initiator`, `target` or
+    /// `severity` (ties by date). Returns a [`Sorter`]: call `step(explorer)` until it returns
+    /// true (each step is a few milliseconds, so the page can stay responsive between them), then
+    /// read `order()`.
+    pub fn sorter(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Filter | undefined")] filter: JsValue,
+        key: &str,
+        descending: bool,
+    ) -> Result<Sorter, JsError> {
+        let rows = self.core.select(&filter_from(filter)?)?;
+        let key = crate::explorer::SortKey::parse(key)?;
+        Ok(Sorter { inner: crate::explorer::Sorter::new(&self.core, rows, key, descending) })
     }
 
     /// What the filter controls can offer: states, methods, objectives and target types present
@@ -225,6 +274,64 @@ impl Explorer {
         let backend = HiDpi::new(ctx, w as u32, h as u32);
         let layout = self.core.draw(&backend.into_drawing_area(), view, &filter, &theme)?;
         Ok(Drawn { layout, theme_issues })
+    }
+}
+
+/// Imported data being checked and taken in (see `Explorer.receive`).
+#[wasm_bindgen]
+pub struct Receiving {
+    inner: Option<crate::explorer::Receiving>,
+}
+
+/// How long one step of `Receiving` or `Sorter` works before it returns, in milliseconds.
+const STEP_MS: f64 = 8.0;
+
+/// Repeats `work` (a small piece, returning true when all is done) for about [`STEP_MS`]. Timed
+/// rather than counted: the same rows take several times longer while the browser still runs a
+/// function's baseline code than once it has optimised it.
+fn for_a_while(mut work: impl FnMut() -> Result<bool, JsError>) -> Result<bool, JsError> {
+    let begun = js_sys::Date::now();
+    loop {
+        if work()? {
+            return Ok(true);
+        }
+        if js_sys::Date::now() - begun >= STEP_MS {
+            return Ok(false);
+        }
+    }
+}
+
+#[wasm_bindgen]
+impl Receiving {
+    /// Checks the next batch of rows; true once all are.
+    pub fn step(&mut self) -> Result<bool, JsError> {
+        let r = self.inner.as_mut().ok_or_else(|| JsError::new("this import was already taken in"))?;
+        for_a_while(|| Ok(r.step(2_048)?))
+    }
+
+    /// The explorer on the data, once `step` returned true.
+    pub fn finish(&mut self) -> Result<Explorer, JsError> {
+        let r = self.inner.take().ok_or_else(|| JsError::new("this import was already taken in"))?;
+        Ok(Explorer { core: r.finish()? })
+    }
+}
+
+/// A selection being put in the table's order (see `Explorer.sorter`).
+#[wasm_bindgen]
+pub struct Sorter {
+    inner: crate::explorer::Sorter,
+}
+
+#[wasm_bindgen]
+impl Sorter {
+    /// One step of the sort on the explorer it came from; true once the order is complete.
+    pub fn step(&mut self, explorer: &Explorer) -> Result<bool, JsError> {
+        for_a_while(|| Ok(self.inner.step(&explorer.core)?))
+    }
+
+    /// The rows in order (complete once `step` returned true).
+    pub fn order(&self) -> Vec<u32> {
+        self.inner.order().to_vec()
     }
 }
 

@@ -45,8 +45,8 @@ fn mapping_from(value: JsValue) -> Result<Option<Mapping>, JsError> {
 
 /// Reads a file's bytes (a `Uint8Array`) in `format` (`"auto"` by default; `"csv"`, `"json"`,
 /// `"dcid"`, `"eurepoc"`, `"cfr"`, or `"mapped"` with a `mapping`). Returns `{facts, more, text,
-/// ends, scale, warnings, format, total}` (the incidents in columns: `facts` a Uint8Array, `more`
-/// and `ends` Uint32Arrays; see `store::Parts`) for the explorer module's `Explorer.fromImport`.
+/// ends, scale, warnings, format, total}` (the incidents in columns: `facts` and `text` (UTF-8)
+/// Uint8Arrays, `more` and `ends` Uint32Arrays; see `store::Parts`) for the explorer module's `Explorer.fromImport`.
 /// Throws an `Error` naming the row and column of input that cannot be read.
 #[wasm_bindgen(js_name = importFile, unchecked_return_type = "Imported")]
 pub fn import_file(
@@ -69,7 +69,9 @@ pub fn import_file(
     set("facts", js_sys::Uint8Array::from(parts.facts.as_slice()).into())?;
     set("more", js_sys::Uint32Array::from(parts.more.as_slice()).into())?;
     set("ends", js_sys::Uint32Array::from(parts.ends.as_slice()).into())?;
-    set("text", JsValue::from_str(&parts.text))?;
+    // UTF-8 bytes rather than a string: the worker transfers them without a copy, and the page
+    // never decodes 25 MB of text into a JavaScript string only to encode it back.
+    set("text", js_sys::Uint8Array::from(parts.text.as_bytes()).into())?;
     Ok(out)
 }
 

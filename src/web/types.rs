@@ -179,7 +179,8 @@ export interface Band { x0: number; x1: number; top: number; bottom: number; key
 export interface Imported {
   facts: Uint8Array;
   more: Uint32Array;
-  text: string;
+  /** The incidents' texts, UTF-8. */
+  text: Uint8Array;
   ends: Uint32Array;
   scale: Scale;
   warnings: Warning[];

