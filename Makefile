@@ -45,12 +45,14 @@ test-hooks:
 
 ## bench: prints speed and memory figures: native import throughput, filter and statistics at
 ## 1M, then the page in headless Chromium on synthetic data of 1k to 1M incidents (SIZES=... to
-## choose). Printed, not asserted; a few minutes.
+## choose), then side by side with Vega-Lite on the DCID file replicated (COMPARE_SIZES=...).
+## Printed, not asserted; several minutes.
 SIZES ?= 1000,10000,100000,1000000
 bench: tools-test build
 	cargo run --locked --release --bin bench -- --write dist/bench-data --sizes $(SIZES)
 	mkdir -p tests/e2e/out
 	SIZES=$(SIZES) node tests/bench/bench.mjs
+	node tests/bench/compare.mjs
 
 ## fuzz: every importer under libFuzzer (cargo-fuzz on nightly, installed if missing), FUZZ_SECONDS
 ## each (default 300; FUZZ_TARGETS=... to choose). Crashers are kept in tests/fixtures/fuzz/, where

@@ -4,9 +4,13 @@
 // file never freezes the page.
 import init, { importFile, columns } from './pkg/cyber_spectrum_import.js';
 
+// The importer starts as soon as the worker does: the page starts a worker while the file is still
+// downloading (see loader.js), so the module is ready when the bytes arrive.
+const ready = init();
+
 self.onmessage = async ({ data }) => {
   try {
-    await init();
+    await ready;
     const result = data.kind === 'columns'
       ? columns(data.bytes)
       : importFile(data.bytes, data.format || 'auto', data.mapping ?? null);

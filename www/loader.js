@@ -34,6 +34,7 @@ export async function fileBytes(file) {
  * still running after DEADLINE_FACTOR times that, an HTML page.
  */
 export async function fetchBytes(url, { signal, onProgress, stallSeconds = STALL_SECONDS } = {}) {
+  warmImporter(); // bytes fetched are bytes to read: the importer starts while they download
   const stalled = new AbortController();
   let timer;
   let overdue = false;
@@ -127,10 +128,25 @@ function workerUrl() {
   return policy.createScriptURL(WORKER_URL.href);
 }
 
+// One importer worker started ahead (by fetchBytes, or after a read) and taken by the next read;
+// each read has a worker of its own, terminated when it is done or cancelled.
+let spare = null;
+
+/** Starts an importer worker now, so that the next read does not wait for it to load. */
+export function warmImporter() {
+  if (spare || typeof Worker === 'undefined') return;
+  const worker = new Worker(workerUrl(), { type: 'module' });
+  spare = { worker, failed: false };
+  const mine = spare;
+  worker.onerror = () => { mine.failed = true; }; // the read then starts a worker of its own
+}
+
 function runWorker(message, signal) {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) { reject(new DOMException('cancelled', 'AbortError')); return; }
-    const worker = new Worker(workerUrl(), { type: 'module' });
+    const worker = spare && !spare.failed ? spare.worker : new Worker(workerUrl(), { type: 'module' });
+    if (spare?.failed) spare.worker.terminate();
+    spare = null;
     const stop = () => { worker.terminate(); reject(new DOMException('cancelled', 'AbortError')); };
     signal?.addEventListener('abort', stop, { once: true });
     const finish = () => { signal?.removeEventListener('abort', stop); worker.terminate(); };

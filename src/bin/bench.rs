@@ -225,9 +225,20 @@ mod native {
                         .map(|s| s.trim().parse().map_err(|_| format!("bad size '{s}'")))
                         .collect::<Result<_, _>>()?
                 }
+                // The native half of the side-by-side import figure (tests/bench/compare.mjs): one
+                // file read as `format`, rows per second printed as `rows ms` on one line.
+                "--import" => {
+                    let path = it.next().ok_or("--import needs a file")?;
+                    let format = it.next().ok_or("--import needs a format")?;
+                    let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {path}: {e}"))?;
+                    let n = Explorer::from_bytes(&bytes, &format).map_err(|e| e.to_string())?.len();
+                    let ms = time(3, || Explorer::from_bytes(&bytes, &format));
+                    println!("{n} {ms:.1}");
+                    return Ok(());
+                }
                 "--help" | "-h" => {
                     println!(
-                        "usage: cargo run --release --bin bench -- [--write DIR] [--sizes 1000,10000,100000,1000000]"
+                        "usage: cargo run --release --bin bench -- [--write DIR] [--sizes 1000,10000,100000,1000000] | --import FILE FORMAT"
                     );
                     return Ok(());
                 }

@@ -190,10 +190,8 @@ impl Format {
 
 /// An http(s) URL with something after the scheme: the only kind of source kept as a link.
 fn is_url(s: &str) -> bool {
-    let lower = s.to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://"))
-        && s.len() >= 12
-        && !s.chars().any(char::is_whitespace)
+    let scheme = |p: &str| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    (scheme("https://") || scheme("http://")) && s.len() >= 12 && !s.chars().any(char::is_whitespace)
 }
 
 /// The bytes as text, or an error naming the line and byte where they stop being UTF-8.

@@ -13,6 +13,8 @@ pub use scale::{Scale, MAX_SCALE};
 
 use countries::COUNTRIES;
 use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// A state, as an index into the ISO 3166-1 table: cheap to copy, compare and count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -55,18 +57,20 @@ impl Country {
     }
 
     fn parse_exact(t: &str) -> Option<Country> {
-        let upper = t.to_ascii_uppercase();
-        if upper.len() == 3 {
-            if let Ok(i) = COUNTRIES.binary_search_by(|c| c.0.cmp(upper.as_str())) {
-                return Some(Country(i as u16));
+        // Every code and name of the table, ASCII case folded, to its row: built once, so an import
+        // of a million rows looks each name up instead of scanning 250 rows for it.
+        static INDEX: LazyLock<HashMap<String, u16>> = LazyLock::new(|| {
+            let mut index = HashMap::new();
+            for (k, c) in COUNTRIES.iter().enumerate() {
+                for key in [c.0, c.1, c.2, c.3] {
+                    if !key.is_empty() {
+                        index.entry(key.to_ascii_lowercase()).or_insert(k as u16);
+                    }
+                }
             }
-        }
-        COUNTRIES
-            .iter()
-            .position(|c| {
-                (upper.len() == 2 && c.1 == upper) || c.2.eq_ignore_ascii_case(t) || c.3.eq_ignore_ascii_case(t)
-            })
-            .map(|i| Country(i as u16))
+            index
+        });
+        INDEX.get(&t.to_ascii_lowercase()).map(|&k| Country(k))
     }
 
     /// ISO 3166-1 alpha-3 code, e.g. `PRK`.

@@ -47,7 +47,8 @@ pub struct Store {
 }
 
 fn clean(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains([FIELD, SOURCE]) {
+    // Both separators are ASCII: a byte scan finds them (a char-set search decodes every char).
+    if s.bytes().any(|b| b == FIELD as u8 || b == SOURCE as u8) {
         s.replace([FIELD, SOURCE], " ").into()
     } else {
         s.into()

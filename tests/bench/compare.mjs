@@ -1,0 +1,128 @@
+// make bench, side by side: the same DCID v2.0 file, replicated to each size, charted by this
+// explorer (the documented path: fetchBytes, importBytes in the worker, receive; then statistics
+// and both charts) and by Vega-Lite 6 + vega-embed (the same two charts and statistics, canvas
+// renderer, filters as signals), in one headless Chromium; then the same 50 filter changes on each.
+// Prints, per size: time to the first chart from navigation, the gzip bytes each page fetched
+// before it (the data file aside), filter-change median and p95, and our/Vega-Lite ratios. Both
+// pages run without the site's CSP (Vega compiles expressions with Function). Figures are
+// printed, never asserted. Needs ../shared (DCID); skipped with a note without it (an error in CI).
+import { existsSync, readFileSync, writeFileSync, mkdirSync, copyFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launch, root } from '../e2e/browser.mjs';
+import { serve } from '../../scripts/serve.mjs';
+
+const DCID = join(root, '../shared/data/dcid-v2.0/DCID_2.0_incidents.csv');
+if (!existsSync(DCID)) {
+  const note = `bench compare: ${DCID} not found (../shared beside the repository)`;
+  if (process.env.CI) throw new Error(note);
+  console.log(`${note}; side-by-side comparison skipped`);
+  process.exit(0);
+}
+const SIZES = (process.env.COMPARE_SIZES ?? '429,10000,100000').split(',').map(Number);
+
+/** The records of CSV text (quotes honoured, so a cell may hold a line break), each as its text. */
+function records(text) {
+  const out = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === '\n' && !quoted) {
+      out.push(text.slice(start, i).replace(/\r$/, ''));
+      start = i + 1;
+    }
+  }
+  if (start < text.length) out.push(text.slice(start));
+  return out.filter((r) => r.trim());
+}
+
+/** The file's rows repeated up to `n` (each copy's incident numbers made unique). */
+function replicate(text, n) {
+  const [header, ...rows] = records(text);
+  const lines = [header];
+  for (let k = 0; lines.length <= n; k += 1) {
+    for (const r of rows) {
+      if (lines.length > n) break;
+      lines.push(k === 0 ? r : r.replace(/^(\d+)/, (d) => String(Number(d) + k * 100_000)));
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const site = join(root, 'dist');
+const benchDir = join(site, 'bench');
+rmSync(benchDir, { recursive: true, force: true });
+mkdirSync(benchDir, { recursive: true });
+mkdirSync(join(site, 'bench-data'), { recursive: true });
+for (const f of ['ours.html', 'ours.js', 'filters.js', 'vega.html', 'vega.js']) copyFileSync(join(root, 'tests/bench/pages', f), join(benchDir, f));
+for (const [pkg, file] of [['vega', 'vega.min.js'], ['vega-lite', 'vega-lite.min.js'], ['vega-embed', 'vega-embed.min.js']]) {
+  copyFileSync(join(root, 'node_modules', pkg, 'build', file), join(benchDir, file));
+}
+const dcid = readFileSync(DCID, 'utf8');
+for (const n of SIZES) writeFileSync(join(site, 'bench-data', `dcid-${n}.csv`), replicate(dcid, n));
+
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.round((s.length - 1) * q))];
+};
+const gz = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
+
+const { server, url } = await serve(site);
+const browser = await launch();
+const results = [];
+try {
+  for (const n of SIZES) {
+    const row = { n };
+    for (const side of ['ours', 'vega']) {
+      const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+      const fetched = new Set();
+      ctx.on('request', (r) => fetched.add(new URL(r.url()).pathname));
+      const page = await ctx.newPage();
+      await page.goto(`${url}bench/${side}.html?data=/bench-data/dcid-${n}.csv`);
+      await page.waitForFunction(() => window.__result, null, { timeout: 600_000, polling: 100 });
+      const r = await page.evaluate(() => window.__result);
+      if (r.error) throw new Error(`${side} at ${n} rows: ${r.error}`);
+
+      const bytes = [...fetched].filter((p) => !p.startsWith('/bench-data/') && existsSync(join(site, p)))
+        .reduce((sum, p) => sum + gz(join(site, p)), 0);
+      row[side] = { ...r, bytes, median: quantile(r.changes, 0.5), p95: quantile(r.changes, 0.95) };
+      await ctx.close();
+    }
+    results.push(row);
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+
+const f = (x) => (x < 10 ? x.toFixed(1) : x.toFixed(0)).padStart(7);
+console.log('\nside by side: the DCID v2.0 file replicated (headless Chromium, canvas, 2 charts + statistics; 50 filter changes)');
+console.log('     rows   first chart ms (ours / VL = ratio)   bytes gzip (ours / VL)   change median ms (ours / VL)   p95 ms (ours / VL = ratio)');
+for (const { n, ours, vega } of results) {
+  console.log(`  ${String(n).padStart(7)}   ${f(ours.first)} / ${f(vega.first)} = ${(ours.first / vega.first).toFixed(2)}`
+    + `        ${String(ours.bytes).padStart(7)} / ${String(vega.bytes).padStart(7)}`
+    + `        ${f(ours.median)} / ${f(vega.median)}            ${f(ours.p95)} / ${f(vega.p95)} = ${(ours.p95 / vega.p95).toFixed(2)}`);
+  if (ours.totals.join() !== vega.totals.join()) {
+    console.log(`           (incidents per filter differ: ours ${ours.totals.join(', ')}; Vega-Lite ${vega.totals.join(', ')})`);
+  }
+}
+console.log('  (first chart: from navigation to both charts and the statistics on screen; targets: ours at most 1/3 of Vega-Lite\'s, p95 likewise)');
+
+console.log('\nour first chart, step by step (ms from navigation: modules loaded, wasm started, file fetched, read in the worker, taken in, drawn)');
+for (const { n, ours } of results) {
+  console.log(`  ${String(n).padStart(7)}   ${Object.entries(ours.marks).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}`);
+}
+
+// Import throughput: the browser's read in the worker (from the bytes to the columns handed over)
+// against the native release build on the same file.
+const largest = results.at(-1);
+const file = join(site, 'bench-data', `dcid-${largest.n}.csv`);
+const [rows, nativeMs] = execFileSync('cargo', ['run', '--locked', '--quiet', '--release', '--bin', 'bench', '--', '--import', file, 'dcid'], { cwd: root, encoding: 'utf8' })
+  .trim().split(' ').map(Number);
+const browserMs = largest.ours.marks.imported - largest.ours.marks.fetched;
+console.log(`\nimport of the DCID file at ${largest.n} rows: browser (worker) ${Math.round(largest.n / browserMs * 1000)} rows/s, native ${Math.round(rows / nativeMs * 1000)} rows/s`
+  + ` (${Math.round((largest.n / browserMs) / (rows / nativeMs) * 100)}% of native; target at least 50%)`);
+console.log(`our wasm memory after the changes at ${largest.n} rows: ${(largest.ours.memory / 1e6).toFixed(1)} MB, ${Math.round(largest.ours.memory / largest.n)} bytes per incident`);

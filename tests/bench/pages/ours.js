@@ -1,0 +1,40 @@
+// make bench, our side: the documented path for a publisher's file (fetchBytes, importBytes in the
+// worker, the explorer taking it in), then the statistics and both charts; then filter changes, each
+// redrawing the statistics and both charts. Results in window.__result for tests/bench/compare.mjs.
+import { FILTERS } from './filters.js';
+
+const data = new URLSearchParams(location.search).get('data');
+const [m, loader] = await Promise.all([import('../pkg/cyber_spectrum.js'), import('../loader.js')]);
+try {
+  const marks = { modules: performance.now() };
+  await m.default();
+  marks.init = performance.now();
+  const bytes = await loader.fetchBytes(data);
+  marks.fetched = performance.now();
+  const imported = await loader.importBytes(bytes, { format: 'dcid', keep: false });
+  marks.imported = performance.now();
+  const ex = await loader.receive(m, imported);
+  marks.received = performance.now();
+  const canvases = ['spectrum', 'timeline'].map((id) => document.getElementById(id));
+  const render = (f) => {
+    const s = ex.stats(f.ours);
+    for (const c of canvases) ex.draw(c, c.id, f.ours, 1).free();
+    return s.total;
+  };
+  const totals = [render(FILTERS[0])];
+  const first = performance.now();
+  marks.first = first;
+  const changes = [];
+  for (let i = 1; i <= 50; i += 1) {
+    const f = FILTERS[i % FILTERS.length];
+    const t = performance.now();
+    const total = render(f);
+    changes.push(performance.now() - t);
+    if (i < FILTERS.length) totals.push(total);
+    await new Promise((r) => requestAnimationFrame(r));
+  }
+  const memory = m.memoryUse();
+  window.__result = { first, changes, totals, rows: ex.stats({}).total, memory: memory.total, marks };
+} catch (e) {
+  window.__result = { error: e.message };
+}
