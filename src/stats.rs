@@ -73,9 +73,15 @@ pub struct Stats {
     pub armed_attack_rule: Option<String>,
     pub first_year: Option<i32>,
     pub last_year: Option<i32>,
-    /// The name of the most severe incident (the first of equals in the selection), for summaries.
-    pub most_severe: Option<String>,
+    /// The names of the most severe incidents (all at the top level, oldest first, at most
+    /// [`MOST_SEVERE_NAMED`]), for summaries.
+    pub most_severe: Vec<String>,
+    /// How many incidents sit at the top level (more than are named when many tie).
+    pub most_severe_count: usize,
 }
+
+/// Most names of incidents tied at the top level that the statistics carry.
+pub const MOST_SEVERE_NAMED: usize = 5;
 
 fn share(count: usize, total: usize) -> f64 {
     if total == 0 {
@@ -253,10 +259,13 @@ pub fn compute(store: &Store, selection: &[u32], scale: &Scale, reading: Option<
         first_year: first.map(slot_year),
         last_year: last.map(slot_year),
         most_severe: max_severity
-            .and_then(|top| {
-                selection.iter().find(|&&k| facts[k as usize].severity.is_some_and(|s| s.min(scale.max) == top))
+            .map(|top| {
+                let at_top =
+                    selection.iter().filter(|&&k| facts[k as usize].severity.is_some_and(|s| s.min(scale.max) == top));
+                at_top.take(MOST_SEVERE_NAMED).map(|&k| store.name(k as usize).to_string()).collect()
             })
-            .map(|&k| store.name(k as usize).to_string()),
+            .unwrap_or_default(),
+        most_severe_count: max_severity.map_or(0, |top| severity_counts[usize::from(top)]),
         severity_counts,
     }
 }

@@ -75,7 +75,7 @@ fn statistics_match_the_hand_worked_figures() {
     assert_eq!((dcid.at_or_above_use_of_force, dcid.at_or_above_armed_attack), (Some(1), Some(0)));
     assert_eq!((dcid.undecided_use_of_force, dcid.use_of_force_level), (Some(0), Some(7)));
     assert_eq!((s.first_year, s.last_year), (Some(2010), Some(2016)));
-    assert_eq!(s.most_severe.as_deref(), Some("Foxtrot"));
+    assert_eq!((s.most_severe.clone(), s.most_severe_count), (vec!["Foxtrot".to_string()], 1));
 }
 
 #[test]

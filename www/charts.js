@@ -80,7 +80,9 @@ function chartUi(figure, canvas, host) {
   const texts = () => fullText(host.explorer()).catch((e) => host.error?.(e.message));
   const ui = () => (loading ??= Promise.all([import('./interact.js'), texts()])
     .then(([m]) => m.attach(figure, canvas, host, state)).then((u) => (state.ui = u)));
-  for (const type of ['pointerover', 'pointerdown', 'focus', 'keydown']) {
+  // The event that fetched it is handled once it is there, a tap or click included: the first tap
+  // on a mark opens its card as any later one does.
+  for (const type of ['pointerover', 'pointerdown', 'focus', 'keydown', 'click']) {
     canvas.addEventListener(type, (e) => {
       if (state.ui) return;
       if (type === 'keydown' && /^(Arrow|Page|Home|End| )/.test(e.key)) e.preventDefault(); // no scrolling meanwhile

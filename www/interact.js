@@ -316,6 +316,7 @@ export async function attach(figure, canvas, host, state) {
       if (e.type === 'focus') focused();
       else if (e.type === 'pointerover') hover(e);
       else if (e.type === 'keydown') keydown(e);
+      else if (e.type === 'click') tap(e);
     },
     /** After each draw: follow the focused incident to its new place, refresh an open table. */
     redrawn() {

@@ -108,6 +108,13 @@ export function renderStats(root, s, levels) {
 }
 
 /** The narrowest run of levels holding at least half of the coded incidents, as text. */
+/** Names in a sentence ("A, B and C"); past those named, how many more there are. */
+function namesList(names, count) {
+  const more = count - names.length;
+  if (more > 0) return `${names.join(', ')} and ${more} more`;
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names.join('');
+}
+
 function bulk(counts) {
   const coded = counts.reduce((a, b) => a + b, 0);
   let best = null;
@@ -147,7 +154,7 @@ export function describe(s, view, counted = false) {
       const n = (v) => (v === null ? 'no threshold stated' : v);
       parts.push(`under the reading of ${s.readingName}, use of force: ${n(s.atOrAboveUseOfForce)}, armed attack: ${n(s.atOrAboveArmedAttack)}`);
     }
-    parts.push(`most severe: ${s.mostSevere} (level ${s.maxSeverity})`);
+    parts.push(`most severe (level ${s.maxSeverity}): ${namesList(s.mostSevere, s.mostSevereCount)}`);
   }
   if (s.notCoded) parts.push(`${s.notCoded} not coded`);
   return `${parts.join('; ')}.`;

@@ -21,14 +21,41 @@ const NOTE: [&str; 3] = [
     "Darker cells hold more incidents",
     "Shading: incidents per cell",
 ];
-/// How many marks may share one lane's place in a row before the plot turns to shaded cells.
-const CROWD: usize = 3;
-/// Mark diameter and number of lanes in rows `row_h` px tall: lanes alternate above and below
-/// the row's centre, at most three each way.
-fn marks_in_row(row_h: f64) -> (f64, usize) {
-    let d = (row_h * 0.6).clamp(5.0, 11.0);
-    (d, 1 + 2 * ((row_h - d) / (d * 0.8)).floor().clamp(0.0, 3.0) as usize)
+/// Mark diameter in rows `row_h` px tall.
+fn mark_size(row_h: f64) -> f64 {
+    (row_h * 0.6).clamp(5.0, 11.0)
 }
+
+/// Where the marks of one row go: `xs` (their dates' x, ascending) placed side by side, `gap`
+/// apart, wherever they would otherwise collide: neighbours form groups centred on the group's mean
+/// date. Returns the placed x of each, in the same order.
+fn spread(xs: &[f64], gap: f64) -> Vec<f64> {
+    // Groups as (first member, members, sum of their x).
+    let mut groups: Vec<(usize, usize, f64)> = Vec::new();
+    for (k, &x) in xs.iter().enumerate() {
+        groups.push((k, 1, x));
+        while let [.., (a, n, sa), (_, m, sb)] = groups[..] {
+            let left_end = sa / n as f64 + (n - 1) as f64 * gap / 2.0;
+            let right_start = sb / m as f64 - (m - 1) as f64 * gap / 2.0;
+            if right_start - left_end >= gap {
+                break;
+            }
+            groups.truncate(groups.len() - 2);
+            groups.push((a, n + m, sa + sb));
+        }
+    }
+    let mut out = Vec::with_capacity(xs.len());
+    for (_, n, sum) in groups {
+        let left = sum / n as f64 - (n - 1) as f64 * gap / 2.0;
+        out.extend((0..n).map(|j| left + j as f64 * gap));
+    }
+    out
+}
+
+/// Distance between the centres of crowded marks, in mark widths: they overlap a little, or, in a
+/// crowded year, down to MIN_GAP (every centre still visible).
+const GAP: f64 = 0.6;
+const MIN_GAP: f64 = 0.35;
 
 /// Year-label steps tried from finest to coarsest.
 const STEPS: [i32; 8] = [1, 2, 5, 10, 20, 25, 50, 100];
@@ -50,30 +77,43 @@ pub fn draw<DB: DrawingBackend>(
         (Some(a), Some(b)) => (a, b + 1),
         _ => (2009, 2010),
     };
-    // Whether a mark per incident fits: the marks of a row share lanes, and where more incidents
-    // fall within one mark's width in a row than its lanes hold, they overlap. Some overlap still
-    // reads (and keeps every incident a mark to point at on a phone); beyond CROWD marks per lane
-    // the plot is drawn as shaded cells (how many incidents per period and level) instead, and
-    // the legend says so. Estimated on the plot's width without the level labels.
+    // Whether a mark per incident fits: marks sit on their level's row and are spread along time
+    // only, each within its year's column, overlapping a little at most (see GAP). Where a year of
+    // one row holds more than its column fits, the plot is drawn as shaded cells (how many
+    // incidents per period and level) instead, and the legend says so.
     let axis_h = TICK_FONT as i32 + 8;
     let plot_bottom = h - PAD - axis_h;
     // Rows: levels 0 to the top of the scale and, when needed, "not coded" half a row below level 0.
     let rows = f64::from(top) + 1.0 + if has_nc { 1.5 } else { 0.0 };
     let rows_n = usize::from(top) + 2;
     let row_of = |s: Option<u8>| s.map_or(usize::from(top) + 1, |s| usize::from(s.min(top)));
-    let crowded = |plot_top: i32| {
-        let (d, lanes) = marks_in_row(f64::from(plot_bottom - plot_top) / rows);
-        let bins = ((f64::from(w) / d).ceil() as usize).max(1);
-        let span = f64::from(y1 - y0);
-        let mut grid = vec![0usize; rows_n * bins];
-        input.iter().any(|i| {
-            let b = (((i.start.fractional_year() - f64::from(y0)) / span * bins as f64) as usize).min(bins - 1);
-            let cell = &mut grid[row_of(i.severity) * bins + b];
-            *cell += 1;
-            *cell > lanes * CROWD
+    let named = w >= 860;
+    let level_label = |l: u8| match scale.level_name(l).filter(|_| named) {
+        Some(name) => format!("{l} {name}"),
+        None => l.to_string(),
+    };
+    // The plot's width at most (every level labelled; fewer labels leave it wider).
+    let widest = scale.levels().map(|l| p.measure(&level_label(l), TICK_FONT).0).max().unwrap_or(0);
+    let plot_w_least =
+        f64::from(w - 2 * PAD - TICK_FONT as i32 - 6 - widest.max(p.measure("not coded", TICK_FONT).0) - 12);
+    // The mark size that fits (smaller marks before none), or None: counts instead.
+    let fitting = |plot_top: i32| {
+        let full = mark_size(f64::from(plot_bottom - plot_top) / rows);
+        // The count stops at the first full cell, so a million rows cost no more than a few.
+        let years = (y1 - y0) as usize;
+        let year = plot_w_least.max(40.0) / years as f64;
+        [full, (full * 0.7).max(6.0).min(full)].into_iter().find(|&d| {
+            let fits = ((year - d) / (d * MIN_GAP)).floor().max(0.0) as usize + 1;
+            let mut per = vec![0usize; rows_n * years];
+            !input.iter().any(|i| {
+                let cell = &mut per[row_of(i.severity) * years + (i.start.year - y0) as usize];
+                *cell += 1;
+                *cell > fits
+            })
         })
     };
-    let aggregated = crowded(legend::draw(&p, input, PAD, PAD, w - 2 * PAD, &[], false)? + 6);
+    let size = fitting(legend::draw(&p, input, PAD, PAD, w - 2 * PAD, &[], false)? + 6);
+    let aggregated = size.is_none();
     let note: &[&str] = if aggregated { &NOTE } else { &[] };
     let legend_bottom = legend::draw(&p, input, PAD, PAD, w - 2 * PAD, note, true)?;
     let plot_top = legend_bottom + 6;
@@ -82,11 +122,6 @@ pub fn draw<DB: DrawingBackend>(
     let nc_y = f64::from(plot_bottom) - 0.5 * row_h;
 
     // Level labels: numbers, with their short names when the chart is wide enough.
-    let named = w >= 860;
-    let level_label = |l: u8| match scale.level_name(l).filter(|_| named) {
-        Some(name) => format!("{l} {name}"),
-        None => l.to_string(),
-    };
     let every = [1u8, 2, 5, 10].into_iter().find(|k| row_h * f64::from(*k) >= 13.0).unwrap_or(10);
     let lines = input.reading.map(|r| thresholds::lines(r, t)).unwrap_or_default();
     let shown = |l: u8| l.is_multiple_of(every) || lines.iter().any(|line| line.level == l);
@@ -199,42 +234,47 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
 
-    // Marks, spread over lanes within their row where they would collide (only when they fit,
-    // so this work is bounded by pixels, not by the number of incidents).
-    let (d, lanes) = marks_in_row(row_h);
+    // Marks, each on its level's row (never moved up or down: the height is the severity), spread
+    // along time within their year's column where they would collide (see `spread`). Bounded by
+    // pixels, not by the number of incidents.
+    let d = size.unwrap_or(0.0);
     let r = d * 0.42;
+    let gap = d * GAP;
     let mut order: Vec<usize> = if aggregated { Vec::new() } else { (0..input.len()).collect() };
     // max/min rather than clamp: f64::clamp's check of its bounds formats floats when it fails,
     // which would bring float formatting (10 KB gzip) into the module.
     let x_mark = |idx: usize| x_of(input.at(idx).start.fractional_year().max(f64::from(y0)).min(f64::from(y1)));
-    order.sort_by(|&a, &b| x_mark(a).total_cmp(&x_mark(b)));
-    let mut lane_end: Vec<Vec<f64>> = vec![vec![f64::NEG_INFINITY; lanes]; usize::from(top) + 2];
+    let row_of_mark = |idx: usize| row_of(input.at(idx).severity);
+    order.sort_by(|&a, &b| row_of_mark(a).cmp(&row_of_mark(b)).then(x_mark(a).total_cmp(&x_mark(b))));
     let mut marks = Vec::with_capacity(order.len());
-    for idx in order {
-        let i = input.at(idx);
-        let x = x_mark(idx);
-        let (row, base) = match i.severity {
-            Some(s) => (usize::from(s.min(top)), level_y(f64::from(s.min(top)))),
-            None => (usize::from(top) + 1, nc_y),
-        };
-        let ends = &mut lane_end[row];
-        let lane = (0..lanes)
-            .find(|&k| ends[k] + d <= x)
-            .unwrap_or_else(|| (0..lanes).min_by(|&a, &b| ends[a].total_cmp(&ends[b])).unwrap_or(0));
-        ends[lane] = x;
-        // Lanes alternate above and below the row's centre: 0, -1, +1, -2, +2 ...
-        let offset = if lane == 0 {
-            0.0
-        } else if lane % 2 == 1 {
-            -(lane.div_ceil(2) as f64)
+    let year_of = |idx: usize| input.at(idx).start.year;
+    for group in order.chunk_by(|&a, &b| row_of_mark(a) == row_of_mark(b) && year_of(a) == year_of(b)) {
+        let xs: Vec<f64> = group.iter().map(|&idx| x_mark(idx)).collect();
+        // Kept inside the year's column, closer together where many share it (the crowd check
+        // above made sure they fit at MIN_GAP).
+        let y = f64::from(year_of(group[0]));
+        let (lo, hi) = (x_of(y) + r, x_of(y + 1.0) - r);
+        let placed = spread(&xs, gap.min((hi - lo) / (group.len() - 1).max(1) as f64));
+        let (first, last) = (placed[0], placed[placed.len() - 1]);
+        let shift = if first < lo {
+            lo - first
+        } else if last > hi {
+            hi - last
         } else {
-            (lane / 2) as f64
+            0.0
         };
-        let y = base + offset * d * 0.8;
-        let (color, shape) = input.palette.style(i.initiator);
-        p.marker(shape, x, y, r, color)?;
-        marks.push(Mark { index: idx, x, y, r, group: i.start.year });
+        for (&idx, x) in group.iter().zip(placed) {
+            let i = input.at(idx);
+            let x = x + shift;
+            let y = i.severity.map_or(nc_y, |s| level_y(f64::from(s.min(top))));
+            let (color, shape) = input.palette.style(i.initiator);
+            p.marker(shape, x, y, r, color)?;
+            marks.push(Mark { index: idx, x, y, r, group: i.start.year });
+        }
     }
+    // Marks in time order, as the keyboard walks them (by date, then as placed).
+    let date = |m: &Mark| input.at(m.index).start.fractional_year();
+    marks.sort_by(|a, b| date(a).total_cmp(&date(b)).then(a.x.total_cmp(&b.x)));
 
     // Threshold lines last, labelled just above the line: use of force at the left of the plot,
     // armed attack at the right, so two lines at one level keep both labels apart.

@@ -67,7 +67,9 @@ export interface Stats {
   firstYear: number | null;
   lastYear: number | null;
   /** Name of the most severe incident. */
-  mostSevere: string | null;
+  /** The incidents at the top level, oldest first (at most five named), and how many there are. */
+  mostSevere: string[];
+  mostSevereCount: number;
 }
 
 export interface Choice { value: string; label: string; count: number; }

@@ -165,7 +165,21 @@ test('each chart\'s text summary says what it shows and follows the filters', as
   const { page, problems, context } = await open();
   const label = () => page.locator('#spectrum').getAttribute('aria-label');
   const all = await label();
-  assert.match(all, /^Escalation spectrum: \d+ incidents by North Korea \(\d+\), Russia \(\d+\) and \d+ more, 20\d\d to 20\d\d; most at levels? \d+( to \d+)?; under the reading of Tallinn Manual experts, use of force: 5, armed attack: 0; most severe: .+ \(level \d+\)\.$/);
+  assert.match(all, /^Escalation spectrum: \d+ incidents by North Korea \(\d+\), Russia \(\d+\) and \d+ more, 20\d\d to 20\d\d; most at levels? \d+( to \d+)?; under the reading of Tallinn Manual experts, use of force: 5, armed attack: 0; most severe \(level \d+\): .+\.$/);
+  // Every incident tied at the top is named, and the keyboard's End lands on one of them.
+  const [, top, names] = all.match(/most severe \(level (\d+)\): (.+)\.$/);
+  const atTop = await page.evaluate(async (l) => {
+    const m = await import('./pkg/cyber_spectrum.js'); // the page's instance, started
+    const ex = m.Explorer.bundled();
+    const n = ex.stats({}).severityCounts[l];
+    ex.free();
+    return n;
+  }, Number(top));
+  const named = names.split(/, | and /);
+  assert.ok(atTop > 1 && atTop <= 5, `${atTop} at the top level`);
+  assert.equal(named.length, atTop, `the ties at level ${top} are all named: ${names}`);
+  const [walked] = await walk(page, 'spectrum', ['End']);
+  assert.ok(named.some((n) => walked.startsWith(n)), `End: ${walked} (named: ${names})`);
   await page.evaluate(() => { location.hash = 'initiators=RUS'; });
   await page.waitForFunction((before) => document.querySelector('#spectrum').getAttribute('aria-label') !== before, all);
   const rus = await label();
@@ -270,6 +284,27 @@ test('downloads: the chart as a 2x PNG and as SVG, the selection as CSV that loa
     return { total: s.total, warnings: ex.warnings().length, initiators: s.byInitiator.map((r) => r.code) };
   }, csv.bytes.toString('utf8'));
   assert.deepEqual(back, { total: n, warnings: 0, initiators: ['PRK'] });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('on a phone, the first tap on a mark of a fresh page opens its card', async () => {
+  // Where a mark is: found from the keyboard on one page...
+  const first = await open('index.html', PHONE);
+  await first.page.locator('#spectrum').scrollIntoViewIfNeeded();
+  await walk(first.page, 'spectrum', ['End']);
+  const at = await ringCentre(first.page, 'spectrum');
+  const name = await chart(first.page).locator('.tip strong').innerText();
+  await first.context.close();
+  // ... then tapped once on a fresh one, before any interaction code is there.
+  const { page, problems, context } = await open('index.html', PHONE);
+  await page.locator('#spectrum').scrollIntoViewIfNeeded();
+  const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('/interact.js')));
+  assert.equal(await fetched(), false, 'no interaction code before the tap');
+  await page.touchscreen.tap(at.x, at.y);
+  const card = chart(page).locator('.card');
+  await card.waitFor({ state: 'visible' });
+  assert.equal(await card.locator('h3').innerText(), name);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -66,7 +66,7 @@ test('each view says what its marks are, with the thresholds of the reading in u
   const stats = {
     total: 3, byInitiator: [{ name: 'North Korea', count: 3 }], firstYear: 2013, lastYear: 2014,
     byYear: [{ year: 2013, count: 1 }, { year: 2014, count: 2 }], maxSeverity: 6, severityCounts: [0, 0, 0, 1, 0, 0, 2],
-    atOrAboveUseOfForce: 0, atOrAboveArmedAttack: 0, mostSevere: 'Sony', notCoded: 0,
+    atOrAboveUseOfForce: 0, atOrAboveArmedAttack: 0, mostSevere: ['Sony'], mostSevereCount: 1, notCoded: 0,
     reading: 'france', readingName: 'France', undecidedUseOfForce: 1, undecidedArmedAttack: 0,
     useOfForceRule: FRANCE.useOfForce.rule, armedAttackRule: 'level 8 or above',
   };
