@@ -21,6 +21,7 @@ pub mod reading;
 pub mod render;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+pub mod sort;
 pub mod stats;
 pub mod store;
 

@@ -102,7 +102,7 @@ pub fn count_ranked<'a>(countries: impl IntoIterator<Item = &'a Country>) -> Vec
         counts[c.index()] += 1;
     }
     let mut ranked: Vec<(Country, usize)> = seen.into_iter().map(|c| (c, counts[c.index()])).collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.name().cmp(b.0.name())));
+    crate::sort::by(&mut ranked, |a, b| b.1.cmp(&a.1).then_with(|| a.0.name().cmp(b.0.name())));
     ranked
 }
 
@@ -118,7 +118,7 @@ fn ranked(counts: &[usize], total: usize) -> Vec<CountryCount> {
             share: share(counts[c.index()], total),
         })
         .collect();
-    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(b.name)));
+    crate::sort::by(&mut out, |a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(b.name)));
     out
 }
 
@@ -227,7 +227,7 @@ pub fn compute(store: &Store, selection: &[u32], scale: &Scale, reading: Option<
             });
         }
     }
-    dyad_list.sort_by(|a, b| {
+    crate::sort::by(&mut dyad_list, |a, b| {
         b.count
             .cmp(&a.count)
             .then_with(|| a.initiator_name.cmp(b.initiator_name))

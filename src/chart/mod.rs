@@ -183,7 +183,7 @@ impl Palette {
             counts[i.initiator.index()] += 1;
         }
         let mut order: Vec<usize> = (0..counts.len()).filter(|&c| counts[c] > 0).collect();
-        order.sort_by(|&a, &b| counts[b].cmp(&counts[a]).then(a.cmp(&b)));
+        crate::sort::by(&mut order, |&a, &b| counts[b].cmp(&counts[a]).then(a.cmp(&b)));
         let mut slots = vec![None; counts.len()];
         for (slot, &c) in order.iter().take(SERIES.len()).enumerate() {
             slots[c] = Some(slot as u8);

@@ -210,10 +210,11 @@ pub fn draw<DB: DrawingBackend>(
             columns[column_of(i)].push(idx);
         }
         for col in &mut columns {
-            col.sort_by_key(|&idx| {
+            let key = |idx: usize| {
                 let i = input.at(idx);
                 (input.palette.slot(i.initiator).unwrap_or(usize::MAX), i.start, idx)
-            });
+            };
+            crate::sort::by(col, |&a, &b| key(a).cmp(&key(b)));
         }
         let mut d = 14.0_f64.min(cw * 0.9);
         while d > MIN_MARK && !fits(d, plot_h) {

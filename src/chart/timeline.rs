@@ -195,7 +195,7 @@ pub fn draw<DB: DrawingBackend>(
         let step = |n: usize| (7.0 * (1.0 + n as f64).ln() / (1.0 + most).ln()).round() as u8;
         let mut shaded: Vec<(u8, usize)> =
             cells.iter().enumerate().filter(|(_, n)| **n > 0).map(|(at, &n)| (step(n), at)).collect();
-        shaded.sort_unstable();
+        crate::sort::by(&mut shaded, |a, b| a.cmp(b));
         for (step, at) in shaded {
             let (row, period) = (at / periods, at % periods);
             let from = f64::from(y0) + period as f64 / f64::from(per_year);
@@ -245,7 +245,7 @@ pub fn draw<DB: DrawingBackend>(
     // which would bring float formatting (10 KB gzip) into the module.
     let x_mark = |idx: usize| x_of(input.at(idx).start.fractional_year().max(f64::from(y0)).min(f64::from(y1)));
     let row_of_mark = |idx: usize| row_of(input.at(idx).severity);
-    order.sort_by(|&a, &b| row_of_mark(a).cmp(&row_of_mark(b)).then(x_mark(a).total_cmp(&x_mark(b))));
+    crate::sort::by(&mut order, |&a, &b| row_of_mark(a).cmp(&row_of_mark(b)).then(x_mark(a).total_cmp(&x_mark(b))));
     let mut marks = Vec::with_capacity(order.len());
     let year_of = |idx: usize| input.at(idx).start.year;
     for group in order.chunk_by(|&a, &b| row_of_mark(a) == row_of_mark(b) && year_of(a) == year_of(b)) {
@@ -274,7 +274,7 @@ pub fn draw<DB: DrawingBackend>(
     }
     // Marks in time order, as the keyboard walks them (by date, then as placed).
     let date = |m: &Mark| input.at(m.index).start.fractional_year();
-    marks.sort_by(|a, b| date(a).total_cmp(&date(b)).then(a.x.total_cmp(&b.x)));
+    crate::sort::by(&mut marks, |a, b| date(a).total_cmp(&date(b)).then(a.x.total_cmp(&b.x)));
 
     // Threshold lines last, labelled just above the line: use of force at the left of the plot,
     // armed attack at the right, so two lines at one level keep both labels apart.

@@ -194,10 +194,10 @@ impl Store {
         if (1..self.len()).all(|k| order(k - 1, k) != Ordering::Greater) {
             return;
         }
-        let mut perm: Vec<usize> = (0..self.len()).collect();
-        perm.sort_by(|&a, &b| order(a, b));
+        let mut perm: Vec<u32> = (0..self.len() as u32).collect();
+        crate::sort::indices(&mut perm, &|a, b| order(a as usize, b as usize));
         let mut sorted = Store::with_capacity(self.len(), self.text.len());
-        for &k in &perm {
+        for k in perm.into_iter().map(|k| k as usize) {
             let row = sorted.facts.len() as u32;
             sorted.facts.push(self.facts[k]);
             sorted.more.extend(self.targets(k).skip(1).map(|t| (row, t)));
