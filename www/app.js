@@ -33,6 +33,23 @@ function datasetLine(facets, origin) {
   return `${what}: ${facets.total} incidents, ${facets.firstYear} to ${facets.lastYear}${scale}.`;
 }
 
+/** What changed in the bundled dataset's version (data/CHANGELOG.md, summarised by the build),
+ * fetched when the reader opens the footer's note. */
+function watchChanges() {
+  const box = $('changes');
+  box.addEventListener('toggle', () => {
+    if (!box.open || box.dataset.loaded) return;
+    box.dataset.loaded = 'yes';
+    const list = $('changes-list');
+    const item = (text) => { const li = document.createElement('li'); li.textContent = text; return li; };
+    fetch(new URL('./pkg/cyber_spectrum_changes.json', import.meta.url))
+      .then((r) => { if (!r.ok) throw new Error(`HTTP ${r.status}`); return r.json(); })
+      .then(({ version, sections }) => list.replaceChildren(item(`Version ${version}; the full list, with reasons and sources, is data/CHANGELOG.md.`),
+        ...sections.map((s) => item(`${s.title}: ${s.rows} ${s.rows === 1 ? 'row' : 'rows'}`))))
+      .catch((e) => { delete box.dataset.loaded; list.replaceChildren(item(`The list of changes could not be loaded (${e.message}).`)); });
+  });
+}
+
 /** A figure for each view: heading, caption, canvas (ids `<view>` and `<view>-note`). */
 function figures() {
   const out = {};
@@ -57,6 +74,7 @@ function figures() {
 }
 
 async function main() {
+  watchChanges();
   let m;
   try {
     m = await startCore();

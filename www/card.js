@@ -94,6 +94,7 @@ export function cardContent(r, facets, { titleId, link, close, assessment }) {
   row('Thresholds', thresholdText(r, facets, assessment));
   row('Collective defence', treatyText(assessment));
   row('Attributed by', r.attributedBy ? `${r.attributedBy}${r.attributionDate ? ` (${formatDate(r.attributionDate)})` : ''}` : null);
+  row('Attribution', r.certainty ? labelOf(facets, 'attribution', r.certainty) : null);
   row('What happened', r.description);
   const sources = sourceList(r.sources);
   const cite = el('p', 'cite');

@@ -39,6 +39,7 @@ export const COLUMNS = [
   {"join":"","name":"rationale","record":"rationale"},
   {"join":"","name":"attributed_by","record":"attributedBy"},
   {"join":"","name":"attribution_date","record":"attributionDate"},
+  {"join":"","name":"certainty","record":"certainty"},
   {"join":"","name":"description","record":"description"},
   {"join":" ","name":"sources","record":"sources"},
 ];

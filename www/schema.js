@@ -10,6 +10,7 @@ export const FILTERS = [
   {"control":"methods","kind":"list","label":"Methods","name":"methods","param":"methods"},
   {"control":"objectives","kind":"list","label":"Objectives","name":"objectives","param":"objectives"},
   {"control":"target-types","kind":"list","label":"Target types","name":"targetTypes","param":"target-types"},
+  {"control":"attribution","kind":"list","label":"Attribution","name":"attribution","param":"attribution"},
   {"control":"severity","kind":"level","label":"Severity from","name":"minSeverity","param":"min-severity"},
   {"control":"severity","kind":"level","label":"to","name":"maxSeverity","param":"max-severity","upper":true},
   {"control":"search","kind":"text","label":"Search names","name":"search","param":"search"},

@@ -7,6 +7,9 @@ import { pause } from './core.js';
 
 const ROWS_SHOWN = 1000;
 
+/** What the initiator cell adds when the attribution is not confirmed by a government. */
+const UNSETTLED = { vendor: ' (security firms)', suspected: ' (suspected)' };
+
 
 const HEADS = [['date', 'Date'], ['name', 'Incident'], ['initiator', 'Initiator'], ['target', 'Target'], ['severity', 'Severity']];
 
@@ -65,7 +68,7 @@ export function incidentTable(box, { explorer, filter, key, open }) {
       const tr = el('tr');
       const name = el('td');
       name.append(button(r.name, () => open(r), 'link'));
-      tr.append(el('td', null, r.start), name, el('td', null, r.initiatorName), el('td', null, r.targetNames.join(', ')),
+      tr.append(el('td', null, r.start), name, el('td', null, `${r.initiatorName}${UNSETTLED[r.certainty] ?? ''}`), el('td', null, r.targetNames.join(', ')),
         el('td', null, r.severity === null ? 'not coded' : `${r.severity}${r.severityLabel ? ` ${r.severityLabel}` : ''}`));
       body.append(tr);
     }

@@ -15,6 +15,7 @@ fn main() {
         let text = match what.as_str() {
             "text" => Some(schema::bundled_text()),
             "readings" => Some(schema::readings_words()),
+            "changes" => Some(schema::changes()),
             _ => None,
         };
         if let Some(text) = text {

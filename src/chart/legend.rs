@@ -4,6 +4,7 @@
 use super::paint::{Painter, Shape, H, V};
 use super::ChartInput;
 use crate::error::Result;
+use crate::model::Certainty;
 use crate::stats::count_ranked;
 use plotters::prelude::{DrawingBackend, RGBColor};
 
@@ -44,19 +45,24 @@ pub fn draw<DB: DrawingBackend>(
     note: &[&str],
     paint: bool,
 ) -> Result<i32> {
-    let items = entries(input);
+    let mut items: Vec<(String, RGBColor, Shape, bool)> =
+        entries(input).into_iter().map(|(label, color, shape)| (label, color, shape, false)).collect();
     if items.is_empty() {
         return Ok(y0);
     }
+    // Hollow marks are said once: the charts never present a contested attribution as settled.
+    if input.iter().any(|i| i.certainty == Some(Certainty::Suspected)) {
+        items.push(("Hollow: attribution suspected or contested".into(), p.theme.muted, Shape::Circle, true));
+    }
     let (mut x, mut y) = (x0, y0);
-    for (label, color, shape) in &items {
+    for (label, color, shape, hollow) in &items {
         let w = 16 + p.measure(label, FONT).0;
         if x > x0 && x + w > x0 + width {
             x = x0;
             y += ROW;
         }
         if paint {
-            p.marker(*shape, f64::from(x + 5), f64::from(y + ROW / 2), 5.0, *color)?;
+            p.marker(*shape, f64::from(x + 5), f64::from(y + ROW / 2), 5.0, *color, *hollow)?;
             p.text(label, x + 14, y + ROW / 2, FONT, p.theme.text, H::Left, V::Center)?;
         }
         x += w + 14;

@@ -136,8 +136,14 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
 
     /// A marker of `shape` centred on `(x, y)` with outer radius `r`, outlined so that light
     /// colours stay visible on any background.
-    pub fn marker(&self, shape: Shape, x: f64, y: f64, r: f64, color: RGBColor) -> Result<()> {
-        let outline = ShapeStyle { color: self.theme.text.mix(0.55), filled: false, stroke_width: 1 };
+    /// A mark of `shape`, filled with `color`; `hollow` (an attribution that is suspected or
+    /// contested) draws it as an outline in `color` on the background instead.
+    pub fn marker(&self, shape: Shape, x: f64, y: f64, r: f64, color: RGBColor, hollow: bool) -> Result<()> {
+        let (fill, outline) = if hollow {
+            (self.theme.background.filled(), ShapeStyle { color: color.to_rgba(), filled: false, stroke_width: 2 })
+        } else {
+            (color.filled(), ShapeStyle { color: self.theme.text.mix(0.55), filled: false, stroke_width: 1 })
+        };
         let poly = |pts: Vec<(f64, f64)>| -> Vec<(i32, i32)> {
             pts.into_iter().map(|(px, py)| ((x + px * r).round() as i32, (y + py * r).round() as i32)).collect()
         };
@@ -146,7 +152,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
                 let c = (x.round() as i32, y.round() as i32);
                 let rr = r.round().max(1.0) as i32;
                 if shape == Shape::Circle {
-                    self.area.draw(&Circle::new(c, rr, color.filled())).map_err(draw_err)?;
+                    self.area.draw(&Circle::new(c, rr, fill)).map_err(draw_err)?;
                     return self.area.draw(&Circle::new(c, rr, outline)).map_err(draw_err);
                 }
                 let ring = ShapeStyle { color: color.to_rgba(), filled: false, stroke_width: 2 };
@@ -165,7 +171,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             Shape::Hexagon => vec![(1.0, 0.0), (0.5, H3), (-0.5, H3), (-1.0, 0.0), (-0.5, -H3), (0.5, -H3)],
         };
         let pts = poly(pts);
-        self.area.draw(&Polygon::new(pts.clone(), color.filled())).map_err(draw_err)?;
+        self.area.draw(&Polygon::new(pts.clone(), fill)).map_err(draw_err)?;
         let mut closed = pts.clone();
         closed.push(pts[0]);
         self.area.draw(&PathElement::new(closed, outline)).map_err(draw_err)

@@ -9,6 +9,7 @@ use super::paint::{Painter, H, V};
 use super::thresholds;
 use super::{Band, ChartInput, Layout, Mark};
 use crate::error::Result;
+use crate::model::Certainty;
 
 use plotters::prelude::DrawingBackend;
 
@@ -268,7 +269,7 @@ pub fn draw<DB: DrawingBackend>(
             let x = x + shift;
             let y = i.severity.map_or(nc_y, |s| level_y(f64::from(s.min(top))));
             let (color, shape) = input.palette.style(i.initiator);
-            p.marker(shape, x, y, r, color)?;
+            p.marker(shape, x, y, r, color, i.certainty == Some(Certainty::Suspected))?;
             marks.push(Mark { index: idx, x, y, r, group: i.start.year });
         }
     }

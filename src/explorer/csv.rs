@@ -49,6 +49,7 @@ fn value(i: &Incident, column: &str) -> String {
         "rationale" => i.rationale.clone(),
         "attributed_by" => i.attributed_by.clone(),
         "attribution_date" => i.attribution_date.map(|d| d.to_string()).unwrap_or_default(),
+        "certainty" => slug(i.certainty.map(|v| v.slug())),
         "description" => i.description.clone(),
         "sources" => i.sources.join(" "),
         // tests/csv_export.rs checks every column of COLUMNS has its arm.

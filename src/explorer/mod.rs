@@ -5,7 +5,7 @@ use crate::chart::{self, ChartInput, Layout, Palette, Theme, View};
 use crate::error::{Error, Result};
 use crate::filter::Filter;
 use crate::import::{self, Dataset, Format, Mapping, Warning};
-use crate::model::{Country, Effects, Incident, Method, Objective, Scale, TargetType};
+use crate::model::{Certainty, Country, Effects, Incident, Method, Objective, Scale, TargetType};
 use crate::reading::{self, Reading, ReadingInfo, Tier};
 use crate::stats::{self, Stats};
 use crate::store::{Decoder, Parts, Store};
@@ -65,6 +65,8 @@ pub struct IncidentRecord {
     pub rationale: String,
     pub attributed_by: String,
     pub attribution_date: Option<String>,
+    /// How firm the attribution is: `confirmed`, `vendor` or `suspected`; `None`: not coded.
+    pub certainty: Option<Certainty>,
     pub description: String,
     pub sources: Vec<String>,
 }
@@ -91,6 +93,7 @@ impl IncidentRecord {
             rationale: i.rationale.clone(),
             attributed_by: i.attributed_by.clone(),
             attribution_date: i.attribution_date.map(|d| d.to_string()),
+            certainty: i.certainty,
             description: i.description.clone(),
             sources: i.sources.clone(),
         }
@@ -133,6 +136,8 @@ pub struct Facets {
     pub target_types: Vec<Choice>,
     /// The physical effects coded in the data, mildest first.
     pub effects: Vec<Choice>,
+    /// How firmly the incidents are attributed (the `attribution` filter), firmest first.
+    pub attribution: Vec<Choice>,
     /// The scale severities are on, and each of its levels.
     pub scale: Scale,
     pub levels: Vec<Level>,
@@ -378,6 +383,12 @@ impl Explorer {
                 TargetType::label,
             ),
             effects: vocab_choices(Effects::ALL, all.iter().map(|i| i.effects), Effects::slug, Effects::label),
+            attribution: vocab_choices(
+                Certainty::ALL,
+                all.iter().map(|i| i.certainty),
+                Certainty::slug,
+                Certainty::label,
+            ),
             levels: scale
                 .levels()
                 .map(|l| Level {

@@ -176,6 +176,7 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
             rationale: String::new(),
             attributed_by: String::new(),
             attribution_date: None,
+            certainty: None,
             description,
             sources: urls(source_cols.iter().map(|&c| get(c))),
         });

@@ -203,6 +203,7 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
             rationale: "DCID v2.0 severity coding".into(),
             attributed_by: String::new(),
             attribution_date: None,
+            certainty: None,
             description: text_col.map(cell).unwrap_or("").trim().to_string(),
             sources,
         });

@@ -5,7 +5,7 @@ use super::json::{self, Json};
 use super::table::{normalise, CsvRows, Row, Table};
 use super::{Dataset, Warning};
 use crate::error::{clip, Error, Result};
-use crate::model::{Country, Effects, Incident, Method, Objective, PartialDate, TargetType, MAX_LEVEL};
+use crate::model::{Certainty, Country, Effects, Incident, Method, Objective, PartialDate, TargetType, MAX_LEVEL};
 use std::collections::HashMap;
 
 /// One column of the project's own CSV: its name, whether every file must have it, and the
@@ -38,7 +38,7 @@ const fn col(name: &'static str, required: bool, record: &'static str, join: &'s
 }
 
 /// Every column, in the order the CSV download writes them.
-pub const COLUMNS: [Column; 16] = [
+pub const COLUMNS: [Column; 17] = [
     col("id", true, "id", ""),
     col("name", true, "name", ""),
     col("start", true, "start", ""),
@@ -53,6 +53,7 @@ pub const COLUMNS: [Column; 16] = [
     col("rationale", false, "rationale", ""),
     col("attributed_by", false, "attributedBy", ""),
     col("attribution_date", false, "attributionDate", ""),
+    col("certainty", false, "certainty", ""),
     col("description", false, "description", ""),
     col("sources", false, "sources", " "),
 ];
@@ -268,6 +269,7 @@ impl<'a> RawRow<'a> {
             rationale: self.get("rationale").to_string(),
             attributed_by: self.get("attributed_by").to_string(),
             attribution_date: self.date("attribution_date")?,
+            certainty: self.vocab("certainty", Certainty::parse, Certainty::expected)?,
             description: self.get("description").to_string(),
             sources,
         })

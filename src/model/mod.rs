@@ -187,6 +187,16 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// How firmly the operation is attributed to its initiator, firmest first: a chart draws the
+    /// last hollow, so it never presents a contested attribution as settled.
+    Certainty {
+        Confirmed = "confirmed", "Confirmed by a government, court or the UN";
+        Vendor = "vendor", "Attributed by security firms only";
+        Suspected = "suspected", "Suspected or contested";
+    }
+}
+
 /// One state cyber operation, as the core holds it after import.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Incident {
@@ -208,6 +218,8 @@ pub struct Incident {
     pub rationale: String,
     pub attributed_by: String,
     pub attribution_date: Option<PartialDate>,
+    /// How firm the attribution is; `None` means not coded.
+    pub certainty: Option<Certainty>,
     pub description: String,
     pub sources: Vec<String>,
 }

@@ -5,7 +5,7 @@
 //! read. The importer module hands a store to the explorer module as its [`Parts`], which cross
 //! from a Web Worker as typed arrays, are copied once and are checked before use.
 
-use crate::model::{Country, Effects, Incident, Method, Objective, PartialDate, TargetType};
+use crate::model::{Certainty, Country, Effects, Incident, Method, Objective, PartialDate, TargetType};
 use std::cmp::Ordering;
 
 mod parts;
@@ -23,6 +23,7 @@ pub struct Facts {
     pub objective: Option<Objective>,
     pub severity: Option<u8>,
     pub effects: Option<Effects>,
+    pub certainty: Option<Certainty>,
     /// How many targets the incident has (at least 1).
     pub targets: u16,
 }
@@ -88,6 +89,7 @@ impl Store {
             objective: i.objective,
             severity: i.severity,
             effects: i.effects,
+            certainty: i.certainty,
             targets: i.targets.len().clamp(1, usize::from(u16::MAX)) as u16,
         });
         let date = |d: Option<PartialDate>| d.map(|d| d.to_string()).unwrap_or_default();
@@ -176,6 +178,7 @@ impl Store {
             rationale: rationale.into(),
             attributed_by: attributed_by.into(),
             attribution_date: date(attribution),
+            certainty: f.certainty,
             description: description.into(),
             sources: sources.split(SOURCE).filter(|s| !s.is_empty()).map(str::to_string).collect(),
         }
@@ -238,6 +241,7 @@ mod tests {
             rationale: "why\u{1f}so".into(),
             attributed_by: String::new(),
             attribution_date: PartialDate::parse("2020-02").ok(),
+            certainty: Some(Certainty::Vendor),
             description: "text".into(),
             sources: vec!["https://a.example/x".into(), "https://b.example/y".into()],
         }

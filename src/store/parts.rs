@@ -4,7 +4,7 @@
 
 use super::{Facts, Store, FIELD, TEXTS};
 use crate::error::{Error, Result};
-use crate::model::{Country, Effects, Method, Objective, PartialDate, TargetType};
+use crate::model::{Certainty, Country, Effects, Method, Objective, PartialDate, TargetType};
 
 /// Bytes per incident in [`Parts::facts`].
 pub const FACT_BYTES: usize = 16;
@@ -15,8 +15,8 @@ const NONE: u8 = 255;
 pub struct Parts {
     /// [`FACT_BYTES`] per incident: year (i16), month, day (0: unknown), initiator, main target
     /// (u16 country indices), target type, method, objective (0: none, else code + 1), severity
-    /// (255: not coded), number of targets (u16), effects (0: not coded, else code + 1), a zero
-    /// byte; little-endian.
+    /// (255: not coded), number of targets (u16), effects and certainty (0: not coded, else code
+    /// + 1); little-endian.
     pub facts: Vec<u8>,
     /// Pairs `row, country index` for every target after the first, by row.
     pub more: Vec<u32>,
@@ -55,7 +55,7 @@ impl Store {
             ]);
             facts.push(f.severity.unwrap_or(NONE));
             facts.extend_from_slice(&f.targets.to_le_bytes());
-            facts.extend([code(Effects::ALL, f.effects), 0]);
+            facts.extend([code(Effects::ALL, f.effects), code(Certainty::ALL, f.certainty)]);
         }
         let more = self.more.iter().flat_map(|(r, t)| [*r, t.index() as u32]).collect();
         Parts { facts, more, text: self.text.clone(), ends: self.ends.clone() }
@@ -142,6 +142,7 @@ impl Decoder {
                 objective: decode(Objective::ALL, b[10], "objective", k)?,
                 severity: (b[11] != NONE).then_some(b[11]),
                 effects: decode(Effects::ALL, b[14], "effects", k)?,
+                certainty: decode(Certainty::ALL, b[15], "certainty", k)?,
                 targets,
             });
         }

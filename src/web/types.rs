@@ -20,6 +20,8 @@ export interface Filter {
   methods?: string[];
   objectives?: string[];
   targetTypes?: string[];
+  /** How firm the attribution is: `confirmed`, `vendor`, `suspected`. */
+  attribution?: string[];
   /** Lowest level included; either bound leaves out incidents not coded. */
   minSeverity?: number;
   maxSeverity?: number;
@@ -138,6 +140,8 @@ export interface Facets {
   targetTypes: Choice[];
   /** Physical effects coded in the data (`none`, `data`, `physical`, `injury`, `death`). */
   effects: Choice[];
+  /** How firmly incidents are attributed (`confirmed`, `vendor`, `suspected`): the `attribution` filter. */
+  attribution: Choice[];
   scale: Scale;
   levels: Level[];
   /** The legal readings, the default first; empty when they do not apply. */
@@ -167,6 +171,8 @@ export interface IncidentRecord {
   rationale: string;
   attributedBy: string;
   attributionDate: string | null;
+  /** How firm the attribution is: `confirmed`, `vendor` or `suspected`, or null when not coded. */
+  certainty: string | null;
   description: string;
   sources: string[];
 }

@@ -424,3 +424,28 @@ test('too many incidents for a mark each: both charts draw counts, and their cap
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('attribution is a filter (contested ones drawn hollow and said so), and the footer lists what changed in the data', async () => {
+  const { page, problems, context } = await open({}, 'index.html#attribution=suspected');
+  await ready(page);
+  const n = Number((await page.locator('#stats .headline').innerText()).match(/^(\d+)/)[1]);
+  const facet = await page.evaluate(async () => {
+    const m = await import('./pkg/cyber_spectrum.js');
+    const ex = m.Explorer.bundled();
+    const f = ex.facets().attribution;
+    ex.free();
+    return f;
+  });
+  assert.deepEqual(facet.map((c) => c.value), ['confirmed', 'vendor', 'suspected']);
+  assert.equal(n, facet.find((c) => c.value === 'suspected').count);
+  assert.match(await page.locator('details.multi[data-name="attribution"] > summary').innerText(), /Attribution/);
+  // The footer's note on this version of the data, fetched when opened.
+  await page.locator('#changes > summary').click();
+  await page.waitForFunction(() => document.querySelectorAll('#changes-list li').length > 2);
+  const items = await page.locator('#changes-list li').allInnerTexts();
+  assert.match(items[0], /^Version \d+\.\d+\.\d+; the full list, with reasons and sources, is data\/CHANGELOG\.md\.$/);
+  assert.ok(items.includes('Removed: 1 row'), items.join('\n'));
+  await page.locator('#changes').screenshot({ path: join(out, 'changes-1280.png') });
+  assert.deepEqual(problems, []);
+  await context.close();
+});

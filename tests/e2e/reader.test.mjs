@@ -199,9 +199,14 @@ test('the table lists the selection and sorts by date, initiator, target and sev
   assert.equal(await button.getAttribute('aria-expanded'), 'true');
   assert.equal(await table.locator('tbody tr').count(), n);
   assert.equal(await table.locator('thead th[scope=col]').count(), 5);
-  const column = (i) => table.locator(`tbody tr td:nth-child(${i})`).allInnerTexts();
+  // The initiator's cell says an attribution not confirmed by a government ("North Korea
+  // (suspected)"); the order is by the state's name.
+  const column = async (i) => (await table.locator(`tbody tr td:nth-child(${i})`).allInnerTexts())
+    .map((t) => (i === 3 ? t.replace(/ \((suspected|security firms)\)$/, '') : t));
   const sorted = (xs, cmp) => [...xs].sort(cmp);
   assert.deepEqual(await column(1), sorted(await column(1)), 'by date at first');
+  const said = await table.locator('tbody tr td:nth-child(3)').allInnerTexts();
+  assert.ok(said.some((t) => t.endsWith(' (suspected)')) && said.some((t) => t.endsWith(' (security firms)')), 'attribution said');
   for (const [i, name, cmp] of [
     [5, 'Severity', (a, b) => (parseInt(a, 10) || -1) - (parseInt(b, 10) || -1)],
     [3, 'Initiator', (a, b) => a.localeCompare(b)],
@@ -273,7 +278,7 @@ test('downloads: the chart as a 2x PNG and as SVG, the selection as CSV that loa
   assert.ok(lines.some((l) => /^"# Downloaded: \d{4}-\d\d-\d\dT/.test(l)));
   assert.ok(lines.some((l) => /^"# Suggested citation: .*http.*#.*initiators=PRK/.test(l)));
   const header = lines.findIndex((l) => !l.startsWith('"#'));
-  assert.equal(lines[header], 'id,name,start,end,initiator,targets,target_type,method,objective,severity,effects,rationale,attributed_by,attribution_date,description,sources');
+  assert.equal(lines[header], 'id,name,start,end,initiator,targets,target_type,method,objective,severity,effects,rationale,attributed_by,attribution_date,certainty,description,sources');
   // The file loads back into the explorer with the same incidents, the documented way (the
   // importer in its worker, then the explorer).
   const back = await page.evaluate(async (t) => {
