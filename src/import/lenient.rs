@@ -191,10 +191,10 @@ impl Notes {
         if says_unknown(v) {
             return None;
         }
-        match v.parse::<f64>() {
-            Ok(n) if n.is_finite() && (-0.5..f64::from(max) + 0.5).contains(&n) => {
+        match super::number::parse(v) {
+            Some(n) if (-0.5..f64::from(max) + 0.5).contains(&n) => {
                 if n.fract() != 0.0 {
-                    self.warn(row, column, format!("'{v}' rounded to {}", n.round()));
+                    self.warn(row, column, format!("'{v}' rounded to {}", super::number::text(n.round())));
                 }
                 Some(n.round() as u8)
             }

@@ -9,6 +9,7 @@ mod json;
 mod lenient;
 mod mapped;
 mod native;
+mod number;
 pub mod table;
 mod xlsx;
 mod xml;
@@ -19,7 +20,7 @@ use crate::model::Scale;
 use crate::store::Store;
 use serde::Serialize;
 
-pub use json::{set_parser as set_json_parser, Json, Parser as JsonParser};
+pub use json::{set_parser as set_json_parser, Json, Parser as JsonParser, MAX_DEPTH as JSON_MAX_DEPTH};
 pub use mapped::{Mapping, MappingField, FIELDS as MAPPING_FIELDS, MAX_MAPPING_COLUMNS};
 pub use native::{Column, COLUMNS};
 use table::Table;
@@ -210,9 +211,12 @@ fn utf8(bytes: &[u8]) -> Result<&str> {
 /// Refuses an input over the documented maximum before reading any of it.
 fn check_size(len: usize) -> Result<()> {
     if len > MAX_INPUT_BYTES {
+        // Tenths of a megabyte in integers (no float formatting in the module).
+        let tenths = (len as u64 * 10 + 524_288) / 1_048_576;
         return Err(Error::File(format!(
-            "the file is {:.1} MB; the explorer reads at most {} MB",
-            len as f64 / (1024.0 * 1024.0),
+            "the file is {}.{} MB; the explorer reads at most {} MB",
+            tenths / 10,
+            tenths % 10,
             MAX_INPUT_BYTES / (1024 * 1024)
         )));
     }

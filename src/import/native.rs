@@ -331,7 +331,7 @@ fn finish(data: Dataset) -> Result<Dataset> {
 
 /// Flattens one JSON value to the text a CSV cell would hold.
 fn json_cell(row: usize, key: &str, v: &Json) -> Result<String> {
-    let number = |n: f64| if n.fract() == 0.0 && n.abs() < 1e15 { format!("{}", n as i64) } else { n.to_string() };
+    let number = super::number::text;
     Ok(match v {
         Json::Null => String::new(),
         Json::String(s) => s.clone(),

@@ -158,12 +158,12 @@ fn sheet_rows(xml: &str, strings: &[String], dates: &[bool]) -> Result<Vec<(usiz
                         }
                     }
                     "str" | "inlineStr" | "e" => value.clone(),
-                    _ => match value.trim().parse::<f64>() {
-                        Ok(n) if dates.get(style).copied().unwrap_or(false) => {
+                    _ => match super::number::parse(value.trim()) {
+                        Some(n) if dates.get(style).copied().unwrap_or(false) => {
                             serial_to_date(n).unwrap_or_else(|| value.clone())
                         }
-                        Ok(n) => n.to_string(),
-                        Err(_) => value.clone(),
+                        Some(n) => super::number::text(n),
+                        None => value.clone(),
                     },
                 };
                 if row.len() <= col {

@@ -56,7 +56,43 @@ fn parse_json(text: &str) -> Result<crate::import::Json, String> {
             e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| "unreadable".into());
         format!("invalid JSON: {detail}")
     })?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| format!("invalid JSON: {e}"))
+    json_of(&value, 0).map_err(|e| format!("invalid JSON: {e}"))
+}
+
+/// The parsed value as the importers' [`Json`](crate::import::Json), read field by field rather
+/// than through serde's deserialiser (whose error messages bring float formatting, 14 KB gzip,
+/// into the module). Refuses nesting deeper than the importers read, as natively.
+#[cfg(feature = "importer")]
+fn json_of(v: &JsValue, depth: usize) -> Result<crate::import::Json, String> {
+    use crate::import::{Json, JSON_MAX_DEPTH};
+    let inner = || {
+        if depth >= JSON_MAX_DEPTH {
+            Err(format!("arrays and objects nested more than {JSON_MAX_DEPTH} levels deep"))
+        } else {
+            Ok(depth + 1)
+        }
+    };
+    Ok(if v.is_null() || v.is_undefined() {
+        Json::Null
+    } else if let Some(b) = v.as_bool() {
+        Json::Bool(b)
+    } else if let Some(n) = v.as_f64() {
+        Json::Number(n)
+    } else if let Some(s) = v.as_string() {
+        Json::String(s)
+    } else if js_sys::Array::is_array(v) {
+        let d = inner()?;
+        let items: js_sys::Array = v.clone().unchecked_into();
+        Json::Array(items.iter().map(|x| json_of(&x, d)).collect::<Result<_, _>>()?)
+    } else {
+        let d = inner()?;
+        let mut fields = Vec::new();
+        for entry in js_sys::Object::entries(v.unchecked_ref::<js_sys::Object>()).iter() {
+            let entry: js_sys::Array = entry.unchecked_into();
+            fields.push((entry.get(0).as_string().unwrap_or_default(), json_of(&entry.get(1), d)?));
+        }
+        Json::Object(fields)
+    })
 }
 
 /// A result as a plain JavaScript object (maps as objects, camelCase fields).
