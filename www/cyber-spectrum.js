@@ -216,10 +216,14 @@ export class CyberSpectrum extends HTMLElement {
     this.held = entry;
     // Facets, then statistics and the chart, each in a task of its own: with a million incidents
     // each takes tens of milliseconds, and the article stays responsive between them.
+    // Still this element's data after each pause: not replaced by a newer src, not let go because
+    // the element left the page.
+    const current = () => this.held === entry && src === this.getAttribute('src');
     if (src) await pause();
+    if (!current()) return;
     const facets = explorer.facets();
     if (src) await pause();
-    if (src !== this.getAttribute('src')) return; // a newer src is loading (it releases this one)
+    if (!current()) return;
     this.status.hidden = true;
     this.explorer = explorer;
     this.facets = facets;
