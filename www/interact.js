@@ -252,7 +252,20 @@ export async function attach(figure, canvas, host, state) {
     if (inside) canvas.focus();
   }
   card.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') { closeCard(); e.preventDefault(); }
+    if (e.key === 'Escape') { closeCard(); e.preventDefault(); return; }
+    if (e.key !== 'Tab') return;
+    // While open the card keeps the focus (Tab and Shift+Tab go round it); Escape or its close
+    // button hands it back to the chart.
+    const items = [...card.querySelectorAll('a[href], button, [tabindex="0"]')].filter((x) => x.offsetParent !== null);
+    if (!items.length) return;
+    const now = active();
+    if (e.shiftKey && (now === items[0] || !items.includes(now))) {
+      items.at(-1).focus();
+      e.preventDefault();
+    } else if (!e.shiftKey && now === items.at(-1)) {
+      items[0].focus();
+      e.preventDefault();
+    }
   });
 
   // -- the table -----------------------------------------------------------------------------

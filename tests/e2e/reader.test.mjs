@@ -102,6 +102,17 @@ test('keyboard alone: Tab to a chart, walk five incidents, open and close the ca
   // Tab moves on through the card's own controls.
   await page.keyboard.press('Tab');
   assert.match(await page.evaluate(() => document.activeElement.textContent), /^(www\.|[a-z0-9-]+\.)|Cite this incident/);
+  // ... and round it: however often Tab or Shift+Tab is pressed, the focus stays in the open card.
+  const inCard = () => page.evaluate(() => !!document.activeElement?.closest('.card'));
+  const controls = await card.locator('a[href], button').count();
+  for (let i = 0; i < controls + 2; i += 1) {
+    await page.keyboard.press('Tab');
+    assert.ok(await inCard(), `Tab ${i + 1} stays in the card`);
+  }
+  for (let i = 0; i < controls + 2; i += 1) {
+    await page.keyboard.press('Shift+Tab');
+    assert.ok(await inCard(), `Shift+Tab ${i + 1} stays in the card`);
+  }
   await page.keyboard.press('Escape');
   assert.equal(await card.isHidden(), true);
   assert.equal(await page.evaluate(() => document.activeElement.id), 'spectrum', 'focus returns to the chart');
