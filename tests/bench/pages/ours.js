@@ -1,7 +1,7 @@
 // make bench, our side: the documented path for a publisher's file (fetchBytes, importBytes in the
 // worker, the explorer taking it in), then the statistics and both charts; then filter changes, each
 // redrawing the statistics and both charts. Results in window.__result for tests/bench/compare.mjs.
-import { FILTERS } from './filters.js';
+import { timeChanges } from './filters.js';
 
 const data = new URLSearchParams(location.search).get('data');
 const [m, loader] = await Promise.all([import('../pkg/cyber_spectrum.js'), import('../loader.js')]);
@@ -21,20 +21,9 @@ try {
     for (const c of canvases) ex.draw(c, c.id, f.ours, 1).free();
     return s.total;
   };
-  const totals = [render(FILTERS[0])];
-  const first = performance.now();
-  marks.first = first;
-  const changes = [];
-  for (let i = 1; i <= 50; i += 1) {
-    const f = FILTERS[i % FILTERS.length];
-    const t = performance.now();
-    const total = render(f);
-    changes.push(performance.now() - t);
-    if (i < FILTERS.length) totals.push(total);
-    await new Promise((r) => requestAnimationFrame(r));
-  }
-  const memory = m.memoryUse();
-  window.__result = { first, changes, totals, rows: ex.stats({}).total, memory: memory.total, marks };
+  const timed = await timeChanges(render);
+  marks.first = timed.first;
+  window.__result = { ...timed, rows: ex.stats({}).total, memory: m.memoryUse().total, marks };
 } catch (e) {
   window.__result = { error: e.message };
 }
