@@ -201,22 +201,15 @@ impl<'a> RawRow<'a> {
             return Ok(None);
         }
         let top = self.top;
-        // Read without a float parser (its tables cost the browser's module 10 KB gzip): digits,
-        // optionally a fraction as spreadsheets write `4.0`, optionally a minus sign.
-        let (whole, fraction) = v.split_once('.').unwrap_or((v, "0"));
-        let digits = whole.strip_prefix('-').unwrap_or(whole);
-        let number = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-        if !number(digits) || !number(fraction) {
+        // src/import/number.rs reads it: no float parser (its tables cost the browser's module
+        // 10 KB gzip).
+        let Some(n) = super::number::parse(v) else {
             return Err(self.err("severity", format!("'{v}' is not a number (a level 0-{top}, or empty if not coded)")));
+        };
+        if n.fract() != 0.0 || !(0.0..=f64::from(top)).contains(&n) {
+            return Err(self.err("severity", format!("'{v}' is not a whole level 0-{top}")));
         }
-        let zero = |s: &str| s.bytes().all(|b| b == b'0');
-        match digits.trim_start_matches('0').parse::<u8>() {
-            _ if !zero(fraction) || (whole.starts_with('-') && !zero(digits)) => {}
-            Ok(n) if n <= top => return Ok(Some(n)),
-            Err(_) if zero(digits) => return Ok(Some(0)),
-            _ => {}
-        }
-        Err(self.err("severity", format!("'{v}' is not a whole level 0-{top}")))
+        Ok(Some(n as u8))
     }
 
     fn incident(&self, warnings: &mut Vec<Warning>) -> Result<Incident> {
