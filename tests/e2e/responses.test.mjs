@@ -192,6 +192,33 @@ for (const [width, height] of [[1280, 900], [390, 844]]) {
   });
 }
 
+test('a publisher brings their own context events with context-src; a bad file is named with its row and column', async () => {
+  const events = 'id,date,end,kind,name,description,sources\n'
+    + 'our-summit,2018-06-12,,diplomacy,Our summit,A summit we want on the lane,https://example.org/a\n'
+    + 'our-drill,2016-03-07,2016-04-30,other,"Drills, spring",Joint drills,https://example.org/b\n';
+  const bad = 'id,date,end,kind,name\nx,2018-06-12,,parade,A parade\n';
+  const { ctx, problems } = await publisherContext({
+    files: { 'events.csv': { body: events, contentType: 'text/csv' }, 'bad.csv': { body: bad, contentType: 'text/csv' } },
+    pages: {
+      'c.html': article(`<cyber-spectrum id="own" view="timeline" initiators="PRK" context-src="/test/events.csv"></cyber-spectrum>
+        <cyber-spectrum id="plain" view="timeline" initiators="PRK"></cyber-spectrum>
+        <cyber-spectrum id="bad" view="timeline" context-src="/test/bad.csv"></cyber-spectrum>`),
+    },
+  });
+  const page = await ctx.newPage();
+  await page.goto(`${url}test/c.html`);
+  await page.waitForFunction(() => ['own', 'plain'].every((id) => document.getElementById(id)?.stats?.clustering));
+  const [own, plain] = await page.evaluate(() => ['own', 'plain'].map((id) => document.getElementById(id).stats.clustering));
+  assert.equal(own.events, 2, 'the publisher\'s two events replace the bundled ones');
+  assert.ok(plain.events > 20, 'the same data elsewhere on the page keeps the bundled context');
+  await page.locator('#bad').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => /context file row/.test(document.getElementById('bad').shadowRoot.querySelector('.error')?.textContent ?? ''));
+  const error = await page.locator('#bad').evaluate((el) => el.shadowRoot.querySelector('.error').textContent);
+  assert.match(error, /http:[^ ]+\/test\/bad\.csv: context file row 1, column 'kind': 'parade' is not one of: nuclear-test/);
+  assert.deepEqual(problems.filter((p) => !/parade/.test(p)), []);
+  await ctx.close();
+});
+
 test('axe-core finds no violations with a card listing its responses open', async () => {
   const { page, problems, context } = await openExplorer('index.html#search=wannacry', { bypassCSP: true });
   await page.locator('#responses').focus();
