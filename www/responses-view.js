@@ -42,8 +42,9 @@ export function clusteringText(c) {
     + 'expected if the same incidents were spread evenly over those years.';
 }
 
-/** Rows for a "Responses" list: each kind with how many incidents drew it. */
-export const kindRows = (s) => (s.responses ? s.responses.byKind.map((k) => ({ ...k, share: k.count / Math.max(1, s.total) })) : []);
+/** Rows for a "Responses drawn" list: each kind with how many incidents drew it, most first. */
+export const kindRows = (s) => (s.responses ? s.responses.byKind.map((k) => ({ ...k, share: k.count / Math.max(1, s.total) }))
+  .sort((a, b) => b.count - a.count) : []);
 
 /** The summary a screen reader hears for the responses chart (added to `describe`). */
 export function describeResponses(s) {
