@@ -47,33 +47,27 @@ impl Explorer {
             attached += 1;
         }
         self.data.incidents = Store::from(all);
-        // The rebuilt store is in the same order: the responses are tied to it again.
+        // The rebuilt store is in the same order: the responses are tied to it again. A text file
+        // with the incidents' part alone leaves the responses and events without their words.
+        let (responses, context) = (parts.next(), parts.next());
         if let Some(linked) = self.responses.take() {
             let mut linked = Linked::link(linked.list, &mut self.data.incidents)?;
-            let texts = Table::from_packed(parts.next().unwrap_or(""));
-            events::attach_texts(
-                &mut linked.list,
-                &texts,
-                "response",
-                |r| &r.id,
-                |r, d, s| {
+            if let Some(texts) = responses {
+                let set = |r: &mut events::Response, d, s| {
                     r.description = d;
                     r.sources = s;
-                },
-            )?;
+                };
+                events::attach_texts(&mut linked.list, &Table::from_packed(texts), "response", |r| &r.id, set)?;
+            }
             self.responses = Some(linked);
         }
-        let texts = Table::from_packed(parts.next().unwrap_or(""));
-        events::attach_texts(
-            &mut self.context,
-            &texts,
-            "context",
-            |e| &e.id,
-            |e, d, s| {
+        if let Some(texts) = context {
+            let set = |e: &mut events::Event, d, s| {
                 e.description = d;
                 e.sources = s;
-            },
-        )?;
+            };
+            events::attach_texts(&mut self.context, &Table::from_packed(texts), "context", |e| &e.id, set)?;
+        }
         self.text_pending = false;
         Ok(attached)
     }
