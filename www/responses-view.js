@@ -21,7 +21,7 @@ export function responsesText(s) {
   if (!s.total) return null;
   const answered = s.total - r.noneKnown;
   const parts = [`${answered} of ${s.total} incidents (${pct.format(answered / s.total)}) drew a known public response; `
-    + `for ${r.noneKnown} none is known.`];
+    + `for ${r.noneKnown} (${pct.format(r.noneKnown / s.total)}) none is known.`];
   if (r.attributed) {
     parts.push(`${r.attributed} were publicly attributed by a state or the UN, the first time a median of ${delay(r.medianDaysToAttribution)} after they began.`);
   }

@@ -48,7 +48,7 @@ test('the responses filter selects by kind (none known included) and the statist
   const stats = page.locator('#stats');
   const n = Number((await stats.locator('.headline').innerText()).match(/^(\d+)/)[1]);
   assert.ok(n > 10, `${n} incidents with no response known`);
-  assert.match(await stats.innerText(), new RegExp(`0 of ${n} incidents \\(0%\\) drew a known public response; for ${n} none is known`));
+  assert.match(await stats.innerText(), new RegExp(`0 of ${n} incidents \\(0%\\) drew a known public response; for ${n} \\(100%\\) none is known`));
   assert.deepEqual(problems, []);
   await context.close();
 
@@ -217,6 +217,37 @@ test('a publisher brings their own context events with context-src; a bad file i
   assert.match(error, /http:[^ ]+\/test\/bad\.csv: context file row 1, column 'kind': 'parade' is not one of: nuclear-test/);
   assert.deepEqual(problems.filter((p) => !/parade/.test(p)), []);
   await ctx.close();
+});
+
+test('on a phone a tap on a responses mark opens its card; the chart downloads as PNG and SVG and its incidents as CSV', async () => {
+  const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true, acceptDownloads: true };
+  const { page, problems, context } = await openExplorer('index.html#search=wannacry', PHONE);
+  const canvas = page.locator('#responses');
+  await canvas.scrollIntoViewIfNeeded();
+  // Where the one mark is, from the keyboard; then a finger on it.
+  await canvas.focus();
+  await page.keyboard.press('Home');
+  const ring = await chart(page, 'responses').locator('.ring').boundingBox();
+  await page.keyboard.press('Escape');
+  await page.touchscreen.tap(ring.x + ring.width / 2, ring.y + ring.height / 2);
+  const card = chart(page, 'responses').locator('.card');
+  await card.waitFor({ state: 'visible' });
+  assert.match(await card.locator('h3').innerText(), /WannaCry/);
+  assert.ok(await card.locator('section.responses li').count() >= 3, 'WannaCry drew several responses');
+  await card.getByRole('button', { name: 'Close the incident card' }).click();
+  const download = async (name) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), chart(page, 'responses').getByRole('button', { name }).click()]);
+    return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+  };
+  const png = await download('Download the chart as PNG');
+  assert.match(png.name, /^cyber-spectrum-responses-\d{4}-\d\d-\d\d\.png$/);
+  assert.deepEqual([...png.bytes.subarray(1, 4)], [0x50, 0x4e, 0x47]);
+  const svg = await download('Download the chart as SVG');
+  assert.match(svg.bytes.toString('utf8'), /<svg[^>]*>[\s\S]*Sanctions/);
+  const csv = await download('Download the chart’s incidents as CSV');
+  assert.match(csv.bytes.toString('utf8'), /2017-wannacry/);
+  assert.deepEqual(problems, []);
+  await context.close();
 });
 
 test('axe-core finds no violations with a card listing its responses open', async () => {

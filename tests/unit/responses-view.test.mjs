@@ -31,7 +31,7 @@ test('delays read as a reader says them, and the statistics sentences add up', (
     total: 10,
     responses: { byKind: [], noneKnown: 4, attributed: 5, medianDaysToAttribution: 20, legal: 2, medianDaysToLegal: 400 },
   };
-  assert.equal(responsesText(s), '6 of 10 incidents (60%) drew a known public response; for 4 none is known. '
+  assert.equal(responsesText(s), '6 of 10 incidents (60%) drew a known public response; for 4 (40%) none is known. '
     + '5 were publicly attributed by a state or the UN, the first time a median of 20 days after they began. '
     + '2 led to an indictment, forfeiture or sanctions, the first a median of about 13 months after.');
   assert.equal(responsesText({ total: 3, responses: null }), 'Responses are not in this data.');
