@@ -1,7 +1,9 @@
 //! The bundled dataset's long texts (rationale, attribution, description, sources): left out of
 //! the browser's module by build.rs and attached when the page fetches them.
 
-use super::{Explorer, BUNDLED_CORE};
+#[cfg(not(target_arch = "wasm32"))]
+use super::BUNDLED_CORE;
+use super::Explorer;
 use crate::error::{Error, Result};
 use crate::events::{self, Linked};
 use crate::import::{self, table::Table};
@@ -9,8 +11,22 @@ use crate::store::Store;
 
 impl Explorer {
     /// The bundled dataset as the browser's module starts with it: every column but the long texts.
+    /// In the browser it comes in columns (`src/explorer/bundled.parts`, checked as they are
+    /// decoded), so the module carries no parser for it; natively it is read from build.rs's
+    /// packed text, which is how that file is written.
     pub fn bundled_core() -> Result<Explorer> {
-        Explorer::from_bundled(import::parse_packed(BUNDLED_CORE), true)
+        #[cfg(target_arch = "wasm32")]
+        let data = crate::store::Parts::from_bytes(include_bytes!("bundled.parts"))
+            .and_then(crate::store::Store::from_parts)
+            .map(|incidents| import::Dataset {
+                incidents,
+                warnings: Vec::new(),
+                scale: crate::model::Scale::LADDER,
+                responses: None,
+            });
+        #[cfg(not(target_arch = "wasm32"))]
+        let data = import::parse_packed(BUNDLED_CORE);
+        Explorer::from_bundled(data, true)
     }
 
     /// Whether the long texts of the bundled dataset are still to be attached.
