@@ -181,7 +181,8 @@ async function main() {
       showError(`These filters could not be applied: ${reason(e)}`);
       return;
     }
-    renderStats($('stats'), stats, facets.levels);
+    renderStats($('stats'), stats, facets, filter);
+    controls.counts(explorer.facetCounts(filter));
     showReading();
     $('compare-button').hidden = !facets.readings.length;
     if (!$('compare').hidden) showComparison();

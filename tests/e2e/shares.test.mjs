@@ -1,0 +1,37 @@
+// End-to-end: shares said in words and filter lists whose counts follow the selection (issue 21,
+// item 5): the share of the relevant whole under the headline, a chosen target never listed as a
+// share of itself, and faceted counts with the choices that would select nothing dimmed, not removed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSession, openExplorer } from './browser.mjs';
+
+useSession();
+
+test('the statistics give the share of the whole and the filter lists count what each choice would select', async () => {
+  const { page, problems, context } = await openExplorer('index.html#initiators=PRK&targets=KOR&from=2009&to=2016');
+  const stats = page.locator('#stats');
+  const n = Number((await stats.locator('.headline').innerText()).match(/^(\d+)/)[1]);
+  const prk = await page.evaluate(() => [...document.querySelectorAll('details.multi[data-name="initiators"] input')]
+    .find((b) => b.value === 'PRK').parentElement.textContent);
+  assert.match(prk, /North Korea \(\d+\)/);
+  const share = await stats.locator('.share').innerText();
+  const whole = Number(share.match(/of North Korea’s (\d+) incidents/)[1]);
+  assert.equal(share, `That is ${n} of North Korea’s ${whole} incidents (${Math.round((100 * n) / whole)}%).`);
+  // South Korea is chosen: the targets list says what else those incidents hit, not 100% of itself.
+  const lists = await stats.locator('.grid h3').allInnerTexts();
+  assert.ok(lists.includes('Also targeted'), lists.join(' | '));
+  assert.doesNotMatch(await stats.locator('.grid').innerText(), /South Korea: \d+ \(100%\)/);
+  // Counts follow the selection: each initiator's count is what choosing it instead would select.
+  const counts = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('details.multi[data-name="initiators"] label')]
+    .map((l) => [l.querySelector('input').value, [Number(l.querySelector('.count').textContent.match(/\d+/)[0]), l.classList.contains('zero')]])));
+  assert.equal(counts.PRK[0], n, 'the chosen state counts the selection itself');
+  assert.ok(Object.values(counts).some(([c, zero]) => c === 0 && zero), 'a state with nothing against South Korea in those years is dimmed');
+  assert.ok(Object.values(counts).every(([c, zero]) => (c === 0) === zero));
+  const rus = counts.RUS[0];
+  await page.goto(page.url().replace('initiators=PRK', 'initiators=RUS'));
+  await page.reload();
+  await page.waitForFunction(() => /\d+ incidents?/.test(document.querySelector('#stats .headline')?.textContent ?? ''));
+  assert.equal(Number((await stats.locator('.headline').innerText()).match(/^(\d+)/)[1]), rus, 'Russia’s count was what choosing it selects');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
