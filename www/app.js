@@ -70,6 +70,9 @@ function figures() {
     $('charts').append(figure);
     out[view.name] = { view, figure, canvas, note };
   }
+  // The statistics follow the first chart, so a chart is in the first screen of a laptop and the
+  // figures are next to it; the other charts come after them.
+  $('charts').firstElementChild?.after(document.querySelector('section.stats'));
   return out;
 }
 

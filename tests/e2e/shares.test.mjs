@@ -1,6 +1,7 @@
-// End-to-end: shares said in words and filter lists whose counts follow the selection (issue 21,
-// item 5): the share of the relevant whole under the headline, a chosen target never listed as a
-// share of itself, and faceted counts with the choices that would select nothing dimmed, not removed.
+// End-to-end, for a reader of the explorer page (issue 21, items 5 and 7): the share of the relevant
+// whole under the headline, a chosen target never listed as a share of itself, filter lists whose
+// counts follow the selection (the choices that would select nothing dimmed, not removed), and a
+// chart in the first screen of a laptop.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSession, openExplorer } from './browser.mjs';
@@ -32,6 +33,16 @@ test('the statistics give the share of the whole and the filter lists count what
   await page.reload();
   await page.waitForFunction(() => /\d+ incidents?/.test(document.querySelector('#stats .headline')?.textContent ?? ''));
   assert.equal(Number((await stats.locator('.headline').innerText()).match(/^(\d+)/)[1]), rus, 'Russia’s count was what choosing it selects');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a chart is in the first screen of a 1280x900 laptop, and the statistics follow it', async () => {
+  const { page, problems, context } = await openExplorer('index.html');
+  const top = await page.locator('#spectrum').evaluate((c) => c.getBoundingClientRect().top);
+  assert.ok(top < 900 - 150, `the spectrum starts at ${Math.round(top)} px, with at least 150 px of it in view`);
+  const order = await page.evaluate(() => [...document.querySelectorAll('#charts > *')].map((e) => e.querySelector('canvas')?.id ?? e.className));
+  assert.deepEqual(order, ['spectrum', 'stats', 'timeline', 'responses']);
   assert.deepEqual(problems, []);
   await context.close();
 });
