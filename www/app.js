@@ -205,6 +205,8 @@ async function main() {
       });
     }
     linkView = charts[view] ? view : DEFAULT_VIEW;
+    const pick = document.querySelector('select[name="share-view"]');
+    if (pick) pick.value = linkView;
     const known = FILTERS.map((f) => f.param);
     const unknown = Object.keys(rest).filter((k) => !known.includes(k));
     try {
@@ -256,7 +258,18 @@ async function main() {
     if (open) showComparison();
   });
 
-  $('share-slot').replaceWith(shareButtons(shareParams));
+  // Which chart the copied link and embed code show (the page shows them all): the link's view.
+  const share = shareButtons(shareParams);
+  const viewPick = document.createElement('label');
+  viewPick.className = 'view-pick';
+  const viewSelect = document.createElement('select');
+  viewSelect.name = 'share-view';
+  viewSelect.append(...VIEWS.map((v) => new Option(v.heading, v.name)));
+  viewSelect.value = linkView;
+  viewSelect.addEventListener('change', () => { linkView = viewSelect.value; writeHash(); });
+  viewPick.append('Chart to share ', viewSelect);
+  share.prepend(viewPick);
+  $('share-slot').replaceWith(share);
   addEventListener('hashchange', () => applyHash());
   form.addEventListener('input', update);
   form.addEventListener('submit', (e) => e.preventDefault());

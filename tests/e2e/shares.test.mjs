@@ -46,3 +46,21 @@ test('a chart is in the first screen of a 1280x900 laptop, and the statistics fo
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the page has a view control, so a copied link and embed code show the chart the reader chose', async () => {
+  const { page, problems, context } = await openExplorer('index.html#initiators=PRK');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const pick = page.locator('select[name="share-view"]');
+  assert.equal(await pick.inputValue(), 'spectrum');
+  await pick.selectOption('responses');
+  await page.waitForFunction(() => location.hash.includes('view=responses'));
+  await page.locator('button[data-copy="tag"]').click();
+  const tag = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(tag, /<cyber-spectrum[^>]* view="responses"[^>]* initiators="PRK"/);
+  // A link that names a view sets the control.
+  const again = await openExplorer('index.html#view=timeline');
+  assert.equal(await again.page.locator('select[name="share-view"]').inputValue(), 'timeline');
+  await again.context.close();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
