@@ -365,7 +365,9 @@ export class CyberSpectrum extends HTMLElement {
     const tools = toolbar(names, {
       facets: this.facets,
       filter: this.state.filter,
-      open: this.clientWidth > 520,
+      // Open only where there is room beside an article's text: in a column (680 px, say) the
+      // filters start folded to one line and the chart leads.
+      open: this.clientWidth > 900,
       onView: (view) => this.apply({ view }, 'controls'),
       onFilter: (controls) => this.apply({ filter: controls.read(this.state.filter) }, 'controls'),
     });

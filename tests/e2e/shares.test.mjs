@@ -4,7 +4,7 @@
 // chart in the first screen of a laptop.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSession, openExplorer } from './browser.mjs';
+import { useSession, openExplorer, publisherContext, article, url } from './browser.mjs';
 
 useSession();
 
@@ -63,4 +63,25 @@ test('the page has a view control, so a copied link and embed code show the char
   await again.context.close();
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('in a 680 px article column the element starts with its filters folded to one line, the chart first', async () => {
+  // (The article's strict policy refuses inline styles: the window is the column's width.)
+  const { ctx, problems } = await publisherContext({
+    viewport: { width: 700, height: 900 },
+    pages: { 'col.html': article('<main><cyber-spectrum id="e"></cyber-spectrum></main>') },
+  });
+  const page = await ctx.newPage();
+  await page.goto(`${url}test/col.html`);
+  await page.waitForFunction(() => document.querySelector('#e')?.stats);
+  const [open, above] = await page.locator('#e').evaluate((el) => {
+    const r = el.shadowRoot;
+    const panel = r.querySelector('details.panel');
+    return [panel.open, r.querySelector('canvas').getBoundingClientRect().top - el.getBoundingClientRect().top];
+  });
+  assert.equal(open, false, 'folded');
+  assert.ok(await page.locator('#e').evaluate((el) => el.clientWidth) >= 640);
+  assert.ok(above < 160, `the chart starts ${Math.round(above)} px below the element's top`);
+  assert.deepEqual(problems, []);
+  await ctx.close();
 });
