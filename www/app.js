@@ -122,6 +122,16 @@ async function main() {
 
   // The filter form (as in every embed), folded on a phone so the charts stay in view.
   if (matchMedia('(max-width: 600px)').matches) $('filters-panel').open = false;
+  // On a phone the open filters cover the charts: a button at their foot says how many incidents
+  // the choices select and, tapped, folds the filters and shows the first chart.
+  const showButton = document.createElement('button');
+  showButton.type = 'button';
+  showButton.className = 'show-results';
+  showButton.addEventListener('click', () => {
+    $('filters-panel').open = false;
+    $('spectrum')?.scrollIntoView({ block: 'start' });
+  });
+  $('filters-panel').append(showButton);
   const form = filterForm(undefined, { reset: true });
   form.id = 'filters';
   $('filters-slot').replaceWith(form);
@@ -186,6 +196,7 @@ async function main() {
     }
     renderStats($('stats'), stats, facets, filter);
     controls.counts(explorer.facetCounts(filter));
+    showButton.textContent = `Show ${stats.total.toLocaleString('en')} incident${stats.total === 1 ? '' : 's'}`;
     showReading();
     $('compare-button').hidden = !facets.readings.length;
     if (!$('compare').hidden) showComparison();

@@ -105,6 +105,13 @@ function dropdown(field, choices) {
     label.append(box, text);
     fieldset.append(label);
   }
+  // Done closes the list (as a tap outside or Escape does) and nothing else.
+  const done = document.createElement('button');
+  done.type = 'button';
+  done.className = 'done';
+  done.textContent = 'Done';
+  done.addEventListener('click', () => { details.open = false; summary.focus(); });
+  fieldset.append(done);
   details.append(summary, fieldset);
   return details;
 }

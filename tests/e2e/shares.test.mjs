@@ -4,7 +4,8 @@
 // chart in the first screen of a laptop.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSession, openExplorer, publisherContext, article, url } from './browser.mjs';
+import { join } from 'node:path';
+import { useSession, openExplorer, publisherContext, article, url, out } from './browser.mjs';
 
 useSession();
 
@@ -84,4 +85,27 @@ test('in a 680 px article column the element starts with its filters folded to o
   assert.ok(above < 160, `the chart starts ${Math.round(above)} px below the element's top`);
   assert.deepEqual(problems, []);
   await ctx.close();
+});
+
+test('on a phone the open filters end in a live "Show N incidents" button, and a list closes with Done alone', async () => {
+  const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true };
+  const { page, problems, context } = await openExplorer('index.html', PHONE);
+  await page.locator('#filters-panel > summary').tap();
+  const show = page.locator('.show-results');
+  assert.match(await show.innerText(), /^Show 130 incidents$/);
+  const list = page.locator('details.multi[data-name="initiators"]');
+  await list.locator('summary').tap();
+  await list.locator('input[value="PRK"]').tap();
+  await list.getByRole('button', { name: 'Done' }).tap();
+  assert.equal(await list.evaluate((d) => d.open), false, 'Done closes the list');
+  assert.equal(await page.locator('#filters-panel').evaluate((d) => d.open), true, '... and nothing else');
+  const n = Number((await page.locator('#stats .headline').innerText()).match(/^(\d+)/)[1]);
+  assert.equal(await show.innerText(), `Show ${n} incidents`);
+  await page.screenshot({ path: join(out, 'phone-filters-390.png') });
+  await show.tap();
+  assert.equal(await page.locator('#filters-panel').evaluate((d) => d.open), false, 'the filters fold');
+  const top = await page.locator('#spectrum').evaluate((c) => c.getBoundingClientRect().top);
+  assert.ok(top >= -1 && top < 844 / 2, `the chart is in view (${top})`);
+  assert.deepEqual(problems, []);
+  await context.close();
 });
