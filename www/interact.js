@@ -233,10 +233,14 @@ export async function attach(figure, canvas, host, state) {
   };
 
   // -- the incident card ---------------------------------------------------------------------
-  const openCard = (incident, moveFocus) => {
+  // Where focus goes when the card closes: the chart, or the table row that opened it (so the
+  // reader keeps their place in a long table).
+  let returnTo = null;
+  const openCard = (incident, moveFocus, from = null) => {
     const r = host.explorer().record(incident);
     if (!r) return;
     cardIncident = incident;
+    returnTo = from;
     tip.hidden = true;
     const assessment = host.explorer().assess(incident, host.filter());
     const { title, children } = cardContent(r, facets(), {
@@ -260,10 +264,11 @@ export async function attach(figure, canvas, host, state) {
     tip.replaceChildren(el('strong', null, e.name), el('span', null, `${formatDate(e.date)} · ${e.kindLabel}`));
     placeTip(at.x, at.y + at.r, true);
   };
-  const openEvent = (k) => {
+  const openEvent = (k, from = null) => {
     const e = host.explorer().context()[k];
     if (!e) return;
     cardIncident = -1;
+    returnTo = from;
     tip.hidden = true;
     const { title, children } = eventContent(e, { titleId: `${id}-title`, close: closeCard });
     card.replaceChildren(...children);
@@ -279,7 +284,8 @@ export async function attach(figure, canvas, host, state) {
     card.hidden = true;
     cardIncident = -1;
     host.onIncident?.(null);
-    if (inside) canvas.focus();
+    if (inside) (returnTo?.isConnected ? returnTo : canvas).focus();
+    returnTo = null;
   }
   card.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') { closeCard(); e.preventDefault(); return; }
@@ -306,8 +312,9 @@ export async function attach(figure, canvas, host, state) {
     open: (r) => {
       const k = host.explorer().indexOf(r.id);
       const m = drawn()?.find(k) ?? -1;
+      const from = active();
       if (m >= 0) setFocus(m, false);
-      openCard(k, true);
+      openCard(k, true, from);
     },
     // The timeline's context events within the selection's years, when its lane is on.
     events: () => {
@@ -316,7 +323,7 @@ export async function attach(figure, canvas, host, state) {
       const within = (e) => Number(e.date.slice(0, 4)) >= s.firstYear && Number(e.date.slice(0, 4)) <= s.lastYear;
       return host.explorer().context().map((e, k) => [k, e]).filter(([, e]) => within(e));
     },
-    openEvent: (k) => openEvent(k),
+    openEvent: (k) => openEvent(k, active()),
   });
 
   // -- downloads -----------------------------------------------------------------------------

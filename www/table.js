@@ -13,6 +13,14 @@ const UNSETTLED = { vendor: ' (security firms)', suspected: ' (suspected)' };
 
 const HEADS = [['date', 'Date'], ['name', 'Incident'], ['initiator', 'Initiator'], ['target', 'Target'], ['severity', 'Severity']];
 
+/** The severity cell: the level, then its name (which a phone leaves to the card). */
+function severityCell(r) {
+  if (r.severity === null) return el('td', null, 'not coded');
+  const td = el('td', null, String(r.severity));
+  if (r.severityLabel) td.append(el('span', 'level-name', ` ${r.severityLabel}`));
+  return td;
+}
+
 /**
  * The table in `box`: `explorer()` and `filter()` give the data and the selection, `key()` says
  * what the selection depends on, `open(record)` shows one incident's card; `events()` lists the
@@ -71,7 +79,7 @@ export function incidentTable(box, { explorer, filter, key, open, events = () =>
       const name = el('td');
       name.append(button(r.name, () => open(r), 'link'));
       tr.append(el('td', null, r.start), name, el('td', null, `${r.initiatorName}${UNSETTLED[r.certainty] ?? ''}`), el('td', null, r.targetNames.join(', ')),
-        el('td', null, r.severity === null ? 'not coded' : `${r.severity}${r.severityLabel ? ` ${r.severityLabel}` : ''}`));
+        severityCell(r));
       body.append(tr);
     }
     table.append(cap, thead, body);

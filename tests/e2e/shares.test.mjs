@@ -106,6 +106,32 @@ test('on a phone the open filters end in a live "Show N incidents" button, and a
   assert.equal(await page.locator('#filters-panel').evaluate((d) => d.open), false, 'the filters fold');
   const top = await page.locator('#spectrum').evaluate((c) => c.getBoundingClientRect().top);
   assert.ok(top >= -1 && top < 844 / 2, `the chart is in view (${top})`);
+  // The table fits the phone: no column cut off at the box's edge.
+  const figure = page.locator('#spectrum').locator('xpath=ancestor::figure[1]');
+  await figure.getByRole('button', { name: 'Table' }).tap();
+  await figure.locator('table tbody tr').first().waitFor();
+  const [client, scroll] = await figure.locator('.table-box').evaluate((b) => [b.clientWidth, b.scrollWidth]);
+  assert.ok(scroll <= client + 1, `the table is ${scroll} px wide in a ${client} px box`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a name deep in the table opens its card, and closing it returns the reader to that row', async () => {
+  const { page, problems, context } = await openExplorer('index.html');
+  const figure = page.locator('#spectrum').locator('xpath=ancestor::figure[1]');
+  await figure.getByRole('button', { name: 'Table' }).click();
+  const row = figure.locator('table:not(.context) tbody tr').nth(60);
+  const name = row.locator('button');
+  await name.scrollIntoViewIfNeeded();
+  const title = await name.innerText();
+  await name.click();
+  const card = figure.locator('.card');
+  await card.waitFor({ state: 'visible' });
+  assert.equal(await card.locator('h3').innerText(), title);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), title, 'focus is back on row 61');
+  const box = await name.boundingBox();
+  assert.ok(box && box.y >= 0 && box.y < 900, 'and it is in view');
   assert.deepEqual(problems, []);
   await context.close();
 });
