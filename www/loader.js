@@ -113,19 +113,53 @@ export async function fetchBytes(url, { signal, onProgress, stallSeconds = STALL
   }
 }
 
+// Browsers start a worker only from a script of the page's own origin. When these files come from
+// another origin (a CDN), the worker starts from a one-line module made here, a blob: URL of the
+// page's origin, that imports the real one from beside this module (its wasm then loads by CORS,
+// as this module's does). A worker's modules are all checked against `worker-src`, so the page's
+// policy must allow there blob: and the files' origin; served from the page's own origin nothing
+// changes.
+const SAME_ORIGIN = WORKER_URL.origin === globalThis.origin;
+let bootstrap = null;
+// The directive that refused the blob: worker, if the page's Content-Security-Policy did.
+let refusedBy = null;
+function workerScript() {
+  if (SAME_ORIGIN) return WORKER_URL.href;
+  if (!bootstrap) {
+    const source = `import ${JSON.stringify(WORKER_URL.href)};\n`;
+    bootstrap = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+    globalThis.document?.addEventListener('securitypolicyviolation', (e) => {
+      if (/^blob/.test(e.blockedURI) || e.blockedURI.startsWith(WORKER_URL.origin)) refusedBy = e.effectiveDirective || e.violatedDirective;
+    });
+  }
+  return bootstrap;
+}
+
 // Under Trusted Types a worker's script URL must come from a policy: this one allows exactly the
-// importer worker beside this module, nothing else.
+// importer worker beside this module (or its blob: starter above), nothing else.
 let policy = null;
 function workerUrl() {
+  const url = workerScript();
   const tt = globalThis.trustedTypes;
-  if (!tt) return WORKER_URL;
+  if (!tt) return url;
   policy ??= tt.createPolicy('cyber-spectrum', {
     createScriptURL: (u) => {
-      if (u !== WORKER_URL.href) throw new TypeError(`cyber-spectrum: ${u} is not its importer worker`);
+      if (u !== WORKER_URL.href && u !== bootstrap) throw new TypeError(`cyber-spectrum: ${u} is not its importer worker`);
       return u;
     },
   });
-  return policy.createScriptURL(WORKER_URL.href);
+  return policy.createScriptURL(url);
+}
+
+/** Why the worker did not start, as a reader or publisher can act on it. */
+function notStarted(event) {
+  if (refusedBy) {
+    return `the importer could not start: this page's Content-Security-Policy (${refusedBy}) refuses its worker. `
+      + `With cyber-spectrum served from ${WORKER_URL.origin}, the page's policy needs worker-src blob: ${WORKER_URL.origin}`;
+  }
+  const why = event?.message || 'worker failed to load';
+  return SAME_ORIGIN ? `the importer could not start (${why})`
+    : `the importer could not start (${why}; it is served from ${WORKER_URL.origin}, which must allow this page by CORS, and the page's policy must allow worker-src blob: ${WORKER_URL.origin})`;
 }
 
 // One importer worker started ahead (by fetchBytes, or after a read) and taken by the next read;
@@ -135,10 +169,14 @@ let spare = null;
 /** Starts an importer worker now, so that the next read does not wait for it to load. */
 export function warmImporter() {
   if (spare || typeof Worker === 'undefined') return;
-  const worker = new Worker(workerUrl(), { type: 'module' });
-  spare = { worker, failed: false };
-  const mine = spare;
-  worker.onerror = () => { mine.failed = true; }; // the read then starts a worker of its own
+  try {
+    const worker = new Worker(workerUrl(), { type: 'module' });
+    spare = { worker, failed: false };
+    const mine = spare;
+    worker.onerror = () => { mine.failed = true; }; // the read then starts a worker of its own
+  } catch {
+    // The read starts its own worker and reports why it cannot.
+  }
 }
 
 function runWorker(message, signal) {
@@ -156,7 +194,8 @@ function runWorker(message, signal) {
     };
     worker.onerror = (e) => {
       finish();
-      reject(new Error(`the importer could not start (${e.message || 'worker failed to load'})`));
+      // The page's policy reports a refusal as an event of its own, which may come just after.
+      setTimeout(() => reject(new Error(notStarted(e))), 0);
     };
     // A copy goes to the worker when the page keeps the bytes (to retry with a column mapping);
     // otherwise they are handed over, not copied.
