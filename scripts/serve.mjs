@@ -31,10 +31,10 @@ export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; st
 export const CDN_CSP = CSP.replace("style-src 'self';", "style-src 'self'; worker-src 'self' blob:; connect-src *;");
 
 /** The policy an article needs when the files come from `cdn` (an origin such as
- * https://cdn.example): the host added where the files are fetched, and blob: with the host for the
+ * https://cdn.example): the host added where the files are fetched, and blob: for the
  * worker that reads data files (see loader.js). www/publishers.html documents it. */
 export const articleCsp = (cdn) => `default-src 'self'; script-src 'self' ${cdn} 'wasm-unsafe-eval'; style-src 'self' ${cdn}; `
-  + `connect-src 'self' ${cdn}; worker-src blob: ${cdn}; frame-src ${cdn}; require-trusted-types-for 'script'; trusted-types cyber-spectrum`;
+  + `connect-src 'self' ${cdn}; worker-src blob:; frame-src ${cdn}; require-trusted-types-for 'script'; trusted-types cyber-spectrum`;
 
 /** Serves `root` on 127.0.0.1:`port` (0 picks a free port); resolves to the server and its URL.
  * Every file goes out with `csp` and, as an npm CDN sends it, `Access-Control-Allow-Origin: *`, so
