@@ -48,4 +48,8 @@ fn main() {
     columns("data/incidents.csv", "incidents-core.txt", |c| !TEXT.contains(&c));
     columns("data/readings.csv", "readings-core.txt", |c| RULES.contains(&c));
     columns("data/tiers.csv", "tiers-core.txt", |c| ["id", "region", "name", "short"].contains(&c));
+    // Responses and context events without their descriptions and sources, which come with the
+    // incidents' texts.
+    columns("data/responses.csv", "responses-core.txt", |c| !["description", "sources"].contains(&c));
+    columns("data/context.csv", "context-core.txt", |c| !["description", "sources"].contains(&c));
 }

@@ -1,7 +1,7 @@
 //! The reader's selection: a plain object in the API, checked once and compiled into fast tests.
 
 use crate::error::{Error, Result};
-use crate::model::{Certainty, Country, Method, Objective, Scale, TargetType};
+use crate::model::{Certainty, Country, Method, Objective, ResponseKind, Scale, TargetType};
 use crate::reading::{self, Reading};
 use crate::store::Store;
 
@@ -26,6 +26,9 @@ pub struct Filter {
     pub target_types: Option<Vec<String>>,
     /// How firm the attribution must be: `confirmed`, `vendor`, `suspected`.
     pub attribution: Option<Vec<String>>,
+    /// Kinds of response the incident drew (any of them): `attribution`, `sanctions` ... or
+    /// `none-known` for incidents no response is known for.
+    pub responses: Option<Vec<String>>,
     /// Lowest level included. Setting either severity bound leaves out incidents not coded.
     pub min_severity: Option<u8>,
     pub max_severity: Option<u8>,
@@ -47,6 +50,8 @@ pub struct Compiled {
     objectives: Option<Vec<Objective>>,
     target_types: Option<Vec<TargetType>>,
     attribution: Option<Vec<Certainty>>,
+    /// The kinds of response wanted as bits, and whether `none-known` is.
+    responses: Option<(u16, bool)>,
     severity: Option<(u8, u8)>,
     search: Option<String>,
     reading: Option<&'static Reading>,
@@ -188,7 +193,7 @@ const fn field(
 }
 
 /// Every filter field, in the order parameters are written (links, embed code, attributes).
-pub const FIELDS: [Field; 12] = [
+pub const FIELDS: [Field; 13] = [
     field("from", "from", "years", "From", false, "first year included, by start date", |f| Slot::Year(&mut f.from)),
     field("to", "to", "years", "To", true, "last year included", |f| Slot::Year(&mut f.to)),
     field(
@@ -226,6 +231,15 @@ pub const FIELDS: [Field; 12] = [
         false,
         "how firm the attribution is: confirmed (a government, court or the UN), vendor (security firms only), suspected",
         |f| Slot::List(&mut f.attribution),
+    ),
+    field(
+        "responses",
+        "responses",
+        "responses",
+        "Responses",
+        false,
+        "kinds of response drawn, any of them (attribution, sanctions ...; none-known for none found)",
+        |f| Slot::List(&mut f.responses),
     ),
     field(
         "minSeverity",
@@ -375,6 +389,8 @@ impl Filter {
             objectives: vocab("objectives", &self.objectives, Objective::parse, Objective::expected)?,
             target_types: vocab("targetTypes", &self.target_types, TargetType::parse, TargetType::expected)?,
             attribution: vocab("attribution", &self.attribution, Certainty::parse, Certainty::expected)?,
+            responses: vocab("responses", &self.responses, ResponseKind::parse, ResponseKind::expected)?
+                .map(|kinds| (kinds.iter().fold(0, |set, k| set | k.bit()), kinds.contains(&ResponseKind::NoneKnown))),
             severity,
             search,
         })
@@ -411,11 +427,19 @@ impl Compiled {
             && allowed(&self.objectives, i.objective)
             && allowed(&self.target_types, i.target_type)
             && allowed(&self.attribution, i.certainty)
+            && self.responses.is_none_or(|(set, none)| {
+                store.response_kinds(k).is_some_and(|kinds| kinds & set != 0 || (none && kinds == 0))
+            })
             && self.severity.is_none_or(|(lo, hi)| i.severity.is_some_and(|s| s >= lo && s <= hi))
             && self
                 .search
                 .as_ref()
                 .is_none_or(|q| contains_ignore_case(store.name(k), q) || contains_ignore_case(store.id(k), q))
+    }
+
+    /// Whether the filter asks for kinds of response (which data without responses cannot answer).
+    pub fn wants_responses(&self) -> bool {
+        self.responses.is_some()
     }
 
     /// The legal reading the figures follow; `None` on a scale the readings do not apply to.

@@ -12,6 +12,7 @@
 pub mod alloc;
 pub mod chart;
 pub mod error;
+pub mod events;
 pub mod explorer;
 pub mod filter;
 pub mod import;

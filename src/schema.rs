@@ -111,20 +111,40 @@ pub fn files_javascript() -> String {
 /// The bundled dataset's long texts, as the page fetches them beside the explorer module (see
 /// build.rs): the id and the columns the module leaves out, read back by `Explorer::attach_text`.
 pub fn bundled_text() -> String {
+    use crate::events::TEXT_PART;
     use crate::import::table::{PACKED_CELL, PACKED_ROW};
-    let records = crate::Explorer::bundled().map(|e| e.all()).unwrap_or_default();
-    let mut rows = vec![TEXT_COLUMNS.iter().map(|s| s.to_string()).collect::<Vec<_>>()];
-    for i in records {
-        rows.push(vec![i.id, i.rationale, i.attributed_by, i.description, i.sources.join(" ")]);
+    let explorer = crate::Explorer::bundled().ok();
+    let mut incidents = vec![TEXT_COLUMNS.iter().map(|s| s.to_string()).collect::<Vec<_>>()];
+    let (mut responses, mut context) = (vec![texts_header()], vec![texts_header()]);
+    if let Some(e) = &explorer {
+        for i in e.all() {
+            incidents.push(vec![i.id, i.rationale, i.attributed_by, i.description, i.sources.join(" ")]);
+        }
+        for r in e.responses().map(|l| l.list.as_slice()).unwrap_or_default() {
+            responses.push(vec![r.id.clone(), r.description.clone(), r.sources.join(" ")]);
+        }
+        for c in e.context() {
+            context.push(vec![c.id.clone(), c.description.clone(), c.sources.join(" ")]);
+        }
     }
     let mut text = String::new();
-    for row in rows {
-        // The store already turned these separators into spaces; the check keeps it so.
-        let cells: Vec<String> = row.into_iter().map(|c| c.replace([PACKED_CELL, PACKED_ROW], " ")).collect();
-        text.push_str(&cells.join(&PACKED_CELL.to_string()));
-        text.push(PACKED_ROW);
+    for (k, table) in [incidents, responses, context].into_iter().enumerate() {
+        if k > 0 {
+            text.push(TEXT_PART);
+        }
+        for row in table {
+            // The store already turned these separators into spaces; the check keeps it so.
+            let cells: Vec<String> =
+                row.into_iter().map(|c| c.replace([PACKED_CELL, PACKED_ROW, TEXT_PART], " ")).collect();
+            text.push_str(&cells.join(&PACKED_CELL.to_string()));
+            text.push(PACKED_ROW);
+        }
     }
     text
+}
+
+fn texts_header() -> Vec<String> {
+    ["id", "description", "sources"].iter().map(|s| s.to_string()).collect()
 }
 
 /// The columns of [`bundled_text`].

@@ -78,6 +78,10 @@ pub struct Stats {
     pub most_severe: Vec<String>,
     /// How many incidents sit at the top level (more than are named when many tie).
     pub most_severe_count: usize,
+    /// The responses the selection drew; `None` when the data carries no responses.
+    pub responses: Option<crate::events::ResponseStats>,
+    /// How many incidents started near a context event, against chance; `None` without context.
+    pub clustering: Option<crate::events::Clustering>,
 }
 
 /// Most names of incidents tied at the top level that the statistics carry.
@@ -267,5 +271,7 @@ pub fn compute(store: &Store, selection: &[u32], scale: &Scale, reading: Option<
             .unwrap_or_default(),
         most_severe_count: max_severity.map_or(0, |top| severity_counts[usize::from(top)]),
         severity_counts,
+        responses: None,
+        clustering: None,
     }
 }

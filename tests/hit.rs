@@ -27,6 +27,7 @@ fn the_nearest_mark_within_the_radius_is_picked() {
         marks: vec![mark(0, 100.0, 100.0, 5.0), mark(1, 120.0, 100.0, 5.0), mark(2, 300.0, 200.0, 9.0)],
         bands: vec![],
         aggregated: false,
+        events: vec![],
     };
     let hit = |x, y| layout.hit(x, y, TOUCH_SLOP).map(|m| m.index);
     assert_eq!(hit(100.0, 100.0), Some(0), "on a centre");
@@ -46,6 +47,7 @@ fn the_nearest_mark_within_the_radius_is_picked() {
         marks: vec![mark(0, 50.0, 50.0, 20.0), mark(1, 62.0, 50.0, 3.0)],
         bands: vec![],
         aggregated: false,
+        events: vec![],
     };
     assert_eq!(overlap.hit(58.0, 50.0, TOUCH_SLOP).map(|m| m.index), Some(0));
     assert_eq!(overlap.hit(63.0, 50.0, TOUCH_SLOP).map(|m| m.index), Some(1), "inside both: the one on top");
@@ -57,7 +59,7 @@ fn the_nearest_mark_within_the_radius_is_picked() {
 #[test]
 fn every_drawn_incident_is_found_at_its_mark_and_the_corners_miss() {
     let ex = Explorer::bundled().unwrap();
-    for view in [View::Spectrum, View::Timeline] {
+    for view in [View::Spectrum, View::Timeline, View::Responses] {
         let (_, layout) = draw(&ex, view, 1000, 460, 1);
         assert_eq!(layout.marks.len(), ex.all().len());
         for m in &layout.marks {
@@ -141,7 +143,7 @@ fn the_same_geometry_at_device_pixel_ratio_1_2_and_3() {
 fn marks_come_in_reading_order_and_name_dataset_incidents() {
     let ex = Explorer::bundled().unwrap();
     let filter = Filter { from: Some(2014), initiators: Some(vec!["PRK".into()]), ..Filter::default() };
-    for view in [View::Spectrum, View::Timeline] {
+    for view in [View::Spectrum, View::Timeline, View::Responses] {
         let rec = Recorder::new(900, 460);
         let layout = ex.draw(&rec.clone().into_drawing_area(), view, &filter, &Theme::default()).unwrap();
         let selected = ex.select(&filter).unwrap();
@@ -168,6 +170,10 @@ fn marks_come_in_reading_order_and_name_dataset_incidents() {
                     assert_eq!(ex.all()[m.index].severity.map_or(-1, i32::from), m.group);
                 }
             }
+            View::Responses => {
+                let key = |g: i32| if g < 0 { i32::MAX } else { g };
+                assert!(layout.marks.windows(2).all(|w| key(w[0].group) <= key(w[1].group)), "levels ascending");
+            }
             View::Timeline => {
                 let starts: Vec<_> = layout.marks.iter().map(|m| ex.all()[m.index].start).collect();
                 assert!(starts.windows(2).all(|w| w[0].fractional_year() <= w[1].fractional_year()), "time order");
@@ -180,7 +186,7 @@ fn marks_come_in_reading_order_and_name_dataset_incidents() {
 #[test]
 fn bands_count_what_is_drawn_in_them() {
     let ex = Explorer::bundled().unwrap();
-    for view in [View::Spectrum, View::Timeline] {
+    for view in [View::Spectrum, View::Timeline, View::Responses] {
         let (_, layout) = draw(&ex, view, 1000, 460, 1);
         assert_eq!(layout.bands.iter().map(|b| b.count).sum::<usize>(), layout.marks.len(), "{view:?}");
         for b in &layout.bands {

@@ -69,6 +69,13 @@ fn stats_facets_records_and_warnings_match_their_interfaces() {
     let sony = ex.index_of("2014-sony-pictures").unwrap();
     let assessed = serde_json::to_value(ex.assess(sony, &Filter::default()).unwrap()).unwrap();
     assert_eq!(object_keys(&assessed), keys("Assessment"));
+    assert_eq!(object_keys(&stats["responses"]), keys("ResponseStats"));
+    assert_eq!(object_keys(&stats["responses"]["byKind"][0]), keys("KindCount"));
+    assert_eq!(object_keys(&stats["clustering"]), keys("Clustering"));
+    let responses = serde_json::to_value(ex.responses_of(sony).unwrap()).unwrap();
+    assert_eq!(object_keys(&responses[0]), keys("ResponseRecord"));
+    let event = cyber_spectrum::events::EventRecord::from(&ex.context()[0]);
+    assert_eq!(object_keys(&serde_json::to_value(event).unwrap()), keys("ContextEvent"));
     let record = serde_json::to_value(ex.record(0).unwrap()).unwrap();
     assert_eq!(object_keys(&record), keys("IncidentRecord"));
     let warning =

@@ -73,6 +73,19 @@ function figures() {
   return out;
 }
 
+/** The timeline's switch for its lane of context events, under its caption; on at first. */
+function contextToggle(figure, changed) {
+  const label = document.createElement('label');
+  label.className = 'context-toggle';
+  const box = document.createElement('input');
+  box.type = 'checkbox';
+  box.checked = true;
+  box.addEventListener('change', changed);
+  label.append(box, ' Show the peninsula’s context: nuclear and missile tests, clashes, crises and talks');
+  figure?.querySelector('figcaption')?.append(label);
+  return box;
+}
+
 async function main() {
   watchChanges();
   let m;
@@ -117,15 +130,17 @@ async function main() {
   let localFile = null;
   // The incident whose card is open (kept in the link as `incident=ID`).
   let incident = null;
+  // The timeline's lane of context events: on unless the link says `context=off`.
+  const contextBox = contextToggle(charts.timeline?.figure, () => { writeHash(); keeper.redrawAll(); });
 
   // Data read from a URL (?data= or the URL form) can go into embed code; a local file cannot.
   const dataUrl = () => (origin === 'bundled' || origin === localFile ? null : new URL(origin, location.href).href);
   // What reproduces this page: view, data, filters (and the open card).
-  const shareParams = () => stateParams({ view: linkView, src: dataUrl(), facets, filterParams: filterToParams(filter), incident });
+  const shareParams = () => stateParams({ view: linkView, src: dataUrl(), facets, filterParams: filterToParams(filter), incident, context: contextBox.checked });
   // The current view lives in the URL's hash (same names as <cyber-spectrum> attributes), so a
   // copied address reproduces it; ?data=URL stays in the query.
   const writeHash = () => {
-    const params = stateParams({ view: linkView, filterParams: filterToParams(filter), incident });
+    const params = stateParams({ view: linkView, filterParams: filterToParams(filter), incident, context: contextBox.checked });
     const hash = toQuery(params.filter(([k, v]) => k !== 'view' || v !== DEFAULT_VIEW));
     history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
   };
@@ -139,6 +154,7 @@ async function main() {
       stats: () => stats,
       params: shareParams,
       toParams: filterToParams,
+      context: () => contextBox.checked,
       onIncident: (id) => { incident = id; writeHash(); },
       error: showError,
     });
@@ -174,7 +190,8 @@ async function main() {
 
   /** Applies the filters a link's hash names; a bad one is reported and the rest of the page works. */
   const applyHash = (hash = location.hash) => {
-    const { view, incident: linked, ...rest } = fromQuery(hash);
+    const { view, incident: linked, context, ...rest } = fromQuery(hash);
+    contextBox.checked = context !== 'off';
     if (linked && linked !== incident) {
       charts[DEFAULT_VIEW].ui.open(linked, { scroll: true }).then((found) => {
         if (!found) showError(`This link's incident “${linked}” is not in the data shown.`);
@@ -184,7 +201,8 @@ async function main() {
     const known = FILTERS.map((f) => f.param);
     const unknown = Object.keys(rest).filter((k) => !known.includes(k));
     try {
-      if (unknown.length) throw new Error(`unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `“${k}”`).join(', ')} (known: view, incident, ${known.join(', ')})`);
+      if (unknown.length) throw new Error(`unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `“${k}”`).join(', ')} (known: view, incident, context, ${known.join(', ')})`);
+      if (context && !['on', 'off'].includes(context)) throw new Error(`context=${context}: expected on or off`);
       controls.write(explorer.filterFromParams(rest));
     } catch (e) {
       controls.write({});

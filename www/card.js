@@ -3,6 +3,7 @@
 // a citation. Part of the on-demand interaction code (see interact.js). Data is only ever set as
 // text, and only http(s) sources become links.
 import { named, safeUrl, sourceList } from './stats-view.js';
+import { delay } from './responses-view.js';
 
 export { safeUrl };
 
@@ -69,11 +70,55 @@ export function citation(r, facets, link, today = new Date(), a = null) {
 }
 
 
+/** The responses an incident drew (`Explorer.responsesOf`), in date order, each with who, what,
+ * how long after the incident began, our one-line description and its sources. */
+export function responseSection(list) {
+  const box = el('section', 'responses');
+  box.append(el('h4', null, 'Responses'));
+  if (!list) {
+    box.append(el('p', null, 'Responses are not in this data.'));
+    return box;
+  }
+  const known = list.filter((x) => x.kind !== 'none-known');
+  if (!known.length) {
+    const asOf = list[0] ? ` as of ${formatDate(list[0].date)}` : '';
+    box.append(el('p', null, list[0]?.description || `No public response by a government or the UN is known${asOf}.`));
+    return box;
+  }
+  const ol = el('ol');
+  for (const x of known) {
+    const li = el('li');
+    const when = x.daysAfter > 0 ? ` (${delay(x.daysAfter)} after it began)` : '';
+    li.append(el('strong', null, `${formatDate(x.date)} · ${x.kindLabel}`), el('span', null, ` by ${x.responders.join(', ')}${when}`));
+    if (x.description) li.append(el('p', null, x.description));
+    if (x.sources.length) li.append(sourceList(x.sources));
+    ol.append(li);
+  }
+  box.append(ol);
+  return box;
+}
+
+/** The card of a context event (`Explorer.context()[k]`): what, when, our description, sources. */
+export function eventContent(e, { titleId, close }) {
+  const title = el('h3', null, e.name);
+  title.id = titleId;
+  title.tabIndex = -1;
+  const dl = el('dl');
+  const when = e.end ? `${formatDate(e.date)} to ${formatDate(e.end)}` : formatDate(e.date);
+  for (const [term, value] of [['When', when], ['Kind', e.kindLabel], ['What happened', e.description]]) {
+    if (value) dl.append(el('dt', null, term), el('dd', null, value));
+  }
+  const closeButton = button('×', close, 'close');
+  closeButton.setAttribute('aria-label', 'Close the event card');
+  const note = el('p', 'note', 'A context event, not a cyber incident: drawn on the timeline so a reader can see what happened around the incidents.');
+  return { title, children: [closeButton, title, dl, ...(e.sources.length ? [el('h4', null, 'Sources'), sourceList(e.sources)] : []), note] };
+}
+
 /**
  * The card of incident record `r`: a close button, the title (`titleId`, focusable), every fact,
  * the sources and a button that copies the citation (`link` reproduces the view with the card open).
  */
-export function cardContent(r, facets, { titleId, link, close, assessment }) {
+export function cardContent(r, facets, { titleId, link, close, assessment, responses }) {
   const title = el('h3', null, r.name);
   title.id = titleId;
   title.tabIndex = -1;
@@ -114,5 +159,8 @@ export function cardContent(r, facets, { titleId, link, close, assessment }) {
   closeButton.setAttribute('aria-label', 'Close the incident card');
   const actions = el('div', 'actions');
   actions.append(citeButton);
-  return { title, children: [closeButton, title, dl, ...(r.sources.length ? [el('h4', null, 'Sources'), sources] : []), actions, cite] };
+  return {
+    title,
+    children: [closeButton, title, dl, responseSection(responses), ...(r.sources.length ? [el('h4', null, 'Sources'), sources] : []), actions, cite],
+  };
 }

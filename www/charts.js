@@ -121,7 +121,8 @@ function chartUi(figure, canvas, host) {
 /**
  * One chart: `canvas` inside `figure`, `caption` the text under it. `source` answers for it:
  * {explorer(), filter(), view() (a row of VIEWS), facets(), stats(), params() (the parameters that
- * reproduce it: see stateParams), toParams(filter), onIncident(id|null), error(message)}. Returns
+ * reproduce it: see stateParams), toParams(filter), context() (the timeline's context lane on),
+ * onIncident(id|null), error(message)}. Returns
  * {draw()}, which draws the chart, its caption and its accessible summary and hands the geometry
  * to the reader tools (throws when the chart cannot be drawn), {open(id)} and {close()} for the
  * incident card.
@@ -135,7 +136,7 @@ export function chartView(figure, canvas, caption, source) {
   return {
     draw() {
       const view = source.view();
-      const drawn = source.explorer().draw(canvas, view.name, source.filter());
+      const drawn = source.explorer().draw(canvas, view.name, source.filter(), undefined, source.context?.() ?? true);
       for (const issue of drawn.themeIssues) console.warn(`cyber-spectrum: theme ${issue}`);
       ui.drawn(drawn);
       // The caption says which scale the marks are on (thresholds exist only on some scales), and

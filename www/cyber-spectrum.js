@@ -24,7 +24,7 @@ export { configure, VERSION };
 // The element's attributes: one per filter field (the same names as shared links and the render
 // command), and these settings; all but `wasm` can also come from an iframe's hash.
 export const FILTER_ATTRIBUTES = FILTERS.map((f) => f.param);
-export const SETTINGS = ['view', 'src', 'format', 'timeout', 'theme', 'controls', 'height', 'lang', 'dataset-version', 'incident'];
+export const SETTINGS = ['view', 'context', 'src', 'format', 'timeout', 'theme', 'controls', 'height', 'lang', 'dataset-version', 'incident'];
 const VIEW_NAMES = VIEWS.map((v) => v.name);
 // A column mapping can only be given in the explorer page's form, not in an attribute.
 const FORMAT_NAMES = FORMATS.filter((f) => !f.mapping).map((f) => f.name);
@@ -33,7 +33,7 @@ const TAG = 'cyber-spectrum';
 // What each attribute change does (the filter attributes and `view` re-read the state).
 const ON_CHANGE = {
   src: 'loadData', format: 'loadData', timeout: 'loadData', controls: 'buildTools', theme: 'applyLook',
-  height: 'applyLook', lang: 'applyLook', incident: 'showIncident', 'dataset-version': 'checkVersion',
+  height: 'applyLook', lang: 'applyLook', incident: 'showIncident', 'dataset-version': 'checkVersion', context: 'redraw',
 };
 
 function el(tag, className, text) {
@@ -83,6 +83,7 @@ export class CyberSpectrum extends HTMLElement {
       stats: () => this.stats_,
       params: () => this.params(),
       toParams: (filter) => this.m.filterToParams(filter),
+      context: () => this.contextOn(),
       onIncident: (id) => this.reflectIncident(id),
       error: (message) => this.note('download', message),
     });
@@ -316,7 +317,15 @@ export class CyberSpectrum extends HTMLElement {
       facets: this.facets,
       filterParams: this.m.filterToParams(this.state.filter),
       incident: this.getAttribute('incident'),
+      context: this.contextOn(),
     });
+  }
+
+  /** Whether the timeline shows its lane of context events: on unless `context="off"`. */
+  contextOn() {
+    const v = (this.getAttribute('context') ?? 'on').trim().toLowerCase();
+    this.note('context', ['on', 'off', 'true', 'false', ''].includes(v) ? null : `context="${v}": expected on or off (the lane stays on)`);
+    return v !== 'off' && v !== 'false';
   }
 
   /** Opens the card the `incident` attribute names (or closes it when the attribute goes). */

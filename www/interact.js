@@ -6,7 +6,7 @@
 // CSS pixels). Each view's words (what a band is, how the walk goes) come from VIEWS (schema.js).
 
 import { named, activeReading } from './stats-view.js';
-import { el, plural, formatDate, who, severityText, cardContent } from './card.js';
+import { el, plural, formatDate, who, severityText, cardContent, eventContent } from './card.js';
 import { incidentTable } from './table.js';
 import { save, svgOf, pngOf, csvHead } from './downloads.js';
 import { pause } from './core.js';
@@ -140,6 +140,8 @@ export async function attach(figure, canvas, host, state) {
     const p = point(e);
     const k = d.hit(p.x, p.y, e.pointerType === 'mouse' ? 8 : 16);
     if (k >= 0) return { k, m: mark(k), p };
+    const ev = d.event(p.x, p.y, e.pointerType === 'mouse' ? 6 : 14);
+    if (ev >= 0) return { ev, p };
     const band = d.band(p.x, p.y);
     return band ? { band, p } : { p };
   };
@@ -150,6 +152,10 @@ export async function attach(figure, canvas, host, state) {
       column.hidden = true;
       showRing(u.m);
       tipFor(u.m);
+      canvas.style.cursor = 'pointer';
+    } else if (u.ev !== undefined) {
+      column.hidden = true;
+      eventTip(u.ev);
       canvas.style.cursor = 'pointer';
     } else {
       canvas.style.removeProperty('cursor');
@@ -162,6 +168,8 @@ export async function attach(figure, canvas, host, state) {
     if (u.m) {
       setFocus(u.k, false);
       openCard(u.m.incident, false);
+    } else if (u.ev !== undefined) {
+      openEvent(u.ev);
     } else if (u.band) {
       ring.hidden = focus < 0;
       showBand(u.band, u.p.y);
@@ -233,6 +241,7 @@ export async function attach(figure, canvas, host, state) {
     const assessment = host.explorer().assess(incident, host.filter());
     const { title, children } = cardContent(r, facets(), {
       titleId: `${id}-title`, link: host.link([['incident', r.id]]), close: closeCard, assessment,
+      responses: host.explorer().responsesOf(incident),
     });
     card.replaceChildren(...children);
     // Over the chart's own area (a bottom sheet on phones, where the stylesheet ignores these).
@@ -242,6 +251,27 @@ export async function attach(figure, canvas, host, state) {
     card.scrollTop = 0;
     host.onIncident?.(r.id);
     if (moveFocus) title.focus();
+  };
+  // A context event of the timeline's lane: its name and date on hover, its card on a tap.
+  const eventTip = (k) => {
+    const e = host.explorer().context()[k];
+    const at = drawn()?.eventMark(k);
+    if (!e || !at) return;
+    tip.replaceChildren(el('strong', null, e.name), el('span', null, `${formatDate(e.date)} · ${e.kindLabel}`));
+    placeTip(at.x, at.y + at.r, true);
+  };
+  const openEvent = (k) => {
+    const e = host.explorer().context()[k];
+    if (!e) return;
+    cardIncident = -1;
+    tip.hidden = true;
+    const { title, children } = eventContent(e, { titleId: `${id}-title`, close: closeCard });
+    card.replaceChildren(...children);
+    card.style.setProperty('--cs-card-top', `${origin().y + 8}px`);
+    card.style.setProperty('--cs-card-height', `${Math.max(200, canvas.clientHeight - 16)}px`);
+    card.hidden = false;
+    card.scrollTop = 0;
+    title.focus();
   };
   function closeCard() {
     if (card.hidden) return;
@@ -279,10 +309,18 @@ export async function attach(figure, canvas, host, state) {
       if (m >= 0) setFocus(m, false);
       openCard(k, true);
     },
+    // The timeline's context events within the selection's years, when its lane is on.
+    events: () => {
+      const s = host.stats();
+      if (host.view().name !== 'timeline' || !(host.context?.() ?? true) || !s?.total) return [];
+      const within = (e) => Number(e.date.slice(0, 4)) >= s.firstYear && Number(e.date.slice(0, 4)) <= s.lastYear;
+      return host.explorer().context().map((e, k) => [k, e]).filter(([, e]) => within(e));
+    },
+    openEvent: (k) => openEvent(k),
   });
 
   // -- downloads -----------------------------------------------------------------------------
-  const draw = (c, scale) => host.explorer().draw(c, host.view().name, host.filter(), scale);
+  const draw = (c, scale) => host.explorer().draw(c, host.view().name, host.filter(), scale, host.context?.() ?? true);
   const fileName = (ext) => `cyber-spectrum-${host.view().name}-${new Date().toISOString().slice(0, 10)}.${ext}`;
   const filterText = () => host.filterParams().map(([k, v]) => `${k}=${v}`).join('; ');
   const act = async (action, b) => {

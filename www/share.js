@@ -72,11 +72,11 @@ export function pinnedVersion(facets) {
 /**
  * The parameters that reproduce a chart, in the order links and embed code write them: the view,
  * the data (`src`, `format`, the bundled dataset's pinned version), the filter's parameters and the
- * open incident card. Absent parts are left out.
+ * open incident card. Absent parts are left out, and the context lane only when it is off.
  */
-export function stateParams({ view, src, format, facets, filterParams, incident }) {
+export function stateParams({ view, src, format, facets, filterParams, incident, context = true }) {
   const version = facets && pinnedVersion(facets);
-  return [['view', view], ...(src ? [['src', src]] : []), ...(format ? [['format', format]] : []),
+  return [['view', view], ...(context ? [] : [['context', 'off']]), ...(src ? [['src', src]] : []), ...(format ? [['format', format]] : []),
     ...(version ? [['dataset-version', version]] : []), ...filterParams, ...(incident ? [['incident', incident]] : [])];
 }
 

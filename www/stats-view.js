@@ -1,4 +1,5 @@
 // Renders a stats object as text. Everything goes through textContent: data never becomes markup.
+import { responsesText, clusteringText, kindRows, describeResponses } from './responses-view.js';
 
 const pct = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 });
 const num = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
@@ -98,13 +99,15 @@ export function renderStats(root, s, levels) {
       + `maximum ${named(s.maxSeverity, levels[s.maxSeverity]?.label)}.`;
   }
   const thresholds = el('p', thresholdsText(s) + (s.notCoded ? ` ${s.notCoded} not coded.` : ''));
+  const responses = [responsesText(s), clusteringText(s.clustering)].filter(Boolean).map((t) => el('p', t));
   const grid = el('div', undefined, 'grid');
   grid.append(
     topList('Top initiators', s.byInitiator, (r) => `${r.name}: ${r.count} (${pct.format(r.share)})`),
     topList('Top targets', s.byTarget, (r) => `${r.name}: ${r.count} (${pct.format(r.share)})`),
     topList('Top dyads', s.dyads, (r) => `${r.initiatorName} → ${r.targetName}: ${r.count}`),
   );
-  root.replaceChildren(headline, sev, thresholds, grid);
+  if (s.responses) grid.append(topList('Responses drawn', kindRows(s), (r) => `${r.label}: ${r.count} (${pct.format(r.share)})`));
+  root.replaceChildren(headline, sev, thresholds, ...responses, grid);
 }
 
 /** The narrowest run of levels holding at least half of the coded incidents, as text. */
@@ -156,6 +159,7 @@ export function describe(s, view, counted = false) {
     }
     parts.push(`most severe (level ${s.maxSeverity}): ${namesList(s.mostSevere, s.mostSevereCount)}`);
   }
+  if (view.name === 'responses') parts.push(describeResponses(s));
   if (s.notCoded) parts.push(`${s.notCoded} not coded`);
   return `${parts.join('; ')}.`;
 }

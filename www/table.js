@@ -15,11 +15,13 @@ const HEADS = [['date', 'Date'], ['name', 'Incident'], ['initiator', 'Initiator'
 
 /**
  * The table in `box`: `explorer()` and `filter()` give the data and the selection, `key()` says
- * what the selection depends on, `open(record)` shows one incident's card. Returns {render(),
+ * what the selection depends on, `open(record)` shows one incident's card; `events()` lists the
+ * context events drawn with the chart (`[index, event]` pairs), tabled after the incidents, each
+ * opening its card with `openEvent(index)`. Returns {render(),
  * stale()}: render resolves once the table shows the current order; stale when the selection
  * changed since the last render.
  */
-export function incidentTable(box, { explorer, filter, key, open }) {
+export function incidentTable(box, { explorer, filter, key, open, events = () => [], openEvent }) {
   let sort = { key: 'date', dir: 1 };
   let rendering = 0; // a render started later makes an earlier one stop
   const shownKey = () => `${key()}|${sort.key}|${sort.dir}`;
@@ -73,8 +75,33 @@ export function incidentTable(box, { explorer, filter, key, open }) {
       body.append(tr);
     }
     table.append(cap, thead, body);
-    box.replaceChildren(table);
+    box.replaceChildren(table, ...contextTable(events(), openEvent));
     box.dataset.key = shownKey();
   };
   return { render, stale: () => box.dataset.key !== shownKey() };
+}
+
+/** The context events drawn with the timeline, as a second table (none: nothing). */
+function contextTable(list, openEvent) {
+  if (!list.length) return [];
+  const table = el('table', 'context');
+  table.append(el('caption', null, `${plural(list.length, 'context event')} on the timeline (not cyber incidents).`));
+  const head = el('tr');
+  for (const h of ['Date', 'Event', 'Kind']) {
+    const th = el('th', null, h);
+    th.scope = 'col';
+    head.append(th);
+  }
+  const thead = el('thead');
+  thead.append(head);
+  const body = el('tbody');
+  for (const [k, e] of list) {
+    const name = el('td');
+    name.append(button(e.name, () => openEvent(k), 'link'));
+    const tr = el('tr');
+    tr.append(el('td', null, e.end ? `${e.date} to ${e.end}` : e.date), name, el('td', null, e.kindLabel));
+    body.append(tr);
+  }
+  table.append(thead, body);
+  return [table];
 }

@@ -29,7 +29,7 @@ mod native {
         let formats: Vec<&str> = FORMATS.iter().filter(|f| !f.mapping).map(|f| f.name).collect();
         let mut text = format!(
             "render: draw a cyber-spectrum chart as PNG and SVG, without a browser.\n\n\
-             usage: cargo run --release --bin render -- [options]\n\n  {:<29}which chart (default {})\n",
+             usage: cargo run --release --bin render -- [options]\n\n  {:<29} which chart (default {})\n",
             format!("--view {}", views.join("|")),
             views[0]
         );
@@ -51,6 +51,7 @@ mod native {
              \x20 --width PX --height PX       layout size in CSS pixels (default 1200 x 630)\n\
              \x20 --scale N                    PNG pixels per CSS pixel, 1-4 (default 2)\n\
              \x20 --theme light|dark           colours (default light)\n\
+             \x20 --context on|off             the timeline's lane of context events (default off)\n\
              \x20 --out PATH                   writes PATH.png and PATH.svg (default chart)\n\
              \x20 --png FILE / --svg FILE      write only the named images\n",
             format!("--format {} ", formats.join("|"))
@@ -134,6 +135,7 @@ mod native {
                 "png" => png = Some(value.into()),
                 "svg" => svg = Some(value.into()),
                 "view" => pairs.push((name, value)),
+                "context" => pairs.push((name, value)),
                 n if Filter::field_of_param(n).is_some() => pairs.push((name, value)),
                 other => return Err(format!("unknown option --{other} (see --help)")),
             }
@@ -144,7 +146,7 @@ mod native {
             svg = Some(format!("{base}.svg").into());
         }
 
-        let explorer = match &data {
+        let mut explorer = match &data {
             None => Explorer::bundled().map_err(|e| e.to_string())?,
             Some(path) => {
                 let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
@@ -153,8 +155,14 @@ mod native {
         };
         let mut view = View::Spectrum;
         for (k, v) in &pairs {
-            if k == "view" {
-                view = View::parse(v).map_err(|e| format!("view: {e}"))?;
+            match k.as_str() {
+                "view" => view = View::parse(v).map_err(|e| format!("view: {e}"))?,
+                "context" => explorer.show_context(match v.as_str() {
+                    "on" | "true" | "" => true,
+                    "off" | "false" => false,
+                    other => return Err(format!("context={other}: expected on or off")),
+                }),
+                _ => {}
             }
         }
         let filter = explorer

@@ -2,9 +2,11 @@
 //! recorder in tests, SVG or bitmap for static images). Each draw returns the geometry of what it
 //! drew, in the backend's pixels, so the web layer can answer pointer queries without plotters.
 
+mod context;
 mod legend;
 mod paint;
 pub mod record;
+mod responses;
 #[cfg(not(target_arch = "wasm32"))]
 mod scaled;
 mod spectrum;
@@ -32,6 +34,8 @@ pub enum View {
     Spectrum,
     /// Severity over time, with the yearly maximum as a step line.
     Timeline,
+    /// Severity across, the strongest response each incident drew up.
+    Responses,
 }
 
 /// What the page and the embed say about one view: names, headings and the sentences under and
@@ -74,7 +78,7 @@ pub struct ViewInfo {
 }
 
 /// Every view, the default first.
-pub const VIEWS: [ViewInfo; 2] = [
+pub const VIEWS: [ViewInfo; 3] = [
     // (On wasm32 each row keeps only the view and its name: the words are for JavaScript.)
     ViewInfo {
         view: View::Spectrum,
@@ -137,6 +141,36 @@ pub const VIEWS: [ViewInfo; 2] = [
         ],
         #[cfg(not(target_arch = "wasm32"))]
         counted: "each cell\u{2019}s shade is how many started in that period at that level",
+    },
+    ViewInfo {
+        view: View::Responses,
+        name: "responses",
+        #[cfg(not(target_arch = "wasm32"))]
+        button: "Responses",
+        #[cfg(not(target_arch = "wasm32"))]
+        heading: "What was done about it",
+        #[cfg(not(target_arch = "wasm32"))]
+        title: "Responses against the ladder",
+        #[cfg(not(target_arch = "wasm32"))]
+        band: "level",
+        #[cfg(not(target_arch = "wasm32"))]
+        walk: ", level by level, weakest response first",
+        #[cfg(not(target_arch = "wasm32"))]
+        busiest: false,
+        #[cfg(not(target_arch = "wasm32"))]
+        marks: [
+            "Each mark is one incident, at its level and in the row of the strongest response it drew",
+            "Each mark is one incident, at its score on {name} and in the row of the strongest response it drew",
+        ],
+        #[cfg(not(target_arch = "wasm32"))]
+        rest: [
+            "shaded cells are the graduated responses the reading of {reading} deems lawful at that level, so a mark \
+             above the shading went beyond that menu and a mark low in it stayed well below what was open. \
+             Dashed lines mark use of force ({useOfForce}) and armed attack ({armedAttack}).",
+            "that scale has no thresholds, so no lawful responses are shaded.",
+        ],
+        #[cfg(not(target_arch = "wasm32"))]
+        counted: "each cell shows how many incidents it holds",
     },
 ];
 
@@ -245,6 +279,9 @@ pub struct Layout {
     /// Drawn as counts (bars, shaded cells) because a mark per incident would not fit: then
     /// there are no marks, and the bands answer for the counts.
     pub aggregated: bool,
+    /// The timeline's context events, each a mark whose `index` is the event's place in the
+    /// explorer's context list; empty on other views or with the lane off.
+    pub events: Vec<Mark>,
 }
 
 /// How far from a mark's edge a pointer still picks it, in CSS pixels: with the smallest marks
@@ -278,6 +315,12 @@ impl Layout {
         best.map(|(k, _)| k)
     }
 
+    /// The context event whose marker is within `slop` pixels of `(x, y)`, nearest first.
+    pub fn event_at(&self, x: f64, y: f64, slop: f64) -> Option<&Mark> {
+        let d = |m: &Mark| ((m.x - x).powi(2) + (m.y - y).powi(2)).sqrt() - m.r;
+        self.events.iter().filter(|m| d(m) <= slop).min_by(|a, b| d(a).total_cmp(&d(b)))
+    }
+
     /// The band under `(x, y)`, or `None` outside every band.
     pub fn band_at(&self, x: f64, y: f64) -> Option<&Band> {
         self.bands.iter().find(|b| x >= b.x0 && x < b.x1 && y >= b.top && y <= b.bottom)
@@ -295,6 +338,11 @@ pub struct ChartInput<'a> {
     pub scale: &'a Scale,
     /// The legal reading whose thresholds and response tiers are drawn; `None` off the ladder.
     pub reading: Option<&'static Reading>,
+    /// Per row of `facts`, the kinds of response drawn (see `Store::response_kinds`); `None` when
+    /// the data carries no responses.
+    pub responses: Option<&'a [u16]>,
+    /// Context events the timeline draws in a lane; empty for none.
+    pub context: &'a [crate::events::Event],
 }
 
 impl ChartInput<'_> {
@@ -327,6 +375,7 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: View, input
     let result = match view {
         View::Spectrum => spectrum::draw(area, input),
         View::Timeline => timeline::draw(area, input),
+        View::Responses => responses::draw(area, input),
     };
     area.present().map_err(|e| Error::Draw(e.to_string()))?;
     result

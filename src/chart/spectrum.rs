@@ -350,5 +350,5 @@ pub fn draw<DB: DrawingBackend>(
             count,
         })
         .collect();
-    Ok(Layout { width: w as u32, height: h as u32, marks, bands, aggregated })
+    Ok(Layout { width: w as u32, height: h as u32, marks, bands, aggregated, events: Vec::new() })
 }

@@ -4,6 +4,7 @@
 //! own under level 0. On another scale (EuRepoC's intensity) the rows are that scale's values and
 //! there are no thresholds.
 
+use super::context;
 use super::legend;
 use super::paint::{Painter, H, V};
 use super::thresholds;
@@ -113,11 +114,12 @@ pub fn draw<DB: DrawingBackend>(
             })
         })
     };
-    let size = fitting(legend::draw(&p, input, PAD, PAD, w - 2 * PAD, &[], false)? + 6);
+    let lane = if input.context.is_empty() { 0 } else { context::LANE };
+    let size = fitting(legend::draw(&p, input, PAD, PAD, w - 2 * PAD, &[], false)? + 6 + lane);
     let aggregated = size.is_none();
     let note: &[&str] = if aggregated { &NOTE } else { &[] };
     let legend_bottom = legend::draw(&p, input, PAD, PAD, w - 2 * PAD, note, true)?;
-    let plot_top = legend_bottom + 6;
+    let plot_top = legend_bottom + 6 + lane;
     let row_h = f64::from(plot_bottom - plot_top) / rows;
     let level_y = |level: f64| f64::from(plot_bottom) - (level + 0.5 + if has_nc { 1.5 } else { 0.0 }) * row_h;
     let nc_y = f64::from(plot_bottom) - 0.5 * row_h;
@@ -138,6 +140,17 @@ pub fn draw<DB: DrawingBackend>(
 
     let year_px = plot_w / f64::from(y1 - y0);
     let x_of = |year: f64| f64::from(plot_left) + (year - f64::from(y0)) * year_px;
+
+    let events = match lane {
+        0 => Vec::new(),
+        _ => context::draw(
+            &p,
+            input.context,
+            (f64::from(y0), f64::from(y1)),
+            x_of,
+            (plot_left, plot_top - lane, plot_bottom),
+        )?,
+    };
 
     // Tinted regions beyond the thresholds and the year grid, behind the marks.
     let top_y = level_y(f64::from(top) + 0.5);
@@ -330,5 +343,5 @@ pub fn draw<DB: DrawingBackend>(
             count,
         })
         .collect();
-    Ok(Layout { width: w as u32, height: h as u32, marks, bands, aggregated })
+    Ok(Layout { width: w as u32, height: h as u32, marks, bands, aggregated, events })
 }

@@ -3,9 +3,10 @@
 
 use crate::chart::{self, ChartInput, Layout, Palette, Theme, View};
 use crate::error::{Error, Result};
-use crate::filter::Filter;
+use crate::events::{self, Event, Linked};
+use crate::filter::{Compiled, Filter};
 use crate::import::{self, Dataset, Format, Mapping, Warning};
-use crate::model::{Certainty, Country, Effects, Incident, Method, Objective, Scale, TargetType};
+use crate::model::{Certainty, Country, Effects, Incident, Method, Objective, ResponseKind, Scale, TargetType};
 use crate::reading::{self, Reading, ReadingInfo, Tier};
 use crate::stats::{self, Stats};
 use crate::store::{Decoder, Parts, Store};
@@ -38,6 +39,13 @@ pub struct Explorer {
     source: String,
     /// The bundled dataset without its long texts yet (see [`Explorer::attach_text`]).
     text_pending: bool,
+    /// The responses to the incidents; `None` when the data carries none ("not in this data",
+    /// which is not "none known").
+    responses: Option<Linked>,
+    /// Dated context events, oldest first; empty when the data has none.
+    context: Vec<Event>,
+    /// Whether the timeline draws the context events in a lane.
+    show_context: bool,
 }
 
 /// An incident as the API hands it out: plain fields, codes and their display names.
@@ -138,6 +146,11 @@ pub struct Facets {
     pub effects: Vec<Choice>,
     /// How firmly the incidents are attributed (the `attribution` filter), firmest first.
     pub attribution: Vec<Choice>,
+    /// The kinds of response the incidents drew (the `responses` filter), `none-known` first;
+    /// empty when the data carries no responses.
+    pub responses: Vec<Choice>,
+    /// How many context events the data has.
+    pub context: usize,
     /// The scale severities are on, and each of its levels.
     pub scale: Scale,
     pub levels: Vec<Level>,
@@ -173,6 +186,26 @@ fn vocab_choices<T: Copy + PartialEq>(
         .zip(counts)
         .filter(|(_, count)| *count > 0)
         .map(|(v, count)| Choice { value: slug(*v), label: label(*v), count })
+        .collect()
+}
+
+/// How many incidents drew each kind of response (`none-known`: none), for the filter's list.
+fn response_choices(store: &Store) -> Vec<Choice> {
+    let mut counts = vec![0usize; ResponseKind::ALL.len()];
+    for k in 0..store.len() {
+        let set = store.response_kinds(k).unwrap_or(0);
+        if set == 0 {
+            counts[0] += 1;
+        }
+        for kind in ResponseKind::in_set(set) {
+            counts[kind as usize] += 1;
+        }
+    }
+    ResponseKind::ALL
+        .iter()
+        .zip(counts)
+        .filter(|(_, n)| *n > 0)
+        .map(|(k, count)| Choice { value: k.slug(), label: k.label(), count })
         .collect()
 }
 
@@ -225,7 +258,15 @@ impl Receiving {
 impl Explorer {
     fn new(data: Dataset, source: String) -> Explorer {
         let palette = Palette::for_dataset(data.incidents.facts());
-        Explorer { data, palette, source, text_pending: false }
+        Explorer {
+            data,
+            palette,
+            source,
+            text_pending: false,
+            responses: None,
+            context: Vec::new(),
+            show_context: false,
+        }
     }
 
     /// The dataset shipped with the explorer. In the browser its long texts come later (see
@@ -240,8 +281,49 @@ impl Explorer {
 
     /// The bundled dataset as read from the whole file or from build.rs's core of it.
     fn from_bundled(data: Result<Dataset>, text_pending: bool) -> Result<Explorer> {
-        let data = data.map_err(|e| Error::File(format!("the bundled dataset is invalid: {e}")))?;
-        Ok(Explorer { text_pending, ..Explorer::new(data, "bundled".into()) })
+        let invalid = |e: Error| Error::File(format!("the bundled dataset is invalid: {e}"));
+        let mut e = Explorer { text_pending, ..Explorer::new(data.map_err(invalid)?, "bundled".into()) };
+        let (responses, context) = events::bundled(text_pending).map_err(invalid)?;
+        e.responses = Some(Linked::link(responses, &mut e.data.incidents).map_err(invalid)?);
+        e.context = context;
+        Ok(e)
+    }
+
+    /// The responses to the incidents, if the data carries them.
+    pub fn responses(&self) -> Option<&Linked> {
+        self.responses.as_ref()
+    }
+
+    /// The context events, oldest first.
+    pub fn context(&self) -> &[Event] {
+        &self.context
+    }
+
+    /// Whether the timeline draws the context events (off until asked for).
+    pub fn show_context(&mut self, on: bool) {
+        self.show_context = on;
+    }
+
+    /// Replaces the context events (a publisher's own file, in the schema of `data/context.csv`).
+    pub fn set_context(&mut self, context: Vec<Event>) {
+        self.context = context;
+    }
+
+    /// The responses to the incident at `index`, in date order, or `None` when the data carries
+    /// no responses.
+    pub fn responses_of(&self, index: usize) -> Option<Vec<events::ResponseRecord>> {
+        let linked = self.responses.as_ref()?;
+        let start = self.data.incidents.facts().get(index)?.start;
+        Some(linked.of_row(index).map(|r| events::ResponseRecord::new(r, start)).collect())
+    }
+
+    /// The filter checked against this data: a filter on responses needs data that has them.
+    fn compile(&self, filter: &Filter) -> Result<Compiled> {
+        let compiled = filter.compile(&self.data.scale)?;
+        if compiled.wants_responses() && !self.data.incidents.has_responses() {
+            return Err(Error::filter("responses", "responses are not in this data, so they cannot be filtered on"));
+        }
+        Ok(compiled)
     }
 
     /// Reads the project's own schema (`auto`, `csv` or `json`) and nothing else, so that the
@@ -307,13 +389,25 @@ impl Explorer {
 
     /// The rows (see [`Explorer::record`]) of the incidents the filter selects, in order.
     pub fn select(&self, filter: &Filter) -> Result<Vec<u32>> {
-        Ok(filter.compile(&self.data.scale)?.select(&self.data.incidents))
+        Ok(self.compile(filter)?.select(&self.data.incidents))
     }
 
     pub fn stats(&self, filter: &Filter) -> Result<Stats> {
-        let compiled = filter.compile(&self.data.scale)?;
-        let rows = compiled.select(&self.data.incidents);
-        Ok(stats::compute(&self.data.incidents, &rows, &self.data.scale, compiled.reading()))
+        let compiled = self.compile(filter)?;
+        let store = &self.data.incidents;
+        let rows = compiled.select(store);
+        let mut stats = stats::compute(store, &rows, &self.data.scale, compiled.reading());
+        stats.responses = self.responses.as_ref().map(|l| events::response_stats(l, store, &rows));
+        stats.clustering =
+            (!self.context.is_empty()).then(|| events::clustering(&self.context, store, &rows, events::WINDOW_DAYS));
+        Ok(stats)
+    }
+
+    /// How many of the selection's incidents started within `days` of a context event, against
+    /// chance (see [`events::Clustering`]).
+    pub fn clustering(&self, filter: &Filter, days: u32) -> Result<events::Clustering> {
+        let rows = self.select(filter)?;
+        Ok(events::clustering(&self.context, &self.data.incidents, &rows, days))
     }
 
     pub fn records(&self, filter: &Filter) -> Result<Vec<IncidentRecord>> {
@@ -347,6 +441,7 @@ impl Explorer {
         canon(&mut filter.methods, Method::parse, Method::slug);
         canon(&mut filter.objectives, Objective::parse, Objective::slug);
         canon(&mut filter.target_types, TargetType::parse, TargetType::slug);
+        canon(&mut filter.responses, ResponseKind::parse, ResponseKind::slug);
         if let Some(r) = filter.reading.as_mut() {
             *r = reading::find(r)?.id.clone();
         }
@@ -389,6 +484,11 @@ impl Explorer {
                 Certainty::slug,
                 Certainty::label,
             ),
+            responses: match self.responses.is_some() {
+                true => response_choices(store),
+                false => Vec::new(),
+            },
+            context: self.context.len(),
             levels: scale
                 .levels()
                 .map(|l| Level {
@@ -417,7 +517,20 @@ impl Explorer {
         filter: &Filter,
         theme: &Theme,
     ) -> Result<Layout> {
-        let compiled = filter.compile(&self.data.scale)?;
+        self.draw_with(area, view, filter, theme, self.show_context)
+    }
+
+    /// As [`Explorer::draw`], with the timeline's context lane on or off whatever
+    /// [`Explorer::show_context`] said (the page and its elements share one explorer).
+    pub fn draw_with<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        view: View,
+        filter: &Filter,
+        theme: &Theme,
+        context: bool,
+    ) -> Result<Layout> {
+        let compiled = self.compile(filter)?;
         let chosen = compiled.select(&self.data.incidents);
         let input = ChartInput {
             reading: compiled.reading(),
@@ -426,6 +539,8 @@ impl Explorer {
             palette: &self.palette,
             theme,
             scale: &self.data.scale,
+            responses: self.data.incidents.response_column(),
+            context: if context { &self.context } else { &[] },
         };
         let mut layout = chart::draw(area, view, &input)?;
         for m in &mut layout.marks {

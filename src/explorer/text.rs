@@ -3,7 +3,8 @@
 
 use super::{Explorer, BUNDLED_CORE};
 use crate::error::{Error, Result};
-use crate::import;
+use crate::events::{self, Linked};
+use crate::import::{self, table::Table};
 use crate::store::Store;
 
 impl Explorer {
@@ -22,7 +23,8 @@ impl Explorer {
     /// Returns how many incidents got their texts; an id the data lacks is an error (the file is
     /// from another version of the dataset).
     pub fn attach_text(&mut self, text: &str) -> Result<usize> {
-        let table = import::table::Table::from_packed(text);
+        let mut parts = text.split(events::TEXT_PART);
+        let table = Table::from_packed(parts.next().unwrap_or(""));
         let column = |name: &str| {
             table.column(name).ok_or_else(|| Error::File(format!("the incident texts lack the column '{name}'")))
         };
@@ -45,6 +47,33 @@ impl Explorer {
             attached += 1;
         }
         self.data.incidents = Store::from(all);
+        // The rebuilt store is in the same order: the responses are tied to it again.
+        if let Some(linked) = self.responses.take() {
+            let mut linked = Linked::link(linked.list, &mut self.data.incidents)?;
+            let texts = Table::from_packed(parts.next().unwrap_or(""));
+            events::attach_texts(
+                &mut linked.list,
+                &texts,
+                "response",
+                |r| &r.id,
+                |r, d, s| {
+                    r.description = d;
+                    r.sources = s;
+                },
+            )?;
+            self.responses = Some(linked);
+        }
+        let texts = Table::from_packed(parts.next().unwrap_or(""));
+        events::attach_texts(
+            &mut self.context,
+            &texts,
+            "context",
+            |e| &e.id,
+            |e, d, s| {
+                e.description = d;
+                e.sources = s;
+            },
+        )?;
         self.text_pending = false;
         Ok(attached)
     }

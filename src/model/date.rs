@@ -120,6 +120,24 @@ impl PartialDate {
         }
     }
 
+    /// Days since 1970-01-01 of the date's middle: an imprecise date counts from the middle of
+    /// the period it names (the 15th of a month, 1 July of a year), as it is drawn.
+    pub fn day_number(&self) -> i32 {
+        let (m, d) = match (self.month, self.day) {
+            (Some(m), Some(d)) => (m, d),
+            (Some(m), None) => (m, 15),
+            _ => (7, 1),
+        };
+        // Days from civil (proleptic Gregorian), counting years from March.
+        let y = self.year - i32::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let mp = (i32::from(m) + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + i32::from(d) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
     /// Position on a continuous time axis in years. An imprecise date sits in the middle of the
     /// period it names, so a "2014" incident is drawn mid-2014, not on 1 January.
     pub fn fractional_year(&self) -> f64 {
@@ -188,6 +206,17 @@ mod tests {
         assert!(d("2011-03").surely_before(&d("2011-04-01")));
         assert!(d("2011-04-11").surely_before(&d("2011-04-12")));
         assert!(!d("2011-04-12").surely_before(&d("2011-04-12")));
+    }
+
+    #[test]
+    fn day_numbers_count_from_1970() {
+        let d = |s| PartialDate::parse(s).unwrap().day_number();
+        assert_eq!(d("1980-01-01"), 3_652);
+        assert_eq!(d("2000-03-01"), 11_017);
+        assert_eq!(d("2014-12-19") - d("2014-11-24"), 25);
+        assert_eq!(d("2016-03-01") - d("2016-02-28"), 2);
+        assert_eq!(d("2014-12"), d("2014-12-15"));
+        assert_eq!(d("2014"), d("2014-07-01"));
     }
 
     #[test]

@@ -197,6 +197,75 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// What a state or an international body publicly did about an incident (`data/responses.csv`,
+    /// coded as `data/RESPONSES.md` says), mildest first. `none-known` is the row an incident gets
+    /// when no response was found; it is never a response itself.
+    ResponseKind {
+        NoneKnown = "none-known", "No response known";
+        Other = "other", "Statement without attribution";
+        Attribution = "attribution", "Public attribution";
+        UnFinding = "un-finding", "UN or multilateral finding";
+        JointAttribution = "joint-attribution", "Joint attribution";
+        Diplomatic = "diplomatic", "Diplomatic measure";
+        Indictment = "indictment", "Indictment or complaint";
+        Seizure = "seizure", "Seizure or forfeiture";
+        Sanctions = "sanctions", "Sanctions designation";
+        Countermeasure = "countermeasure", "Countermeasure";
+    }
+}
+
+impl ResponseKind {
+    /// The response's bit in a set of kinds (see [`crate::store::Store::response_kinds`]); 0 for
+    /// `none-known`, which an incident has exactly when its set is empty.
+    pub fn bit(self) -> u16 {
+        match self {
+            ResponseKind::NoneKnown => 0,
+            k => 1 << (k as u16),
+        }
+    }
+
+    /// Which of the graduated responses of `data/tiers.csv` the act belongs to (its id there);
+    /// `None` for a statement that names no state, and for `none-known`.
+    pub fn tier(self) -> Option<&'static str> {
+        Some(match self {
+            ResponseKind::NoneKnown | ResponseKind::Other => return None,
+            ResponseKind::Attribution | ResponseKind::UnFinding | ResponseKind::JointAttribution => "attribution",
+            ResponseKind::Diplomatic => "retorsion",
+            ResponseKind::Indictment | ResponseKind::Seizure => "indictments",
+            ResponseKind::Sanctions => "sanctions",
+            ResponseKind::Countermeasure => "countermeasures",
+        })
+    }
+
+    /// The kinds in a set, mildest first.
+    pub fn in_set(set: u16) -> impl Iterator<Item = ResponseKind> {
+        ResponseKind::ALL.iter().copied().filter(move |k| k.bit() & set != 0)
+    }
+
+    /// Whether the kind names the state responsible (a public, joint or UN attribution).
+    pub fn attributes(self) -> bool {
+        matches!(self, ResponseKind::Attribution | ResponseKind::UnFinding | ResponseKind::JointAttribution)
+    }
+
+    /// Whether the kind is a legal measure against named people or assets.
+    pub fn legal(self) -> bool {
+        matches!(self, ResponseKind::Indictment | ResponseKind::Seizure | ResponseKind::Sanctions)
+    }
+}
+
+vocabulary! {
+    /// What a context event on the peninsula was (`data/context.csv`).
+    ContextKind {
+        NuclearTest = "nuclear-test", "Nuclear test";
+        MissileTest = "missile-test", "Missile or rocket launch";
+        MilitaryClash = "military-clash", "Military clash";
+        Crisis = "crisis", "Crisis";
+        Diplomacy = "diplomacy", "Diplomacy";
+        Other = "other", "Other event";
+    }
+}
+
 /// One state cyber operation, as the core holds it after import.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Incident {

@@ -45,6 +45,9 @@ pub struct Store {
     /// Each row's text fields, separated by [`FIELD`]; row `k` ends at `ends[k]`.
     text: String,
     ends: Vec<u32>,
+    /// Per row, the kinds of response its incident drew (bits of [`crate::model::ResponseKind`]),
+    /// set by [`crate::events::Linked::link`]; empty when the data carries no responses.
+    responses: Vec<u16>,
 }
 
 fn clean(s: &str) -> std::borrow::Cow<'_, str> {
@@ -63,6 +66,7 @@ impl Store {
             more: Vec::new(),
             text: String::with_capacity(text),
             ends: Vec::with_capacity(rows),
+            responses: Vec::new(),
         }
     }
 
@@ -150,6 +154,28 @@ impl Store {
         out
     }
 
+    /// The kinds of response row `k` drew, as bits of [`crate::model::ResponseKind`]; `None` when
+    /// the data carries no responses at all (then "none" would be wrong).
+    pub fn response_kinds(&self, k: usize) -> Option<u16> {
+        self.responses.get(k).copied()
+    }
+
+    /// Every row's kinds of response, or `None` when the data carries no responses.
+    pub fn response_column(&self) -> Option<&[u16]> {
+        self.has_responses().then_some(self.responses.as_slice())
+    }
+
+    /// Whether the data carries responses.
+    pub fn has_responses(&self) -> bool {
+        !self.responses.is_empty() || self.is_empty()
+    }
+
+    /// Sets the kinds of response per row (see [`Store::response_kinds`]).
+    pub fn set_responses(&mut self, kinds: Vec<u16>) {
+        debug_assert_eq!(kinds.len(), self.len());
+        self.responses = kinds;
+    }
+
     pub fn id(&self, k: usize) -> &str {
         self.row_text(k).split(FIELD).next().unwrap_or("")
     }
@@ -190,7 +216,7 @@ impl Store {
     }
 
     /// Orders the rows oldest first, ties by id. Data that is already in order (as most exports
-    /// are) is left as it is, without a copy.
+    /// are) is left as it is, without a copy. Responses are linked after (they are dropped here).
     pub fn sort_chronological(&mut self) {
         let order =
             |a: usize, b: usize| self.facts[a].start.cmp(&self.facts[b].start).then_with(|| self.id(a).cmp(self.id(b)));

@@ -9,6 +9,7 @@ use super::canvas::HiDpi;
 use super::params::{filter_from, filter_to_object, params_from};
 use super::to_js;
 use crate::chart::{Layout, Theme, View, TOUCH_SLOP};
+use crate::events::{EventRecord, WINDOW_DAYS};
 use crate::explorer::Explorer as Core;
 use crate::import::Warning;
 use crate::model::Scale;
@@ -231,15 +232,42 @@ impl Explorer {
         self.core.record(index).map_or(Ok(JsValue::UNDEFINED), |r| to_js(&r))
     }
 
+    /// The responses to the incident at `index`, in date order (each with the days since the
+    /// incident's start), or null when the data carries no responses.
+    #[wasm_bindgen(js_name = responsesOf, unchecked_return_type = "ResponseRecord[] | null")]
+    pub fn responses_of(&self, index: usize) -> Result<JsValue, JsError> {
+        self.core.responses_of(index).map_or(Ok(JsValue::NULL), |r| to_js(&r))
+    }
+
+    /// The context events (dated non-cyber events on the peninsula), oldest first: the index a
+    /// drawn event mark names is a place in this list.
+    #[wasm_bindgen(unchecked_return_type = "ContextEvent[]")]
+    pub fn context(&self) -> Result<JsValue, JsError> {
+        let events: Vec<EventRecord> = self.core.context().iter().map(EventRecord::from).collect();
+        to_js(&events)
+    }
+
+    /// How many of the selection's incidents started within `days` (default 30) of a context
+    /// event, and how many would by chance (see `Stats.clustering`).
+    #[wasm_bindgen(unchecked_return_type = "Clustering")]
+    pub fn clustering(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Filter | undefined")] filter: JsValue,
+        days: Option<u32>,
+    ) -> Result<JsValue, JsError> {
+        to_js(&self.core.clustering(&filter_from(filter)?, days.unwrap_or(WINDOW_DAYS).min(3650))?)
+    }
+
     /// The index `record` takes of the incident with this id, or -1 when the data has none.
     #[wasm_bindgen(js_name = indexOf)]
     pub fn index_of(&self, id: &str) -> i32 {
         self.core.index_of(id).map_or(-1, |k| k as i32)
     }
 
-    /// Draws `view` (`"spectrum"` or `"timeline"`) of the filtered incidents onto `canvas`, at the
+    /// Draws `view` (`"spectrum"`, `"timeline"` or `"responses"`) of the filtered incidents onto `canvas`, at the
     /// canvas's CSS size and `scale` device pixels per CSS pixel (default: the screen's
-    /// devicePixelRatio; 2 for a sharp download), in the theme its CSS custom properties set (see
+    /// devicePixelRatio; 2 for a sharp download), with the timeline's lane of context events when
+    /// `context` is true, in the theme its CSS custom properties set (see
     /// `chart::Theme::from_css`). Returns a [`Drawn`]: the geometry of what was drawn, for
     /// pointer and keyboard queries until the next draw. Free it (`.free()`) when it is replaced.
     pub fn draw(
@@ -248,6 +276,7 @@ impl Explorer {
         view: &str,
         #[wasm_bindgen(unchecked_param_type = "Filter | undefined")] filter: JsValue,
         scale: Option<f64>,
+        context: Option<bool>,
     ) -> Result<Drawn, JsError> {
         let view = View::parse(view)?;
         let filter = filter_from(filter)?;
@@ -272,7 +301,8 @@ impl Explorer {
         let prop = |name: &str| style.as_ref().and_then(|s| s.get_property_value(name).ok());
         let (theme, theme_issues) = Theme::from_css(prop, prop("font-family").as_deref());
         let backend = HiDpi::new(ctx, w as u32, h as u32);
-        let layout = self.core.draw(&backend.into_drawing_area(), view, &filter, &theme)?;
+        let layout =
+            self.core.draw_with(&backend.into_drawing_area(), view, &filter, &theme, context.unwrap_or(false))?;
         Ok(Drawn { layout, theme_issues })
     }
 }
@@ -389,6 +419,22 @@ impl Drawn {
         self.layout.marks.get(k).map_or(JsValue::UNDEFINED, |m| {
             numbers(&[("x", m.x), ("y", m.y), ("r", m.r), ("group", f64::from(m.group)), ("incident", m.index as f64)])
         })
+    }
+
+    /// The context event whose marker is within `slop` pixels (default 8) of `(x, y)`: its index
+    /// in `Explorer.context()`, or -1.
+    pub fn event(&self, x: f64, y: f64, slop: Option<f64>) -> i32 {
+        self.layout.event_at(x, y, slop.unwrap_or(8.0)).map_or(-1, |m| m.index as i32)
+    }
+
+    /// Where the marker of context event `index` was drawn (`{x, y, r}`), or undefined.
+    #[wasm_bindgen(js_name = eventMark, unchecked_return_type = "{ x: number; y: number; r: number } | undefined")]
+    pub fn event_mark(&self, index: usize) -> JsValue {
+        self.layout
+            .events
+            .iter()
+            .find(|m| m.index == index)
+            .map_or(JsValue::UNDEFINED, |m| numbers(&[("x", m.x), ("y", m.y), ("r", m.r)]))
     }
 
     /// The number of the mark that shows `incident`, or -1 (it is not in this chart).

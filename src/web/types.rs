@@ -22,6 +22,9 @@ export interface Filter {
   targetTypes?: string[];
   /** How firm the attribution is: `confirmed`, `vendor`, `suspected`. */
   attribution?: string[];
+  /** Kinds of response the incident drew, any of them (`attribution`, `sanctions` ...), or
+   * `none-known` for none found. An error on data that carries no responses. */
+  responses?: string[];
   /** Lowest level included; either bound leaves out incidents not coded. */
   minSeverity?: number;
   maxSeverity?: number;
@@ -72,6 +75,38 @@ export interface Stats {
   /** The incidents at the top level, oldest first (at most five named), and how many there are. */
   mostSevere: string[];
   mostSevereCount: number;
+  /** The responses the selection drew; null when the data carries no responses. */
+  responses: ResponseStats | null;
+  /** Incidents near context events against chance (30 days); null when the data has no context. */
+  clustering: Clustering | null;
+}
+
+export interface KindCount { value: string; label: string; count: number; }
+/** How many incidents drew each kind of response, none, a first attribution or legal measure
+ * (with the median days from the incident's start). */
+export interface ResponseStats {
+  byKind: KindCount[];
+  noneKnown: number;
+  attributed: number;
+  medianDaysToAttribution: number | null;
+  legal: number;
+  medianDaysToLegal: number | null;
+}
+/** Of the selection's incidents dated to the day, how many started within `window` days of a
+ * context event, and how many would if spread evenly over the selection's years. */
+export interface Clustering {
+  window: number; dated: number; near: number; expected: number; events: number;
+  firstYear: number | null; lastYear: number | null;
+}
+/** One response to an incident, as the card lists it; `daysAfter` null for `none-known`. */
+export interface ResponseRecord {
+  id: string; date: string; kind: string; kindLabel: string; responders: string[];
+  description: string; sources: string[]; daysAfter: number | null;
+}
+/** A dated non-cyber event of the context lane. */
+export interface ContextEvent {
+  id: string; date: string; end: string | null; kind: string; kindLabel: string; name: string;
+  description: string; sources: string[];
 }
 
 export interface Choice { value: string; label: string; count: number; }
@@ -142,6 +177,11 @@ export interface Facets {
   effects: Choice[];
   /** How firmly incidents are attributed (`confirmed`, `vendor`, `suspected`): the `attribution` filter. */
   attribution: Choice[];
+  /** Kinds of response drawn (the `responses` filter), `none-known` first; empty when the data
+   * carries no responses. */
+  responses: Choice[];
+  /** How many context events the data has. */
+  context: number;
   scale: Scale;
   levels: Level[];
   /** The legal readings, the default first; empty when they do not apply. */

@@ -1,0 +1,312 @@
+//! What happened around the incidents: the responses states and international bodies publicly
+//! took (`data/responses.csv`) and dated non-cyber events on the Korean Peninsula
+//! (`data/context.csv`), both coded as `data/RESPONSES.md` says. Responses link to incidents by id;
+//! once linked, each incident's kinds of response are a set of bits the filters and charts read
+//! (see [`Linked`]). The browser's module carries the coded columns (build.rs); the descriptions
+//! and sources come with the incidents' long texts ([`attach_texts`]).
+
+mod stats;
+
+pub use stats::{clustering, response_stats, Clustering, KindCount, ResponseStats, WINDOW_DAYS};
+
+use crate::error::{Error, Result};
+use crate::import::table::{Row, Table};
+use crate::model::{ContextKind, Country, PartialDate, ResponseKind};
+use crate::store::Store;
+use serde::Serialize;
+use std::collections::HashMap;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub const RESPONSES_CSV: &str = include_str!("../../data/responses.csv");
+#[cfg(not(target_arch = "wasm32"))]
+pub const CONTEXT_CSV: &str = include_str!("../../data/context.csv");
+/// The coded columns only, packed by build.rs for the browser's module (see `Table::from_packed`).
+pub const RESPONSES_CORE: &str = include_str!(concat!(env!("OUT_DIR"), "/responses-core.txt"));
+pub const CONTEXT_CORE: &str = include_str!(concat!(env!("OUT_DIR"), "/context-core.txt"));
+
+/// Separates the parts of the bundled long texts the page fetches (`schema::bundled_text`): the
+/// incidents' texts, then the responses', then the context events'.
+pub const TEXT_PART: char = '\u{1d}';
+
+/// One public act answering one or more incidents.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Response {
+    pub id: String,
+    /// When it became public.
+    pub date: PartialDate,
+    /// ISO alpha-3 codes, or `EU` and `UN` for those bodies; empty for `none-known`.
+    pub responders: Vec<String>,
+    pub kind: ResponseKind,
+    /// The ids of the incidents it answers.
+    pub incidents: Vec<String>,
+    pub description: String,
+    pub sources: Vec<String>,
+}
+
+/// One dated event of the peninsula's non-cyber context.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    pub id: String,
+    pub date: PartialDate,
+    pub end: Option<PartialDate>,
+    pub kind: ContextKind,
+    pub name: String,
+    pub description: String,
+    pub sources: Vec<String>,
+}
+
+/// The responses and context events that ship with the bundled dataset: the coded columns as the
+/// browser's module carries them (`core`; their texts follow, see [`attach_texts`]), or natively
+/// the whole files.
+pub fn bundled(core: bool) -> Result<(Vec<Response>, Vec<Event>)> {
+    #[cfg(not(target_arch = "wasm32"))]
+    let (responses, context) = match core {
+        true => (Table::from_packed(RESPONSES_CORE), Table::from_packed(CONTEXT_CORE)),
+        false => (crate::import::table::read_csv(RESPONSES_CSV)?, crate::import::table::read_csv(CONTEXT_CSV)?),
+    };
+    #[cfg(target_arch = "wasm32")]
+    let (responses, context) = {
+        let _ = core;
+        (Table::from_packed(RESPONSES_CORE), Table::from_packed(CONTEXT_CORE))
+    };
+    Ok((responses_from(&responses, "responses.csv")?, context_from(&context, "context.csv")?))
+}
+
+/// A responder's name for readers: the state's, or the body's.
+pub fn responder_name(code: &str) -> &'static str {
+    match code {
+        "EU" => "European Union",
+        "UN" => "United Nations",
+        _ => Country::parse(code).map_or("an unknown body", Country::name),
+    }
+}
+
+/// Reads one table's rows, each cell by its column's name; errors name the file, row and column.
+struct Reader {
+    file: &'static str,
+    columns: Vec<Option<usize>>,
+}
+
+impl Reader {
+    fn new(file: &'static str, table: &Table, names: &[&str], required: &[&str]) -> Result<Reader> {
+        let columns: Vec<Option<usize>> = names.iter().map(|n| table.column(n)).collect();
+        if let Some(missing) = required.iter().find(|r| table.column(r).is_none()) {
+            return Err(Error::File(format!("{file}: the column '{missing}' is missing")));
+        }
+        Ok(Reader { file, columns })
+    }
+
+    fn cell<'r>(&self, row: &'r Row, column: usize) -> &'r str {
+        self.columns[column].and_then(|c| row.cells.get(c)).map_or("", |s| s.trim())
+    }
+
+    fn error(&self, row: &Row, column: &str, message: impl std::fmt::Display) -> Error {
+        Error::File(format!("{} row {}, column '{column}': {message}", self.file, row.row))
+    }
+
+    fn date(&self, row: &Row, column: usize, name: &str) -> Result<Option<PartialDate>> {
+        match self.cell(row, column) {
+            "" => Ok(None),
+            text => PartialDate::parse(text).map(Some).map_err(|e| self.error(row, name, e)),
+        }
+    }
+
+    fn list<'r>(&self, row: &'r Row, column: usize, sep: &'static [char]) -> impl Iterator<Item = &'r str> {
+        self.cell(row, column).split(sep).map(str::trim).filter(|s| !s.is_empty())
+    }
+}
+
+/// The responses of a table with the columns of `data/responses.csv` (descriptions and sources may
+/// be absent, as in the browser's core).
+pub fn responses_from(table: &Table, file: &'static str) -> Result<Vec<Response>> {
+    const NAMES: [&str; 7] = ["id", "date", "responder", "tier", "incidents", "description", "sources"];
+    let r = Reader::new(file, table, &NAMES, &NAMES[..5])?;
+    let mut out = Vec::with_capacity(table.rows.len());
+    for row in &table.rows {
+        let id = r.cell(row, 0);
+        if id.is_empty() {
+            return Err(r.error(row, "id", "empty"));
+        }
+        let date = r.date(row, 1, "date")?.ok_or_else(|| r.error(row, "date", "empty"))?;
+        let kind = ResponseKind::parse(r.cell(row, 3)).ok_or_else(|| {
+            r.error(row, "tier", format!("'{}' is not one of: {}", r.cell(row, 3), ResponseKind::expected()))
+        })?;
+        let responders: Vec<String> = r.list(row, 2, &[';']).map(str::to_string).collect();
+        if let Some(bad) = responders.iter().find(|c| !matches!(c.as_str(), "EU" | "UN") && Country::parse(c).is_none())
+        {
+            return Err(r.error(row, "responder", format!("'{bad}' is not a country code, EU or UN")));
+        }
+        let incidents: Vec<String> = r.list(row, 4, &[';']).map(str::to_string).collect();
+        if incidents.is_empty() {
+            return Err(r.error(row, "incidents", "names no incident"));
+        }
+        out.push(Response {
+            id: id.to_string(),
+            date,
+            responders,
+            kind,
+            incidents,
+            description: r.cell(row, 5).to_string(),
+            sources: r.list(row, 6, &[' ', '\n', '\t']).map(str::to_string).collect(),
+        });
+    }
+    Ok(out)
+}
+
+/// The events of a table with the columns of `data/context.csv`.
+pub fn context_from(table: &Table, file: &'static str) -> Result<Vec<Event>> {
+    const NAMES: [&str; 7] = ["id", "date", "end", "kind", "name", "description", "sources"];
+    let r = Reader::new(file, table, &NAMES, &["id", "date", "kind", "name"])?;
+    let mut out = Vec::with_capacity(table.rows.len());
+    for row in &table.rows {
+        let id = r.cell(row, 0);
+        if id.is_empty() {
+            return Err(r.error(row, "id", "empty"));
+        }
+        let date = r.date(row, 1, "date")?.ok_or_else(|| r.error(row, "date", "empty"))?;
+        let end = r.date(row, 2, "end")?;
+        if end.is_some_and(|e| e.surely_before(&date)) {
+            return Err(r.error(row, "end", "is before the date"));
+        }
+        let kind = ContextKind::parse(r.cell(row, 3)).ok_or_else(|| {
+            r.error(row, "kind", format!("'{}' is not one of: {}", r.cell(row, 3), ContextKind::expected()))
+        })?;
+        let name = r.cell(row, 4);
+        if name.is_empty() {
+            return Err(r.error(row, "name", "empty"));
+        }
+        out.push(Event {
+            id: id.to_string(),
+            date,
+            end,
+            kind,
+            name: name.to_string(),
+            description: r.cell(row, 5).to_string(),
+            sources: r.list(row, 6, &[' ', '\n', '\t']).map(str::to_string).collect(),
+        });
+    }
+    crate::sort::by(&mut out, |a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+    Ok(out)
+}
+
+/// Responses tied to the rows of one dataset.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Linked {
+    /// In date order.
+    pub list: Vec<Response>,
+    /// `(row, response)` pairs, by row then date.
+    links: Vec<(u32, u32)>,
+}
+
+impl Linked {
+    /// Ties `list` to the rows of `store` by incident id and gives the store each row's kinds of
+    /// response. An id the data lacks is an error naming the response, so a responses file of
+    /// another dataset is refused, not half applied.
+    pub fn link(mut list: Vec<Response>, store: &mut Store) -> Result<Linked> {
+        crate::sort::by(&mut list, |a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+        let rows: HashMap<&str, u32> = (0..store.len()).map(|k| (store.id(k), k as u32)).collect();
+        let mut kinds = vec![0u16; store.len()];
+        let mut links = Vec::new();
+        for (n, r) in list.iter().enumerate() {
+            for id in &r.incidents {
+                let row = *rows.get(id.as_str()).ok_or_else(|| {
+                    Error::File(format!("the response '{}' names the incident '{id}', which the data lacks", r.id))
+                })?;
+                kinds[row as usize] |= r.kind.bit();
+                links.push((row, n as u32));
+            }
+        }
+        crate::sort::by(&mut links, |a, b| a.cmp(b));
+        store.set_responses(kinds);
+        Ok(Linked { list, links })
+    }
+
+    /// The responses to the incident at `row`, in date order (a `none-known` row included).
+    pub fn of_row(&self, row: usize) -> impl Iterator<Item = &Response> {
+        let from = self.links.partition_point(|l| (l.0 as usize) < row);
+        self.links[from..].iter().take_while(move |l| l.0 as usize == row).map(|l| &self.list[l.1 as usize])
+    }
+}
+
+/// A response as the card lists it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResponseRecord {
+    pub id: String,
+    pub date: String,
+    pub kind: ResponseKind,
+    pub kind_label: &'static str,
+    /// Who responded, by name.
+    pub responders: Vec<String>,
+    pub description: String,
+    pub sources: Vec<String>,
+    /// Days from the incident's start to the response (dates known to a month or a year count
+    /// from their middle); `None` for `none-known`.
+    pub days_after: Option<i32>,
+}
+
+impl ResponseRecord {
+    pub fn new(r: &Response, start: PartialDate) -> ResponseRecord {
+        ResponseRecord {
+            id: r.id.clone(),
+            date: r.date.to_string(),
+            kind: r.kind,
+            kind_label: r.kind.label(),
+            responders: r.responders.iter().map(|c| responder_name(c).to_string()).collect(),
+            description: r.description.clone(),
+            sources: r.sources.clone(),
+            days_after: (r.kind != ResponseKind::NoneKnown).then(|| r.date.day_number() - start.day_number()),
+        }
+    }
+}
+
+/// A context event as the page shows it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EventRecord {
+    pub id: String,
+    pub date: String,
+    pub end: Option<String>,
+    pub kind: ContextKind,
+    pub kind_label: &'static str,
+    pub name: String,
+    pub description: String,
+    pub sources: Vec<String>,
+}
+
+impl From<&Event> for EventRecord {
+    fn from(e: &Event) -> EventRecord {
+        EventRecord {
+            id: e.id.clone(),
+            date: e.date.to_string(),
+            end: e.end.map(|d| d.to_string()),
+            kind: e.kind,
+            kind_label: e.kind.label(),
+            name: e.name.clone(),
+            description: e.description.clone(),
+            sources: e.sources.clone(),
+        }
+    }
+}
+
+/// Adds descriptions and sources (a table of id, description, sources) to the responses or events
+/// with those ids; an id none has is an error (a text file of another version).
+pub fn attach_texts<T>(
+    items: &mut [T],
+    table: &Table,
+    what: &str,
+    id: fn(&T) -> &str,
+    set: fn(&mut T, String, Vec<String>),
+) -> Result<()> {
+    let col = |n: &str| table.column(n).ok_or_else(|| Error::File(format!("the {what} texts lack the column '{n}'")));
+    let (i, d, s) = (col("id")?, col("description")?, col("sources")?);
+    let at: HashMap<String, usize> = items.iter().enumerate().map(|(k, x)| (id(x).to_string(), k)).collect();
+    for row in &table.rows {
+        let cell = |c: usize| row.cells.get(c).map_or("", String::as_str);
+        let k = *at
+            .get(cell(i))
+            .ok_or_else(|| Error::File(format!("the {what} texts name '{}', which this dataset lacks", cell(i))))?;
+        set(&mut items[k], cell(d).to_string(), cell(s).split_whitespace().map(str::to_string).collect());
+    }
+    Ok(())
+}

@@ -1,0 +1,160 @@
+//! Figures on responses and context for a selection: how many incidents drew each kind of
+//! response and how long the first attribution and the first legal measure took; and how many
+//! incidents started near a context event, against how many would by chance.
+
+use super::{Event, Linked};
+use crate::model::{PartialDate, Precision, ResponseKind};
+use crate::store::Store;
+use serde::Serialize;
+
+/// Days either side of a context event within which an incident counts as near it, by default.
+pub const WINDOW_DAYS: u32 = 30;
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KindCount {
+    pub value: &'static str,
+    pub label: &'static str,
+    /// Incidents that drew at least one response of the kind.
+    pub count: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResponseStats {
+    /// Every kind some selected incident drew, mildest first.
+    pub by_kind: Vec<KindCount>,
+    /// Incidents with no response known.
+    pub none_known: usize,
+    /// Incidents publicly attributed by a state, several states or a UN body, and the median
+    /// days from their start to the first such attribution.
+    pub attributed: usize,
+    pub median_days_to_attribution: Option<f64>,
+    /// Incidents answered by an indictment, forfeiture or sanctions designation, and the median
+    /// days to the first.
+    pub legal: usize,
+    pub median_days_to_legal: Option<f64>,
+}
+
+fn median(mut v: Vec<i32>) -> Option<f64> {
+    crate::sort::by(&mut v, |a, b| a.cmp(b));
+    let n = v.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(f64::from(v[n / 2])),
+        _ => Some((f64::from(v[n / 2 - 1]) + f64::from(v[n / 2])) / 2.0),
+    }
+}
+
+/// The response figures for the rows `selection` of `store`.
+pub fn response_stats(linked: &Linked, store: &Store, selection: &[u32]) -> ResponseStats {
+    let mut counts = vec![0usize; ResponseKind::ALL.len()];
+    let (mut to_attribution, mut to_legal) = (Vec::new(), Vec::new());
+    let mut none_known = 0;
+    for &k in selection {
+        let k = k as usize;
+        let set = store.response_kinds(k).unwrap_or(0);
+        if set == 0 {
+            none_known += 1;
+            continue;
+        }
+        for kind in ResponseKind::in_set(set) {
+            counts[kind as usize] += 1;
+        }
+        let start = store.facts()[k].start.day_number();
+        // Responses come in date order: the first of each sort is the earliest.
+        let days = |r: &super::Response| (r.date.day_number() - start).max(0);
+        if let Some(r) = linked.of_row(k).find(|r| r.kind.attributes()) {
+            to_attribution.push(days(r));
+        }
+        if let Some(r) = linked.of_row(k).find(|r| r.kind.legal()) {
+            to_legal.push(days(r));
+        }
+    }
+    ResponseStats {
+        by_kind: ResponseKind::ALL
+            .iter()
+            .zip(counts)
+            .filter(|(_, n)| *n > 0)
+            .map(|(k, count)| KindCount { value: k.slug(), label: k.label(), count })
+            .collect(),
+        none_known,
+        attributed: to_attribution.len(),
+        median_days_to_attribution: median(to_attribution),
+        legal: to_legal.len(),
+        median_days_to_legal: median(to_legal),
+    }
+}
+
+/// Whether incidents cluster around context events, for a selection.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Clustering {
+    /// Days either side of an event that count as near it.
+    pub window: u32,
+    /// The selection's incidents dated to the day: the only ones the test can place.
+    pub dated: usize,
+    /// Of those, how many started within the window of an event.
+    pub near: usize,
+    /// How many would be expected near one if the same incidents were spread evenly over the
+    /// selection's years: `dated` times the share of those days within a window.
+    pub expected: f64,
+    /// Context events in the selection's years.
+    pub events: usize,
+    pub first_year: Option<i32>,
+    pub last_year: Option<i32>,
+}
+
+/// Days `[from, to]` within `window` of an event, merged where they overlap.
+fn windows(events: &[Event], window: u32) -> Vec<(i32, i32)> {
+    let w = window as i32;
+    let mut spans: Vec<(i32, i32)> =
+        events.iter().map(|e| (e.date.day_number() - w, e.end.unwrap_or(e.date).day_number() + w)).collect();
+    crate::sort::by(&mut spans, |a, b| a.cmp(b));
+    let mut merged: Vec<(i32, i32)> = Vec::with_capacity(spans.len());
+    for (a, b) in spans {
+        match merged.last_mut() {
+            Some(last) if a <= last.1 + 1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    merged
+}
+
+/// How many of the selection's day-dated incidents started within `window` days of an event, and
+/// how many would by chance (see [`Clustering::expected`]).
+pub fn clustering(events: &[Event], store: &Store, selection: &[u32], window: u32) -> Clustering {
+    let facts = store.facts();
+    let years = selection.iter().map(|&k| facts[k as usize].start.year);
+    let (first, last) = (years.clone().min(), years.max());
+    let day = |y: i32, m: u8, d: u8| PartialDate { year: y, month: Some(m), day: Some(d) }.day_number();
+    let (from, to) = match (first, last) {
+        (Some(a), Some(b)) => (day(a, 1, 1), day(b, 12, 31)),
+        _ => (0, -1),
+    };
+    let merged = windows(events, window);
+    let covered: i32 = merged.iter().map(|&(a, b)| (b.min(to) - a.max(from) + 1).max(0)).sum();
+    let near_event = |d: i32| {
+        let at = merged.partition_point(|s| s.1 < d);
+        merged.get(at).is_some_and(|s| s.0 <= d)
+    };
+    let dated: Vec<i32> = selection
+        .iter()
+        .map(|&k| facts[k as usize].start)
+        .filter(|s| s.precision() == Precision::Day)
+        .map(|s| s.day_number())
+        .collect();
+    let span = f64::from((to - from + 1).max(1));
+    Clustering {
+        window,
+        dated: dated.len(),
+        near: dated.iter().filter(|&&d| near_event(d)).count(),
+        expected: dated.len() as f64 * f64::from(covered) / span,
+        events: events
+            .iter()
+            .filter(|e| e.end.unwrap_or(e.date).day_number() >= from && e.date.day_number() <= to)
+            .count(),
+        first_year: first,
+        last_year: last,
+    }
+}
