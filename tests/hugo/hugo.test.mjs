@@ -11,6 +11,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, root, out, embedState, settled } from '../e2e/browser.mjs';
 import { serve } from '../../scripts/serve.mjs';
+import { snippets } from '../e2e/snippets.mjs';
+
+// The page: the shortcode as www/publishers.html gives it, and a second one with a value that must
+// stay text.
+const SHORTCODE = snippets().hugo;
+const GIVEN = Object.fromEntries([...SHORTCODE.matchAll(/ ([a-z-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+const PAGE = `---
+title: "North Korea's cyber operations"
+---
+
+A paragraph of the article before the chart.
+
+${SHORTCODE}
+
+A second chart on the same page, with a value that must stay text:
+
+{{< cyber-spectrum view="spectrum" search="\\"><script>document.title='pwned'</script>" controls="view" >}}
+
+The end of the article.
+`;
 
 let dir; let site; let reference; let browser;
 
@@ -19,6 +39,7 @@ async function makeSite(path) {
   await cp(join(root, 'tests/hugo/site'), path, { recursive: true });
   await cp(join(root, 'hugo/layouts/shortcodes'), join(path, 'layouts/shortcodes'), { recursive: true });
   await cp(join(root, 'dist'), join(path, 'static/cyber-spectrum'), { recursive: true });
+  await writeFile(join(path, 'content/korea.md'), PAGE);
 }
 
 before(async () => {
@@ -53,17 +74,17 @@ for (const width of [1280, 390]) {
     assert.deepEqual(outcome, ['ready', 'ready']);
     await settled(page);
     const [first, second] = [await embedState(page, 'cyber-spectrum >> nth=0'), await embedState(page, 'cyber-spectrum >> nth=1')];
-    assert.deepEqual(first.attrs, { view: 'timeline', initiators: 'PRK', targets: 'KOR,USA', from: '2009', to: '2016' });
+    assert.deepEqual(first.attrs, GIVEN);
     const check = await context.newPage();
-    await check.goto(`${reference.url}embed.html#view=timeline&initiators=PRK&targets=KOR,USA&from=2009&to=2016`);
+    await check.goto(`${reference.url}embed.html#${new URLSearchParams(GIVEN)}`);
     const expected = await check.locator('cyber-spectrum').evaluate((e) => e.ready.then(() => e.stats.total));
     assert.equal(first.total, expected);
-    assert.match(first.headline, new RegExp(`^${expected} incidents, 2009 to 2016`));
+    assert.match(first.headline, new RegExp(`^${expected} incidents, ${GIVEN.from} to ${GIVEN.to}`));
     assert.ok(first.inked > 1000, `a drawn chart (${first.inked} inked pixels)`);
     // The hostile value stayed the text of one attribute: nothing ran, no second script.
     assert.equal(second.attrs.search, '"><script>document.title=\'pwned\'</script>');
     assert.equal(second.error, null);
-    assert.equal(await page.title(), 'North Korea\'s cyber operations, 2009 to 2016');
+    assert.equal(await page.title(), 'North Korea\'s cyber operations');
     assert.deepEqual(await page.locator('script').evaluateAll((s) => s.map((x) => `${x.type} ${new URL(x.src).pathname}`)), ['module /cyber-spectrum/cyber-spectrum.js']);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
     assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
@@ -80,5 +101,5 @@ test('a parameter the chart does not take stops the build, naming it and the pag
   await writeFile(join(path, 'content/korea.md'), '---\ntitle: "Bad"\n---\n\n{{< cyber-spectrum colour="red" >}}\n');
   const run = spawnSync('hugo', ['--source', path, '--destination', join(dir, 'bad-public')], { encoding: 'utf8' });
   assert.notEqual(run.status, 0);
-  assert.match(run.stdout + run.stderr, /cyber-spectrum shortcode in korea\.md: unknown parameter "colour" \(it takes view, from, to, initiators/);
+  assert.match(run.stdout + run.stderr, /cyber-spectrum shortcode in korea\.md: unknown parameter "colour" \(it takes view, context, from, to, initiators/);
 });

@@ -18,7 +18,7 @@
 
   // Block attribute => the element's attribute, for the settings that are not filters.
   var SETTINGS = [
-    ['view', 'view'], ['theme', 'theme'], ['controls', 'controls'], ['height', 'height'],
+    ['view', 'view'], ['context', 'context'], ['theme', 'theme'], ['controls', 'controls'], ['height', 'height'],
     ['src', 'src'], ['format', 'format'], ['datasetVersion', 'dataset-version'], ['incident', 'incident'],
     ['lang', 'lang'], ['timeout', 'timeout'],
   ];
@@ -69,6 +69,7 @@
     var panels = el(InspectorControls, { key: 'settings' },
       el(PanelBody, { title: 'Chart', initialOpen: true },
         vocab ? choice(props, 'view', 'View', vocab.VIEWS.map(function (v) { return v.name; })) : null,
+        choice(props, 'context', 'Context lane on the timeline', ['on', 'off']),
         choice(props, 'theme', 'Theme', ['light', 'dark', 'auto']),
         text(props, 'controls', 'Controls'), text(props, 'height', 'Height')),
       el(PanelBody, { title: 'Filters', initialOpen: true }, filters),

@@ -16,6 +16,7 @@ defined( 'ABSPATH' ) || exit;
 function cyber_spectrum_attributes() {
 	return array(
 		'view'            => array( 'view', 'word' ),
+		'context'         => array( 'context', 'word' ),
 		'from'            => array( 'from', 'year' ),
 		'to'              => array( 'to', 'year' ),
 		'initiators'      => array( 'initiators', 'countries' ),
@@ -24,6 +25,7 @@ function cyber_spectrum_attributes() {
 		'objectives'      => array( 'objectives', 'words' ),
 		'target-types'    => array( 'targetTypes', 'words' ),
 		'attribution'     => array( 'attribution', 'words' ),
+		'responses'       => array( 'responses', 'words' ),
 		'min-severity'    => array( 'minSeverity', 'level' ),
 		'max-severity'    => array( 'maxSeverity', 'level' ),
 		'search'          => array( 'search', 'text' ),
