@@ -234,13 +234,18 @@ fn every_format_survives_the_handover_between_wasm_modules() {
     }
     for (what, ex) in cases {
         let f = ex.facets();
-        let back = Explorer::from_import(ex.to_parts(), ex.scale().clone(), ex.warnings().to_vec(), f.source.clone())
-            .unwrap_or_else(|e| panic!("{what}: the hand-over does not read back: {e}"));
+        let back = Explorer::from_import(
+            ex.to_parts(),
+            ex.scale().clone(),
+            ex.warnings().to_vec(),
+            f.source.clone(),
+            ex.packed_responses(),
+        )
+        .unwrap_or_else(|e| panic!("{what}: the hand-over does not read back: {e}"));
         assert_eq!(back.records(&Filter::default()).unwrap(), ex.records(&Filter::default()).unwrap(), "{what}");
-        // The hand-over carries incidents; the bundled responses and context ship with the
+        // The hand-over carries incidents and responses; the bundled context ships with the
         // explorer module itself, never through the importer.
         let mut f = f;
-        f.responses.clear();
         f.context = 0;
         assert_eq!(back.facets(), f, "{what}");
     }

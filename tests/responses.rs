@@ -41,7 +41,7 @@ fn responses_link_to_rows_and_give_each_its_kinds() {
     assert_eq!(store.response_kinds(0), Some(bits(&[Attribution, JointAttribution])));
     assert_eq!(store.response_kinds(1), Some(bits(&[Sanctions, UnFinding])));
     assert_eq!(store.response_kinds(2), Some(0), "none known is no kind at all");
-    let dates: Vec<String> = linked.of_row(1).map(|r| r.date.to_string()).collect();
+    let dates: Vec<String> = linked.of_row(1).map(|r| r.date.unwrap().to_string()).collect();
     assert_eq!(dates, ["2014-03-11", "2014-04-30"], "in date order");
     // A response naming an incident the data lacks is refused, naming both.
     let mut other = store.clone();
@@ -180,4 +180,71 @@ fn the_browser_core_with_its_fetched_texts_equals_the_native_read() {
         assert_eq!(browser.responses_of(k), native.responses_of(k), "row {k}");
     }
     assert_eq!(browser.context(), native.context());
+}
+
+#[test]
+fn cfr_and_eurepoc_exports_carry_their_responses_and_other_formats_say_they_have_none() {
+    let kinds = |ex: &Explorer| -> Vec<(String, Vec<&str>)> {
+        (0..ex.len())
+            .map(|k| {
+                let list = ex.responses_of(k).expect("the format records responses");
+                (ex.store().id(k).to_string(), list.iter().map(|r| r.kind.slug()).collect())
+            })
+            .collect()
+    };
+    let cfr = Explorer::from_text(include_str!("fixtures/cfr/iso.csv"), "auto").unwrap();
+    assert_eq!(
+        kinds(&cfr),
+        [("cfr-fixture-iso-one".to_string(), vec!["sanctions"]), ("cfr-fixture-iso-two".to_string(), vec![])]
+    );
+    let facets = cfr.facets();
+    let choices: Vec<(&str, usize)> = facets.responses.iter().map(|c| (c.value, c.count)).collect();
+    assert_eq!(choices, [("none-known", 1), ("sanctions", 1)]);
+    // Words: a denial by the sponsor is no response; several in one cell are several; a word no
+    // kind matches is kept as "other" with a warning that names it.
+    let csv = "Title,Date,Affiliations,Description,Response,Victims,Sponsor,Type,Category\n\
+               One,2017-05-12,,d,Denial,Global,China,Espionage,Private sector\n\
+               Two,2018-02-09,,d,\"Indictment, Sanctions\",Global,China,Espionage,Private sector\n\
+               Three,2019-02-09,,d,Tea and sympathy,Global,China,Espionage,Private sector\n";
+    let ex = Explorer::from_text(csv, "cfr").unwrap();
+    let got = kinds(&ex);
+    assert_eq!(got[0].1, Vec::<&str>::new());
+    assert_eq!(got[1].1, ["indictment", "sanctions"]);
+    assert_eq!(got[2].1, ["other"]);
+    assert!(ex
+        .warnings()
+        .iter()
+        .any(|w| w.row == 3 && w.column == "Response" && w.message.contains("'Tea and sympathy'")));
+    // Undated (CFR gives no response dates): listed, never timed.
+    let r = &ex.responses_of(1).unwrap()[0];
+    assert_eq!((r.date.as_str(), r.days_after), ("", None));
+    let s = ex.stats(&Filter::default()).unwrap().responses.unwrap();
+    assert_eq!((s.legal, s.median_days_to_legal), (1, None));
+
+    let eurepoc = Explorer::from_text(include_str!("fixtures/eurepoc/sample.csv"), "eurepoc").unwrap();
+    let first = eurepoc.index_of("eurepoc-101").expect("the sanctioned incident");
+    let list = eurepoc.responses_of(first).unwrap();
+    assert_eq!(
+        list.iter().map(|r| r.kind).collect::<Vec<_>>(),
+        [ResponseKind::Sanctions],
+        "'Not available' is no response"
+    );
+    assert_eq!(eurepoc.stats(&Filter::default()).unwrap().responses.unwrap().none_known, eurepoc.len() - 1);
+
+    // DCID and the mapped form record no responses: not in this data, not "none known".
+    let dcid = Explorer::from_text(include_str!("fixtures/dcid/quirks.csv"), "dcid").unwrap();
+    assert!(dcid.responses_of(0).is_none() && dcid.packed_responses().is_none());
+}
+
+#[test]
+fn a_mapped_file_carries_responses_only_when_its_column_is_mapped() {
+    let csv = "when,who,whom,what\n2016-02-04,PRK,BGD,sanctions; indictment\n2017-05-12,PRK,GBR,\n";
+    let mapping = |pairs: &[(&str, &str)]| cyber_spectrum::import::Mapping::new(pairs.iter().copied()).unwrap();
+    let base = [("start", "when"), ("initiator", "who"), ("targets", "whom")];
+    let without = Explorer::from_mapped(csv.as_bytes(), &mapping(&base)).unwrap();
+    assert!(without.responses_of(0).is_none(), "not in this data");
+    let with = Explorer::from_mapped(csv.as_bytes(), &mapping(&[base[0], base[1], base[2], ("responses", "what")])).unwrap();
+    let kinds: Vec<ResponseKind> = with.responses_of(0).unwrap().iter().map(|r| r.kind).collect();
+    assert_eq!(kinds, [ResponseKind::Sanctions, ResponseKind::Indictment], "undated: as the cell lists them");
+    assert!(with.responses_of(1).unwrap().is_empty(), "an empty cell is none known");
 }

@@ -18,6 +18,7 @@ export const MAPPING_FIELDS = [
   {"guess":"","label":"Attributed by","name":"attributedBy"},
   {"guess":"","label":"Attribution date","name":"attributionDate"},
   {"guess":"","label":"Coding rationale","name":"rationale"},
+  {"guess":"^(response|responses|reaction)$","label":"Responses (words such as sanctions, indictment)","name":"responses"},
 ];
 
 /** The columns the mapping form offers at most, first to last (src/import/mapped.rs). */

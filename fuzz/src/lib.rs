@@ -84,8 +84,14 @@ fn exercise(ex: &Explorer) {
             );
         }
     }
-    let again = Explorer::from_import(ex.to_parts(), ex.scale().clone(), ex.warnings().to_vec(), "fuzz".into())
-        .expect("parts hand over");
+    let again = Explorer::from_import(
+        ex.to_parts(),
+        ex.scale().clone(),
+        ex.warnings().to_vec(),
+        "fuzz".into(),
+        ex.packed_responses(),
+    )
+    .expect("parts hand over");
     assert_eq!(again.stats(&all).expect("stats"), stats, "the hand-over keeps the figures");
     if let (Some(first), Some(last)) = (stats.first_year, stats.last_year) {
         let years = Filter { from: Some(first), to: Some(first.max(last - 1)), ..Filter::default() };

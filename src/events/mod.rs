@@ -5,8 +5,10 @@
 //! (see [`Linked`]). The browser's module carries the coded columns (build.rs); the descriptions
 //! and sources come with the incidents' long texts ([`attach_texts`]).
 
+mod imported;
 mod stats;
 
+pub use imported::{from_words, kind_of};
 pub use stats::{clustering, response_stats, Clustering, KindCount, ResponseStats, WINDOW_DAYS};
 
 use crate::error::{Error, Result};
@@ -32,8 +34,8 @@ pub const TEXT_PART: char = '\u{1d}';
 #[derive(Clone, Debug, PartialEq)]
 pub struct Response {
     pub id: String,
-    /// When it became public.
-    pub date: PartialDate,
+    /// When it became public; `None` where an imported dataset gives no date.
+    pub date: Option<PartialDate>,
     /// ISO alpha-3 codes, or `EU` and `UN` for those bodies; empty for `none-known`.
     pub responders: Vec<String>,
     pub kind: ResponseKind,
@@ -127,7 +129,7 @@ pub fn responses_from(table: &Table, file: &'static str) -> Result<Vec<Response>
         if id.is_empty() {
             return Err(r.error(row, "id", "empty"));
         }
-        let date = r.date(row, 1, "date")?.ok_or_else(|| r.error(row, "date", "empty"))?;
+        let date = r.date(row, 1, "date")?;
         let kind = ResponseKind::parse(r.cell(row, 3)).ok_or_else(|| {
             r.error(row, "tier", format!("'{}' is not one of: {}", r.cell(row, 3), ResponseKind::expected()))
         })?;
@@ -189,6 +191,29 @@ pub fn context_from(table: &Table, file: &'static str) -> Result<Vec<Event>> {
     Ok(out)
 }
 
+/// Responses as packed text (see `Table::from_packed`), the columns [`responses_from`] reads: how
+/// the importer module hands an imported dataset's responses to the explorer module.
+pub fn pack(list: &[Response]) -> String {
+    use crate::import::table::{PACKED_CELL, PACKED_ROW};
+    let clean = |s: &str| s.replace([PACKED_CELL, PACKED_ROW], " ");
+    let mut text = ["id", "date", "responder", "tier", "incidents", "description"].join(&PACKED_CELL.to_string());
+    text.push(PACKED_ROW);
+    for r in list {
+        let date = r.date.map(|d| d.to_string()).unwrap_or_default();
+        let cells = [
+            clean(&r.id),
+            date,
+            r.responders.join(";"),
+            r.kind.slug().into(),
+            r.incidents.join(";"),
+            clean(&r.description),
+        ];
+        text.push_str(&cells.join(&PACKED_CELL.to_string()));
+        text.push(PACKED_ROW);
+    }
+    text
+}
+
 /// Responses tied to the rows of one dataset.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Linked {
@@ -203,7 +228,8 @@ impl Linked {
     /// response. An id the data lacks is an error naming the response, so a responses file of
     /// another dataset is refused, not half applied.
     pub fn link(mut list: Vec<Response>, store: &mut Store) -> Result<Linked> {
-        crate::sort::by(&mut list, |a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+        // Dated first, in date order; undated after, as they came.
+        crate::sort::by(&mut list, |a, b| (a.date.is_none(), a.date).cmp(&(b.date.is_none(), b.date)));
         let rows: HashMap<&str, u32> = (0..store.len()).map(|k| (store.id(k), k as u32)).collect();
         let mut kinds = vec![0u16; store.len()];
         let mut links = Vec::new();
@@ -233,6 +259,7 @@ impl Linked {
 #[serde(rename_all = "camelCase")]
 pub struct ResponseRecord {
     pub id: String,
+    /// Empty when the data gives no date.
     pub date: String,
     pub kind: ResponseKind,
     pub kind_label: &'static str,
@@ -241,7 +268,7 @@ pub struct ResponseRecord {
     pub description: String,
     pub sources: Vec<String>,
     /// Days from the incident's start to the response (dates known to a month or a year count
-    /// from their middle); `None` for `none-known`.
+    /// from their middle); `None` for `none-known` and for an undated response.
     pub days_after: Option<i32>,
 }
 
@@ -249,13 +276,16 @@ impl ResponseRecord {
     pub fn new(r: &Response, start: PartialDate) -> ResponseRecord {
         ResponseRecord {
             id: r.id.clone(),
-            date: r.date.to_string(),
+            date: r.date.map(|d| d.to_string()).unwrap_or_default(),
             kind: r.kind,
             kind_label: r.kind.label(),
             responders: r.responders.iter().map(|c| responder_name(c).to_string()).collect(),
             description: r.description.clone(),
             sources: r.sources.clone(),
-            days_after: (r.kind != ResponseKind::NoneKnown).then(|| r.date.day_number() - start.day_number()),
+            days_after: r
+                .date
+                .filter(|_| r.kind != ResponseKind::NoneKnown)
+                .map(|d| d.day_number() - start.day_number()),
         }
     }
 }

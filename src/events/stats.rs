@@ -27,7 +27,7 @@ pub struct ResponseStats {
     /// Incidents with no response known.
     pub none_known: usize,
     /// Incidents publicly attributed by a state, several states or a UN body, and the median
-    /// days from their start to the first such attribution.
+    /// days from their start to the first such attribution (of those the data dates).
     pub attributed: usize,
     pub median_days_to_attribution: Option<f64>,
     /// Incidents answered by an indictment, forfeiture or sanctions designation, and the median
@@ -50,7 +50,7 @@ fn median(mut v: Vec<i32>) -> Option<f64> {
 pub fn response_stats(linked: &Linked, store: &Store, selection: &[u32]) -> ResponseStats {
     let mut counts = vec![0usize; ResponseKind::ALL.len()];
     let (mut to_attribution, mut to_legal) = (Vec::new(), Vec::new());
-    let mut none_known = 0;
+    let (mut none_known, mut attributed, mut legal) = (0, 0, 0);
     for &k in selection {
         let k = k as usize;
         let set = store.response_kinds(k).unwrap_or(0);
@@ -63,12 +63,15 @@ pub fn response_stats(linked: &Linked, store: &Store, selection: &[u32]) -> Resp
         }
         let start = store.facts()[k].start.day_number();
         // Responses come in date order: the first of each sort is the earliest.
-        let days = |r: &super::Response| (r.date.day_number() - start).max(0);
+        // (Undated responses, from datasets that give none, are not timed.)
+        let days = |r: &super::Response| r.date.map(|d| (d.day_number() - start).max(0));
         if let Some(r) = linked.of_row(k).find(|r| r.kind.attributes()) {
-            to_attribution.push(days(r));
+            attributed += 1;
+            to_attribution.extend(days(r));
         }
         if let Some(r) = linked.of_row(k).find(|r| r.kind.legal()) {
-            to_legal.push(days(r));
+            legal += 1;
+            to_legal.extend(days(r));
         }
     }
     ResponseStats {
@@ -79,9 +82,9 @@ pub fn response_stats(linked: &Linked, store: &Store, selection: &[u32]) -> Resp
             .map(|(k, count)| KindCount { value: k.slug(), label: k.label(), count })
             .collect(),
         none_known,
-        attributed: to_attribution.len(),
+        attributed,
         median_days_to_attribution: median(to_attribution),
-        legal: to_legal.len(),
+        legal,
         median_days_to_legal: median(to_legal),
     }
 }

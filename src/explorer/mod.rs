@@ -218,11 +218,19 @@ pub struct Receiving {
     source: String,
     /// Whether the rows checked so far are in order by start.
     ordered: bool,
+    /// The responses the source records, packed (see [`events::pack`]); `None`: not in the data.
+    responses: Option<String>,
 }
 
 impl Receiving {
-    pub fn new(parts: Parts, scale: Scale, warnings: Vec<Warning>, source: String) -> Result<Receiving> {
-        Ok(Receiving { decoder: Decoder::new(parts)?, scale, warnings, source, ordered: true })
+    pub fn new(
+        parts: Parts,
+        scale: Scale,
+        warnings: Vec<Warning>,
+        source: String,
+        responses: Option<String>,
+    ) -> Result<Receiving> {
+        Ok(Receiving { decoder: Decoder::new(parts)?, scale, warnings, source, ordered: true, responses })
     }
 
     /// Checks up to `rows` more incidents (their values, their severity on the scale, their
@@ -246,16 +254,31 @@ impl Receiving {
 
     /// The explorer, once [`Receiving::step`] said every incident is checked.
     pub fn finish(self) -> Result<Explorer> {
-        let Receiving { decoder, scale, warnings, source, ordered } = self;
+        let Receiving { decoder, scale, warnings, source, ordered, responses } = self;
         let mut incidents = decoder.finish()?;
         if !ordered {
             incidents.sort_chronological();
         }
-        Ok(Explorer::new(Dataset { incidents, warnings, scale }, source))
+        let mut e = Explorer::new(Dataset { incidents, warnings, scale, responses: None }, source);
+        if let Some(text) = responses {
+            let list = events::responses_from(&import::table::Table::from_packed(&text), "the imported responses")?;
+            e.responses = Some(Linked::link(list, &mut e.data.incidents)?);
+        }
+        Ok(e)
     }
 }
 
 impl Explorer {
+    /// An explorer on `data`, its responses (if it has any) tied to its incidents.
+    fn from_dataset(mut data: Dataset, source: String) -> Result<Explorer> {
+        let responses = data.responses.take();
+        let mut e = Explorer::new(data, source);
+        if let Some(list) = responses {
+            e.responses = Some(Linked::link(list, &mut e.data.incidents)?);
+        }
+        Ok(e)
+    }
+
     fn new(data: Dataset, source: String) -> Explorer {
         let palette = Palette::for_dataset(data.incidents.facts());
         Explorer {
@@ -330,25 +353,31 @@ impl Explorer {
     /// explorer module links none of the other importers.
     pub fn from_native(text: &str, format: &str) -> Result<Explorer> {
         let (data, format) = import::parse_native(text, Format::from_name(format)?)?;
-        Ok(Explorer::new(data, format.name().into()))
+        Explorer::from_dataset(data, format.name().into())
     }
 
     /// Reads text in a named format (`auto`, `csv`, `json`, `dcid`, `eurepoc`, `cfr`).
     pub fn from_text(text: &str, format: &str) -> Result<Explorer> {
         let (data, format) = import::parse(text, Format::from_name(format)?, None)?;
-        Ok(Explorer::new(data, format.name().into()))
+        Explorer::from_dataset(data, format.name().into())
     }
 
     /// Reads a file's bytes: an .xlsx workbook or UTF-8 text, in a named format.
     pub fn from_bytes(bytes: &[u8], format: &str) -> Result<Explorer> {
         let (data, name) = import::parse_bytes(bytes, Format::from_name(format)?, None)?;
-        Ok(Explorer::new(data, name))
+        Explorer::from_dataset(data, name)
     }
 
     /// An explorer on data the importer module read: its columns (checked, see
     /// [`Store::from_parts`]), the scale its severities are on, its warnings and the format's name.
-    pub fn from_import(parts: Parts, scale: Scale, warnings: Vec<Warning>, source: String) -> Result<Explorer> {
-        let mut r = Receiving::new(parts, scale, warnings, source)?;
+    pub fn from_import(
+        parts: Parts,
+        scale: Scale,
+        warnings: Vec<Warning>,
+        source: String,
+        responses: Option<String>,
+    ) -> Result<Explorer> {
+        let mut r = Receiving::new(parts, scale, warnings, source, responses)?;
         while !r.step(usize::MAX)? {}
         r.finish()
     }
@@ -358,10 +387,15 @@ impl Explorer {
         self.data.incidents.to_parts()
     }
 
+    /// The responses as the importer module hands them over, packed; `None` without responses.
+    pub fn packed_responses(&self) -> Option<String> {
+        self.responses.as_ref().map(|l| events::pack(&l.list))
+    }
+
     /// Reads any CSV, JSON or workbook through a column mapping.
     pub fn from_mapped(bytes: &[u8], mapping: &Mapping) -> Result<Explorer> {
         let (data, name) = import::parse_bytes(bytes, Some(Format::Mapped), Some(mapping))?;
-        Ok(Explorer::new(data, name))
+        Explorer::from_dataset(data, name)
     }
 
     /// How many incidents the dataset holds.

@@ -92,6 +92,8 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
         .collect();
     let mut notes = Notes::default();
     let mut incidents = Vec::with_capacity(table.rows.len());
+    // CFR records a response per operation in words; without the column, responses are not in the data.
+    let mut responses = resp_c.map(|_| Vec::new());
     let mut seen = HashSet::new();
     for r in &table.rows {
         let n = r.row;
@@ -154,6 +156,13 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
             format!("cfr-{}", if slug.is_empty() { format!("row-{n}") } else { slug }),
             &mut seen,
         );
+        if let Some(list) = responses.as_mut() {
+            let mut unknown = Vec::new();
+            list.extend(crate::events::from_words(&id, &[get(resp_c).to_string()], None, &[], "CFR", &mut unknown));
+            for word in unknown {
+                notes.warn(n, "Response", format!("'{word}' is no kind of response we know; kept as 'other'"));
+            }
+        }
         let mut description = get(desc_c).to_string();
         for (label, c) in [("Victims", victims_c), ("Actor", affil_c), ("Response", resp_c)] {
             let v = get(c);
@@ -184,5 +193,5 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
     if incidents.is_empty() {
         return Err(Error::File("the CFR export has no row with a readable date".into()));
     }
-    Ok(Dataset { incidents: incidents.into(), warnings: notes.warnings, scale: Scale::LADDER })
+    Ok(Dataset { incidents: incidents.into(), warnings: notes.warnings, scale: Scale::LADDER, responses })
 }

@@ -99,6 +99,14 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
             "sources_url",
         ]
         .map(col);
+    // Political and legal responses: their types, and where the export has them, their dates and
+    // responding countries. Without the type columns, responses are not in the data.
+    let response_c: Vec<[Option<usize>; 3]> = ["political", "legal"]
+        .iter()
+        .map(|k| ["type", "date", "responding_country"].map(|f| col(&format!("{k}_response_{f}"))))
+        .filter(|c| c[0].is_some())
+        .collect();
+    let mut responses = (!response_c.is_empty()).then(Vec::new);
     let physical_c: Vec<usize> =
         (0..table.header.len()).filter(|&c| normalise(&table.header[c]).starts_with("physicaleffect")).collect();
     let mut notes = Notes::default();
@@ -154,6 +162,23 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
         let initiator = notes.initiator(n, "initiator_country", cell(r, init_c));
         let targets = notes.targets(n, "receiver_country", cell(r, recv_c));
         let intensity = notes.score(n, "weighted_cyber_intensity", cell(r, intensity_c), MAX_SCALE);
+        if let Some(list) = responses.as_mut() {
+            for [type_c, date_c, who_c] in &response_c {
+                // A date or responder per response would need lists of equal length; the first
+                // date given stands for all of one kind.
+                let date = list_values(cell(r, *date_c)).iter().find_map(|d| flexible_date(d).ok());
+                let who: Vec<String> = list_values(cell(r, *who_c))
+                    .iter()
+                    .filter_map(|c| crate::model::Country::parse(c).map(|c| c.code().to_string()))
+                    .collect();
+                let mut unknown = Vec::new();
+                let words = list_values(cell(r, *type_c));
+                list.extend(crate::events::from_words(&id, &words, date, &who, "EuRepoC", &mut unknown));
+                for word in unknown {
+                    notes.warn(n, "response_type", format!("'{word}' is no kind of response we know; kept as 'other'"));
+                }
+            }
+        }
         let name = cell(r, name_c).trim();
         let name = if name.is_empty() { format!("EuRepoC incident {raw_id}") } else { name.to_string() };
         incidents.push(Incident {
@@ -183,5 +208,5 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
         return Err(Error::File("the EuRepoC export has no incident with a usable date".into()));
     }
     let top = incidents.iter().filter_map(|i| i.severity).max().unwrap_or(1);
-    Ok(Dataset { incidents: incidents.into(), warnings: notes.warnings, scale: Scale::eurepoc(top) })
+    Ok(Dataset { incidents: incidents.into(), warnings: notes.warnings, scale: Scale::eurepoc(top), responses })
 }

@@ -42,7 +42,7 @@ const fn mf(name: &'static str, label: &'static str, required: bool, guess: &'st
 /// menu per field of every one would freeze the page (the form says how many it left out).
 pub const MAX_MAPPING_COLUMNS: usize = 200;
 
-pub const FIELDS: [MappingField; 15] = [
+pub const FIELDS: [MappingField; 16] = [
     mf("start", "Start date", true, "^(start|date|start.?date|when|began|first.?seen|incident.?date)$"),
     mf("initiator", "Initiator state", true, "(initiator|attacker|sponsor|perpetrator|actor.?country|origin)"),
     mf("targets", "Target state(s)", false, "(target|victim|receiver)"),
@@ -58,6 +58,7 @@ pub const FIELDS: [MappingField; 15] = [
     mf("attributedBy", "Attributed by", false, ""),
     mf("attributionDate", "Attribution date", false, ""),
     mf("rationale", "Coding rationale", false, ""),
+    mf("responses", "Responses (words such as sanctions, indictment)", false, "^(response|responses|reaction)$"),
 ];
 
 /// Which column holds each field: `(field, column name)`.
@@ -141,6 +142,8 @@ pub(super) fn parse(table: &Table, mapping: &Mapping) -> Result<Dataset> {
     let mut notes = Notes::default();
     let mut incidents = Vec::with_capacity(table.rows.len());
     let mut seen = HashSet::new();
+    // Responses only when the mapping names their column: otherwise they are not in the data.
+    let mut responses = idx("responses").map(|_| Vec::new());
     for r in &table.rows {
         let n = r.row;
         let get = |field: &str| cell(r, idx(field)).trim();
@@ -165,6 +168,24 @@ pub(super) fn parse(table: &Table, mapping: &Mapping) -> Result<Dataset> {
             "" => format!("Incident {id}"),
             v => v.to_string(),
         };
+        if let Some(list) = responses.as_mut() {
+            let mut unknown = Vec::new();
+            list.extend(crate::events::from_words(
+                &id,
+                &[get("responses").to_string()],
+                None,
+                &[],
+                "the file",
+                &mut unknown,
+            ));
+            for word in unknown {
+                notes.warn(
+                    n,
+                    name_of("responses"),
+                    format!("'{word}' is no kind of response we know; kept as 'other'"),
+                );
+            }
+        }
         incidents.push(Incident {
             name,
             start,
@@ -209,5 +230,5 @@ pub(super) fn parse(table: &Table, mapping: &Mapping) -> Result<Dataset> {
             name_of("start")
         )));
     }
-    Ok(Dataset { incidents: incidents.into(), warnings: notes.warnings, scale: Scale::LADDER })
+    Ok(Dataset { incidents: incidents.into(), warnings: notes.warnings, scale: Scale::LADDER, responses })
 }

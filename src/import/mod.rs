@@ -74,6 +74,9 @@ pub struct Dataset {
     pub warnings: Vec<Warning>,
     /// What `severity` is measured on.
     pub scale: Scale,
+    /// The responses the source records, tied to incidents by id; `None` when it records none
+    /// (the explorer then says responses are not in this data, never "none known").
+    pub responses: Option<Vec<crate::events::Response>>,
 }
 
 /// The formats the explorer reads.

@@ -93,7 +93,12 @@ impl Explorer {
             warnings.push(Warning { row, column: text(&w, "column")?, message: text(&w, "message")? });
         }
         let format = text(&imported, "format")?;
-        Ok(Receiving { inner: Some(crate::explorer::Receiving::new(parts, scale, warnings, format)?) })
+        let responses = field("responses")?;
+        let responses = match responses.is_undefined() || responses.is_null() {
+            true => None,
+            false => Some(responses.as_string().ok_or_else(|| bad("responses is not a string".into()))?),
+        };
+        Ok(Receiving { inner: Some(crate::explorer::Receiving::new(parts, scale, warnings, format, responses)?) })
     }
 
     /// Statistics of the incidents the filter selects: `{total, byInitiator, byTarget, dyads,

@@ -72,6 +72,10 @@ pub fn import_file(
     // UTF-8 bytes rather than a string: the worker transfers them without a copy, and the page
     // never decodes 25 MB of text into a JavaScript string only to encode it back.
     set("text", js_sys::Uint8Array::from(parts.text.as_bytes()).into())?;
+    // The responses the source records (CFR, EuRepoC), packed; absent: not in this data.
+    if let Some(list) = &data.responses {
+        set("responses", JsValue::from_str(&crate::events::pack(list)))?;
+    }
     Ok(out)
 }
 

@@ -234,5 +234,7 @@ export interface Imported {
   warnings: Warning[];
   format: string;
   total: number;
+  /** The responses the source records (CFR, EuRepoC), packed text; absent when it records none. */
+  responses?: string;
 }
 "#;
