@@ -243,7 +243,8 @@ fn a_mapped_file_carries_responses_only_when_its_column_is_mapped() {
     let base = [("start", "when"), ("initiator", "who"), ("targets", "whom")];
     let without = Explorer::from_mapped(csv.as_bytes(), &mapping(&base)).unwrap();
     assert!(without.responses_of(0).is_none(), "not in this data");
-    let with = Explorer::from_mapped(csv.as_bytes(), &mapping(&[base[0], base[1], base[2], ("responses", "what")])).unwrap();
+    let with =
+        Explorer::from_mapped(csv.as_bytes(), &mapping(&[base[0], base[1], base[2], ("responses", "what")])).unwrap();
     let kinds: Vec<ResponseKind> = with.responses_of(0).unwrap().iter().map(|r| r.kind).collect();
     assert_eq!(kinds, [ResponseKind::Sanctions, ResponseKind::Indictment], "undated: as the cell lists them");
     assert!(with.responses_of(1).unwrap().is_empty(), "an empty cell is none known");
