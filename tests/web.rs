@@ -209,17 +209,17 @@ fn drawing_fills_a_hidpi_canvas_and_follows_the_filter() {
     let dpr = web_sys::window().unwrap().device_pixel_ratio();
     for view in ["spectrum", "timeline"] {
         let c = canvas(640, 400);
-        let drawn = ex.draw(&c, view, JsValue::UNDEFINED, None).expect("draws");
+        let drawn = ex.draw(&c, view, JsValue::UNDEFINED, None, None).expect("draws");
         assert_eq!(drawn.width(), 640);
         // At 640 px the timeline shows counts where its years are crowded; on a wider canvas, a
         // mark per incident.
         assert!(drawn.marks() >= 40 || (view == "timeline" && drawn.aggregated()), "{view}: {} marks", drawn.marks());
-        let wide = ex.draw(&canvas(1240, 460), view, JsValue::UNDEFINED, None).expect("draws");
+        let wide = ex.draw(&canvas(1240, 460), view, JsValue::UNDEFINED, None, None).expect("draws");
         assert!(!wide.aggregated() && wide.marks() >= 100, "{view}: {} marks at 1240 px", wide.marks());
         assert_eq!(c.width(), (640.0 * dpr).round() as u32, "backing store follows devicePixelRatio");
         let all = inked(&c);
         assert!(all > 5_000, "{view}: only {all} inked pixels");
-        let one = ex.draw(&c, view, js(r#"{"search": "WannaCry"}"#), None).expect("draws");
+        let one = ex.draw(&c, view, js(r#"{"search": "WannaCry"}"#), None, None).expect("draws");
         assert_eq!(one.marks(), 1);
         let fewer = inked(&c);
         assert!(fewer < all && fewer > 1_000, "{view}: {fewer} vs {all} inked pixels");
@@ -237,10 +237,11 @@ fn drawing_fills_a_hidpi_canvas_and_follows_the_filter() {
         let band = one.band(n(&m, "x"), n(&m, "y"));
         assert_eq!((n(&band, "key"), n(&band, "count")), (n(&m, "group"), 1.0), "{view}: band key and count");
         // An explicit scale sizes the backing store for a sharp download.
-        ex.draw(&c, view, JsValue::UNDEFINED, Some(2.0)).expect("draws at 2x");
+        ex.draw(&c, view, JsValue::UNDEFINED, Some(2.0), None).expect("draws at 2x");
         assert_eq!(c.width(), 1280);
     }
-    let msg = thrown(ex.draw(&canvas(300, 300), "pie", JsValue::UNDEFINED, None).err().expect("bad view refused"));
+    let msg =
+        thrown(ex.draw(&canvas(300, 300), "pie", JsValue::UNDEFINED, None, None).err().expect("bad view refused"));
     assert!(msg.contains("unknown view 'pie'"), "{msg}");
 }
 
@@ -254,12 +255,12 @@ fn corner(c: &HtmlCanvasElement) -> Vec<u8> {
 fn the_theme_comes_from_css_custom_properties() {
     let ex = Explorer::bundled().expect("bundled loads");
     let c = canvas(400, 300);
-    ex.draw(&c, "spectrum", JsValue::UNDEFINED, None).expect("draws");
+    ex.draw(&c, "spectrum", JsValue::UNDEFINED, None, None).expect("draws");
     assert_eq!(&corner(&c)[..3], &[255, 255, 255], "the default background");
     c.style().set_property("--cs-bg", "rgb(20, 30, 40)").unwrap();
     c.style().set_property("--cs-text", "#eee").unwrap();
     c.style().set_property("--cs-step", "not-a-colour").unwrap();
-    let drawn = ex.draw(&c, "timeline", JsValue::UNDEFINED, None).expect("draws");
+    let drawn = ex.draw(&c, "timeline", JsValue::UNDEFINED, None, None).expect("draws");
     assert_eq!(&corner(&c)[..3], &[20, 30, 40], "the custom background");
     let issues = drawn.theme_issues();
     assert_eq!(issues.len(), 1);
