@@ -2,10 +2,11 @@
 // loopback ports): the element with the bundled data and with data files in our CSV and in DCID's
 // format (read by the importer's worker, which browsers refuse to start from another origin's
 // script), the on-demand card code, the iframe embed with its host script, embed code copied from
-// a chart that points back at the files' origin, and a page whose policy refuses the worker.
+// a chart that points back at the files' origin, downloads and a citation, and a page whose policy
+// refuses the worker.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { out, embedState, settled } from './browser.mjs';
 import { useOrigins } from './origins.mjs';
@@ -20,7 +21,7 @@ test('elements from another origin: bundled data, our CSV and a DCID file, a car
     <cyber-spectrum id="bundled" initiators="PRK" incident="2017-wannacry"></cyber-spectrum>
     <cyber-spectrum id="csv" src="data/small.csv"></cyber-spectrum>
     <cyber-spectrum id="dcid" src="data/dcid.csv" format="dcid" view="timeline"></cyber-spectrum>`);
-  const { page, problems, requests, context } = await open(address, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const { page, problems, requests, context } = await open(address, { permissions: ['clipboard-read', 'clipboard-write'], acceptDownloads: true });
   for (const el of await page.locator('cyber-spectrum').all()) await el.scrollIntoViewIfNeeded();
   assert.deepEqual(await everyReady(page), ['ready', 'ready', 'ready']);
   await settled(page);
@@ -47,7 +48,20 @@ test('elements from another origin: bundled data, our CSV and a DCID file, a car
   await card.waitFor({ state: 'visible' });
   assert.match(await card.locator('h3').innerText(), /WannaCry/);
   assert.ok(await card.locator('a[href^="https://"]').count() > 0, 'the sources, from the long texts');
+  // Its citation links back to the explorer on the files' origin, with the card open.
+  await card.getByRole('button', { name: 'Cite this incident' }).click();
+  const cite = await card.locator('.cite').innerText();
+  assert.match(cite, /“WannaCry[^”]*” \(2017-wannacry\)/);
+  assert.ok(cite.includes(`${cdn().url}index.html#`) && cite.includes('incident=2017-wannacry'), cite);
   await card.getByRole('button', { name: 'Close the incident card' }).click();
+  // Downloads: the chart drawn again by the core, saved from the article's page.
+  const [png] = await Promise.all([page.waitForEvent('download'),
+    page.locator('#dcid').getByRole('button', { name: 'Download the chart as PNG' }).click()]);
+  assert.match(png.suggestedFilename(), /^cyber-spectrum-timeline-.*\.png$/);
+  const [table] = await Promise.all([page.waitForEvent('download'),
+    page.locator('#csv').getByRole('button', { name: 'Download the chart’s incidents as CSV' }).click()]);
+  const rows = (await readFile(await table.path(), 'utf8')).split('\r\n').filter((l) => l && !l.startsWith('"#'));
+  assert.equal(rows.length, 7, 'the header and the six incidents of the CSV file');
 
   // Embed code copied from the chart points at the files' origin, and pasted into another
   // article there it shows the same selection.
