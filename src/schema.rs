@@ -147,6 +147,16 @@ fn texts_header() -> Vec<String> {
     ["id", "description", "sources"].iter().map(|s| s.to_string()).collect()
 }
 
+/// Where [`bundled_parts`] is kept (committed, like the JavaScript vocabularies).
+pub const PARTS_PATH: &str = "src/explorer/bundled.parts";
+
+/// The bundled dataset as the browser's module carries it: the incidents without their long texts,
+/// in columns (see `Parts::to_bytes`), so the module needs no parser for its own data (about 10 KB
+/// gzip less than reading packed text).
+pub fn bundled_parts() -> Vec<u8> {
+    crate::Explorer::bundled_core().map(|e| e.to_parts().to_bytes()).unwrap_or_default()
+}
+
 /// The columns of [`bundled_text`].
 pub const TEXT_COLUMNS: [&str; 5] = ["id", "rationale", "attributed_by", "description", "sources"];
 

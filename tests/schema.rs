@@ -13,6 +13,23 @@ fn www_schema_js_is_current() {
 }
 
 #[test]
+fn the_bundled_parts_the_browser_reads_are_current_and_read_back_as_the_data() {
+    use cyber_spectrum::schema;
+    use cyber_spectrum::store::Parts;
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(schema::PARTS_PATH);
+    let on_disk = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e} (make build writes it)", schema::PARTS_PATH));
+    assert!(
+        on_disk == schema::bundled_parts(),
+        "{} is stale: run `cargo run --bin schema` (make build does) and commit the file",
+        schema::PARTS_PATH
+    );
+    let core = cyber_spectrum::Explorer::bundled_core().unwrap();
+    let back = cyber_spectrum::store::Store::from_parts(Parts::from_bytes(&on_disk).unwrap()).unwrap();
+    assert_eq!(back.incidents(), core.all());
+    assert!(Parts::from_bytes(&on_disk[..on_disk.len() - 1]).is_err(), "a truncated buffer is refused");
+}
+
+#[test]
 fn every_filter_field_round_trips_through_its_parameter() {
     use cyber_spectrum::filter::{Kind, FIELDS};
     use cyber_spectrum::Filter;

@@ -102,10 +102,13 @@ async function main() {
   let origin;
   let held = null; // the bundled dataset, shared through core.js with any element on the page
   try {
+    // ?context-src=URL: the publisher's own context events (data/context.csv's columns).
+    const contextSrc = query.get('context-src');
     if (query.get('data')) {
       [explorer, origin] = await (await loadUi()).loadInitial(query.get('data'), query.get('format') || 'auto', m);
+      if (contextSrc) await (await import('./context-file.js')).loadContext(explorer, contextSrc);
     } else {
-      held = acquire(m, null);
+      held = acquire(m, null, 'auto', 30, contextSrc);
       [explorer, origin] = [await held.loading, 'bundled'];
     }
   } catch (e) {

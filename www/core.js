@@ -25,12 +25,18 @@ const datasets = new Map();
 
 /** Holds the dataset at `src` in `format` (the bundled one without `src`): `{loading}` resolves
  * to its Explorer. Give it back with `release`. */
-export function acquire(m, src, format, stallSeconds) {
-  const key = src ? `${format}|${new URL(src, document.baseURI).href}` : 'bundled';
+export function acquire(m, src, format, stallSeconds, contextSrc = null) {
+  const context = contextSrc ? new URL(contextSrc, document.baseURI).href : null;
+  const key = `${src ? `${format}|${new URL(src, document.baseURI).href}` : 'bundled'}${context ? `|context ${context}` : ''}`;
   let entry = datasets.get(key);
   if (!entry) {
-    const loading = src ? import('./loader.js').then((l) => l.loadSource(m, src, format, stallSeconds))
+    const data = src ? import('./loader.js').then((l) => l.loadSource(m, src, format, stallSeconds))
       : Promise.resolve().then(() => m.Explorer.bundled());
+    // Data with its own context events is a dataset of its own (another chart may show the same
+    // data with the bundled context).
+    const loading = !context ? data : data.then((ex) => import('./context-file.js')
+      .then((c) => c.loadContext(ex, context, stallSeconds))
+      .then(() => ex, (e) => { ex.free(); throw e; }));
     entry = { key, loading, users: 0 };
     // A failed load may be retried by a later chart.
     loading.catch(() => { if (datasets.get(key) === entry) datasets.delete(key); });

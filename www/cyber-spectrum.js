@@ -24,7 +24,7 @@ export { configure, VERSION };
 // The element's attributes: one per filter field (the same names as shared links and the render
 // command), and these settings; all but `wasm` can also come from an iframe's hash.
 export const FILTER_ATTRIBUTES = FILTERS.map((f) => f.param);
-export const SETTINGS = ['view', 'context', 'src', 'format', 'timeout', 'theme', 'controls', 'height', 'lang', 'dataset-version', 'incident'];
+export const SETTINGS = ['view', 'context', 'context-src', 'src', 'format', 'timeout', 'theme', 'controls', 'height', 'lang', 'dataset-version', 'incident'];
 const VIEW_NAMES = VIEWS.map((v) => v.name);
 // A column mapping can only be given in the explorer page's form, not in an attribute.
 const FORMAT_NAMES = FORMATS.filter((f) => !f.mapping).map((f) => f.name);
@@ -32,7 +32,7 @@ const STYLESHEETS = ['./controls.css', './cyber-spectrum.css'].map((f) => new UR
 const TAG = 'cyber-spectrum';
 // What each attribute change does (the filter attributes and `view` re-read the state).
 const ON_CHANGE = {
-  src: 'loadData', format: 'loadData', timeout: 'loadData', controls: 'buildTools', theme: 'applyLook',
+  src: 'loadData', format: 'loadData', timeout: 'loadData', 'context-src': 'loadData', controls: 'buildTools', theme: 'applyLook',
   height: 'applyLook', lang: 'applyLook', incident: 'showIncident', 'dataset-version': 'checkVersion', context: 'redraw',
 };
 
@@ -205,7 +205,7 @@ export class CyberSpectrum extends HTMLElement {
     }
     this.status.textContent = src ? `Loading data from ${src}…` : 'Loading the chart…';
     this.status.hidden = false;
-    const entry = acquire(this.m, src, format, stallSeconds);
+    const entry = acquire(this.m, src, format, stallSeconds, this.getAttribute('context-src'));
     let explorer;
     try {
       explorer = await entry.loading;

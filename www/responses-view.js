@@ -21,7 +21,7 @@ export function responsesText(s) {
   if (!s.total) return null;
   const answered = s.total - r.noneKnown;
   const parts = [`${answered} of ${s.total} incidents (${pct.format(answered / s.total)}) drew a known public response; `
-    + `for ${r.noneKnown} none is known.`];
+    + `for ${r.noneKnown} (${pct.format(r.noneKnown / s.total)}) none is known.`];
   if (r.attributed) {
     parts.push(`${r.attributed} were publicly attributed by a state or the UN, the first time a median of ${delay(r.medianDaysToAttribution)} after they began.`);
   }
@@ -42,8 +42,9 @@ export function clusteringText(c) {
     + 'expected if the same incidents were spread evenly over those years.';
 }
 
-/** Rows for a "Responses" list: each kind with how many incidents drew it. */
-export const kindRows = (s) => (s.responses ? s.responses.byKind.map((k) => ({ ...k, share: k.count / Math.max(1, s.total) })) : []);
+/** Rows for a "Responses drawn" list: each kind with how many incidents drew it, most first. */
+export const kindRows = (s) => (s.responses ? s.responses.byKind.map((k) => ({ ...k, share: k.count / Math.max(1, s.total) }))
+  .sort((a, b) => b.count - a.count) : []);
 
 /** The summary a screen reader hears for the responses chart (added to `describe`). */
 export function describeResponses(s) {

@@ -1,5 +1,5 @@
 //! `cargo run --bin schema`: writes `www/schema.js` and `www/schema-files.js`, the vocabularies the JavaScript reads (see
-//! src/schema.rs). With `--check`, writes nothing and fails when the file is not current. With
+//! src/schema.rs), and `src/explorer/bundled.parts`, the bundled dataset in columns. With `--check`, writes nothing and fails when the file is not current. With
 //! `text PATH` or `readings PATH`, writes the bundled dataset's long texts or the legal
 //! readings' words there instead (see build.rs).
 
@@ -38,6 +38,20 @@ fn main() {
             std::process::exit(1);
         }
         if let Err(e) = std::fs::write(&path, text) {
+            eprintln!("cannot write {}: {e}", path.display());
+            std::process::exit(1);
+        }
+        println!("wrote {}", path.display());
+    }
+    // The bundled dataset in columns, for the browser's module.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(schema::PARTS_PATH);
+    let parts = schema::bundled_parts();
+    if std::fs::read(&path).ok().as_deref() != Some(parts.as_slice()) {
+        if check {
+            eprintln!("{} is not current: run `cargo run --bin schema`", path.display());
+            std::process::exit(1);
+        }
+        if let Err(e) = std::fs::write(&path, &parts) {
             eprintln!("cannot write {}: {e}", path.display());
             std::process::exit(1);
         }

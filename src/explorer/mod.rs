@@ -327,9 +327,12 @@ impl Explorer {
         self.show_context = on;
     }
 
-    /// Replaces the context events (a publisher's own file, in the schema of `data/context.csv`).
-    pub fn set_context(&mut self, context: Vec<Event>) {
-        self.context = context;
+    /// Replaces the context events with a publisher's own, in the columns of `data/context.csv`
+    /// (as a table: packed text in the browser, any CSV natively); returns how many. A bad row is
+    /// an error naming its row and column, and the events shown before stay.
+    pub fn set_context(&mut self, table: &import::table::Table) -> Result<usize> {
+        self.context = events::context_from(table, "context file")?;
+        Ok(self.context.len())
     }
 
     /// The responses to the incident at `index`, in date order, or `None` when the data carries

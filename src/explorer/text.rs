@@ -1,7 +1,9 @@
 //! The bundled dataset's long texts (rationale, attribution, description, sources): left out of
 //! the browser's module by build.rs and attached when the page fetches them.
 
-use super::{Explorer, BUNDLED_CORE};
+#[cfg(not(target_arch = "wasm32"))]
+use super::BUNDLED_CORE;
+use super::Explorer;
 use crate::error::{Error, Result};
 use crate::events::{self, Linked};
 use crate::import::{self, table::Table};
@@ -9,8 +11,22 @@ use crate::store::Store;
 
 impl Explorer {
     /// The bundled dataset as the browser's module starts with it: every column but the long texts.
+    /// In the browser it comes in columns (`src/explorer/bundled.parts`, checked as they are
+    /// decoded), so the module carries no parser for it; natively it is read from build.rs's
+    /// packed text, which is how that file is written.
     pub fn bundled_core() -> Result<Explorer> {
-        Explorer::from_bundled(import::parse_packed(BUNDLED_CORE), true)
+        #[cfg(target_arch = "wasm32")]
+        let data = crate::store::Parts::from_bytes(include_bytes!("bundled.parts"))
+            .and_then(crate::store::Store::from_parts)
+            .map(|incidents| import::Dataset {
+                incidents,
+                warnings: Vec::new(),
+                scale: crate::model::Scale::LADDER,
+                responses: None,
+            });
+        #[cfg(not(target_arch = "wasm32"))]
+        let data = import::parse_packed(BUNDLED_CORE);
+        Explorer::from_bundled(data, true)
     }
 
     /// Whether the long texts of the bundled dataset are still to be attached.
@@ -47,33 +63,27 @@ impl Explorer {
             attached += 1;
         }
         self.data.incidents = Store::from(all);
-        // The rebuilt store is in the same order: the responses are tied to it again.
+        // The rebuilt store is in the same order: the responses are tied to it again. A text file
+        // with the incidents' part alone leaves the responses and events without their words.
+        let (responses, context) = (parts.next(), parts.next());
         if let Some(linked) = self.responses.take() {
             let mut linked = Linked::link(linked.list, &mut self.data.incidents)?;
-            let texts = Table::from_packed(parts.next().unwrap_or(""));
-            events::attach_texts(
-                &mut linked.list,
-                &texts,
-                "response",
-                |r| &r.id,
-                |r, d, s| {
+            if let Some(texts) = responses {
+                let set = |r: &mut events::Response, d, s| {
                     r.description = d;
                     r.sources = s;
-                },
-            )?;
+                };
+                events::attach_texts(&mut linked.list, &Table::from_packed(texts), "response", |r| &r.id, set)?;
+            }
             self.responses = Some(linked);
         }
-        let texts = Table::from_packed(parts.next().unwrap_or(""));
-        events::attach_texts(
-            &mut self.context,
-            &texts,
-            "context",
-            |e| &e.id,
-            |e, d, s| {
+        if let Some(texts) = context {
+            let set = |e: &mut events::Event, d, s| {
                 e.description = d;
                 e.sources = s;
-            },
-        )?;
+            };
+            events::attach_texts(&mut self.context, &Table::from_packed(texts), "context", |e| &e.id, set)?;
+        }
         self.text_pending = false;
         Ok(attached)
     }

@@ -24,6 +24,49 @@ pub struct Parts {
     pub ends: Vec<u32>,
 }
 
+impl Parts {
+    /// The parts in one buffer: each array's length (u32) then its contents, little-endian, in
+    /// the order facts, more, text, ends. How the bundled dataset ships in the browser's module
+    /// (`src/explorer/bundled.parts`, written by `cargo run --bin schema`), so the module reads it
+    /// without a parser.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        let words = |out: &mut Vec<u8>, w: &[u32]| {
+            out.extend_from_slice(&(w.len() as u32).to_le_bytes());
+            w.iter().for_each(|x| out.extend_from_slice(&x.to_le_bytes()));
+        };
+        out.extend_from_slice(&(self.facts.len() as u32).to_le_bytes());
+        out.extend_from_slice(&self.facts);
+        words(&mut out, &self.more);
+        out.extend_from_slice(&(self.text.len() as u32).to_le_bytes());
+        out.extend_from_slice(self.text.as_bytes());
+        words(&mut out, &self.ends);
+        out
+    }
+
+    /// Parts from [`Parts::to_bytes`]; a truncated or damaged buffer is an error (the values are
+    /// checked when the parts are decoded).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Parts> {
+        fn take<'b>(bytes: &'b [u8], at: &mut usize, n: usize) -> Result<&'b [u8]> {
+            let part = bytes.get(*at..*at + n).ok_or_else(|| Error::File("the packed dataset is damaged".into()))?;
+            *at += n;
+            Ok(part)
+        }
+        fn array<'b>(bytes: &'b [u8], at: &mut usize, width: usize) -> Result<&'b [u8]> {
+            let b = take(bytes, at, 4)?;
+            take(bytes, at, u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize * width)
+        }
+        let words = |b: &[u8]| b.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect();
+        let at = &mut 0;
+        let facts = array(bytes, at, 1)?.to_vec();
+        let more = words(array(bytes, at, 4)?);
+        let text = String::from_utf8(array(bytes, at, 1)?.to_vec())
+            .map_err(|_| Error::File("the packed dataset is damaged".into()))?;
+        let ends = words(array(bytes, at, 4)?);
+        Ok(Parts { facts, more, text, ends })
+    }
+}
+
 fn code<T: Copy + PartialEq>(all: &[T], v: Option<T>) -> u8 {
     v.and_then(|v| all.iter().position(|x| *x == v)).map_or(0, |k| k as u8 + 1)
 }

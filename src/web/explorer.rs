@@ -252,6 +252,16 @@ impl Explorer {
         to_js(&events)
     }
 
+    /// Replaces the context events with a publisher's own: the rows of a CSV in the columns of
+    /// `data/context.csv` (id, date, end, kind, name, description, sources) as packed text (cells
+    /// separated by U+001F, rows by U+001E, the header first; `context-file.js` turns a CSV into
+    /// it). Returns how many; throws naming the row and column of a bad value, keeping the events
+    /// shown before.
+    #[wasm_bindgen(js_name = setContext)]
+    pub fn set_context(&mut self, packed: &str) -> Result<usize, JsError> {
+        Ok(self.core.set_context(&crate::import::table::Table::from_packed(packed))?)
+    }
+
     /// How many of the selection's incidents started within `days` (default 30) of a context
     /// event, and how many would by chance (see `Stats.clustering`).
     #[wasm_bindgen(unchecked_return_type = "Clustering")]

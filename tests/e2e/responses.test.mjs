@@ -48,7 +48,7 @@ test('the responses filter selects by kind (none known included) and the statist
   const stats = page.locator('#stats');
   const n = Number((await stats.locator('.headline').innerText()).match(/^(\d+)/)[1]);
   assert.ok(n > 10, `${n} incidents with no response known`);
-  assert.match(await stats.innerText(), new RegExp(`0 of ${n} incidents \\(0%\\) drew a known public response; for ${n} none is known`));
+  assert.match(await stats.innerText(), new RegExp(`0 of ${n} incidents \\(0%\\) drew a known public response; for ${n} \\(100%\\) none is known`));
   assert.deepEqual(problems, []);
   await context.close();
 
@@ -191,6 +191,64 @@ for (const [width, height] of [[1280, 900], [390, 844]]) {
     await context.close();
   });
 }
+
+test('a publisher brings their own context events with context-src; a bad file is named with its row and column', async () => {
+  const events = 'id,date,end,kind,name,description,sources\n'
+    + 'our-summit,2018-06-12,,diplomacy,Our summit,A summit we want on the lane,https://example.org/a\n'
+    + 'our-drill,2016-03-07,2016-04-30,other,"Drills, spring",Joint drills,https://example.org/b\n';
+  const bad = 'id,date,end,kind,name\nx,2018-06-12,,parade,A parade\n';
+  const { ctx, problems } = await publisherContext({
+    files: { 'events.csv': { body: events, contentType: 'text/csv' }, 'bad.csv': { body: bad, contentType: 'text/csv' } },
+    pages: {
+      'c.html': article(`<cyber-spectrum id="own" view="timeline" initiators="PRK" context-src="/test/events.csv"></cyber-spectrum>
+        <cyber-spectrum id="plain" view="timeline" initiators="PRK"></cyber-spectrum>
+        <cyber-spectrum id="bad" view="timeline" context-src="/test/bad.csv"></cyber-spectrum>`),
+    },
+  });
+  const page = await ctx.newPage();
+  await page.goto(`${url}test/c.html`);
+  await page.waitForFunction(() => ['own', 'plain'].every((id) => document.getElementById(id)?.stats?.clustering));
+  const [own, plain] = await page.evaluate(() => ['own', 'plain'].map((id) => document.getElementById(id).stats.clustering));
+  assert.equal(own.events, 2, 'the publisher\'s two events replace the bundled ones');
+  assert.ok(plain.events > 20, 'the same data elsewhere on the page keeps the bundled context');
+  await page.locator('#bad').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => /context file row/.test(document.getElementById('bad').shadowRoot.querySelector('.error')?.textContent ?? ''));
+  const error = await page.locator('#bad').evaluate((el) => el.shadowRoot.querySelector('.error').textContent);
+  assert.match(error, /http:[^ ]+\/test\/bad\.csv: context file row 1, column 'kind': 'parade' is not one of: nuclear-test/);
+  assert.deepEqual(problems.filter((p) => !/parade/.test(p)), []);
+  await ctx.close();
+});
+
+test('on a phone a tap on a responses mark opens its card; the chart downloads as PNG and SVG and its incidents as CSV', async () => {
+  const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true, acceptDownloads: true };
+  const { page, problems, context } = await openExplorer('index.html#search=wannacry', PHONE);
+  const canvas = page.locator('#responses');
+  await canvas.scrollIntoViewIfNeeded();
+  // Where the one mark is, from the keyboard; then a finger on it.
+  await canvas.focus();
+  await page.keyboard.press('Home');
+  const ring = await chart(page, 'responses').locator('.ring').boundingBox();
+  await page.keyboard.press('Escape');
+  await page.touchscreen.tap(ring.x + ring.width / 2, ring.y + ring.height / 2);
+  const card = chart(page, 'responses').locator('.card');
+  await card.waitFor({ state: 'visible' });
+  assert.match(await card.locator('h3').innerText(), /WannaCry/);
+  assert.ok(await card.locator('section.responses li').count() >= 3, 'WannaCry drew several responses');
+  await card.getByRole('button', { name: 'Close the incident card' }).click();
+  const download = async (name) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), chart(page, 'responses').getByRole('button', { name }).click()]);
+    return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+  };
+  const png = await download('Download the chart as PNG');
+  assert.match(png.name, /^cyber-spectrum-responses-\d{4}-\d\d-\d\d\.png$/);
+  assert.deepEqual([...png.bytes.subarray(1, 4)], [0x50, 0x4e, 0x47]);
+  const svg = await download('Download the chart as SVG');
+  assert.match(svg.bytes.toString('utf8'), /<svg[^>]*>[\s\S]*Sanctions/);
+  const csv = await download('Download the chart’s incidents as CSV');
+  assert.match(csv.bytes.toString('utf8'), /2017-wannacry/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
 
 test('axe-core finds no violations with a card listing its responses open', async () => {
   const { page, problems, context } = await openExplorer('index.html#search=wannacry', { bypassCSP: true });
