@@ -134,7 +134,7 @@ test('hostile values are left out with a note, or escaped; none runs', async () 
   const notes = await page.locator('.cyber-spectrum-notice li').allInnerTexts();
   assert.deepEqual(notes.map((n) => n.replace(/ \(it takes .*\)\.$/, '')), [
     '"colour" is not an attribute of this chart',
-    'src="javascript:alert(1)" was left out: expected an http or https address of a data file.',
+    'src="javascript:alert(1)" was left out: expected an http or https address of a data file (or a path on this site).',
     'height="300 onload=alert(1)" was left out: expected the chart height in pixels, 200 to 2000.',
     `initiators="${HOSTILE_BLOCK}" was left out: expected countries separated by commas, such as PRK,KOR or North Korea.`,
   ]);
@@ -154,7 +154,7 @@ test('the block in the editor: its settings change the preview chart and the sav
   // WordPress adds className and lock to every block; the rest are the plugin's.
   const registered = await page.evaluate(() => Object.keys(window.wp.blocks.getBlockType('cyber-spectrum/chart').attributes)
     .filter((a) => !['className', 'lock'].includes(a)).sort());
-  assert.deepEqual(registered, ['attribution', 'context', 'controls', 'datasetVersion', 'format', 'from', 'height', 'incident', 'initiators', 'lang',
+  assert.deepEqual(registered, ['attribution', 'context', 'contextSrc', 'controls', 'datasetVersion', 'format', 'from', 'height', 'incident', 'initiators', 'lang',
     'maxSeverity', 'methods', 'minSeverity', 'objectives', 'reading', 'responses', 'search', 'src', 'targetTypes', 'targets', 'theme', 'timeout', 'to', 'view']);
   await page.evaluate(() => {
     const { dispatch, select } = window.wp.data;

@@ -18,7 +18,7 @@
 
   // Block attribute => the element's attribute, for the settings that are not filters.
   var SETTINGS = [
-    ['view', 'view'], ['context', 'context'], ['theme', 'theme'], ['controls', 'controls'], ['height', 'height'],
+    ['view', 'view'], ['context', 'context'], ['contextSrc', 'context-src'], ['theme', 'theme'], ['controls', 'controls'], ['height', 'height'],
     ['src', 'src'], ['format', 'format'], ['datasetVersion', 'dataset-version'], ['incident', 'incident'],
     ['lang', 'lang'], ['timeout', 'timeout'],
   ];
@@ -35,6 +35,7 @@
     height: 'CSS pixels, 200 to 2000',
     src: 'a data file (CSV, JSON, DCID, EuRepoC, CFR); empty: the bundled dataset',
     datasetVersion: 'the dataset version the chart was set up with',
+    contextSrc: 'a CSV of your own context events for the timeline (the columns of data/context.csv)',
     incident: 'an incident id whose card opens',
   };
 
@@ -76,6 +77,7 @@
       el(PanelBody, { title: 'Data', initialOpen: false },
         text(props, 'src', 'Data file address'),
         vocab ? choice(props, 'format', 'Format', vocab.FORMATS.filter(function (f) { return !f.mapping; }).map(function (f) { return f.name; })) : null,
+        text(props, 'contextSrc', 'Context events file'),
         text(props, 'datasetVersion', 'Dataset version'), text(props, 'incident', 'Open incident')));
     return el('div', useBlockProps(), panels, vocab ? el('cyber-spectrum', attrs) : 'Loading the chart…');
   }

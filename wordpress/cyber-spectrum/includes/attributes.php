@@ -17,6 +17,7 @@ function cyber_spectrum_attributes() {
 	return array(
 		'view'            => array( 'view', 'word' ),
 		'context'         => array( 'context', 'word' ),
+		'context-src'     => array( 'contextSrc', 'url' ),
 		'from'            => array( 'from', 'year' ),
 		'to'              => array( 'to', 'year' ),
 		'initiators'      => array( 'initiators', 'countries' ),
@@ -51,7 +52,7 @@ function cyber_spectrum_shape_text( $shape ) {
 		'words'     => __( 'lower-case words separated by commas, such as wiper,ddos', 'cyber-spectrum' ),
 		'level'     => __( 'a whole number such as 5', 'cyber-spectrum' ),
 		'text'      => __( 'plain text of at most 100 characters', 'cyber-spectrum' ),
-		'url'       => __( 'an http or https address of a data file', 'cyber-spectrum' ),
+		'url'       => __( 'an http or https address of a data file (or a path on this site)', 'cyber-spectrum' ),
 		'seconds'   => __( 'seconds, 1 to 600', 'cyber-spectrum' ),
 		'pixels'    => __( 'the chart height in pixels, 200 to 2000', 'cyber-spectrum' ),
 		'language'  => __( 'a language tag such as en-US', 'cyber-spectrum' ),
