@@ -70,6 +70,9 @@ function figures() {
     $('charts').append(figure);
     out[view.name] = { view, figure, canvas, note };
   }
+  // The statistics follow the first chart, so a chart is in the first screen of a laptop and the
+  // figures are next to it; the other charts come after them.
+  $('charts').firstElementChild?.after(document.querySelector('section.stats'));
   return out;
 }
 
@@ -181,7 +184,8 @@ async function main() {
       showError(`These filters could not be applied: ${reason(e)}`);
       return;
     }
-    renderStats($('stats'), stats, facets.levels);
+    renderStats($('stats'), stats, facets, filter);
+    controls.counts(explorer.facetCounts(filter));
     showReading();
     $('compare-button').hidden = !facets.readings.length;
     if (!$('compare').hidden) showComparison();
@@ -201,6 +205,8 @@ async function main() {
       });
     }
     linkView = charts[view] ? view : DEFAULT_VIEW;
+    const pick = document.querySelector('select[name="share-view"]');
+    if (pick) pick.value = linkView;
     const known = FILTERS.map((f) => f.param);
     const unknown = Object.keys(rest).filter((k) => !known.includes(k));
     try {
@@ -252,7 +258,18 @@ async function main() {
     if (open) showComparison();
   });
 
-  $('share-slot').replaceWith(shareButtons(shareParams));
+  // Which chart the copied link and embed code show (the page shows them all): the link's view.
+  const share = shareButtons(shareParams);
+  const viewPick = document.createElement('label');
+  viewPick.className = 'view-pick';
+  const viewSelect = document.createElement('select');
+  viewSelect.name = 'share-view';
+  viewSelect.append(...VIEWS.map((v) => new Option(v.heading, v.name)));
+  viewSelect.value = linkView;
+  viewSelect.addEventListener('change', () => { linkView = viewSelect.value; writeHash(); });
+  viewPick.append('Chart to share ', viewSelect);
+  share.prepend(viewPick);
+  $('share-slot').replaceWith(share);
   addEventListener('hashchange', () => applyHash());
   form.addEventListener('input', update);
   form.addEventListener('submit', (e) => e.preventDefault());

@@ -97,7 +97,12 @@ function dropdown(field, choices) {
     box.name = field.name;
     box.value = c.value;
     box.dataset.label = c.label;
-    label.append(box, `${c.label} (${c.count})`);
+    const text = document.createElement('span');
+    const count = document.createElement('span');
+    count.className = 'count';
+    count.textContent = ` (${c.count})`;
+    text.append(c.label, count);
+    label.append(box, text);
     fieldset.append(label);
   }
   details.append(summary, fieldset);
@@ -106,8 +111,10 @@ function dropdown(field, choices) {
 
 /**
  * Fills the controls of a `filterForm` for `facets`. Returns `read(base)`, the filter the controls
- * show laid over `base` (fields without a control keep their value there), and `write(filter)`,
- * which sets the controls to show a filter.
+ * show laid over `base` (fields without a control keep their value there), `write(filter)`,
+ * which sets the controls to show a filter, and `counts(faceted)`, which sets each choice's count
+ * to what it would select with the rest of the filter (`Explorer.facetCounts`), dimming those that
+ * would select nothing (still there to choose).
  */
 export function buildControls(form, facets) {
   const el = form.elements;
@@ -191,8 +198,18 @@ export function buildControls(form, facets) {
     }
     constrain();
   };
+  const counts = (faceted) => {
+    for (const details of multi.querySelectorAll('details.multi')) {
+      const of = faceted?.[details.dataset.name] ?? {};
+      for (const box of details.querySelectorAll('input')) {
+        const n = of[box.value] ?? 0;
+        box.parentElement.querySelector('.count').textContent = ` (${n.toLocaleString('en')})`;
+        box.parentElement.classList.toggle('zero', n === 0);
+      }
+    }
+  };
   constrain();
-  return { read, write };
+  return { read, write, counts };
 }
 
 /** Closes an open dropdown when the reader clicks elsewhere or presses Escape. */

@@ -283,6 +283,7 @@ export class CyberSpectrum extends HTMLElement {
     this.stats_ = stats;
     this.clearError();
     if (cause !== 'controls') this.controls?.write(filter);
+    this.controls?.counts(this.explorer.facetCounts(filter));
     this.syncViewButtons();
     if (cause !== 'attribute') this.reflect();
     this.head.textContent = headline(stats, this.facets.levels, this.locale);
@@ -370,7 +371,9 @@ export class CyberSpectrum extends HTMLElement {
     const tools = toolbar(names, {
       facets: this.facets,
       filter: this.state.filter,
-      open: this.clientWidth > 520,
+      // Open only where there is room beside an article's text: in a column (680 px, say) the
+      // filters start folded to one line and the chart leads.
+      open: this.clientWidth > 900,
       onView: (view) => this.apply({ view }, 'controls'),
       onFilter: (controls) => this.apply({ filter: controls.read(this.state.filter) }, 'controls'),
     });

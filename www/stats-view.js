@@ -87,10 +87,28 @@ export function named(level, label) {
   return label && label !== String(level) ? `${level} (${label})` : `${level}`;
 }
 
-/** Fills `root` with the statistics of the current selection; `levels` names each level. */
-export function renderStats(root, s, levels) {
+/**
+ * The selection as a share of the whole it belongs to, or null when nothing narrows it: "That is 22
+ * of North Korea’s 107 incidents (21%)." when one initiator is chosen and more narrows it, else
+ * "That is 22 of the 130 incidents in the data (17%)."
+ */
+export function shareOfWhole(s, facets, filter = {}) {
+  const narrowed = Object.keys(filter).filter((k) => k !== 'reading');
+  if (!narrowed.length || !facets?.total) return null;
+  const n = (k) => k.toLocaleString('en');
+  const one = filter.initiators?.length === 1 ? facets.initiators?.find((c) => c.value === filter.initiators[0]) : null;
+  if (one && narrowed.length === 1) return null; // all of that state's incidents: the headline says it
+  const [whole, of] = one ? [one.count, `${one.label}’s ${n(one.count)} incident${one.count === 1 ? '' : 's'}`]
+    : [facets.total, `the ${n(facets.total)} incidents in the data`];
+  return `That is ${n(s.total)} of ${of} (${pct.format(s.total / whole)}).`;
+}
+
+/** Fills `root` with the statistics of the current selection (`facets` names levels and wholes). */
+export function renderStats(root, s, facets, filter = {}) {
+  const levels = facets.levels;
   const years = s.firstYear === null ? '' : s.firstYear === s.lastYear ? `, ${s.firstYear}` : `, ${s.firstYear} to ${s.lastYear}`;
   const headline = el('p', `${s.total} incident${s.total === 1 ? '' : 's'}${years}`, 'headline');
+  const share = shareOfWhole(s, facets, filter);
   const sev = el('p');
   if (s.maxSeverity === null) {
     sev.textContent = s.total ? 'No incident in this selection is coded on the ladder.' : 'No incidents match these filters.';
@@ -103,11 +121,15 @@ export function renderStats(root, s, levels) {
   const grid = el('div', undefined, 'grid');
   grid.append(
     topList('Top initiators', s.byInitiator, (r) => `${r.name}: ${r.count} (${pct.format(r.share)})`),
-    topList('Top targets', s.byTarget, (r) => `${r.name}: ${r.count} (${pct.format(r.share)})`),
+    // A chosen target is not listed as a share of itself: the list then says what else those
+    // incidents hit.
+    filter.targets?.length
+      ? topList('Also targeted', s.byTarget.filter((r) => !filter.targets.includes(r.code)), (r) => `${r.name}: ${r.count} (${pct.format(r.share)})`)
+      : topList('Top targets', s.byTarget, (r) => `${r.name}: ${r.count} (${pct.format(r.share)})`),
     topList('Top dyads', s.dyads, (r) => `${r.initiatorName} → ${r.targetName}: ${r.count}`),
   );
   if (s.responses) grid.append(topList('Responses drawn', kindRows(s), (r) => `${r.label}: ${r.count} (${pct.format(r.share)})`));
-  root.replaceChildren(headline, sev, thresholds, ...responses, grid);
+  root.replaceChildren(headline, ...(share ? [el('p', share, 'share')] : []), sev, thresholds, ...responses, grid);
 }
 
 /** The narrowest run of levels holding at least half of the coded incidents, as text. */

@@ -440,6 +440,12 @@ impl Explorer {
         Ok(stats)
     }
 
+    /// For each list field, how many incidents each value would select with the rest of the filter
+    /// as it is (the counts the filter lists show): `(field, value, count)`, one pass.
+    pub fn facet_counts(&self, filter: &Filter) -> Result<Vec<(&'static str, &'static str, usize)>> {
+        Ok(self.compile(filter)?.facet_counts(&self.data.incidents))
+    }
+
     /// How many of the selection's incidents started within `days` of a context event, against
     /// chance (see [`events::Clustering`]).
     pub fn clustering(&self, filter: &Filter, days: u32) -> Result<events::Clustering> {

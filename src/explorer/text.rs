@@ -1,9 +1,9 @@
 //! The bundled dataset's long texts (rationale, attribution, description, sources): left out of
 //! the browser's module by build.rs and attached when the page fetches them.
 
+use super::Explorer;
 #[cfg(not(target_arch = "wasm32"))]
 use super::BUNDLED_CORE;
-use super::Explorer;
 use crate::error::{Error, Result};
 use crate::events::{self, Linked};
 use crate::import::{self, table::Table};

@@ -252,6 +252,32 @@ impl Explorer {
         to_js(&events)
     }
 
+    /// For each list field of the filter, how many incidents each value would select with the
+    /// rest of the filter as it is: `{initiators: {PRK: 22, ...}, targets: {...}, methods, objectives,
+    /// targetTypes, attribution, responses}` (values absent: none). The counts the filter lists
+    /// show beside their choices, following the selection.
+    #[wasm_bindgen(js_name = facetCounts, unchecked_return_type = "Record<string, Record<string, number>>")]
+    pub fn facet_counts(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Filter | undefined")] filter: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let out = js_sys::Object::new();
+        let mut field: Option<(&str, js_sys::Object)> = None;
+        let set =
+            |o: &js_sys::Object, k: &str, v: &JsValue| js_sys::Reflect::set(o, &JsValue::from_str(k), v).map(drop);
+        for (name, value, count) in self.core.facet_counts(&filter_from(filter)?)? {
+            if field.as_ref().is_none_or(|(f, _)| *f != name) {
+                let o = js_sys::Object::new();
+                let _ = set(&out, name, &o);
+                field = Some((name, o));
+            }
+            if let Some((_, o)) = &field {
+                let _ = set(o, value, &JsValue::from_f64(count as f64));
+            }
+        }
+        Ok(out.into())
+    }
+
     /// Replaces the context events with a publisher's own: the rows of a CSV in the columns of
     /// `data/context.csv` (id, date, end, kind, name, description, sources) as packed text (cells
     /// separated by U+001F, rows by U+001E, the header first; `context-file.js` turns a CSV into
