@@ -4,7 +4,7 @@ SHELL := bash
 PORT ?= 8000
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: serve build test test-native test-unit test-browser test-e2e test-hooks bench fuzz lint tools tools-test screenshot render publishers-image clean
+.PHONY: serve build package test test-native test-unit test-browser test-e2e test-hooks test-wordpress test-hugo bench fuzz lint tools tools-test screenshot render publishers-image clean
 
 ## serve: build and serve the explorer on http://127.0.0.1:$(PORT)/ (PORT=... to change)
 serve: build
@@ -15,10 +15,15 @@ serve: build
 build: tools
 	@scripts/build.sh
 
+## package: the release files in target/package/: cyber-spectrum-<version>.tgz (npm's format),
+## the same files as a .zip, and the WordPress plugin's zip (scripts/package.sh)
+package: build
+	@scripts/package.sh
+
 ## test: every layer: native, lint, JS units (node, no browser), browser (wasm-bindgen-test), size
-## budget, end-to-end
+## budget, end-to-end (the package included), the WordPress plugin and the Hugo shortcode
 test: tools-test
-	@$(MAKE) --no-print-directory test-native lint test-unit test-browser build test-e2e
+	@$(MAKE) --no-print-directory test-native lint test-unit test-browser package test-e2e test-wordpress test-hugo
 	@echo "make test: all layers passed"
 
 test-native:
@@ -37,6 +42,19 @@ test-browser:
 
 test-e2e: test-hooks
 	node --test --test-timeout=180000 tests/e2e/*.test.mjs
+
+## test-wordpress: the plugin (from the package's zip) on a real WordPress from Debian's packages,
+## with its own MariaDB and PHP's server on loopback, driven in Chromium (tests/wordpress/)
+test-wordpress: tools-test
+	@scripts/ensure-tools.sh wordpress
+	@[ -f target/package/cyber-spectrum-wordpress-$$(sed -n 's/^version = "\(.*\)"$$/\1/p' Cargo.toml | head -1).zip ] || $(MAKE) --no-print-directory package
+	node --test --test-timeout=600000 tests/wordpress/
+
+## test-hugo: the Hugo shortcode (hugo/), in a small site built by Debian's hugo, in Chromium
+test-hugo: tools-test
+	@scripts/ensure-tools.sh hugo
+	@[ -f dist/cyber-spectrum.js ] || $(MAKE) --no-print-directory build
+	node --test --test-timeout=300000 tests/hugo/
 
 ## test-hooks: a copy of the explorer module with the test-only exports (panicForTest), in
 ## target/test-hooks/, which the end-to-end tests swap in where they need it; dist/ never has them.

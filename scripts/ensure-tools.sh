@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs, once, every tool the build and the tests need, from the registries this project may use
 # (crates.io, Debian, npm). Each step checks first, so a warm run costs a second.
-# Usage: scripts/ensure-tools.sh [build|test]   (test adds Chromium, chromedriver and the npm test deps)
+# Usage: scripts/ensure-tools.sh [build|test|wordpress|hugo]   (test adds Chromium, chromedriver and
+# the npm test deps; wordpress adds Debian's WordPress, MariaDB and PHP; hugo Debian's hugo)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 want=${1:-build}
@@ -36,6 +37,27 @@ fi
 if [ ! -x node_modules/.bin/wasm-opt ] || ! node_modules/.bin/esbuild --version >/dev/null 2>&1 || [ ! -d node_modules/playwright-core ] || [ ! -f node_modules/axe-core/axe.min.js ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   note "installing npm packages from package-lock.json"
   npm ci --no-audit --no-fund --loglevel=error
+fi
+
+# apt_install PACKAGE...: Debian packages not yet installed (services are not started: the tests
+# start their own, on loopback).
+apt_install() {
+  local missing=()
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  note "installing Debian's ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+if [ "$want" = wordpress ]; then
+  apt_install wordpress wordpress-theme-twentytwentythree mariadb-server php-cli php-mysql
+  exit 0
+fi
+if [ "$want" = hugo ]; then
+  apt_install hugo
+  exit 0
 fi
 
 if [ "$want" = test ]; then

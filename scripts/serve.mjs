@@ -25,8 +25,21 @@ const TYPES = {
  * "Embedding" documents it for publishers. */
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; require-trusted-types-for 'script'; trusted-types cyber-spectrum";
 
-/** Serves `root` on 127.0.0.1:`port` (0 picks a free port); resolves to the server and its URL. */
-export function serve(root, port = 0) {
+/** What a host serving these files for articles elsewhere (a CDN) sends with them: the policy
+ * above, with blob: workers allowed so that embed.html in a sandboxed iframe (whose origin is
+ * opaque, so no worker script is "its own") can still start the importer (see loader.js). */
+export const CDN_CSP = CSP.replace("style-src 'self';", "style-src 'self'; worker-src 'self' blob:; connect-src *;");
+
+/** The policy an article needs when the files come from `cdn` (an origin such as
+ * https://cdn.example): the host added where the files are fetched, and blob: for the
+ * worker that reads data files (see loader.js). www/publishers.html documents it. */
+export const articleCsp = (cdn) => `default-src 'self'; script-src 'self' ${cdn} 'wasm-unsafe-eval'; style-src 'self' ${cdn}; `
+  + `connect-src 'self' ${cdn}; worker-src blob:; frame-src ${cdn}; require-trusted-types-for 'script'; trusted-types cyber-spectrum`;
+
+/** Serves `root` on 127.0.0.1:`port` (0 picks a free port); resolves to the server and its URL.
+ * Every file goes out with `csp` and, as an npm CDN sends it, `Access-Control-Allow-Origin: *`, so
+ * an article on another origin can load the modules, stylesheets, wasm and data files. */
+export function serve(root, port = 0, { csp = CSP } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     try {
@@ -41,7 +54,8 @@ export function serve(root, port = 0) {
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
-        'content-security-policy': CSP,
+        'content-security-policy': csp,
+        'access-control-allow-origin': '*',
       });
       res.end(body);
     } catch {

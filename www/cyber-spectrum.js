@@ -17,9 +17,9 @@ import { closeDropdownsOnOutsideClick } from './controls.js';
 import { readControls, readTimeout, readHeight, readLang, themeError, toolbar } from './embed-tools.js';
 import { headline } from './stats-view.js';
 import { chartKeeper, chartView } from './charts.js';
-import { shareButtons, stateParams, pinnedVersion } from './share.js';
+import { shareButtons, stateParams, pinnedVersion, VERSION } from './share.js';
 
-export { configure };
+export { configure, VERSION };
 
 // The element's attributes: one per filter field (the same names as shared links and the render
 // command), and these settings; all but `wasm` can also come from an iframe's hash.
@@ -161,6 +161,12 @@ export class CyberSpectrum extends HTMLElement {
   /** The statistics of the current selection (null until the element is ready). */
   get stats() {
     return this.stats_ ? structuredClone(this.stats_) : null;
+  }
+
+  /** `{code, dataset}`: this element's version and the bundled dataset's (`0.5.0 (data as of
+   * 2025-12-31)`; null until the data is read, and for data from `src`). */
+  get version() {
+    return { code: VERSION, dataset: this.facets?.source === 'bundled' ? this.facets.version : null };
   }
 
   /** Draws again, for instance after the page changed the theme's custom properties. */
@@ -348,7 +354,7 @@ export class CyberSpectrum extends HTMLElement {
   checkVersion() {
     if (!this.facets) return;
     this.source.textContent = this.facets.source === 'bundled'
-      ? `cyber-spectrum dataset ${this.facets.version}` : `Data: ${this.getAttribute('src')} (${this.facets.source})`;
+      ? `cyber-spectrum ${VERSION}, dataset ${this.facets.version}` : `Data: ${this.getAttribute('src')} (${this.facets.source}); cyber-spectrum ${VERSION}`;
     const pinned = this.getAttribute('dataset-version');
     const have = pinnedVersion(this.facets);
     const malformed = pinned && !/^\s*\d+(\.\d+){1,2}\s*$/.test(pinned);

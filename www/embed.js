@@ -39,3 +39,23 @@ if (parent !== window) {
   new ResizeObserver(post).observe(document.documentElement);
   post();
 }
+
+// Sandboxed without allow-same-origin (this frame's origin is then opaque), a download or a source
+// opening in a new tab needs tokens of the sandbox that the frame cannot see. embed-host.js, when
+// the article has it, sends them; the first time a reader asks for either and a token is missing
+// (or unknown), the chart says which ones the iframe needs.
+const NEEDED = ['allow-downloads', 'allow-popups', 'allow-popups-to-escape-sandbox'];
+const SANDBOX_NOTE = 'This chart’s frame is sandboxed. Saving a file needs allow-downloads in the iframe’s sandbox, and opening a source '
+  + 'in a new tab needs allow-popups and allow-popups-to-escape-sandbox: sandbox="allow-scripts allow-downloads allow-popups allow-popups-to-escape-sandbox".';
+if (self.origin === 'null' && parent !== window) {
+  let tokens = null;
+  addEventListener('message', ({ source, data }) => {
+    if (source === parent && data?.type === 'cyber-spectrum:sandbox' && Array.isArray(data.tokens)) tokens = data.tokens.map(String);
+  });
+  addEventListener('click', (event) => {
+    const link = event.composedPath().find((n) => n instanceof HTMLAnchorElement);
+    if (!link || !(link.hasAttribute('download') || link.target === '_blank')) return;
+    if (tokens && NEEDED.every((t) => tokens.includes(t))) return;
+    element.note('sandbox', SANDBOX_NOTE);
+  }, true);
+}

@@ -113,19 +113,65 @@ export async function fetchBytes(url, { signal, onProgress, stallSeconds = STALL
   }
 }
 
+// Browsers start a worker only from a script of the page's own origin. When these files come from
+// another origin (a CDN), or the page has no origin of its own (an iframe sandboxed without
+// allow-same-origin), the worker starts from a few lines made here, a blob: URL, that import the
+// real one from beside this module (its wasm then loads by CORS, as this module's does). It is a
+// classic script, because Chromium starts no module worker from a sandboxed frame's blob:, and it
+// keeps the messages that arrive while the import loads, then hands them over. The page's policy
+// must allow `worker-src blob:`; served from the page's own origin nothing changes.
+const SAME_ORIGIN = WORKER_URL.origin === globalThis.origin;
+let bootstrap = null;
+// The directive that refused the blob: worker, if the page's Content-Security-Policy did.
+let refusedBy = null;
+function workerScript() {
+  if (SAME_ORIGIN) return WORKER_URL.href;
+  if (!bootstrap) {
+    const url = JSON.stringify(WORKER_URL.href);
+    const source = `const early = [];
+onmessage = (e) => { early.push(e); };
+import(${url}).then(() => { for (const e of early) onmessage(e); }, (e) => {
+  const fail = () => postMessage({ ok: false, error: 'the importer could not load from ' + ${url} + ' (' + e.message + ')' });
+  early.forEach(fail);
+  onmessage = fail;
+});
+`;
+    bootstrap = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+    globalThis.document?.addEventListener('securitypolicyviolation', (e) => {
+      if (/^blob/.test(e.blockedURI)) refusedBy = e.effectiveDirective || e.violatedDirective;
+    });
+  }
+  return bootstrap;
+}
+
 // Under Trusted Types a worker's script URL must come from a policy: this one allows exactly the
-// importer worker beside this module, nothing else.
+// importer worker beside this module (or its blob: starter above), nothing else.
 let policy = null;
 function workerUrl() {
+  const url = workerScript();
   const tt = globalThis.trustedTypes;
-  if (!tt) return WORKER_URL;
+  if (!tt) return url;
   policy ??= tt.createPolicy('cyber-spectrum', {
     createScriptURL: (u) => {
-      if (u !== WORKER_URL.href) throw new TypeError(`cyber-spectrum: ${u} is not its importer worker`);
+      if (u !== WORKER_URL.href && u !== bootstrap) throw new TypeError(`cyber-spectrum: ${u} is not its importer worker`);
       return u;
     },
   });
-  return policy.createScriptURL(WORKER_URL.href);
+  return policy.createScriptURL(url);
+}
+
+/** The importer worker: the module beside this one, or the classic blob: starter above. */
+const startWorker = () => new Worker(workerUrl(), { type: SAME_ORIGIN ? 'module' : 'classic' });
+
+/** Why the worker did not start, as a reader or publisher can act on it. */
+function notStarted(event) {
+  if (refusedBy) {
+    return `the importer could not start: this page's Content-Security-Policy (${refusedBy}) refuses its worker. `
+      + `With cyber-spectrum served from ${WORKER_URL.origin}, the page's policy needs worker-src blob:`;
+  }
+  const why = event?.message || 'worker failed to load';
+  return SAME_ORIGIN ? `the importer could not start (${why})`
+    : `the importer could not start (${why}; it is served from ${WORKER_URL.origin}, which must allow this page by CORS, and the page's policy must allow worker-src blob:)`;
 }
 
 // One importer worker started ahead (by fetchBytes, or after a read) and taken by the next read;
@@ -135,16 +181,20 @@ let spare = null;
 /** Starts an importer worker now, so that the next read does not wait for it to load. */
 export function warmImporter() {
   if (spare || typeof Worker === 'undefined') return;
-  const worker = new Worker(workerUrl(), { type: 'module' });
-  spare = { worker, failed: false };
-  const mine = spare;
-  worker.onerror = () => { mine.failed = true; }; // the read then starts a worker of its own
+  try {
+    const worker = startWorker();
+    spare = { worker, failed: false };
+    const mine = spare;
+    worker.onerror = () => { mine.failed = true; }; // the read then starts a worker of its own
+  } catch {
+    // The read starts its own worker and reports why it cannot.
+  }
 }
 
 function runWorker(message, signal) {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) { reject(new DOMException('cancelled', 'AbortError')); return; }
-    const worker = spare && !spare.failed ? spare.worker : new Worker(workerUrl(), { type: 'module' });
+    const worker = spare && !spare.failed ? spare.worker : startWorker();
     if (spare?.failed) spare.worker.terminate();
     spare = null;
     const stop = () => { worker.terminate(); reject(new DOMException('cancelled', 'AbortError')); };
@@ -156,7 +206,8 @@ function runWorker(message, signal) {
     };
     worker.onerror = (e) => {
       finish();
-      reject(new Error(`the importer could not start (${e.message || 'worker failed to load'})`));
+      // The page's policy reports a refusal as an event of its own, which may come just after.
+      setTimeout(() => reject(new Error(notStarted(e))), 0);
     };
     // A copy goes to the worker when the page keeps the bytes (to retry with a column mapping);
     // otherwise they are handed over, not copied.

@@ -2,7 +2,29 @@
 // a list of [name, value] parameters in the names `<cyber-spectrum>` attributes use, so a link's
 // hash, an element's attributes and the render command's options all read the same way.
 
-const HERE = new URL('.', import.meta.url);
+/** This code's version: the crate's (`Cargo.toml`) and the package's (`make package`); a unit test
+ * keeps them equal. The element shows it (`el.version`), and copied code served from an npm CDN
+ * pins it. */
+export const VERSION = '0.1.0';
+
+/**
+ * The folder these files were served from, as copied code should name it: on an npm CDN
+ * (`https://cdn.jsdelivr.net/npm/cyber-spectrum@0/`, `https://unpkg.com/cyber-spectrum/`) the
+ * package's path segment pinned to this exact version, so a pasted chart does not change when a
+ * new version comes out; any other address as it is.
+ */
+export function pinnedBase(href, version = VERSION) {
+  const url = new URL('.', href);
+  const parts = url.pathname.split('/');
+  const i = parts.findIndex((p, k) => /^cyber-spectrum@[^/]*$/.test(p)
+    || (p === 'cyber-spectrum' && (parts[k - 1] === 'npm' || (k === 1 && /(^|\.)unpkg\.com$/.test(url.hostname)))));
+  if (i < 0) return url;
+  parts[i] = `cyber-spectrum@${version}`;
+  url.pathname = parts.join('/');
+  return url;
+}
+
+const HERE = pinnedBase(import.meta.url);
 
 /** `[[name, value], ...]` as a URL hash or query (`view=timeline&initiators=PRK`). */
 export function toQuery(params) {
