@@ -135,6 +135,9 @@ export function chartView(figure, canvas, caption, source) {
   });
   return {
     draw() {
+      // A canvas with no size (its frame not laid out yet, or hidden) has nothing to show: the
+      // resize observer draws it as soon as it has a size.
+      if (!canvas.clientWidth || !canvas.clientHeight) return;
       const view = source.view();
       const drawn = source.explorer().draw(canvas, view.name, source.filter(), undefined, source.context?.() ?? true);
       for (const issue of drawn.themeIssues) console.warn(`cyber-spectrum: theme ${issue}`);
