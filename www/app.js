@@ -195,7 +195,7 @@ async function main() {
       return;
     }
     renderStats($('stats'), stats, facets, filter);
-    controls.counts(explorer.facetCounts(filter));
+    controls.counts(() => explorer.facetCounts(filter));
     showButton.textContent = `Show ${stats.total.toLocaleString('en')} incident${stats.total === 1 ? '' : 's'}`;
     showReading();
     $('compare-button').hidden = !facets.readings.length;

@@ -119,9 +119,10 @@ function dropdown(field, choices) {
 /**
  * Fills the controls of a `filterForm` for `facets`. Returns `read(base)`, the filter the controls
  * show laid over `base` (fields without a control keep their value there), `write(filter)`,
- * which sets the controls to show a filter, and `counts(faceted)`, which sets each choice's count
- * to what it would select with the rest of the filter (`Explorer.facetCounts`), dimming those that
- * would select nothing (still there to choose).
+ * which sets the controls to show a filter, and `counts(faceted)`: `faceted()` gives what each
+ * choice would select with the rest of the filter (`Explorer.facetCounts`); the counts are worked
+ * out when a list opens and after each change while one is open (a pass over the data a reader
+ * with every list closed never pays for), and choices that would select nothing are dimmed.
  */
 export function buildControls(form, facets) {
   const el = form.elements;
@@ -205,9 +206,13 @@ export function buildControls(form, facets) {
     }
     constrain();
   };
+  let source = null;
   const counts = (faceted) => {
+    if (faceted) source = faceted;
+    if (!source || !multi.querySelector('details.multi[open]')) return;
+    const all = source();
     for (const details of multi.querySelectorAll('details.multi')) {
-      const of = faceted?.[details.dataset.name] ?? {};
+      const of = all?.[details.dataset.name] ?? {};
       for (const box of details.querySelectorAll('input')) {
         const n = of[box.value] ?? 0;
         box.parentElement.querySelector('.count').textContent = ` (${n.toLocaleString('en')})`;
@@ -215,6 +220,8 @@ export function buildControls(form, facets) {
       }
     }
   };
+  // (toggle does not bubble: caught on its way down.)
+  multi.addEventListener('toggle', (e) => { if (e.target.open) counts(); }, true);
   constrain();
   return { read, write, counts };
 }

@@ -283,7 +283,7 @@ export class CyberSpectrum extends HTMLElement {
     this.stats_ = stats;
     this.clearError();
     if (cause !== 'controls') this.controls?.write(filter);
-    this.controls?.counts(this.explorer.facetCounts(filter));
+    this.controls?.counts(() => this.explorer.facetCounts(filter));
     this.syncViewButtons();
     if (cause !== 'attribute') this.reflect();
     this.head.textContent = headline(stats, this.facets.levels, this.locale);

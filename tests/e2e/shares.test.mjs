@@ -23,7 +23,9 @@ test('the statistics give the share of the whole and the filter lists count what
   const lists = await stats.locator('.grid h3').allInnerTexts();
   assert.ok(lists.includes('Also targeted'), lists.join(' | '));
   assert.doesNotMatch(await stats.locator('.grid').innerText(), /South Korea: \d+ \(100%\)/);
-  // Counts follow the selection: each initiator's count is what choosing it instead would select.
+  // Counts follow the selection (worked out when the list opens): each initiator's count is what
+  // choosing it instead would select.
+  await page.locator('details.multi[data-name="initiators"] > summary').click();
   const counts = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('details.multi[data-name="initiators"] label')]
     .map((l) => [l.querySelector('input').value, [Number(l.querySelector('.count').textContent.match(/\d+/)[0]), l.classList.contains('zero')]])));
   assert.equal(counts.PRK[0], n, 'the chosen state counts the selection itself');
