@@ -123,6 +123,14 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         self.area.draw(&Rectangle::new([(x0, y0), (x1, y1)], color.mix(alpha).filled())).map_err(draw_err)
     }
 
+    /// A line of text on the chart's background, centred at `(x, y)`: for a notice ("No incidents
+    /// match") that lines drawn before it must not cross.
+    pub fn notice(&self, text: &str, x: i32, y: i32, size: f64) -> Result<()> {
+        let (w, h) = self.measure(text, size);
+        self.rect(x - w / 2 - 6, y - h / 2 - 4, x + w / 2 + 6, y + h / 2 + 4, self.theme.background, 1.0)?;
+        self.text(text, x, y, size, self.theme.muted, HPos::Center, VPos::Center)
+    }
+
     pub fn fill(&self) -> Result<()> {
         self.area.fill(&self.theme.background).map_err(draw_err)
     }

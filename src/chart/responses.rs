@@ -158,11 +158,6 @@ pub fn draw<DB: DrawingBackend>(
             }
         }
     }
-    if input.is_empty() {
-        if let Some(m) = p.fit(&["No incidents match the current filters", "None match"], w - x0 - PAD, 14.0) {
-            p.text(m, (x0 + w - PAD) / 2, (plot_top + plot_bottom) / 2, 14.0, t.muted, H::Center, V::Center)?;
-        }
-    }
 
     // The thresholds, as on the spectrum: a dashed line where each can first be reached, its
     // label on its own row of the strip above (right of the line, else left).
@@ -175,6 +170,12 @@ pub fn draw<DB: DrawingBackend>(
             p.text(l, x + 4, y, FONT, line.color, H::Left, V::Top)?;
         } else if let Some(l) = p.fit(&labels, x - PAD - 4, FONT) {
             p.text(l, x - 4, y, FONT, line.color, H::Right, V::Top)?;
+        }
+    }
+
+    if input.is_empty() {
+        if let Some(m) = p.fit(&["No incidents match the current filters", "None match"], w - x0 - PAD, 14.0) {
+            p.notice(m, (x0 + w - PAD) / 2, (plot_top + plot_bottom) / 2, 14.0)?;
         }
     }
 

@@ -253,14 +253,6 @@ pub fn draw<DB: DrawingBackend>(
             }
         }
     }
-    if input.is_empty() {
-        let msg =
-            p.fit(&["No incidents match the current filters", "No incidents match", "None match"], w - 2 * PAD, 14.0);
-        if let Some(msg) = msg {
-            p.text(msg, w / 2, plot_top + (plot_bottom - plot_top) / 2, 14.0, t.muted, H::Center, V::Center)?;
-        }
-    }
-
     // Thresholds: a dashed line where each can first be reached (a fainter one where it holds
     // whatever the effects), its label in the strip above the marks: use of force on the first
     // row, armed attack on the second, so the labels never cross the other line. A contested
@@ -307,6 +299,14 @@ pub fn draw<DB: DrawingBackend>(
             .unwrap_or((labels[2], places[0]));
         let (label, (_, x, h)) = placed;
         p.text(label, x, y - 3, LABEL_FONT, color, h, V::Bottom)?;
+    }
+
+    if input.is_empty() {
+        let msg =
+            p.fit(&["No incidents match the current filters", "No incidents match", "None match"], w - 2 * PAD, 14.0);
+        if let Some(msg) = msg {
+            p.notice(msg, w / 2, plot_top + (plot_bottom - plot_top) / 2, 14.0)?;
+        }
     }
 
     // The axis: numbers, then level labels.
