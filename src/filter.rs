@@ -532,13 +532,7 @@ impl Compiled {
                 }
             }
             if counts(64) {
-                let kinds = store.response_kinds(k).unwrap_or(0);
-                if kinds == 0 {
-                    vocab[4][0] += 1;
-                }
-                for kind in ResponseKind::in_set(kinds) {
-                    vocab[4][kind as usize] += 1;
-                }
+                crate::events::tally(&mut vocab[4], store.response_kinds(k).unwrap_or(0));
             }
         }
         let mut out = Vec::new();

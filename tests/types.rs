@@ -70,7 +70,7 @@ fn stats_facets_records_and_warnings_match_their_interfaces() {
     let assessed = serde_json::to_value(ex.assess(sony, &Filter::default()).unwrap()).unwrap();
     assert_eq!(object_keys(&assessed), keys("Assessment"));
     assert_eq!(object_keys(&stats["responses"]), keys("ResponseStats"));
-    assert_eq!(object_keys(&stats["responses"]["byKind"][0]), keys("KindCount"));
+    assert_eq!(object_keys(&stats["responses"]["byKind"][0]), keys("Choice"));
     assert_eq!(object_keys(&stats["clustering"]), keys("Clustering"));
     let responses = serde_json::to_value(ex.responses_of(sony).unwrap()).unwrap();
     assert_eq!(object_keys(&responses[0]), keys("ResponseRecord"));

@@ -9,7 +9,7 @@ mod imported;
 mod stats;
 
 pub use imported::{from_words, kind_of};
-pub use stats::{clustering, response_stats, Clustering, KindCount, ResponseStats, WINDOW_DAYS};
+pub use stats::{clustering, kind_choices, response_stats, tally, Clustering, ResponseStats, WINDOW_DAYS};
 
 use crate::error::{Error, Result};
 use crate::import::table::{Row, Table};

@@ -3,6 +3,7 @@
 //! incidents started near a context event, against how many would by chance.
 
 use super::{Event, Linked};
+use crate::explorer::Choice;
 use crate::model::{PartialDate, Precision, ResponseKind};
 use crate::store::Store;
 use serde::Serialize;
@@ -12,18 +13,9 @@ pub const WINDOW_DAYS: u32 = 30;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct KindCount {
-    pub value: &'static str,
-    pub label: &'static str,
-    /// Incidents that drew at least one response of the kind.
-    pub count: usize,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct ResponseStats {
     /// Every kind some selected incident drew, mildest first.
-    pub by_kind: Vec<KindCount>,
+    pub by_kind: Vec<Choice>,
     /// Incidents with no response known.
     pub none_known: usize,
     /// Incidents publicly attributed by a state, several states or a UN body, and the median
@@ -46,20 +38,38 @@ fn median(mut v: Vec<i32>) -> Option<f64> {
     }
 }
 
+/// Adds one incident's kinds of response (bits of [`ResponseKind`]) to counts per kind, in
+/// `ResponseKind::ALL` order: `none-known` when it drew none.
+pub fn tally(counts: &mut [usize], set: u16) {
+    if set == 0 {
+        counts[ResponseKind::NoneKnown as usize] += 1;
+    }
+    for kind in ResponseKind::in_set(set) {
+        counts[kind as usize] += 1;
+    }
+}
+
+/// The kinds with a count, mildest first, as a filter list and the statistics show them.
+pub fn kind_choices(counts: &[usize]) -> Vec<Choice> {
+    ResponseKind::ALL
+        .iter()
+        .zip(counts)
+        .filter(|(_, n)| **n > 0)
+        .map(|(k, &count)| Choice { value: k.slug(), label: k.label(), count })
+        .collect()
+}
+
 /// The response figures for the rows `selection` of `store`.
 pub fn response_stats(linked: &Linked, store: &Store, selection: &[u32]) -> ResponseStats {
     let mut counts = vec![0usize; ResponseKind::ALL.len()];
     let (mut to_attribution, mut to_legal) = (Vec::new(), Vec::new());
-    let (mut none_known, mut attributed, mut legal) = (0, 0, 0);
+    let (mut attributed, mut legal) = (0, 0);
     for &k in selection {
         let k = k as usize;
         let set = store.response_kinds(k).unwrap_or(0);
+        tally(&mut counts, set);
         if set == 0 {
-            none_known += 1;
             continue;
-        }
-        for kind in ResponseKind::in_set(set) {
-            counts[kind as usize] += 1;
         }
         let start = store.facts()[k].start.day_number();
         // Responses come in date order: the first of each sort is the earliest.
@@ -74,13 +84,10 @@ pub fn response_stats(linked: &Linked, store: &Store, selection: &[u32]) -> Resp
             to_legal.extend(days(r));
         }
     }
+    // "None known" is its own figure here, not a kind drawn.
+    let none_known = std::mem::take(&mut counts[ResponseKind::NoneKnown as usize]);
     ResponseStats {
-        by_kind: ResponseKind::ALL
-            .iter()
-            .zip(counts)
-            .filter(|(_, n)| *n > 0)
-            .map(|(k, count)| KindCount { value: k.slug(), label: k.label(), count })
-            .collect(),
+        by_kind: kind_choices(&counts),
         none_known,
         attributed,
         median_days_to_attribution: median(to_attribution),

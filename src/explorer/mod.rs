@@ -193,20 +193,9 @@ fn vocab_choices<T: Copy + PartialEq>(
 fn response_choices(store: &Store) -> Vec<Choice> {
     let mut counts = vec![0usize; ResponseKind::ALL.len()];
     for k in 0..store.len() {
-        let set = store.response_kinds(k).unwrap_or(0);
-        if set == 0 {
-            counts[0] += 1;
-        }
-        for kind in ResponseKind::in_set(set) {
-            counts[kind as usize] += 1;
-        }
+        events::tally(&mut counts, store.response_kinds(k).unwrap_or(0));
     }
-    ResponseKind::ALL
-        .iter()
-        .zip(counts)
-        .filter(|(_, n)| *n > 0)
-        .map(|(k, count)| Choice { value: k.slug(), label: k.label(), count })
-        .collect()
+    events::kind_choices(&counts)
 }
 
 /// [`Explorer::from_import`] in steps (the rows are checked a batch at a time), so the page's

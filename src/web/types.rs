@@ -81,11 +81,10 @@ export interface Stats {
   clustering: Clustering | null;
 }
 
-export interface KindCount { value: string; label: string; count: number; }
 /** How many incidents drew each kind of response, none, a first attribution or legal measure
  * (with the median days from the incident's start). */
 export interface ResponseStats {
-  byKind: KindCount[];
+  byKind: Choice[];
   noneKnown: number;
   attributed: number;
   medianDaysToAttribution: number | null;
