@@ -26,6 +26,9 @@ test('the statistics give the share of the whole and the filter lists count what
   // Counts follow the selection (worked out when the list opens): each initiator's count is what
   // choosing it instead would select.
   await page.locator('details.multi[data-name="initiators"] > summary').click();
+  // (The list counts on its toggle event, a task after the click.)
+  await page.waitForFunction(() => document.querySelector('details.multi[data-name="initiators"]').open);
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
   const counts = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('details.multi[data-name="initiators"] label')]
     .map((l) => [l.querySelector('input').value, [Number(l.querySelector('.count').textContent.match(/\d+/)[0]), l.classList.contains('zero')]])));
   assert.equal(counts.PRK[0], n, 'the chosen state counts the selection itself');
