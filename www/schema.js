@@ -12,6 +12,7 @@ export const FILTERS = [
   {"control":"target-types","kind":"list","label":"Target types","name":"targetTypes","param":"target-types"},
   {"control":"attribution","kind":"list","label":"Attribution","name":"attribution","param":"attribution"},
   {"control":"responses","kind":"list","label":"Responses","name":"responses","param":"responses"},
+  {"control":"scope","kind":"list","label":"Scope","name":"scope","param":"scope"},
   {"control":"severity","kind":"level","label":"Severity from","name":"minSeverity","param":"min-severity"},
   {"control":"severity","kind":"level","label":"to","name":"maxSeverity","param":"max-severity","upper":true},
   {"control":"search","kind":"text","label":"Search names","name":"search","param":"search"},
