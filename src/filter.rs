@@ -1,7 +1,7 @@
 //! The reader's selection: a plain object in the API, checked once and compiled into fast tests.
 
 use crate::error::{Error, Result};
-use crate::model::{Certainty, Country, Method, Objective, ResponseKind, Scale, TargetType};
+use crate::model::{Certainty, Country, Method, Objective, PartialDate, ResponseKind, Scale, TargetType};
 use crate::reading::{self, Reading};
 use crate::store::Store;
 
@@ -411,13 +411,20 @@ fn allowed<T: PartialEq>(set: &Option<Vec<T>>, v: Option<T>) -> bool {
 }
 
 impl Compiled {
+    /// Whether an incident that began at `start` is in the years asked for. An undated one is,
+    /// until the reader narrows the years.
+    fn in_years(&self, start: Option<PartialDate>) -> bool {
+        match start {
+            Some(d) => d.year >= self.from && d.year <= self.to,
+            None => self.from == i32::MIN && self.to == i32::MAX,
+        }
+    }
+
     /// Whether row `k` of `store` matches. The coded facts are tested first; the text only
     /// when they pass and a search is set.
     pub fn matches(&self, store: &Store, k: usize) -> bool {
         let i = &store.facts()[k];
-        let year = i.start.year;
-        year >= self.from
-            && year <= self.to
+        self.in_years(i.start)
             && self.initiators.as_ref().is_none_or(|s| s[i.initiator.index()])
             && self
                 .targets
@@ -444,9 +451,7 @@ impl Compiled {
     fn misses(&self, store: &Store, k: usize) -> u8 {
         let i = &store.facts()[k];
         let mut m = 0u8;
-        let year = i.start.year;
-        if year < self.from
-            || year > self.to
+        if !self.in_years(i.start)
             || self.severity.is_some_and(|(lo, hi)| !i.severity.is_some_and(|s| s >= lo && s <= hi))
         {
             return 0x80;

@@ -51,6 +51,8 @@ pub struct Stats {
     pub severity_counts: Vec<usize>,
     /// Incidents without a severity: counted here, not dropped.
     pub not_coded: usize,
+    /// Incidents without a start date: counted in every figure but the years and the timeline.
+    pub undated: usize,
     pub mean_severity: Option<f64>,
     pub median_severity: Option<f64>,
     pub max_severity: Option<u8>,
@@ -166,7 +168,8 @@ pub fn compute(store: &Store, selection: &[u32], scale: &Scale, reading: Option<
     let (mut by_initiator, mut by_target) = (vec![0usize; n], vec![0usize; n]);
     let mut dyads = vec![0u32; n * n];
     // Per year: its count, then its severity histogram.
-    let mut years = vec![0usize; year_slots * (levels + 1)];
+    // One slot per year, and one after them for the undated.
+    let mut years = vec![0usize; (year_slots + 1) * (levels + 1)];
     let mut severity_counts = vec![0usize; levels];
     let rules = reading.map_or([None, None], |r| [r.use_of_force.as_ref(), r.armed_attack.as_ref()]);
     // Per threshold: incidents that reach it, and incidents undecided.
@@ -183,7 +186,8 @@ pub fn compute(store: &Store, selection: &[u32], scale: &Scale, reading: Option<
                 dyads[row + t.index()] += 1;
             }
         }
-        let y = (i.start.year.clamp(EARLIEST_YEAR, LATEST_YEAR) - EARLIEST_YEAR) as usize * (levels + 1);
+        let slot = i.start.map_or(year_slots, |d| (d.year.clamp(EARLIEST_YEAR, LATEST_YEAR) - EARLIEST_YEAR) as usize);
+        let y = slot * (levels + 1);
         years[y] += 1;
         if let Some(s) = i.severity {
             for (t, rule) in rules.iter().enumerate() {
@@ -247,6 +251,7 @@ pub fn compute(store: &Store, selection: &[u32], scale: &Scale, reading: Option<
         dyads: dyad_list,
         by_year,
         not_coded: total - coded,
+        undated: years[year_slots * (levels + 1)],
         mean_severity: mean(&severity_counts),
         median_severity: median(&severity_counts),
         max_severity,

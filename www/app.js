@@ -4,7 +4,7 @@
 import { VIEWS, FILTERS, FORMATS } from './schema.js';
 import { startCore, acquire, release, reason, readingWords } from './core.js';
 import { filterForm, buildControls, closeDropdownsOnOutsideClick } from './controls.js';
-import { renderStats, activeReading } from './stats-view.js';
+import { renderStats, activeReading, yearsText } from './stats-view.js';
 import { renderReading } from './reading-view.js';
 import { shareButtons, stateParams, toQuery, fromQuery } from './share.js';
 import { chartKeeper, chartView } from './charts.js';
@@ -30,7 +30,7 @@ function clearError() {
 function datasetLine(facets, origin) {
   const what = facets.source === 'bundled' ? `Bundled dataset, version ${facets.version}` : `Your data (${origin}, read as ${facets.source})`;
   const scale = facets.scale.readings ? '' : `; severity is ${facets.scale.name}`;
-  return `${what}: ${facets.total} incidents, ${facets.firstYear} to ${facets.lastYear}${scale}.`;
+  return `${what}: ${facets.total} incidents${yearsText(facets)}${scale}.`;
 }
 
 /** What changed in the bundled dataset's version (data/CHANGELOG.md, summarised by the build),

@@ -22,10 +22,10 @@ export function button(text, onClick, className) {
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-/** "2017-05-12" read as its precision says: 12 May 2017, May 2017 or 2017. */
+/** "2017-05-12" read as its precision says: 12 May 2017, May 2017 or 2017; an undated start says so. */
 export function formatDate(iso, precision) {
   const [y, m, d] = String(iso ?? '').split('-');
-  if (!y) return '';
+  if (!y) return precision === 'unknown' ? 'date unknown' : '';
   if (precision === 'year' || !m) return y;
   const month = MONTHS[Number(m) - 1] ?? m;
   return precision === 'month' || !d ? `${month} ${y}` : `${Number(d)} ${month} ${y}`;

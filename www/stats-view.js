@@ -103,10 +103,20 @@ export function shareOfWhole(s, facets, filter = {}) {
   return `That is ${n(s.total)} of ${of} (${pct.format(s.total / whole)}).`;
 }
 
+/**
+ * ", 2014 to 2023" for a headline, with how many incidents are undated: the years they span say
+ * nothing of those.
+ */
+export function yearsText(s) {
+  const span = s.firstYear === null ? '' : s.firstYear === s.lastYear ? `, ${s.firstYear}` : `, ${s.firstYear} to ${s.lastYear}`;
+  if (!s.undated) return span;
+  return s.undated === s.total ? ', none dated' : `${span} (${s.undated} undated)`;
+}
+
 /** Fills `root` with the statistics of the current selection (`facets` names levels and wholes). */
 export function renderStats(root, s, facets, filter = {}) {
   const levels = facets.levels;
-  const years = s.firstYear === null ? '' : s.firstYear === s.lastYear ? `, ${s.firstYear}` : `, ${s.firstYear} to ${s.lastYear}`;
+  const years = yearsText(s);
   const headline = el('p', `${s.total} incident${s.total === 1 ? '' : 's'}${years}`, 'headline');
   const share = shareOfWhole(s, facets, filter);
   const sev = el('p');
@@ -116,7 +126,8 @@ export function renderStats(root, s, facets, filter = {}) {
     sev.textContent = `Severity: mean ${num.format(s.meanSeverity)}, median ${num.format(s.medianSeverity)}, `
       + `maximum ${named(s.maxSeverity, levels[s.maxSeverity]?.label)}.`;
   }
-  const thresholds = el('p', thresholdsText(s) + (s.notCoded ? ` ${s.notCoded} not coded.` : ''));
+  const thresholds = el('p', thresholdsText(s) + (s.notCoded ? ` ${s.notCoded} not coded.` : '')
+    + (s.undated ? ` ${s.undated} undated: counted here, not on the timeline.` : ''));
   const responses = [responsesText(s), clusteringText(s.clustering)].filter(Boolean).map((t) => el('p', t));
   const grid = el('div', undefined, 'grid');
   grid.append(
@@ -167,7 +178,7 @@ export function describe(s, view, counted = false) {
   const states = s.byInitiator;
   const by = states.length === 1 ? `by ${states[0].name}`
     : `by ${states.slice(0, 2).map((r) => `${r.name} (${r.count})`).join(', ')}${states.length > 2 ? ` and ${states.length - 2} more` : ''}`;
-  const when = s.firstYear === s.lastYear ? `in ${s.firstYear}` : `${s.firstYear} to ${s.lastYear}`;
+  const when = s.firstYear === null ? 'none dated' : s.firstYear === s.lastYear ? `in ${s.firstYear}` : `${s.firstYear} to ${s.lastYear}`;
   const parts = [`${title}${counted ? ' (counts: too many incidents for a mark each)' : ''}: ${s.total} incident${s.total === 1 ? '' : 's'} ${by}, ${when}`];
   if (view.busiest && s.byYear.length > 1) {
     const peak = s.byYear.reduce((a, b) => (b.count > a.count ? b : a));
@@ -183,6 +194,7 @@ export function describe(s, view, counted = false) {
   }
   if (view.name === 'responses') parts.push(describeResponses(s));
   if (s.notCoded) parts.push(`${s.notCoded} not coded`);
+  if (s.undated) parts.push(`${s.undated} undated${view.name === 'timeline' ? ', not on this chart' : ''}`);
   return `${parts.join('; ')}.`;
 }
 
@@ -211,7 +223,7 @@ export function headline(s, levels, locale) {
   } catch {
     n = new Intl.NumberFormat(); // a malformed tag never stops the headline
   }
-  const years = s.firstYear === null ? '' : s.firstYear === s.lastYear ? `, ${s.firstYear}` : `, ${s.firstYear} to ${s.lastYear}`;
+  const years = yearsText(s);
   const parts = [`${n.format(s.total)} incident${s.total === 1 ? '' : 's'}${years}`];
   if (s.maxSeverity !== null) {
     parts.push(`most severe: level ${named(s.maxSeverity, levels[s.maxSeverity]?.label)}`);

@@ -33,8 +33,8 @@ pub fn entries(input: &ChartInput) -> Vec<(String, RGBColor, Shape)> {
     out
 }
 
-/// Lays out the legend from `(x0, y0)` within `width`, then a `note` on how the chart is drawn
-/// (the first of its wordings that fits), and returns the y just below it. Draws only when `paint`
+/// Lays out the legend from `(x0, y0)` within `width`, then `notes` on how the chart is drawn, a
+/// line each (the first of a note's wordings that fits), and returns the y just below it. Draws only when `paint`
 /// is set, so a chart can learn the legend's height before deciding how to draw.
 pub fn draw<DB: DrawingBackend>(
     p: &Painter<DB>,
@@ -42,7 +42,7 @@ pub fn draw<DB: DrawingBackend>(
     x0: i32,
     y0: i32,
     width: i32,
-    note: &[&str],
+    notes: &[&[&str]],
     paint: bool,
 ) -> Result<i32> {
     let mut items: Vec<(String, RGBColor, Shape, bool)> =
@@ -67,7 +67,7 @@ pub fn draw<DB: DrawingBackend>(
         }
         x += w + 14;
     }
-    if let Some(note) = p.fit(note, width, FONT) {
+    for note in notes.iter().filter_map(|n| p.fit(n, width, FONT)) {
         y += ROW;
         if paint {
             p.text(note, x0, y + ROW / 2, FONT, p.theme.muted, H::Left, V::Center)?;

@@ -94,7 +94,7 @@ pub fn draw<DB: DrawingBackend>(
         |d: f64, ch: f64| cells.iter().all(|c| c.is_empty() || (c.len().div_ceil(per_row(d)) as f64) * d <= ch - 2.0);
     let aggregated = !fits(MIN_MARK, cell_h_under(legend::draw(&p, input, PAD, PAD, w - 2 * PAD, &[], false)?));
     let note: &[&str] = if aggregated { &NOTE } else { &[] };
-    let strip_top = legend::draw(&p, input, PAD, PAD, w - 2 * PAD, note, true)?;
+    let strip_top = legend::draw(&p, input, PAD, PAD, w - 2 * PAD, &[note], true)?;
     let plot_top = strip_top + 36;
     let ch = cell_h_under(strip_top);
     let row_y = |r: usize| f64::from(plot_bottom) - ch * (r + 1) as f64;

@@ -166,7 +166,7 @@ pub fn draw<DB: DrawingBackend>(
         |d: f64, plot_h: f64| totals.iter().all(|&n| n == 0 || (n.div_ceil(per_row(d)) as f64) * d <= plot_h - 16.0);
     let aggregated = !fits(MIN_MARK, plot_h_under(legend::draw(&p, input, PAD, PAD, w - 2 * PAD, &[], false)?));
     let note: &[&str] = if aggregated { &NOTE } else { &[] };
-    let strip_top = legend::draw(&p, input, PAD, PAD, w - 2 * PAD, note, true)?;
+    let strip_top = legend::draw(&p, input, PAD, PAD, w - 2 * PAD, &[note], true)?;
     let plot_top = strip_top + strip_h;
     let plot_h = plot_h_under(strip_top);
 

@@ -273,7 +273,7 @@ pub struct ResponseRecord {
 }
 
 impl ResponseRecord {
-    pub fn new(r: &Response, start: PartialDate) -> ResponseRecord {
+    pub fn new(r: &Response, start: Option<PartialDate>) -> ResponseRecord {
         ResponseRecord {
             id: r.id.clone(),
             date: r.date.map(|d| d.to_string()).unwrap_or_default(),
@@ -285,7 +285,8 @@ impl ResponseRecord {
             days_after: r
                 .date
                 .filter(|_| r.kind != ResponseKind::NoneKnown)
-                .map(|d| d.day_number() - start.day_number()),
+                .zip(start)
+                .map(|(d, s)| d.day_number() - s.day_number()),
         }
     }
 }

@@ -37,7 +37,7 @@ fn value(i: &Incident, column: &str) -> String {
     match column {
         "id" => i.id.clone(),
         "name" => i.name.clone(),
-        "start" => i.start.to_string(),
+        "start" => i.start.map(|d| d.to_string()).unwrap_or_default(),
         "end" => i.end.map(|d| d.to_string()).unwrap_or_default(),
         "initiator" => i.initiator.code().to_string(),
         "targets" => i.targets.iter().map(|t| t.code()).collect::<Vec<_>>().join(";"),

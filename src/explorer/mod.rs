@@ -6,7 +6,9 @@ use crate::error::{Error, Result};
 use crate::events::{self, Event, Linked};
 use crate::filter::{Compiled, Filter};
 use crate::import::{self, Dataset, Format, Mapping, Warning};
-use crate::model::{Certainty, Country, Effects, Incident, Method, Objective, ResponseKind, Scale, TargetType};
+use crate::model::{
+    chronological, Certainty, Country, Effects, Incident, Method, Objective, ResponseKind, Scale, TargetType,
+};
 use crate::reading::{self, Reading, ReadingInfo, Tier};
 use crate::stats::{self, Stats};
 use crate::store::{Decoder, Parts, Store};
@@ -55,7 +57,8 @@ pub struct IncidentRecord {
     pub id: String,
     pub name: String,
     pub start: String,
-    /// `day`, `month` or `year`: how much of `start` is known.
+    /// `day`, `month` or `year`: how much of `start` is known; `unknown` with an empty `start`
+    /// for an undated incident.
     pub precision: &'static str,
     pub end: Option<String>,
     pub initiator: &'static str,
@@ -85,8 +88,8 @@ impl IncidentRecord {
         IncidentRecord {
             id: i.id.clone(),
             name: i.name.clone(),
-            start: i.start.to_string(),
-            precision: i.start.precision().slug(),
+            start: i.start.map(|d| d.to_string()).unwrap_or_default(),
+            precision: i.start.map_or("unknown", |d| d.precision().slug()),
             end: i.end.map(|d| d.to_string()),
             initiator: i.initiator.code(),
             initiator_name: i.initiator.name(),
@@ -137,6 +140,8 @@ pub struct Facets {
     pub version: String,
     pub first_year: Option<i32>,
     pub last_year: Option<i32>,
+    /// Incidents without a start date (in no year).
+    pub undated: usize,
     pub initiators: Vec<Choice>,
     pub targets: Vec<Choice>,
     pub methods: Vec<Choice>,
@@ -237,7 +242,7 @@ impl Receiving {
         }
         // The importer hands its rows over in order (by start, then id); rows out of order by
         // start are sorted by `finish`.
-        self.ordered &= facts.windows(2).all(|w| w[0].start <= w[1].start);
+        self.ordered &= facts.windows(2).all(|w| chronological(&w[0].start, &w[1].start).is_le());
         Ok(done)
     }
 
@@ -329,6 +334,7 @@ impl Explorer {
     pub fn responses_of(&self, index: usize) -> Option<Vec<events::ResponseRecord>> {
         let linked = self.responses.as_ref()?;
         let start = self.data.incidents.facts().get(index)?.start;
+        // An undated incident's responses keep their own dates; no time from its start.
         Some(linked.of_row(index).map(|r| events::ResponseRecord::new(r, start)).collect())
     }
 
@@ -492,8 +498,9 @@ impl Explorer {
             total: all.len(),
             source: self.source.clone(),
             version: if self.source == "bundled" { BUNDLED_VERSION.trim().to_string() } else { String::new() },
-            first_year: all.iter().map(|i| i.start.year).min(),
-            last_year: all.iter().map(|i| i.start.year).max(),
+            first_year: all.iter().filter_map(|i| i.start.map(|d| d.year)).min(),
+            last_year: all.iter().filter_map(|i| i.start.map(|d| d.year)).max(),
+            undated: all.iter().filter(|i| i.start.is_none()).count(),
             initiators: country_choices(all.iter().map(|i| &i.initiator)),
             targets: country_choices(all.iter().map(|i| &i.target).chain(store.more_targets().iter().map(|(_, t)| t))),
             methods: vocab_choices(Method::ALL, all.iter().map(|i| i.method), Method::slug, Method::label),

@@ -217,9 +217,14 @@ impl<'a> RawRow<'a> {
         if id.chars().any(|c| c.is_control()) {
             return Err(self.err("id", "contains control characters"));
         }
-        let start = self.date("start")?.ok_or_else(|| self.err("start", "is empty but required"))?;
+        // An empty start keeps the incident undated; an unreadable one is an error, as in every
+        // column of this format.
+        let start = self.date("start")?;
+        if start.is_none() {
+            Warning::push(warnings, self.row, "start", "is empty; kept as undated (counted, but not on the timeline)");
+        }
         let end = self.date("end")?;
-        if let Some(e) = end {
+        if let (Some(e), Some(start)) = (end, start) {
             if e.surely_before(&start) {
                 Warning::push(
                     warnings,

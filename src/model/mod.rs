@@ -7,7 +7,7 @@ mod date;
 mod ladder;
 mod scale;
 
-pub use date::{PartialDate, Precision, EARLIEST_YEAR, LATEST_YEAR};
+pub use date::{chronological, PartialDate, Precision, EARLIEST_YEAR, LATEST_YEAR};
 pub use ladder::{LEVELS, MAX_LEVEL};
 pub use scale::{Scale, MAX_SCALE};
 
@@ -271,7 +271,9 @@ vocabulary! {
 pub struct Incident {
     pub id: String,
     pub name: String,
-    pub start: PartialDate,
+    /// When it began; `None`: undated (the source gave no readable date). Undated incidents count
+    /// everywhere except the timeline and a narrowed year range.
+    pub start: Option<PartialDate>,
     pub end: Option<PartialDate>,
     pub initiator: Country,
     /// Main target first; never empty after import.

@@ -87,8 +87,10 @@ impl Store {
     pub fn to_parts(&self) -> Parts {
         let mut facts = Vec::with_capacity(self.len() * FACT_BYTES);
         for f in &self.facts {
-            facts.extend_from_slice(&(f.start.year as i16).to_le_bytes());
-            facts.extend([f.start.month.unwrap_or(0), f.start.day.unwrap_or(0)]);
+            // Year 0: undated.
+            let (year, month, day) = f.start.map_or((0, None, None), |d| (d.year, d.month, d.day));
+            facts.extend_from_slice(&(year as i16).to_le_bytes());
+            facts.extend([month.unwrap_or(0), day.unwrap_or(0)]);
             facts.extend_from_slice(&(f.initiator.index() as u16).to_le_bytes());
             facts.extend_from_slice(&(f.target.index() as u16).to_le_bytes());
             facts.extend([
@@ -159,8 +161,13 @@ impl Decoder {
                     .ok_or_else(|| bad(k, format!("country index {}", u16_at(i))))
             };
             let year = i16::from_le_bytes([b[0], b[1]]);
-            let start = PartialDate::from_numbers(i32::from(year), b[2], b[3])
-                .map_err(|e| bad(k, format!("start date {e}")))?;
+            let start = match (year, b[2], b[3]) {
+                (0, 0, 0) => None,
+                _ => Some(
+                    PartialDate::from_numbers(i32::from(year), b[2], b[3])
+                        .map_err(|e| bad(k, format!("start date {e}")))?,
+                ),
+            };
             let targets = u16_at(12);
             if targets == 0 {
                 return Err(bad(k, "no target".into()));

@@ -102,7 +102,7 @@ impl Explorer {
     }
 
     /// Statistics of the incidents the filter selects: `{total, byInitiator, byTarget, dyads,
-    /// byYear, severityCounts, notCoded, meanSeverity, medianSeverity, maxSeverity,
+    /// byYear, severityCounts, notCoded, undated, meanSeverity, medianSeverity, maxSeverity,
     /// reading, atOrAboveUseOfForce, atOrAboveArmedAttack, undecidedUseOfForce, ..., firstYear,
     /// lastYear, ...}`; the threshold figures follow the filter's legal reading.
     #[wasm_bindgen(unchecked_return_type = "Stats")]

@@ -52,6 +52,8 @@ export interface Stats {
   /** Incidents at each level, 0 to the scale's top. */
   severityCounts: number[];
   notCoded: number;
+  /** Incidents without a start date: counted, but in no year and not on the timeline. */
+  undated: number;
   meanSeverity: number | null;
   medianSeverity: number | null;
   maxSeverity: number | null;
@@ -167,6 +169,8 @@ export interface Facets {
   version: string;
   firstYear: number | null;
   lastYear: number | null;
+  /** Incidents without a start date. */
+  undated: number;
   initiators: Choice[];
   targets: Choice[];
   methods: Choice[];
@@ -193,8 +197,9 @@ export interface Facets {
 export interface IncidentRecord {
   id: string;
   name: string;
+  /** Empty when undated. */
   start: string;
-  precision: "day" | "month" | "year";
+  precision: "day" | "month" | "year" | "unknown";
   end: string | null;
   initiator: string;
   initiatorName: string;
