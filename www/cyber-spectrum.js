@@ -163,7 +163,7 @@ export class CyberSpectrum extends HTMLElement {
     return this.stats_ ? structuredClone(this.stats_) : null;
   }
 
-  /** `{code, dataset}`: this element's version and the bundled dataset's (`0.5.0 (data as of
+  /** `{code, dataset}`: this element's version and the bundled dataset's (`0.6.0 (data as of
    * 2025-12-31)`; null until the data is read, and for data from `src`). */
   get version() {
     return { code: VERSION, dataset: this.facets?.source === 'bundled' ? this.facets.version : null };
