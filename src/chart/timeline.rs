@@ -10,7 +10,7 @@ use super::paint::{Painter, H, V};
 use super::thresholds;
 use super::{Band, ChartInput, Layout, Mark};
 use crate::error::Result;
-use crate::model::{Certainty, PartialDate, EARLIEST_YEAR};
+use crate::model::{PartialDate, EARLIEST_YEAR};
 use crate::store::Facts;
 
 use plotters::prelude::DrawingBackend;
@@ -322,7 +322,7 @@ fn draw_dated<DB: DrawingBackend>(
             let x = x + shift;
             let y = i.severity.map_or(nc_y, |s| level_y(f64::from(s.min(top))));
             let (color, shape) = input.palette.style(i.initiator);
-            p.marker(shape, x, y, r, color, i.certainty == Some(Certainty::Suspected))?;
+            p.incident(shape, x, y, r, color, i)?;
             marks.push(Mark { index: idx, x, y, r, group: start(i).year });
         }
     }
