@@ -26,6 +26,12 @@ export const VIEWS = [
   {"band":"level","button":"Responses","counted":"each cell shows how many incidents it holds","heading":"What was done about it","marks":["Each mark is one incident, at its level and in the row of the strongest response it drew","Each mark is one incident, at its score on {name} and in the row of the strongest response it drew"],"name":"responses","rest":["shaded cells are the graduated responses the reading of {reading} deems lawful at that level, so a mark above the shading went beyond that menu and a mark low in it stayed well below what was open. Dashed lines mark use of force ({useOfForce}) and armed attack ({armedAttack}).","that scale has no thresholds, so no lawful responses are shaded."],"title":"Responses against the ladder","walk":", level by level, weakest response first"},
 ];
 
+/** Comparisons as small multiples (src/model/mod.rs, Split): the values of `compare` and their labels. */
+export const COMPARE = [
+  {"label":"By initiator","name":"initiator"},
+  {"label":"By target","name":"target"},
+];
+
 /** Data formats (src/import/mod.rs), auto first: name, menu label, the wasm module that reads it, whether it needs a column mapping. */
 export const FORMATS = [
   {"label":"recognise it","module":"explorer","name":"auto"},

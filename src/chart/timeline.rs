@@ -101,8 +101,8 @@ fn draw_dated<DB: DrawingBackend>(
     let scale = input.scale;
     let top = scale.max;
     let has_nc = input.iter().any(|i| i.severity.is_none());
-    let first = input.iter().map(|i| start(i).year).min();
-    let last = input.iter().map(|i| start(i).year).max();
+    let first = input.years.map(|y| y.0).or_else(|| input.iter().map(|i| start(i).year).min());
+    let last = input.years.map(|y| y.1).or_else(|| input.iter().map(|i| start(i).year).max());
     let (y0, y1) = match (first, last) {
         (Some(a), Some(b)) => (a, b + 1),
         _ => (2009, 2010),

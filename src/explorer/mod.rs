@@ -28,6 +28,7 @@ pub const BUNDLED_VERSION: &str = include_str!("../../data/VERSION");
 mod csv;
 mod order;
 mod readings;
+mod split;
 mod text;
 
 pub use csv::push_cell as push_csv_cell;
@@ -585,6 +586,7 @@ impl Explorer {
             scale: &self.data.scale,
             responses: self.data.incidents.response_column(),
             context: if context { &self.context } else { &[] },
+            years: None,
         };
         let mut layout = chart::draw(area, view, &input)?;
         for m in &mut layout.marks {

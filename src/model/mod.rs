@@ -198,6 +198,15 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// How a chart splits into small multiples to compare states (`compare` in attributes and
+    /// links): a panel per initiator or per target.
+    Split {
+        Initiator = "initiator", "By initiator";
+        Target = "target", "By target";
+    }
+}
+
+vocabulary! {
     /// Why an incident is in the bundled dataset (`data/CODING.md`, Scope): it involves the Korean
     /// Peninsula, or it is a reference incident elsewhere, chosen to anchor a level of the ladder.
     /// Comparisons between states should know which is which.

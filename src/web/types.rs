@@ -37,7 +37,11 @@ export interface Filter {
   reading?: string;
 }
 
-export interface CountryCount { code: string; name: string; count: number; share: number; }
+/** A state's incidents in the selection, with the severity of those coded (null: none coded). */
+export interface CountryCount {
+  code: string; name: string; count: number; share: number;
+  meanSeverity: number | null; medianSeverity: number | null; maxSeverity: number | null;
+}
 export interface DyadCount {
   initiator: string; target: string; initiatorName: string; targetName: string; count: number; share: number;
 }
