@@ -39,7 +39,7 @@ test('three embeds with different data and filters render independently from one
     const { FILTERS } = await import('/schema.js');
     return [customElements.get('cyber-spectrum').observedAttributes, FILTERS.map((f) => f.param)];
   });
-  assert.equal(params.length, 13);
+  assert.equal(params.length, 14);
   for (const p of params) assert.ok(observed.includes(p), `the element observes ${p}`);
 
   // Each shows its own selection; the counts agree with the explorer page on the same link.
