@@ -168,7 +168,7 @@ test('a bad attribute shows its message inside that embed only', async () => {
   // Look and controls attributes that cannot be used are named, and the chart is drawn with defaults.
   const look = await embedState(page, '#look');
   assert.deepEqual(look.error.split('\n').sort(), [
-    'Attribute controls="years,colours": unknown control “colours” (use all, none, or any of: years, severity, search, reading, initiators, targets, methods, objectives, target-types, attribution, responses, view, share).',
+    'Attribute controls="years,colours": unknown control “colours” (use all, none, or any of: years, severity, search, reading, initiators, targets, methods, objectives, target-types, attribution, responses, scope, view, share).',
     'Attribute height="50": expected the chart\'s height in CSS pixels, 200 to 2000.',
     'Attribute theme="purple" is not one of: light, dark, auto.',
   ]);
