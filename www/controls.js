@@ -226,6 +226,37 @@ export function buildControls(form, facets) {
   return { read, write, counts };
 }
 
+/**
+ * One-tap shortcuts for the commonest "who against whom" (issue 21 item 1): a button per pair
+ * (`dyads`: rows of `stats.dyads`) that sets the Initiators and Targets lists to it, or, pressed
+ * again, clears them: `pick(dyad | null)`. Returns `{el, sync(filter)}`; `sync` presses the
+ * button of the pair the filter shows.
+ */
+export function pairPicks(dyads, pick) {
+  const box = document.createElement('div');
+  box.className = 'pairs';
+  box.setAttribute('role', 'group');
+  const title = document.createElement('span');
+  title.id = 'pairs-title';
+  title.textContent = 'Who against whom:';
+  box.setAttribute('aria-labelledby', title.id);
+  box.append(title);
+  const buttons = dyads.map((d) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = `${d.initiatorName} → ${d.targetName}`;
+    b.setAttribute('aria-pressed', 'false');
+    b.addEventListener('click', () => pick(b.getAttribute('aria-pressed') === 'true' ? null : d));
+    box.append(b);
+    return [d, b];
+  });
+  const only = (list, code) => list?.length === 1 && list[0] === code;
+  const sync = (filter) => {
+    for (const [d, b] of buttons) b.setAttribute('aria-pressed', String(only(filter.initiators, d.initiator) && only(filter.targets, d.target)));
+  };
+  return { el: box, sync };
+}
+
 /** Closes an open dropdown when the reader clicks elsewhere or presses Escape. */
 export function closeDropdownsOnOutsideClick(root) {
   root.addEventListener('click', (e) => {
