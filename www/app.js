@@ -160,8 +160,16 @@ async function main() {
   comparePick.el.append(reference.label);
   // Beside the first chart's heading, so it costs the first screen no height.
   document.querySelector('#charts figcaption')?.prepend(comparePick.el);
-  // The commonest pairs of initiator and target, one tap each (set per dataset in adopt).
-  let pairs = null;
+  // The commonest pairs of initiator and target, one tap each (set per dataset in adopt), above
+  // the lists; the reset button ends their row (on a laptop the filters keep their height).
+  const pairs = pairPicks((d) => {
+    controls.write({ ...controls.read({}), initiators: d ? [d.initiator] : undefined, targets: d ? [d.target] : undefined });
+    update();
+  });
+  form.querySelector('.multi-row').before(pairs.el);
+  const actions = form.querySelector('.actions');
+  pairs.el.append(...actions.children);
+  actions.remove();
 
   // Data read from a URL (?data= or the URL form) can go into embed code; a local file cannot.
   const dataUrl = () => (origin === 'bundled' || origin === localFile ? null : new URL(origin, location.href).href);
@@ -211,7 +219,7 @@ async function main() {
     }
     renderStats($('stats'), stats, facets, filter);
     controls.counts(() => explorer.facetCounts(filter));
-    pairs?.sync(filter);
+    pairs.sync(filter);
     reference.sync(filter, facets);
     showButton.textContent = `Show ${stats.total.toLocaleString('en')} incident${stats.total === 1 ? '' : 's'}`;
     showReading();
@@ -264,13 +272,8 @@ async function main() {
     localFile = local ? nextOrigin : null;
     facets = explorer.facets();
     controls = buildControls(form, facets);
-    pairs?.el.remove();
     const known = (d) => facets.initiators?.some((c) => c.value === d.initiator) && facets.targets?.some((c) => c.value === d.target);
-    pairs = pairPicks(explorer.stats({}).dyads.filter(known).slice(0, 4), (d) => {
-      controls.write({ ...controls.read({}), initiators: d ? [d.initiator] : undefined, targets: d ? [d.target] : undefined });
-      update();
-    });
-    form.querySelector('.multi-row').before(pairs.el);
+    pairs.set(explorer.stats({}).dyads.filter(known).slice(0, 4));
     $('dataset').textContent = datasetLine(facets, origin);
     update();
   };

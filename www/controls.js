@@ -228,11 +228,11 @@ export function buildControls(form, facets) {
 
 /**
  * One-tap shortcuts for the commonest "who against whom" (issue 21 item 1): a button per pair
- * (`dyads`: rows of `stats.dyads`) that sets the Initiators and Targets lists to it, or, pressed
- * again, clears them: `pick(dyad | null)`. Returns `{el, sync(filter)}`; `sync` presses the
- * button of the pair the filter shows.
+ * that sets the Initiators and Targets lists to it, or, pressed again, clears them:
+ * `pick(dyad | null)`. Returns `{el, set(dyads), sync(filter)}`: `set` puts a button for each of
+ * `dyads` (rows of `stats.dyads`), `sync` presses the one of the pair the filter shows.
  */
-export function pairPicks(dyads, pick) {
+export function pairPicks(pick) {
   const box = document.createElement('div');
   box.className = 'pairs';
   box.setAttribute('role', 'group');
@@ -240,21 +240,28 @@ export function pairPicks(dyads, pick) {
   title.id = 'pairs-title';
   title.textContent = 'Who against whom:';
   box.setAttribute('aria-labelledby', title.id);
-  box.append(title);
-  const buttons = dyads.map((d) => {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.textContent = `${d.initiatorName} → ${d.targetName}`;
-    b.setAttribute('aria-pressed', 'false');
-    b.addEventListener('click', () => pick(b.getAttribute('aria-pressed') === 'true' ? null : d));
-    box.append(b);
-    return [d, b];
-  });
-  const only = (list, code) => list?.length === 1 && list[0] === code;
+  const list = document.createElement('span');
+  list.className = 'pair-list';
+  box.append(title, list);
+  let buttons = [];
+  const set = (dyads) => {
+    buttons = dyads.map((d) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = `${d.initiatorName} → ${d.targetName}`;
+      b.setAttribute('aria-pressed', 'false');
+      b.addEventListener('click', () => pick(b.getAttribute('aria-pressed') === 'true' ? null : d));
+      return [d, b];
+    });
+    list.replaceChildren(...buttons.map(([, b]) => b));
+    title.hidden = !buttons.length;
+    list.hidden = !buttons.length;
+  };
+  const only = (xs, code) => xs?.length === 1 && xs[0] === code;
   const sync = (filter) => {
     for (const [d, b] of buttons) b.setAttribute('aria-pressed', String(only(filter.initiators, d.initiator) && only(filter.targets, d.target)));
   };
-  return { el: box, sync };
+  return { el: box, set, sync };
 }
 
 /** Closes an open dropdown when the reader clicks elsewhere or presses Escape. */
