@@ -3,12 +3,12 @@
 // charts. Errors, from the wasm or the data, land in the error box.
 import { VIEWS, FILTERS, FORMATS } from './schema.js';
 import { startCore, acquire, release, reason, readingWords } from './core.js';
-import { filterForm, buildControls, closeDropdownsOnOutsideClick } from './controls.js';
+import { filterForm, buildControls, closeDropdownsOnOutsideClick, pairPicks } from './controls.js';
 import { renderStats, activeReading, yearsText } from './stats-view.js';
 import { renderReading } from './reading-view.js';
 import { shareButtons, stateParams, toQuery, fromQuery } from './share.js';
 import { chartKeeper, chartView } from './charts.js';
-import { compareControl, readCompare } from './split.js';
+import { compareControl, readCompare, referenceToggle } from './split.js';
 
 // Reading a file or URL needs the load panel's code (and the loader and its worker), fetched the
 // first time a reader uses it.
@@ -152,8 +152,24 @@ async function main() {
   // Small multiples: every chart split into a panel per initiator or target (`compare=` in the link).
   let compare = '';
   const comparePick = compareControl(compare, (v) => { compare = v; writeHash(); keeper.redrawAll(); });
+  // ... and beside it, the reference incidents in or out (the Scope filter), in one tap.
+  const reference = referenceToggle((on) => {
+    controls.write({ ...controls.read({}), scope: on ? undefined : ['peninsula'] });
+    update();
+  });
+  comparePick.el.append(reference.label);
   // Beside the first chart's heading, so it costs the first screen no height.
-  document.querySelector('#charts figcaption')?.prepend(comparePick.label);
+  document.querySelector('#charts figcaption')?.prepend(comparePick.el);
+  // The commonest pairs of initiator and target, one tap each (set per dataset in adopt), above
+  // the lists; the reset button ends their row (on a laptop the filters keep their height).
+  const pairs = pairPicks((d) => {
+    controls.write({ ...controls.read({}), initiators: d ? [d.initiator] : undefined, targets: d ? [d.target] : undefined });
+    update();
+  });
+  form.querySelector('.multi-row').before(pairs.el);
+  const actions = form.querySelector('.actions');
+  pairs.el.append(...actions.children);
+  actions.remove();
 
   // Data read from a URL (?data= or the URL form) can go into embed code; a local file cannot.
   const dataUrl = () => (origin === 'bundled' || origin === localFile ? null : new URL(origin, location.href).href);
@@ -203,6 +219,8 @@ async function main() {
     }
     renderStats($('stats'), stats, facets, filter);
     controls.counts(() => explorer.facetCounts(filter));
+    pairs.sync(filter);
+    reference.sync(filter, facets);
     showButton.textContent = `Show ${stats.total.toLocaleString('en')} incident${stats.total === 1 ? '' : 's'}`;
     showReading();
     $('compare-button').hidden = !facets.readings.length;
@@ -254,6 +272,8 @@ async function main() {
     localFile = local ? nextOrigin : null;
     facets = explorer.facets();
     controls = buildControls(form, facets);
+    const known = (d) => facets.initiators?.some((c) => c.value === d.initiator) && facets.targets?.some((c) => c.value === d.target);
+    pairs.set(explorer.stats({}).dyads.filter(known).slice(0, 4));
     $('dataset').textContent = datasetLine(facets, origin);
     update();
   };

@@ -98,6 +98,17 @@ export function responseSection(list) {
   return box;
 }
 
+/** The responses in a line near the top of the card (the list, with sources, is further down):
+ * how many, by whom, of which kinds; null where the data records no responses. */
+export function responsesSummary(list) {
+  if (!list) return null;
+  const known = list.filter((x) => x.kind !== 'none-known');
+  if (!known.length) return 'none known (see below)';
+  const distinct = (xs) => [...new Set(xs)];
+  const kinds = distinct(known.map((x) => x.kindLabel.toLowerCase()));
+  return `${known.length} known, by ${distinct(known.flatMap((x) => x.responders)).join(', ')}: ${kinds.join(', ')}; each is listed below.`;
+}
+
 /** The card of a context event (`Explorer.context()[k]`): what, when, our description, sources. */
 export function eventContent(e, { titleId, close }) {
   const title = el('h3', null, e.name);
@@ -134,6 +145,7 @@ export function cardContent(r, facets, { titleId, link, close, assessment, respo
   row('Method', labelOf(facets, 'methods', r.method));
   row('Objective', labelOf(facets, 'objectives', r.objective));
   row('Severity', severityText(r, facets));
+  row('Responses', responsesSummary(responses));
   row('Why this level', r.rationale);
   if (facets.scale?.readings) row('Physical effects', r.effects ? labelOf(facets, 'effects', r.effects) : 'not coded');
   row('Thresholds', thresholdText(r, facets, assessment));

@@ -18,17 +18,39 @@ export function readCompare(raw) {
   return { value: '', problem: `compare="${v}": expected ${NAMES.join(' or ')} (no comparison is drawn)` };
 }
 
-/** A labelled select of the comparisons, `value` chosen; `onChange(value)` on each choice. */
+/** A labelled select of the comparisons, `value` chosen; `onChange(value)` on each choice. `el`
+ * is its row (the page adds the reference switch to it). */
 export function compareControl(value, onChange) {
+  const row = document.createElement('div');
+  row.className = 'compare-pick';
   const label = document.createElement('label');
-  label.className = 'compare-pick';
   const select = document.createElement('select');
   select.name = 'compare';
   select.append(new Option('No comparison', ''), ...COMPARE.map((c) => new Option(c.label, c.name)));
   select.value = value;
   select.addEventListener('change', () => onChange(select.value));
   label.append('Compare ', select);
-  return { label, select };
+  row.append(label);
+  return { el: row, select };
+}
+
+/** A switch for the reference incidents outside Korea (the Scope filter's "reference" choice),
+ * beside Compare, so a comparison includes or leaves them out knowingly in one tap:
+ * `onChange(on)`; `sync(filter, facets)` shows what the filter does (hidden where the data has
+ * no reference incidents). */
+export function referenceToggle(onChange) {
+  const label = document.createElement('label');
+  label.className = 'reference-toggle';
+  const box = document.createElement('input');
+  box.type = 'checkbox';
+  box.checked = true;
+  box.addEventListener('change', () => onChange(box.checked));
+  label.append(box, ' Include the reference incidents outside Korea');
+  const sync = (filter, facets) => {
+    label.hidden = !facets?.scope?.some((c) => c.value === 'reference');
+    box.checked = !filter.scope?.length || filter.scope.includes('reference');
+  };
+  return { label, sync };
 }
 
 /** Sizes `canvas` for `panels`; with none (null), gives it back the height it had before. */

@@ -124,7 +124,9 @@ export function renderStats(root, s, facets, filter = {}) {
     sev.textContent = s.total ? 'No incident in this selection is coded on the ladder.' : 'No incidents match these filters.';
   } else {
     sev.textContent = `Severity: mean ${num.format(s.meanSeverity)}, median ${num.format(s.medianSeverity)}, `
-      + `maximum ${named(s.maxSeverity, levels[s.maxSeverity]?.label)}.`;
+      + `maximum ${named(s.maxSeverity, levels[s.maxSeverity]?.label)}`
+      // The extremes named, as the charts' summaries name them (issue 21 item 6).
+      + (s.mostSevere?.length ? `: ${namesList(s.mostSevere, s.mostSevereCount)}.` : '.');
   }
   const thresholds = el('p', thresholdsText(s) + (s.notCoded ? ` ${s.notCoded} not coded.` : '')
     + (s.undated ? ` ${s.undated} undated: counted here, not on the timeline.` : ''));
