@@ -56,23 +56,8 @@ impl Country {
     }
 
     fn parse_exact(t: &str) -> Option<Country> {
-        // Every code and name of the table, ASCII case folded, with its row, sorted: built once, so
-        // an import of a million rows finds each name in ten comparisons instead of scanning 250
-        // rows for it. (Sorted, not hashed: the explorer module then carries no hasher; about
-        // 1 KB gzip.) A key two rows share is the first row's.
-        static INDEX: LazyLock<Vec<(String, u16)>> = LazyLock::new(|| {
-            let mut index = Vec::new();
-            for (k, c) in COUNTRIES.iter().enumerate() {
-                for key in [c.0, c.1, c.2, c.3].into_iter().filter(|key| !key.is_empty()) {
-                    index.push((key.to_ascii_lowercase(), k as u16));
-                }
-            }
-            crate::sort::by(&mut index, |a, b| a.0.cmp(&b.0));
-            index.dedup_by(|later, first| later.0 == first.0);
-            index
-        });
-        let folded = || t.bytes().map(|b| b.to_ascii_lowercase());
-        INDEX.binary_search_by(|(key, _)| key.bytes().cmp(folded())).ok().map(|at| Country(INDEX[at].1))
+        static INDEX: LazyLock<Index> = LazyLock::new(Index::new);
+        INDEX.get(t).map(Country)
     }
 
     /// ISO 3166-1 alpha-3 code, e.g. `PRK`.
@@ -98,6 +83,56 @@ impl Country {
     /// How many countries the table holds (the length a dense per-country array needs).
     pub fn count() -> usize {
         COUNTRIES.len()
+    }
+}
+
+/// Every code and name of the country table, ASCII case folded, to its row: built once, so an
+/// import of a million rows finds each name in a probe or two instead of scanning 250 rows for it.
+/// An open-addressing table hashed with FNV-1a rather than a `HashMap`: the keys are the table's
+/// own, so SipHash's guard against keys chosen to collide buys nothing, and the explorer module
+/// carries neither it nor a map's code for it (about 1.5 KB gzip).
+struct Index {
+    /// `(key, row)`, an empty key where the slot is free; [`INDEX_SLOTS`] of them.
+    slots: Vec<(String, u16)>,
+}
+
+/// A power of two over twice the number of keys (777), so probes stay short and always end.
+const INDEX_SLOTS: usize = 2048;
+
+impl Index {
+    fn new() -> Index {
+        let mut index = Index { slots: vec![(String::new(), 0); INDEX_SLOTS] };
+        for (k, c) in COUNTRIES.iter().enumerate() {
+            for key in [c.0, c.1, c.2, c.3].into_iter().filter(|key| !key.is_empty()) {
+                let at = index.slot(key);
+                // A key two rows share stays the first row's.
+                if index.slots[at].0.is_empty() {
+                    index.slots[at] = (key.to_ascii_lowercase(), k as u16);
+                }
+            }
+        }
+        index
+    }
+
+    /// The slot holding `key` (ignoring ASCII case), or the free one where it would go.
+    fn slot(&self, key: &str) -> usize {
+        let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
+        });
+        let mut at = hash as usize;
+        loop {
+            at &= INDEX_SLOTS - 1;
+            let (k, _) = &self.slots[at];
+            if k.is_empty() || k.eq_ignore_ascii_case(key) {
+                return at;
+            }
+            at += 1;
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<u16> {
+        let (k, row) = &self.slots[self.slot(key)];
+        (!k.is_empty()).then_some(*row)
     }
 }
 
