@@ -232,8 +232,9 @@ fn bundled_counts_per_reading_are_pinned() {
 #[test]
 fn the_browser_module_carries_the_same_rules_without_the_words() {
     let full = reading::policy().unwrap();
-    let bytes = std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(cyber_spectrum::schema::READINGS_PATH))
-        .expect("make build writes it");
+    let bytes =
+        std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(cyber_spectrum::schema::READINGS_PATH))
+            .expect("make build writes it");
     let core = reading::packed::from_bytes(&bytes).unwrap();
     let core = Box::leak(Box::new(core));
     assert!(bytes.len() * 3 < reading::READINGS_CSV.len(), "the words stay out");

@@ -36,7 +36,8 @@ fn the_bundled_readings_responses_and_events_the_browser_reads_are_current_and_r
         std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file))
             .unwrap_or_else(|e| panic!("{file}: {e} (make build writes it)"))
     };
-    let stale = |file: &str| format!("{file} is stale: run `cargo run --bin schema` (make build does) and commit the file");
+    let stale =
+        |file: &str| format!("{file} is stale: run `cargo run --bin schema` (make build does) and commit the file");
     let on_disk = read(schema::EVENTS_PATH);
     assert!(on_disk == schema::bundled_events(), "{}", stale(schema::EVENTS_PATH));
     // What the browser's module starts with: the coded columns, no ids, descriptions or sources.
