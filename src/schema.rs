@@ -8,6 +8,7 @@
 use crate::chart::VIEWS;
 use crate::filter::FIELDS;
 use crate::import::{COLUMNS, FORMATS, MAPPING_FIELDS, MAX_INPUT_BYTES, MAX_MAPPING_COLUMNS, MAX_WARNINGS};
+use crate::model::Split;
 use serde_json::{json, Value};
 
 /// Where `make build` writes [`javascript`], relative to the crate root: what every page needs
@@ -63,6 +64,12 @@ pub fn javascript() -> String {
                        "walk": v.walk, "busiest": v.busiest, "marks": v.marks, "rest": v.rest, "counted": v.counted})
             })
             .collect(),
+    );
+    list(
+        &mut out,
+        "Comparisons as small multiples (src/model/mod.rs, Split): the values of `compare` and their labels.",
+        "COMPARE",
+        Split::ALL.iter().map(|s| json!({"name": s.slug(), "label": s.label()})).collect(),
     );
     list(
         &mut out,

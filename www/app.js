@@ -8,6 +8,7 @@ import { renderStats, activeReading, yearsText } from './stats-view.js';
 import { renderReading } from './reading-view.js';
 import { shareButtons, stateParams, toQuery, fromQuery } from './share.js';
 import { chartKeeper, chartView } from './charts.js';
+import { compareControl, readCompare } from './split.js';
 
 // Reading a file or URL needs the load panel's code (and the loader and its worker), fetched the
 // first time a reader uses it.
@@ -148,15 +149,19 @@ async function main() {
   let incident = null;
   // The timeline's lane of context events: on unless the link says `context=off`.
   const contextBox = contextToggle(charts.timeline?.figure, () => { writeHash(); keeper.redrawAll(); });
+  // Small multiples: every chart split into a panel per initiator or target (`compare=` in the link).
+  let compare = '';
+  const comparePick = compareControl(compare, (v) => { compare = v; writeHash(); keeper.redrawAll(); });
+  $('charts').prepend(comparePick.label);
 
   // Data read from a URL (?data= or the URL form) can go into embed code; a local file cannot.
   const dataUrl = () => (origin === 'bundled' || origin === localFile ? null : new URL(origin, location.href).href);
   // What reproduces this page: view, data, filters (and the open card).
-  const shareParams = () => stateParams({ view: linkView, src: dataUrl(), facets, filterParams: filterToParams(filter), incident, context: contextBox.checked });
+  const shareParams = () => stateParams({ view: linkView, src: dataUrl(), facets, filterParams: filterToParams(filter), incident, context: contextBox.checked, compare });
   // The current view lives in the URL's hash (same names as <cyber-spectrum> attributes), so a
   // copied address reproduces it; ?data=URL stays in the query.
   const writeHash = () => {
-    const params = stateParams({ view: linkView, filterParams: filterToParams(filter), incident, context: contextBox.checked });
+    const params = stateParams({ view: linkView, filterParams: filterToParams(filter), incident, context: contextBox.checked, compare });
     const hash = toQuery(params.filter(([k, v]) => k !== 'view' || v !== DEFAULT_VIEW));
     history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
   };
@@ -171,6 +176,7 @@ async function main() {
       params: shareParams,
       toParams: filterToParams,
       context: () => contextBox.checked,
+      compare: () => compare,
       onIncident: (id) => { incident = id; writeHash(); },
       error: showError,
     });
@@ -208,8 +214,11 @@ async function main() {
 
   /** Applies the filters a link's hash names; a bad one is reported and the rest of the page works. */
   const applyHash = (hash = location.hash) => {
-    const { view, incident: linked, context, ...rest } = fromQuery(hash);
+    const { view, incident: linked, context, compare: asked, ...rest } = fromQuery(hash);
     contextBox.checked = context !== 'off';
+    const split = readCompare(asked);
+    compare = split.value;
+    comparePick.select.value = compare;
     if (linked && linked !== incident) {
       charts[DEFAULT_VIEW].ui.open(linked, { scroll: true }).then((found) => {
         if (!found) showError(`This link's incident “${linked}” is not in the data shown.`);
@@ -221,8 +230,9 @@ async function main() {
     const known = FILTERS.map((f) => f.param);
     const unknown = Object.keys(rest).filter((k) => !known.includes(k));
     try {
-      if (unknown.length) throw new Error(`unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `“${k}”`).join(', ')} (known: view, incident, context, ${known.join(', ')})`);
+      if (unknown.length) throw new Error(`unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `“${k}”`).join(', ')} (known: view, incident, context, compare, ${known.join(', ')})`);
       if (context && !['on', 'off'].includes(context)) throw new Error(`context=${context}: expected on or off`);
+      if (split.problem) throw new Error(split.problem);
       controls.write(explorer.filterFromParams(rest));
     } catch (e) {
       controls.write({});

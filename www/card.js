@@ -140,6 +140,7 @@ export function cardContent(r, facets, { titleId, link, close, assessment, respo
   row('Collective defence', treatyText(assessment));
   row('Attributed by', r.attributedBy ? `${r.attributedBy}${r.attributionDate ? ` (${formatDate(r.attributionDate)})` : ''}` : null);
   row('Attribution', r.certainty ? labelOf(facets, 'attribution', r.certainty) : null);
+  row('In the data as', r.scope === 'reference' ? 'a reference incident: outside Korea, chosen to anchor its level of the ladder' : null);
   row('What happened', r.description);
   const sources = sourceList(r.sources);
   const cite = el('p', 'cite');

@@ -130,13 +130,17 @@ export function renderStats(root, s, facets, filter = {}) {
     + (s.undated ? ` ${s.undated} undated: counted here, not on the timeline.` : ''));
   const responses = [responsesText(s), clusteringText(s.clustering)].filter(Boolean).map((t) => el('p', t));
   const grid = el('div', undefined, 'grid');
+  // Each state with its count, its share and how severe its incidents are, so states compare by
+  // more than their counts.
+  const state = (r) => `${r.name}: ${r.count} (${pct.format(r.share)})`
+    + (r.maxSeverity === null ? '' : ` · mean ${num.format(r.meanSeverity)}, max ${r.maxSeverity}`);
   grid.append(
-    topList('Top initiators', s.byInitiator, (r) => `${r.name}: ${r.count} (${pct.format(r.share)})`),
+    topList('Top initiators', s.byInitiator, state),
     // A chosen target is not listed as a share of itself: the list then says what else those
     // incidents hit.
     filter.targets?.length
-      ? topList('Also targeted', s.byTarget.filter((r) => !filter.targets.includes(r.code)), (r) => `${r.name}: ${r.count} (${pct.format(r.share)})`)
-      : topList('Top targets', s.byTarget, (r) => `${r.name}: ${r.count} (${pct.format(r.share)})`),
+      ? topList('Also targeted', s.byTarget.filter((r) => !filter.targets.includes(r.code)), state)
+      : topList('Top targets', s.byTarget, state),
     topList('Top dyads', s.dyads, (r) => `${r.initiatorName} → ${r.targetName}: ${r.count}`),
   );
   if (s.responses) grid.append(topList('Responses drawn', kindRows(s), (r) => `${r.label}: ${r.count} (${pct.format(r.share)})`));

@@ -4,7 +4,7 @@
 use super::paint::{Painter, Shape, H, V};
 use super::ChartInput;
 use crate::error::Result;
-use crate::model::Certainty;
+use crate::model::{Certainty, Scope};
 use crate::stats::count_ranked;
 use plotters::prelude::{DrawingBackend, RGBColor};
 
@@ -54,8 +54,14 @@ pub fn draw<DB: DrawingBackend>(
     if input.iter().any(|i| i.certainty == Some(Certainty::Suspected)) {
         items.push(("Hollow: attribution suspected or contested".into(), p.theme.muted, Shape::Circle, true));
     }
+    // So is a reference incident, chosen outside Korea to anchor the ladder, in a comparison.
+    let reference = input.iter().any(|i| i.scope == Some(Scope::Reference));
+    if reference {
+        items.push(("Dot: reference incident outside Korea".into(), p.theme.muted, Shape::Circle, false));
+    }
+    let dotted = items.len() - 1;
     let (mut x, mut y) = (x0, y0);
-    for (label, color, shape, hollow) in &items {
+    for (n, (label, color, shape, hollow)) in items.iter().enumerate() {
         let w = 16 + p.measure(label, FONT).0;
         if x > x0 && x + w > x0 + width {
             x = x0;
@@ -63,6 +69,9 @@ pub fn draw<DB: DrawingBackend>(
         }
         if paint {
             p.marker(*shape, f64::from(x + 5), f64::from(y + ROW / 2), 5.0, *color, *hollow)?;
+            if reference && n == dotted {
+                p.dot(f64::from(x + 5), f64::from(y + ROW / 2), 5.0, p.theme.background)?;
+            }
             p.text(label, x + 14, y + ROW / 2, FONT, p.theme.text, H::Left, V::Center)?;
         }
         x += w + 14;

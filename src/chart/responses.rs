@@ -10,7 +10,7 @@ use super::paint::{Painter, H, V};
 use super::thresholds;
 use super::{Band, ChartInput, Layout, Mark};
 use crate::error::Result;
-use crate::model::{Certainty, ResponseKind};
+use crate::model::ResponseKind;
 use crate::reading::{self, Region, Tier};
 use plotters::prelude::DrawingBackend;
 
@@ -153,7 +153,7 @@ pub fn draw<DB: DrawingBackend>(
                 let y = cy + (line as f64 - (lines as f64 - 1.0) / 2.0) * d;
                 let i = input.at(idx);
                 let (color, shape) = input.palette.style(i.initiator);
-                p.marker(shape, x, y, r, color, i.certainty == Some(Certainty::Suspected))?;
+                p.incident(shape, x, y, r, color, i)?;
                 marks.push(Mark { index: idx, x, y, r, group: key });
             }
         }

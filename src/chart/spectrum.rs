@@ -9,7 +9,7 @@ use super::paint::{Painter, H, V};
 use super::thresholds;
 use super::{Band, ChartInput, Layout, Mark, OTHER, SERIES};
 use crate::error::Result;
-use crate::model::{Certainty, LEVELS};
+use crate::model::LEVELS;
 use plotters::prelude::DrawingBackend;
 
 const PAD: i32 = 8;
@@ -231,7 +231,7 @@ pub fn draw<DB: DrawingBackend>(
                 let y = f64::from(plot_bottom) - d * (row as f64 + 0.5) - 1.0;
                 let i = input.at(idx);
                 let (color, shape) = input.palette.style(i.initiator);
-                p.marker(shape, x, y, r, color, i.certainty == Some(Certainty::Suspected))?;
+                p.incident(shape, x, y, r, color, i)?;
                 let ring =
                     input.reading.zip(i.severity).and_then(|(reading, l)| thresholds::ring(reading, t, l, i.effects));
                 if let Some(ring) = ring {

@@ -10,7 +10,7 @@ use super::paint::{Painter, H, V};
 use super::thresholds;
 use super::{Band, ChartInput, Layout, Mark};
 use crate::error::Result;
-use crate::model::{Certainty, PartialDate, EARLIEST_YEAR};
+use crate::model::{PartialDate, EARLIEST_YEAR};
 use crate::store::Facts;
 
 use plotters::prelude::DrawingBackend;
@@ -101,8 +101,8 @@ fn draw_dated<DB: DrawingBackend>(
     let scale = input.scale;
     let top = scale.max;
     let has_nc = input.iter().any(|i| i.severity.is_none());
-    let first = input.iter().map(|i| start(i).year).min();
-    let last = input.iter().map(|i| start(i).year).max();
+    let first = input.years.map(|y| y.0).or_else(|| input.iter().map(|i| start(i).year).min());
+    let last = input.years.map(|y| y.1).or_else(|| input.iter().map(|i| start(i).year).max());
     let (y0, y1) = match (first, last) {
         (Some(a), Some(b)) => (a, b + 1),
         _ => (2009, 2010),
@@ -322,7 +322,7 @@ fn draw_dated<DB: DrawingBackend>(
             let x = x + shift;
             let y = i.severity.map_or(nc_y, |s| level_y(f64::from(s.min(top))));
             let (color, shape) = input.palette.style(i.initiator);
-            p.marker(shape, x, y, r, color, i.certainty == Some(Certainty::Suspected))?;
+            p.incident(shape, x, y, r, color, i)?;
             marks.push(Mark { index: idx, x, y, r, group: start(i).year });
         }
     }

@@ -50,6 +50,7 @@ fn value(i: &Incident, column: &str) -> String {
         "attributed_by" => i.attributed_by.clone(),
         "attribution_date" => i.attribution_date.map(|d| d.to_string()).unwrap_or_default(),
         "certainty" => slug(i.certainty.map(|v| v.slug())),
+        "scope" => slug(i.scope.map(|v| v.slug())),
         "description" => i.description.clone(),
         "sources" => i.sources.join(" "),
         // tests/csv_export.rs checks every column of COLUMNS has its arm.

@@ -7,7 +7,7 @@ use crate::events::{self, Event, Linked};
 use crate::filter::{Compiled, Filter};
 use crate::import::{self, Dataset, Format, Mapping, Warning};
 use crate::model::{
-    chronological, Certainty, Country, Effects, Incident, Method, Objective, ResponseKind, Scale, TargetType,
+    chronological, Certainty, Country, Effects, Incident, Method, Objective, ResponseKind, Scale, Scope, TargetType,
 };
 use crate::reading::{self, Reading, ReadingInfo, Tier};
 use crate::stats::{self, Stats};
@@ -28,6 +28,7 @@ pub const BUNDLED_VERSION: &str = include_str!("../../data/VERSION");
 mod csv;
 mod order;
 mod readings;
+mod split;
 mod text;
 
 pub use csv::push_cell as push_csv_cell;
@@ -78,6 +79,8 @@ pub struct IncidentRecord {
     pub attribution_date: Option<String>,
     /// How firm the attribution is: `confirmed`, `vendor` or `suspected`; `None`: not coded.
     pub certainty: Option<Certainty>,
+    /// `peninsula` or `reference` (outside Korea, anchors the ladder); `None`: not coded.
+    pub scope: Option<Scope>,
     pub description: String,
     pub sources: Vec<String>,
 }
@@ -105,6 +108,7 @@ impl IncidentRecord {
             attributed_by: i.attributed_by.clone(),
             attribution_date: i.attribution_date.map(|d| d.to_string()),
             certainty: i.certainty,
+            scope: i.scope,
             description: i.description.clone(),
             sources: i.sources.clone(),
         }
@@ -151,6 +155,7 @@ pub struct Facets {
     pub effects: Vec<Choice>,
     /// How firmly the incidents are attributed (the `attribution` filter), firmest first.
     pub attribution: Vec<Choice>,
+    pub scope: Vec<Choice>,
     /// The kinds of response the incidents drew (the `responses` filter), `none-known` first;
     /// empty when the data carries no responses.
     pub responses: Vec<Choice>,
@@ -523,6 +528,7 @@ impl Explorer {
                 Certainty::slug,
                 Certainty::label,
             ),
+            scope: vocab_choices(Scope::ALL, all.iter().map(|i| i.scope), Scope::slug, Scope::label),
             responses: match self.responses.is_some() {
                 true => response_choices(store),
                 false => Vec::new(),
@@ -580,6 +586,7 @@ impl Explorer {
             scale: &self.data.scale,
             responses: self.data.incidents.response_column(),
             context: if context { &self.context } else { &[] },
+            years: None,
         };
         let mut layout = chart::draw(area, view, &input)?;
         for m in &mut layout.marks {

@@ -190,6 +190,7 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
             attributed_by: String::new(),
             attribution_date: None,
             certainty: None,
+            scope: None,
             description,
             sources: urls(source_cols.iter().map(|&c| get(c))),
         });

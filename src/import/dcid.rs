@@ -211,6 +211,7 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
             attributed_by: String::new(),
             attribution_date: None,
             certainty: None,
+            scope: None,
             description: text_col.map(cell).unwrap_or("").trim().to_string(),
             sources,
         });

@@ -180,6 +180,7 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
             attributed_by: list_values(cell(r, attr_actor_c)).join(", "),
             attribution_date,
             certainty: None,
+            scope: None,
             description: cell(r, desc_c).trim().to_string(),
             sources: notes.sources(n, "sources", cell(r, sources_c)),
         });

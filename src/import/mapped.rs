@@ -218,6 +218,7 @@ pub(super) fn parse(table: &Table, mapping: &Mapping) -> Result<Dataset> {
             attributed_by: get("attributedBy").to_string(),
             attribution_date: notes.date(n, name_of("attributionDate"), get("attributionDate")),
             certainty: None,
+            scope: None,
             description: get("description").to_string(),
             sources: notes.sources(n, name_of("sources"), get("sources")),
             id,

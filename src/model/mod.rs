@@ -235,6 +235,25 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// How a chart splits into small multiples to compare states (`compare` in attributes and
+    /// links): a panel per initiator or per target.
+    Split {
+        Initiator = "initiator", "By initiator";
+        Target = "target", "By target";
+    }
+}
+
+vocabulary! {
+    /// Why an incident is in the bundled dataset (`data/CODING.md`, Scope): it involves the Korean
+    /// Peninsula, or it is a reference incident elsewhere, chosen to anchor a level of the ladder.
+    /// Comparisons between states should know which is which.
+    Scope {
+        Peninsula = "peninsula", "Korean Peninsula";
+        Reference = "reference", "Reference incident (outside Korea)";
+    }
+}
+
+vocabulary! {
     /// What a state or an international body publicly did about an incident (`data/responses.csv`,
     /// coded as `data/RESPONSES.md` says), mildest first. `none-known` is the row an incident gets
     /// when no response was found; it is never a response itself.
@@ -328,6 +347,8 @@ pub struct Incident {
     pub attribution_date: Option<PartialDate>,
     /// How firm the attribution is; `None` means not coded.
     pub certainty: Option<Certainty>,
+    /// Why it is in the data; `None` means not coded (other datasets).
+    pub scope: Option<Scope>,
     pub description: String,
     pub sources: Vec<String>,
 }

@@ -5,7 +5,9 @@
 //! read. The importer module hands a store to the explorer module as its [`Parts`], which cross
 //! from a Web Worker as typed arrays, are copied once and are checked before use.
 
-use crate::model::{chronological, Certainty, Country, Effects, Incident, Method, Objective, PartialDate, TargetType};
+use crate::model::{
+    chronological, Certainty, Country, Effects, Incident, Method, Objective, PartialDate, Scope, TargetType,
+};
 use std::cmp::Ordering;
 
 mod parts;
@@ -25,6 +27,7 @@ pub struct Facts {
     pub severity: Option<u8>,
     pub effects: Option<Effects>,
     pub certainty: Option<Certainty>,
+    pub scope: Option<Scope>,
     /// How many targets the incident has (at least 1).
     pub targets: u16,
 }
@@ -95,6 +98,7 @@ impl Store {
             severity: i.severity,
             effects: i.effects,
             certainty: i.certainty,
+            scope: i.scope,
             targets: i.targets.len().clamp(1, usize::from(u16::MAX)) as u16,
         });
         let date = |d: Option<PartialDate>| d.map(|d| d.to_string()).unwrap_or_default();
@@ -206,6 +210,7 @@ impl Store {
             attributed_by: attributed_by.into(),
             attribution_date: date(attribution),
             certainty: f.certainty,
+            scope: f.scope,
             description: description.into(),
             sources: sources.split(SOURCE).filter(|s| !s.is_empty()).map(str::to_string).collect(),
         }
@@ -270,6 +275,7 @@ mod tests {
             attributed_by: String::new(),
             attribution_date: PartialDate::parse("2020-02").ok(),
             certainty: Some(Certainty::Vendor),
+            scope: Some(Scope::Reference),
             description: "text".into(),
             sources: vec!["https://a.example/x".into(), "https://b.example/y".into()],
         }

@@ -4,7 +4,7 @@
 
 use super::{Facts, Store, FIELD, TEXTS};
 use crate::error::{Error, Result};
-use crate::model::{Certainty, Country, Effects, Method, Objective, PartialDate, TargetType};
+use crate::model::{Certainty, Country, Effects, Method, Objective, PartialDate, Scope, TargetType};
 
 /// Bytes per incident in [`Parts::facts`].
 pub const FACT_BYTES: usize = 16;
@@ -15,8 +15,8 @@ const NONE: u8 = 255;
 pub struct Parts {
     /// [`FACT_BYTES`] per incident: year (i16), month, day (0: unknown), initiator, main target
     /// (u16 country indices), target type, method, objective (0: none, else code + 1), severity
-    /// (255: not coded), number of targets (u16), effects and certainty (0: not coded, else code
-    /// + 1); little-endian.
+    /// (255: not coded), number of targets (u16), effects, then certainty and scope in the low
+    /// and high four bits of the last byte (0: not coded, else code + 1); little-endian.
     pub facts: Vec<u8>,
     /// Pairs `row, country index` for every target after the first, by row.
     pub more: Vec<u32>,
@@ -100,7 +100,11 @@ impl Store {
             ]);
             facts.push(f.severity.unwrap_or(NONE));
             facts.extend_from_slice(&f.targets.to_le_bytes());
-            facts.extend([code(Effects::ALL, f.effects), code(Certainty::ALL, f.certainty)]);
+            // Certainty in the low half of the last byte, scope in the high half.
+            facts.extend([
+                code(Effects::ALL, f.effects),
+                code(Certainty::ALL, f.certainty) | code(Scope::ALL, f.scope) << 4,
+            ]);
         }
         let more = self.more.iter().flat_map(|(r, t)| [*r, t.index() as u32]).collect();
         Parts { facts, more, text: self.text.clone(), ends: self.ends.clone() }
@@ -192,7 +196,8 @@ impl Decoder {
                 objective: decode(Objective::ALL, b[10], "objective", k)?,
                 severity: (b[11] != NONE).then_some(b[11]),
                 effects: decode(Effects::ALL, b[14], "effects", k)?,
-                certainty: decode(Certainty::ALL, b[15], "certainty", k)?,
+                certainty: decode(Certainty::ALL, b[15] & 15, "certainty", k)?,
+                scope: decode(Scope::ALL, b[15] >> 4, "scope", k)?,
                 targets,
             });
         }

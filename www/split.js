@@ -1,0 +1,51 @@
+// Comparison as small multiples (`compare="initiator"` or `"target"`): the value read from an
+// attribute or a link, the control that chooses it, the canvas height its panels need and what a
+// screen reader hears about them. The panels themselves are drawn by Rust (Explorer.draw with
+// compare; Explorer.panels says which states).
+import { COMPARE } from './schema.js';
+
+/** Height of one panel, CSS px (its title strip and a chart); taller on a phone, where the
+ * legend and the level names take more lines. */
+export const PANEL_PX = 300;
+const PANEL_PX_NARROW = 380;
+const NAMES = COMPARE.map((c) => c.name);
+
+/** `{value, problem}`: the comparison an attribute or link asks for ('' for none), and what is
+ * wrong with a value that is not one (the chart then compares nothing). */
+export function readCompare(raw) {
+  const v = (raw ?? '').trim().toLowerCase();
+  if (v === '' || v === 'none' || NAMES.includes(v)) return { value: v === 'none' ? '' : v, problem: null };
+  return { value: '', problem: `compare="${v}": expected ${NAMES.join(' or ')} (no comparison is drawn)` };
+}
+
+/** A labelled select of the comparisons, `value` chosen; `onChange(value)` on each choice. */
+export function compareControl(value, onChange) {
+  const label = document.createElement('label');
+  label.className = 'compare-pick';
+  const select = document.createElement('select');
+  select.name = 'compare';
+  select.append(new Option('No comparison', ''), ...COMPARE.map((c) => new Option(c.label, c.name)));
+  select.value = value;
+  select.addEventListener('change', () => onChange(select.value));
+  label.append('Compare ', select);
+  return { label, select };
+}
+
+/** Sizes `canvas` for `panels` (null: one chart, the stylesheet's height). */
+export function sizeFor(canvas, panels) {
+  const each = canvas.clientWidth < 600 ? PANEL_PX_NARROW : PANEL_PX;
+  const height = panels ? `${Math.max(1, panels.length) * each}px` : '';
+  if (canvas.style.height !== height) canvas.style.height = height;
+}
+
+const tenths = new Intl.NumberFormat('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** The panels in a sentence: "Compared by initiator, a panel each: North Korea, 107 incidents,
+ * mean severity 3.0, median 3.0, maximum 6; ...". */
+export function panelsText(panels, by) {
+  const label = COMPARE.find((c) => c.name === by)?.label.toLowerCase() ?? by;
+  if (!panels.length) return `Compared ${label}: no incidents match.`;
+  const one = (p) => `${p.name}, ${p.count} incident${p.count === 1 ? '' : 's'}`
+    + (p.maxSeverity === null ? ', none coded' : `, mean severity ${tenths.format(p.meanSeverity)}, median ${tenths.format(p.medianSeverity)}, maximum ${p.maxSeverity}`);
+  return `Compared ${label}, a panel each on one scale: ${panels.map(one).join('; ')}.`;
+}
