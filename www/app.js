@@ -152,7 +152,8 @@ async function main() {
   // Small multiples: every chart split into a panel per initiator or target (`compare=` in the link).
   let compare = '';
   const comparePick = compareControl(compare, (v) => { compare = v; writeHash(); keeper.redrawAll(); });
-  $('charts').prepend(comparePick.label);
+  // Beside the first chart's heading, so it costs the first screen no height.
+  document.querySelector('#charts figcaption')?.prepend(comparePick.label);
 
   // Data read from a URL (?data= or the URL form) can go into embed code; a local file cannot.
   const dataUrl = () => (origin === 'bundled' || origin === localFile ? null : new URL(origin, location.href).href);

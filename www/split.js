@@ -31,11 +31,17 @@ export function compareControl(value, onChange) {
   return { label, select };
 }
 
-/** Sizes `canvas` for `panels` (null: one chart, the stylesheet's height). */
+/** Sizes `canvas` for `panels`; with none (null), gives it back the height it had before. */
 export function sizeFor(canvas, panels) {
-  const each = canvas.clientWidth < 600 ? PANEL_PX_NARROW : PANEL_PX;
-  const height = panels ? `${Math.max(1, panels.length) * each}px` : '';
-  if (canvas.style.height !== height) canvas.style.height = height;
+  if (panels) {
+    if (!('before' in canvas.dataset)) canvas.dataset.before = canvas.style.height;
+    const each = canvas.clientWidth < 600 ? PANEL_PX_NARROW : PANEL_PX;
+    const height = `${Math.max(1, panels.length) * each}px`;
+    if (canvas.style.height !== height) canvas.style.height = height;
+  } else if ('before' in canvas.dataset) {
+    canvas.style.height = canvas.dataset.before;
+    delete canvas.dataset.before;
+  }
 }
 
 const tenths = new Intl.NumberFormat('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 });

@@ -52,12 +52,17 @@ pub fn draw<DB: DrawingBackend>(
     }
     // Hollow marks are said once: the charts never present a contested attribution as settled.
     if input.iter().any(|i| i.certainty == Some(Certainty::Suspected)) {
-        items.push(("Hollow: attribution suspected or contested".into(), p.theme.muted, Shape::Circle, true));
+        let words =
+            ["Hollow: attribution suspected or contested", "Hollow: attribution contested", "Hollow: contested"];
+        let label = p.fit(&words, width - 16, FONT).unwrap_or(words[2]);
+        items.push((label.into(), p.theme.muted, Shape::Circle, true));
     }
     // So is a reference incident, chosen outside Korea to anchor the ladder, in a comparison.
     let reference = input.iter().any(|i| i.scope == Some(Scope::Reference));
     if reference {
-        items.push(("Dot: reference incident outside Korea".into(), p.theme.muted, Shape::Circle, false));
+        let words = ["Dot: reference incident outside Korea", "Dot: reference incident", "Dot: reference"];
+        let label = p.fit(&words, width - 16, FONT).unwrap_or(words[2]);
+        items.push((label.into(), p.theme.muted, Shape::Circle, false));
     }
     let dotted = items.len() - 1;
     let (mut x, mut y) = (x0, y0);

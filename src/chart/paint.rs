@@ -74,6 +74,25 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
     }
 
     /// The first candidate whose every line fits in `max_w`.
+    /// `text` broken into lines (at spaces) no wider than `max_w` px at `size`; a word wider than
+    /// that keeps a line of its own.
+    pub fn wrap(&self, text: &str, max_w: i32, size: f64) -> String {
+        let mut out = String::new();
+        let mut line = String::new();
+        for word in text.split(' ') {
+            let tried = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
+            if line.is_empty() || self.measure(&tried, size).0 <= max_w {
+                line = tried;
+            } else {
+                out.push_str(&line);
+                out.push('\n');
+                line = word.to_string();
+            }
+        }
+        out.push_str(&line);
+        out
+    }
+
     pub fn fit<'s>(&self, candidates: &[&'s str], max_w: i32, size: f64) -> Option<&'s str> {
         candidates.iter().copied().find(|c| self.measure_lines(c, size).0 <= max_w)
     }

@@ -15,7 +15,7 @@ use crate::reading::{self, Region, Tier};
 use plotters::prelude::DrawingBackend;
 
 const PAD: i32 = 8;
-const FONT: f64 = 11.0;
+const FONT: f64 = 12.0;
 const MIN_MARK: f64 = 5.0;
 /// The rows under the tiers: no response known, and a statement that names no state.
 const LOW_ROWS: [[&str; 2]; 2] = [["None known", "None"], ["Statement only", "Statement"]];

@@ -16,8 +16,8 @@ use crate::store::Facts;
 use plotters::prelude::DrawingBackend;
 
 const PAD: i32 = 8;
-const TICK_FONT: f64 = 11.0;
-const LABEL_FONT: f64 = 11.0;
+const TICK_FONT: f64 = 12.0;
+const LABEL_FONT: f64 = 12.0;
 /// The legend's note when the plot is drawn as shaded cells, longest wording first.
 const NOTE: [&str; 3] = [
     "Too many incidents for a mark each: darker cells hold more incidents of that level and period",
@@ -174,7 +174,7 @@ fn draw_dated<DB: DrawingBackend>(
         label_w = label_w.max(p.measure(if named { "not coded" } else { "n/c" }, TICK_FONT).0);
     }
     let title_w = TICK_FONT as i32 + 6;
-    let plot_left = PAD + title_w + label_w + 8;
+    let plot_left = (PAD + title_w + label_w + 8).max(if lane > 0 { context::label_room(&p) } else { 0 });
     let plot_right = w - PAD - 4;
     let plot_w = f64::from(plot_right - plot_left);
 

@@ -49,7 +49,7 @@ test('compare by initiator: a panel per chosen state on one scale, in the link, 
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.match(copied, /compare="initiator"/);
 
-  // Leaving out the reference incidents changes Russia's panel: its count and mean fall.
+  // Leaving out the reference incidents changes Russia's panel: only its operation on the peninsula stays.
   await page.locator('details.multi[data-name="scope"] > summary').click();
   await page.locator('details.multi[data-name="scope"] input[value="peninsula"]').check();
   await page.waitForFunction(() => /scope=peninsula/.test(location.hash));

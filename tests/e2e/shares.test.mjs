@@ -48,7 +48,7 @@ test('a chart is in the first screen of a 1280x900 laptop, and the statistics fo
   const top = await page.locator('#spectrum').evaluate((c) => c.getBoundingClientRect().top);
   assert.ok(top < 900 - 150, `the spectrum starts at ${Math.round(top)} px, with at least 150 px of it in view`);
   const order = await page.evaluate(() => [...document.querySelectorAll('#charts > *')].map((e) => e.querySelector('canvas')?.id ?? e.className));
-  assert.deepEqual(order, ['compare-pick', 'spectrum', 'stats', 'timeline', 'responses']);
+  assert.deepEqual(order, ['spectrum', 'stats', 'timeline', 'responses']);
   assert.deepEqual(problems, []);
   await context.close();
 });
