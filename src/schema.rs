@@ -164,6 +164,27 @@ pub fn bundled_parts() -> Vec<u8> {
     crate::Explorer::bundled_core().map(|e| e.to_parts().to_bytes()).unwrap_or_default()
 }
 
+/// Where [`bundled_events`] is kept (committed, like [`bundled_parts`]).
+pub const EVENTS_PATH: &str = "src/events/bundled.parts";
+
+/// The bundled responses and context events as the browser's module carries them (see
+/// `events::packed`), read from the whole files; their texts are in [`bundled_text`], in the same
+/// order.
+pub fn bundled_events() -> Vec<u8> {
+    let Ok(e) = crate::Explorer::bundled() else { return Vec::new() };
+    let responses = e.responses().map(|l| l.list.as_slice()).unwrap_or_default();
+    crate::events::packed::to_bytes(responses, e.context(), |id| e.index_of(id))
+}
+
+/// Where [`bundled_readings`] is kept (committed, like [`bundled_parts`]).
+pub const READINGS_PATH: &str = "src/reading/bundled.parts";
+
+/// The legal readings' names and rules as the browser's module carries them (see
+/// `reading::packed`).
+pub fn bundled_readings() -> Vec<u8> {
+    crate::reading::policy().map(crate::reading::packed::to_bytes).unwrap_or_default()
+}
+
 /// The columns of [`bundled_text`].
 pub const TEXT_COLUMNS: [&str; 5] = ["id", "rationale", "attributed_by", "description", "sources"];
 

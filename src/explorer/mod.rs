@@ -305,7 +305,7 @@ impl Explorer {
     fn from_bundled(data: Result<Dataset>, text_pending: bool) -> Result<Explorer> {
         let invalid = |e: Error| Error::File(format!("the bundled dataset is invalid: {e}"));
         let mut e = Explorer { text_pending, ..Explorer::new(data.map_err(invalid)?, "bundled".into()) };
-        let (responses, context) = events::bundled(text_pending).map_err(invalid)?;
+        let (responses, context) = events::bundled(&e.data.incidents, text_pending).map_err(invalid)?;
         e.responses = Some(Linked::link(responses, &mut e.data.incidents).map_err(invalid)?);
         e.context = context;
         Ok(e)
