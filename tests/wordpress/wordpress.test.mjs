@@ -154,8 +154,8 @@ test('the block in the editor: its settings change the preview chart and the sav
   // WordPress adds className and lock to every block; the rest are the plugin's.
   const registered = await page.evaluate(() => Object.keys(window.wp.blocks.getBlockType('cyber-spectrum/chart').attributes)
     .filter((a) => !['className', 'lock'].includes(a)).sort());
-  assert.deepEqual(registered, ['attribution', 'context', 'contextSrc', 'controls', 'datasetVersion', 'format', 'from', 'height', 'incident', 'initiators', 'lang',
-    'maxSeverity', 'methods', 'minSeverity', 'objectives', 'reading', 'responses', 'search', 'src', 'targetTypes', 'targets', 'theme', 'timeout', 'to', 'view']);
+  assert.deepEqual(registered, ['attribution', 'compare', 'context', 'contextSrc', 'controls', 'datasetVersion', 'format', 'from', 'height', 'incident', 'initiators', 'lang',
+    'maxSeverity', 'methods', 'minSeverity', 'objectives', 'reading', 'responses', 'scope', 'search', 'src', 'targetTypes', 'targets', 'theme', 'timeout', 'to', 'view']);
   await page.evaluate(() => {
     const { dispatch, select } = window.wp.data;
     if (select('core/edit-post').isFeatureActive('welcomeGuide')) dispatch('core/edit-post').toggleFeature('welcomeGuide');
