@@ -101,5 +101,5 @@ test('a parameter the chart does not take stops the build, naming it and the pag
   await writeFile(join(path, 'content/korea.md'), '---\ntitle: "Bad"\n---\n\n{{< cyber-spectrum colour="red" >}}\n');
   const run = spawnSync('hugo', ['--source', path, '--destination', join(dir, 'bad-public')], { encoding: 'utf8' });
   assert.notEqual(run.status, 0);
-  assert.match(run.stdout + run.stderr, /cyber-spectrum shortcode in korea\.md: unknown parameter "colour" \(it takes view, context, context-src, from, to, initiators/);
+  assert.match(run.stdout + run.stderr, /cyber-spectrum shortcode in korea\.md: unknown parameter "colour" \(it takes view, compare, context, context-src, from, to, initiators/);
 });
