@@ -150,8 +150,11 @@ export function chartView(figure, canvas, caption, source) {
       ui.drawn(drawn);
       // The caption says which scale the marks are on (thresholds exist only on some scales), and
       // when the chart draws counts instead of marks.
-      caption.textContent = chartNote(view, source.facets().scale, activeReading(source.facets(), source.stats()), drawn.aggregated);
-      canvas.setAttribute('aria-label', describe(source.stats(), view, drawn.aggregated) + (panels ? ` ${panelsText(panels, compare)}` : ''));
+      // A comparison of more states than it has panels for says which it shows.
+      const named = (compare === 'target' ? source.filter().targets : source.filter().initiators)?.length ?? 0;
+      const left = panels && named > panels.length ? ` Only the first ${panels.length} of the ${named} states named are compared.` : '';
+      caption.textContent = chartNote(view, source.facets().scale, activeReading(source.facets(), source.stats()), drawn.aggregated) + left;
+      canvas.setAttribute('aria-label', describe(source.stats(), view, drawn.aggregated) + (panels ? ` ${panelsText(panels, compare)}${left}` : ''));
     },
     open: ui.open,
     close: ui.close,

@@ -100,6 +100,9 @@ test('the element compares by the compare attribute and names a bad value inside
     return { label: c.getAttribute('aria-label'), height: c.getBoundingClientRect().height };
   });
   assert.match(a.label, /Compared by initiator, a panel each on one scale: North Korea, .*; Russia, .*; China, /);
+  // Seven states named, six panels: the caption says so.
+  await page.locator('#a').evaluate((el) => el.setAttribute('initiators', 'PRK,RUS,CHN,IRN,USA,GBR,FRA'));
+  await page.waitForFunction(() => /Only the first 6 of the 7 states named are compared/.test(document.querySelector('#a').shadowRoot.querySelector('figcaption').textContent));
   assert.equal(Math.round(a.height), 3 * PANEL_PX);
   const b = await page.locator('#b').evaluate((el) => ({
     error: el.shadowRoot.querySelector('.error').textContent,
