@@ -6,11 +6,13 @@
 // would be a regression to one big step); the figure to compare with the 50 ms aim is printed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSession, url, publisherContext, article } from './browser.mjs';
+import { mkdir, writeFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { useSession, url, publisherContext, article, root as repo } from './browser.mjs';
 
 useSession();
 
-const ROWS = 1_000_000;
+const ROWS = Number(process.env.ROWS || 1_000_000);
 
 /** A CSV of `n` incidents in the project's schema (about 45 bytes a row). */
 function million(n) {
@@ -24,12 +26,18 @@ function million(n) {
   return `${lines.join('\n')}\n`;
 }
 
-test('a million incidents by src: the longest main-thread task while loading, tabling and exporting', { timeout: 600_000 }, async () => {
-  const body = Buffer.from(million(ROWS));
+test('a million incidents by src: the longest main-thread task while loading, tabling and exporting', { timeout: 600_000 }, async (t) => {
+  // The file comes from the site's own HTTP server (beside dist/, as `make bench` writes its
+  // data), in chunks over time as an article's would. Answered by the test's route instead, all
+  // 45 MB reach the page at once, and the browser spends 100 ms of one task taking them in before
+  // any of the page's code runs.
+  const dir = join(repo, 'dist/test-data');
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, 'million.csv'), million(ROWS));
+  t.after(() => rm(dir, { recursive: true, force: true }));
   const { ctx, problems } = await publisherContext({
     acceptDownloads: true,
-    pages: { 'million.html': article('<h1>A million</h1><cyber-spectrum id="m" src="/test/million.csv" controls="all"></cyber-spectrum>') },
-    files: { 'million.csv': { body, contentType: 'text/csv' } },
+    pages: { 'million.html': article('<h1>A million</h1><cyber-spectrum id="m" src="/test-data/million.csv" controls="all"></cyber-spectrum>') },
   });
   ctx.setDefaultTimeout(300_000);
   await ctx.addInitScript(() => {
@@ -49,7 +57,7 @@ test('a million incidents by src: the longest main-thread task while loading, ta
   const root = page.locator('#m');
   phases.table = await now();
   await root.getByRole('button', { name: 'Table' }).click();
-  await page.waitForFunction(() => document.querySelector('#m').shadowRoot.querySelector('table caption')?.textContent.includes('1,000,000'));
+  await page.waitForFunction((n) => document.querySelector('#m').shadowRoot.querySelector('table caption')?.textContent.includes(n), ROWS.toLocaleString('en'));
   phases.byName = await now();
   await root.locator('th button', { hasText: 'Incident' }).click();
   await page.waitForFunction(() => /sorted by name/.test(document.querySelector('#m').shadowRoot.querySelector('table caption')?.textContent ?? ''));
