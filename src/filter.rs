@@ -570,6 +570,31 @@ impl Compiled {
 
     /// The rows that match, in order.
     pub fn select(&self, store: &Store) -> Vec<u32> {
+        if self.years_only() {
+            // The default view: a loop over the years alone (every field checked cost a million
+            // rows 20 ms, a fifth of a first draw).
+            let years = self.from..=self.to;
+            return store
+                .facts()
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| years.contains(&i.start.year))
+                .map(|(k, _)| k as u32)
+                .collect();
+        }
         (0..store.len()).filter(|&k| self.matches(store, k)).map(|k| k as u32).collect()
+    }
+
+    /// Whether the filter says nothing but a year range.
+    fn years_only(&self) -> bool {
+        self.initiators.is_none()
+            && self.targets.is_none()
+            && self.methods.is_none()
+            && self.objectives.is_none()
+            && self.target_types.is_none()
+            && self.attribution.is_none()
+            && self.responses.is_none()
+            && self.severity.is_none()
+            && self.search.is_none()
     }
 }
