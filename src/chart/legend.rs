@@ -11,9 +11,25 @@ use plotters::prelude::{DrawingBackend, RGBColor};
 pub const FONT: f64 = 12.0;
 const ROW: i32 = 18;
 
-/// Legend entries for a selection: `(label, colour, shape)`, largest first, "other" last.
-pub fn entries(input: &ChartInput) -> Vec<(String, RGBColor, Shape)> {
-    let counts = count_ranked(input.iter().map(|i| &i.initiator));
+/// The legend of a selection: its entries `(label, colour, shape)`, largest first, "other" last,
+/// and whether any mark is hollow (an attribution suspected or contested).
+pub type Summary = (Vec<(String, RGBColor, Shape)>, bool);
+
+/// The legend of `input`'s selection, worked out once per draw in one pass (a chart lays its
+/// legend out twice; at a million incidents each pass is milliseconds).
+pub fn summary<'a>(input: &'a ChartInput) -> &'a Summary {
+    input.legend.get_or_init(|| {
+        let mut hollow = false;
+        let counts = count_ranked(input.iter().map(|i| {
+            hollow |= i.certainty == Some(Certainty::Suspected);
+            &i.initiator
+        }));
+        (entries(input, counts), hollow)
+    })
+}
+
+/// Legend entries from the selection's initiators by count.
+fn entries(input: &ChartInput, counts: Vec<(crate::model::Country, usize)>) -> Vec<(String, RGBColor, Shape)> {
     let mut out = Vec::new();
     let (mut other_states, mut other_count) = (0, 0);
     for (c, n) in counts {
@@ -45,13 +61,14 @@ pub fn draw<DB: DrawingBackend>(
     note: &[&str],
     paint: bool,
 ) -> Result<i32> {
+    let (entries, hollow) = summary(input);
     let mut items: Vec<(String, RGBColor, Shape, bool)> =
-        entries(input).into_iter().map(|(label, color, shape)| (label, color, shape, false)).collect();
+        entries.iter().map(|(label, color, shape)| (label.clone(), *color, *shape, false)).collect();
     if items.is_empty() {
         return Ok(y0);
     }
     // Hollow marks are said once: the charts never present a contested attribution as settled.
-    if input.iter().any(|i| i.certainty == Some(Certainty::Suspected)) {
+    if *hollow {
         items.push(("Hollow: attribution suspected or contested".into(), p.theme.muted, Shape::Circle, true));
     }
     let (mut x, mut y) = (x0, y0);

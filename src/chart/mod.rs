@@ -343,6 +343,8 @@ pub struct ChartInput<'a> {
     pub responses: Option<&'a [u16]>,
     /// Context events the timeline draws in a lane; empty for none.
     pub context: &'a [crate::events::Event],
+    /// The legend, worked out once by the first who needs it (see [`legend::summary`]).
+    pub legend: std::cell::OnceCell<legend::Summary>,
 }
 
 impl ChartInput<'_> {

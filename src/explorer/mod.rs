@@ -554,6 +554,7 @@ impl Explorer {
             scale: &self.data.scale,
             responses: self.data.incidents.response_column(),
             context: if context { &self.context } else { &[] },
+            legend: Default::default(),
         };
         let mut layout = chart::draw(area, view, &input)?;
         for m in &mut layout.marks {
