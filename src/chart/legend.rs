@@ -4,8 +4,7 @@
 use super::paint::{Painter, Shape, H, V};
 use super::ChartInput;
 use crate::error::Result;
-use crate::model::Certainty;
-use crate::stats::count_ranked;
+use crate::model::{Certainty, Country};
 use plotters::prelude::{DrawingBackend, RGBColor};
 
 pub const FONT: f64 = 12.0;
@@ -20,16 +19,25 @@ pub type Summary = (Vec<(String, RGBColor, Shape)>, bool);
 pub fn summary<'a>(input: &'a ChartInput) -> &'a Summary {
     input.legend.get_or_init(|| {
         let mut hollow = false;
-        let counts = count_ranked(input.iter().map(|i| {
-            hollow |= i.certainty == Some(Certainty::Suspected);
-            &i.initiator
-        }));
-        (entries(input, counts), hollow)
+        let mut counts = vec![0usize; Country::count()];
+        crate::pass::chunked(input.len(), |r| {
+            for idx in r {
+                let i = input.at(idx);
+                hollow |= i.certainty == Some(Certainty::Suspected);
+                counts[i.initiator.index()] += 1;
+            }
+        });
+        let present = counts.iter().enumerate().filter(|(_, n)| **n > 0);
+        let mut ranked: Vec<(Country, usize)> =
+            present.filter_map(|(k, n)| Some((Country::from_index(k)?, *n))).collect();
+        // Largest first, ties by name (as stats::count_ranked).
+        crate::sort::by(&mut ranked, |a, b| b.1.cmp(&a.1).then_with(|| a.0.name().cmp(b.0.name())));
+        (entries(input, ranked), hollow)
     })
 }
 
 /// Legend entries from the selection's initiators by count.
-fn entries(input: &ChartInput, counts: Vec<(crate::model::Country, usize)>) -> Vec<(String, RGBColor, Shape)> {
+fn entries(input: &ChartInput, counts: Vec<(Country, usize)>) -> Vec<(String, RGBColor, Shape)> {
     let mut out = Vec::new();
     let (mut other_states, mut other_count) = (0, 0);
     for (c, n) in counts {
