@@ -13,6 +13,8 @@ use crate::store::{Decoder, Parts, Store};
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
 use serde::Serialize;
+use std::cell::RefCell;
+use std::rc::Rc;
 use tally::Tally;
 
 /// The dataset that ships with the explorer (see `data/README.md` for how it is compiled).
@@ -50,6 +52,9 @@ pub struct Explorer {
     context: Vec<Event>,
     /// Whether the timeline draws the context events in a lane.
     show_context: bool,
+    /// The last filter's selection: statistics, chart, table and download of one state all ask
+    /// for it, and at a million incidents each selection is a pass of milliseconds.
+    selected: RefCell<Option<(Filter, Rc<Vec<u32>>)>>,
 }
 
 /// An incident as the API hands it out: plain fields, codes and their display names.
@@ -274,6 +279,7 @@ impl Explorer {
             responses: None,
             context: Vec::new(),
             show_context: false,
+            selected: RefCell::new(None),
         }
     }
 
@@ -411,13 +417,24 @@ impl Explorer {
 
     /// The rows (see [`Explorer::record`]) of the incidents the filter selects, in order.
     pub fn select(&self, filter: &Filter) -> Result<Vec<u32>> {
-        Ok(self.compile(filter)?.select(&self.data.incidents))
+        let compiled = self.compile(filter)?;
+        Ok(self.selection(filter, &compiled).to_vec())
+    }
+
+    /// The rows `compiled` (the filter compiled) selects: the last filter's are kept.
+    fn selection(&self, filter: &Filter, compiled: &Compiled) -> Rc<Vec<u32>> {
+        if let Some((_, rows)) = self.selected.borrow().as_ref().filter(|(f, _)| f == filter) {
+            return Rc::clone(rows);
+        }
+        let rows = Rc::new(compiled.select(&self.data.incidents));
+        *self.selected.borrow_mut() = Some((filter.clone(), Rc::clone(&rows)));
+        rows
     }
 
     pub fn stats(&self, filter: &Filter) -> Result<Stats> {
         let compiled = self.compile(filter)?;
         let store = &self.data.incidents;
-        let rows = compiled.select(store);
+        let rows = self.selection(filter, &compiled);
         let mut stats = stats::compute(store, &rows, &self.data.scale, compiled.reading());
         stats.responses = self.responses.as_ref().map(|l| events::response_stats(l, store, &rows));
         stats.clustering =
@@ -544,7 +561,7 @@ impl Explorer {
         context: bool,
     ) -> Result<Layout> {
         let compiled = self.compile(filter)?;
-        let chosen = compiled.select(&self.data.incidents);
+        let chosen = self.selection(filter, &compiled);
         let input = ChartInput {
             reading: compiled.reading(),
             facts: self.data.incidents.facts(),
