@@ -1,9 +1,9 @@
 // End-to-end: a million incidents by `src` never freeze the article. The element reads the file in
-// its worker and hands the columns over; the page then works in steps (the hand-over, facets,
-// statistics, each chart), and the table and the CSV download build their rows in batches. Every
-// main-thread task is recorded (PerformanceObserver 'longtask') from the moment the element starts
-// until the CSV is saved, and the longest is printed. The assertion is loose (a second-long task
-// would be a regression to one big step); the figure to compare with the 50 ms aim is printed.
+// its worker; the page reads the download, joins it and copies the columns into the core in
+// steps, counts the facets as the rows come in, yields between statistics and each chart, and
+// the table and the CSV download build their rows in batches. Every main-thread task is recorded
+// (PerformanceObserver 'longtask') from the moment the element starts until the CSV is saved,
+// and the longest are printed with the phase they fall in. `ROWS=...` tries another size.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, writeFile, rm } from 'node:fs/promises';
@@ -13,6 +13,8 @@ import { useSession, url, publisherContext, article, root as repo } from './brow
 useSession();
 
 const ROWS = Number(process.env.ROWS || 1_000_000);
+/** The bound asserted on the longest task: see the assertion for why it is not yet 50 ms. */
+const LONGEST_MS = 150;
 
 /** A CSV of `n` incidents in the project's schema (about 45 bytes a row). */
 function million(n) {
@@ -76,10 +78,17 @@ test('a million incidents by src: the longest main-thread task while loading, ta
   const tasks = await page.evaluate(() => window.__tasks);
   console.log(`# phases (ms): ${JSON.stringify(phases)}; tasks: ${JSON.stringify(tasks)}`);
   const longest = tasks.reduce((a, t) => Math.max(a, t[1]), 0);
-  const worst = [...tasks].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([at, ms]) => `${ms} ms at ${at} ms`);
+  const NAMES = { loaded: 'after loading', table: 'tabling', byName: 'sorting by name', csv: 'writing the CSV', saved: 'after saving' };
+  const phase = (at) => NAMES[Object.entries(phases).filter(([, t]) => t <= at).pop()?.[0]] ?? 'loading';
+  const worst = [...tasks].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([at, ms]) => `${ms} ms at ${at} ms, ${phase(at)}`);
   console.log(`# ${ROWS.toLocaleString('en')} incidents by src (loaded at ${loaded.at} ms), table sorted by name, CSV saved: `
     + `${tasks.length} long tasks, the longest ${longest} ms (${worst.join(', ')})`);
-  assert.ok(longest < 1000, `longest main-thread task ${longest} ms`);
+  // The aim is 50 ms. Two tasks still pass it, each one call over all rows, run once and in the
+  // browser's baseline code: the first statistics (a pass over the selection: 54-91 ms measured,
+  // three runs on a busy two-core machine) and the first chart (its passes and painting, then the
+  // frame's layout and commit: 64-85 ms). Getting them under needs the statistics and the chart's
+  // counts worked out in steps before the calls that show them. Everything else measured under 50.
+  assert.ok(longest < LONGEST_MS, `longest main-thread task ${longest} ms (bound ${LONGEST_MS} ms; the aim is 50)`);
   assert.deepEqual(problems, []);
   await ctx.close();
 });
