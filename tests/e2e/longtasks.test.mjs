@@ -83,11 +83,12 @@ test('a million incidents by src: the longest main-thread task while loading, ta
   const worst = [...tasks].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([at, ms]) => `${ms} ms at ${at} ms, ${phase(at)}`);
   console.log(`# ${ROWS.toLocaleString('en')} incidents by src (loaded at ${loaded.at} ms), table sorted by name, CSV saved: `
     + `${tasks.length} long tasks, the longest ${longest} ms (${worst.join(', ')})`);
-  // The aim is 50 ms. Two tasks still pass it, each one call over all rows, run once and in the
-  // browser's baseline code: the first statistics (a pass over the selection: 54-91 ms measured,
-  // three runs on a busy two-core machine) and the first chart (its passes and painting, then the
-  // frame's layout and commit: 64-85 ms). Getting them under needs the statistics and the chart's
-  // counts worked out in steps before the calls that show them. Everything else measured under 50.
+  // The aim is 50 ms. Two tasks still pass it, each one call over all rows, made once while the
+  // browser still runs much of the code unoptimised: the first statistics (a pass over the
+  // selection: 57-60 ms in four runs on a busy two-core machine) and the first chart (its passes
+  // and painting, then the frame's layout and commit: 60-100 ms). Getting them under needs the
+  // statistics and the chart's counts worked out in steps before the calls that show them.
+  // Everything else (download, hand-over, facets, table, sort, CSV) measured under 50 ms.
   assert.ok(longest < LONGEST_MS, `longest main-thread task ${longest} ms (bound ${LONGEST_MS} ms; the aim is 50)`);
   assert.deepEqual(problems, []);
   await ctx.close();
