@@ -4,7 +4,9 @@
 //! not their words (who, document, basis, mapping, definitions, sources). Those ship beside the
 //! module (`cargo run --bin schema -- text|readings PATH` writes them) and the page fetches them
 //! when a reader first needs them (`Explorer::attach_text`, `reading-view.js`). About 25 KB gzip
-//! less before the first chart.
+//! less before the first chart. (The readings, responses and context events the module carries
+//! are binary files `cargo run --bin schema` writes, see `src/bytes.rs`; this script packs the
+//! incidents' columns, which natively stand for what `src/explorer/bundled.parts` holds.)
 //!
 //! The kept columns are written as packed text (see `src/import/table.rs`, `Table::from_packed`):
 //! cells separated by U+001F, rows by U+001E, no quoting. Reading that takes a `split`, so the
@@ -14,8 +16,6 @@ use std::path::Path;
 
 /// The incidents' columns left out of the module, as `src/import/native.rs` names them.
 const TEXT: [&str; 4] = ["rationale", "attributed_by", "description", "sources"];
-/// The readings' columns the module keeps.
-const RULES: [&str; 7] = ["id", "name", "kind", "use_of_force", "armed_attack", "contested", "contested_threshold"];
 /// Separators of packed text; kept in step with `src/import/table.rs`.
 const CELL: char = '\u{1f}';
 const ROW: char = '\u{1e}';
@@ -46,10 +46,7 @@ fn columns(from: &str, to: &str, keep: impl Fn(&str) -> bool) {
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     columns("data/incidents.csv", "incidents-core.txt", |c| !TEXT.contains(&c));
-    columns("data/readings.csv", "readings-core.txt", |c| RULES.contains(&c));
-    columns("data/tiers.csv", "tiers-core.txt", |c| ["id", "region", "name", "short"].contains(&c));
-    // Responses and context events without their descriptions and sources, which come with the
-    // incidents' texts.
-    columns("data/responses.csv", "responses-core.txt", |c| !["description", "sources"].contains(&c));
-    columns("data/context.csv", "context-core.txt", |c| !["description", "sources"].contains(&c));
+    // The legal readings, the responses and context events reach the module in binary
+    // (`src/reading/bundled.parts`, `src/events/bundled.parts`, written by `cargo run --bin schema`),
+    // the events' texts with the incidents'.
 }

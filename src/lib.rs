@@ -10,6 +10,7 @@
 //! same drawing code paints a browser canvas, a test recorder or a static image.
 
 pub mod alloc;
+pub mod bytes;
 pub mod chart;
 pub mod error;
 pub mod events;

@@ -8,6 +8,7 @@
 use crate::chart::VIEWS;
 use crate::filter::FIELDS;
 use crate::import::{COLUMNS, FORMATS, MAPPING_FIELDS, MAX_INPUT_BYTES, MAX_MAPPING_COLUMNS, MAX_WARNINGS};
+use crate::model::Split;
 use serde_json::{json, Value};
 
 /// Where `make build` writes [`javascript`], relative to the crate root: what every page needs
@@ -63,6 +64,12 @@ pub fn javascript() -> String {
                        "walk": v.walk, "busiest": v.busiest, "marks": v.marks, "rest": v.rest, "counted": v.counted})
             })
             .collect(),
+    );
+    list(
+        &mut out,
+        "Comparisons as small multiples (src/model/mod.rs, Split): the values of `compare` and their labels.",
+        "COMPARE",
+        Split::ALL.iter().map(|s| json!({"name": s.slug(), "label": s.label()})).collect(),
     );
     list(
         &mut out,
@@ -155,6 +162,27 @@ pub const PARTS_PATH: &str = "src/explorer/bundled.parts";
 /// gzip less than reading packed text).
 pub fn bundled_parts() -> Vec<u8> {
     crate::Explorer::bundled_core().map(|e| e.to_parts().to_bytes()).unwrap_or_default()
+}
+
+/// Where [`bundled_events`] is kept (committed, like [`bundled_parts`]).
+pub const EVENTS_PATH: &str = "src/events/bundled.parts";
+
+/// The bundled responses and context events as the browser's module carries them (see
+/// `events::packed`), read from the whole files; their texts are in [`bundled_text`], in the same
+/// order.
+pub fn bundled_events() -> Vec<u8> {
+    let Ok(e) = crate::Explorer::bundled() else { return Vec::new() };
+    let responses = e.responses().map(|l| l.list.as_slice()).unwrap_or_default();
+    crate::events::packed::to_bytes(responses, e.context(), |id| e.index_of(id))
+}
+
+/// Where [`bundled_readings`] is kept (committed, like [`bundled_parts`]).
+pub const READINGS_PATH: &str = "src/reading/bundled.parts";
+
+/// The legal readings' names and rules as the browser's module carries them (see
+/// `reading::packed`).
+pub fn bundled_readings() -> Vec<u8> {
+    crate::reading::policy().map(crate::reading::packed::to_bytes).unwrap_or_default()
 }
 
 /// The columns of [`bundled_text`].

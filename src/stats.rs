@@ -16,6 +16,55 @@ pub struct CountryCount {
     /// `count / total`. For targets an incident with several targets counts for each, so target
     /// shares may add up to more than 1.
     pub share: f64,
+    /// Severity of this state's coded incidents (`None` when none is coded), so states can be
+    /// compared by more than their counts.
+    pub mean_severity: Option<f64>,
+    pub median_severity: Option<f64>,
+    pub max_severity: Option<u8>,
+}
+
+/// Per country (by [`Country::index`]), how many incidents and the severity histogram of the
+/// coded ones.
+struct PerCountry {
+    counts: Vec<usize>,
+    levels: usize,
+    hist: Vec<usize>,
+}
+
+impl PerCountry {
+    fn new(levels: usize) -> PerCountry {
+        let n = Country::count();
+        PerCountry { counts: vec![0; n], levels, hist: vec![0; n * levels] }
+    }
+
+    fn add(&mut self, c: Country, severity: Option<usize>) {
+        self.counts[c.index()] += 1;
+        if let Some(s) = severity {
+            self.hist[c.index() * self.levels + s] += 1;
+        }
+    }
+
+    /// The countries with incidents, largest first, ties by name so the order is stable.
+    fn ranked(&self, total: usize) -> Vec<CountryCount> {
+        let mut out: Vec<CountryCount> = (0..self.counts.len())
+            .filter(|&c| self.counts[c] > 0)
+            .filter_map(Country::from_index)
+            .map(|c| {
+                let hist = &self.hist[c.index() * self.levels..(c.index() + 1) * self.levels];
+                CountryCount {
+                    code: c.code(),
+                    name: c.name(),
+                    count: self.counts[c.index()],
+                    share: share(self.counts[c.index()], total),
+                    mean_severity: mean(hist),
+                    median_severity: median(hist),
+                    max_severity: hist.iter().rposition(|n| *n > 0).map(|l| l as u8),
+                }
+            })
+            .collect();
+        crate::sort::by(&mut out, |a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(b.name)));
+        out
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -52,6 +101,8 @@ pub struct Stats {
     pub severity_counts: Vec<usize>,
     /// Incidents without a severity: counted here, not dropped.
     pub not_coded: usize,
+    /// Incidents without a start date: counted in every figure but the years and the timeline.
+    pub undated: usize,
     pub mean_severity: Option<f64>,
     pub median_severity: Option<f64>,
     pub max_severity: Option<u8>,
@@ -111,22 +162,6 @@ pub fn count_ranked<'a>(countries: impl IntoIterator<Item = &'a Country>) -> Vec
     ranked
 }
 
-/// Countries by count (dense, indexed by [`Country::index`]), largest first, ties by name.
-fn ranked(counts: &[usize], total: usize) -> Vec<CountryCount> {
-    let mut out: Vec<CountryCount> = (0..counts.len())
-        .filter(|&c| counts[c] > 0)
-        .filter_map(Country::from_index)
-        .map(|c| CountryCount {
-            code: c.code(),
-            name: c.name(),
-            count: counts[c.index()],
-            share: share(counts[c.index()], total),
-        })
-        .collect();
-    crate::sort::by(&mut out, |a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(b.name)));
-    out
-}
-
 /// Mean of a severity histogram (`counts[level]`), `None` when it is empty.
 fn mean(counts: &[usize]) -> Option<f64> {
     let n: usize = counts.iter().sum();
@@ -164,10 +199,11 @@ pub fn compute(store: &Store, selection: &[u32], scale: &Scale, reading: Option<
     let n = Country::count();
     let levels = usize::from(scale.max) + 1;
     let year_slots = (LATEST_YEAR - EARLIEST_YEAR + 1) as usize;
-    let (mut by_initiator, mut by_target) = (vec![0usize; n], vec![0usize; n]);
+    let (mut by_initiator, mut by_target) = (PerCountry::new(levels), PerCountry::new(levels));
     let mut dyads = vec![0u32; n * n];
     // Per year: its count, then its severity histogram.
-    let mut years = vec![0usize; year_slots * (levels + 1)];
+    // One slot per year, and one after them for the undated.
+    let mut years = vec![0usize; (year_slots + 1) * (levels + 1)];
     let mut severity_counts = vec![0usize; levels];
     let rules = reading.map_or([None, None], |r| [r.use_of_force.as_ref(), r.armed_attack.as_ref()]);
     // Per threshold: incidents that reach it, and incidents undecided.
@@ -176,17 +212,20 @@ pub fn compute(store: &Store, selection: &[u32], scale: &Scale, reading: Option<
     chunked(selection.len(), |r| {
         for &k in &selection[r] {
             let i = &facts[k as usize];
-            by_initiator[i.initiator.index()] += 1;
+            let level = i.severity.map(|s| usize::from(s.min(scale.max)));
+            by_initiator.add(i.initiator, level);
             let row = n * i.initiator.index();
-            by_target[i.target.index()] += 1;
+            by_target.add(i.target, level);
             dyads[row + i.target.index()] += 1;
             if i.targets > 1 {
                 for t in store.targets(k as usize).skip(1) {
-                    by_target[t.index()] += 1;
+                    by_target.add(t, level);
                     dyads[row + t.index()] += 1;
                 }
             }
-            let y = (i.start.year.clamp(EARLIEST_YEAR, LATEST_YEAR) - EARLIEST_YEAR) as usize * (levels + 1);
+            let slot =
+                i.start.map_or(year_slots, |d| (d.year.clamp(EARLIEST_YEAR, LATEST_YEAR) - EARLIEST_YEAR) as usize);
+            let y = slot * (levels + 1);
             years[y] += 1;
             if let Some(s) = i.severity {
                 for (t, rule) in rules.iter().enumerate() {
@@ -246,11 +285,12 @@ pub fn compute(store: &Store, selection: &[u32], scale: &Scale, reading: Option<
     let figure = |t: usize, f: &dyn Fn(&Rule, [usize; 2]) -> usize| rules[t].map(|r| f(r, reached[t]));
     Stats {
         total,
-        by_initiator: ranked(&by_initiator, total),
-        by_target: ranked(&by_target, total),
+        by_initiator: by_initiator.ranked(total),
+        by_target: by_target.ranked(total),
         dyads: dyad_list,
         by_year,
         not_coded: total - coded,
+        undated: years[year_slots * (levels + 1)],
         mean_severity: mean(&severity_counts),
         median_severity: median(&severity_counts),
         max_severity,

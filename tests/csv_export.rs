@@ -51,7 +51,8 @@ fn no_cell_starts_a_formula_and_the_payload_comes_back_as_text() {
     assert_eq!(row[1], format!("'{payload}"));
     assert_eq!(row[5], "USA;KOR");
     assert_eq!(row[14], "suspected");
-    assert_eq!(row[16], "https://a.example/1 https://b.example/2");
+    assert_eq!(row[15], "", "scope not coded");
+    assert_eq!(row[17], "https://a.example/1 https://b.example/2");
     // Read back, the apostrophes go and the texts are as they were.
     let header = COLUMNS.iter().map(|c| c.name).collect::<Vec<_>>().join(",");
     let back = Explorer::from_text(&format!("{header}\r\n{text}"), "csv").unwrap();

@@ -14,6 +14,7 @@ fn set(f: &mut Filter, field: &str, v: Option<Vec<String>>) {
         "targetTypes" => f.target_types = v,
         "attribution" => f.attribution = v,
         "responses" => f.responses = v,
+        "scope" => f.scope = v,
         other => panic!("{other}"),
     }
 }
@@ -28,6 +29,7 @@ fn faceted_counts_are_what_choosing_that_value_alone_would_select() {
         Filter { targets: s(&["KOR"]), responses: s(&["none-known"]), ..Filter::default() },
         Filter { initiators: s(&["RUS", "CHN"]), min_severity: Some(3), search: Some("a".into()), ..Filter::default() },
         Filter { objectives: s(&["theft"]), attribution: s(&["vendor", "confirmed"]), ..Filter::default() },
+        Filter { scope: s(&["reference"]), min_severity: Some(4), ..Filter::default() },
     ];
     for filter in &filters {
         let counts = ex.facet_counts(filter).unwrap();

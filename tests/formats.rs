@@ -68,14 +68,14 @@ fn a_downloaded_selection_with_its_preamble_loads_back() {
 fn eurepoc_keeps_its_own_scale_and_every_usable_row() {
     let ex = Explorer::from_text(EUREPOC, "eurepoc").unwrap();
     let f = ex.facets();
-    // Seven rows; 105 has no usable date at all and is left out, with a warning.
-    assert_eq!(f.total, 6);
-    assert!(warnings_at(&ex, 5).iter().any(|w| w.starts_with("start_date") && w.contains("row left out")));
+    // Seven rows, all kept; 105 has no usable date at all and is undated, with a warning.
+    assert_eq!(f.total, 7);
+    assert!(warnings_at(&ex, 5).iter().any(|w| w.starts_with("start_date") && w.contains("kept as undated")));
     // Its own scale, up to the highest score in the file (5), with no thresholds.
     assert_eq!((f.scale.key, f.scale.max, f.scale.readings, f.readings.len()), ("eurepoc-intensity", 5, false, 0));
     assert!(f.scale.name.contains("not the 0-10 ladder"));
     let s = ex.stats(&Filter::default()).unwrap();
-    assert_eq!(s.severity_counts, [0, 1, 1, 0, 2, 1]); // 1, 2, 3.5->4, 4, 5; one not available
+    assert_eq!(s.severity_counts, [0, 2, 1, 0, 2, 1]); // 1, 1, 2, 3.5->4, 4, 5; one not available
     assert_eq!((s.not_coded, s.at_or_above_use_of_force, s.reading), (1, None, None));
     // A reading is still checked, so a typo is an error here too, but it applies to nothing.
     let french = Filter { reading: Some("france".into()), ..Filter::default() };
@@ -95,10 +95,22 @@ fn eurepoc_keeps_its_own_scale_and_every_usable_row() {
     assert_eq!((phishing.targets.clone(), phishing.severity), (vec!["KOR", "JPN"], Some(4)));
     assert_eq!(phishing.target_type.map(|t| t.slug()), Some("military"));
     assert!(warnings_at(&ex, 3).iter().any(|w| w.contains("'3.5' rounded to 4")));
-    // Blank start: placed at its attribution date; "Not available" initiator is unknown, silently.
+    // Blank start: undated (its attribution date says when it was attributed, not when it began);
+    // "Not available" initiator is unknown, silently.
     let undated = by_id("eurepoc-104");
-    assert_eq!((undated.start.as_str(), undated.initiator, undated.severity), ("2021-07-08", "XXX", None));
+    assert_eq!(
+        (undated.start.as_str(), undated.precision, undated.initiator, undated.severity),
+        ("", "unknown", "XXX", None)
+    );
+    assert_eq!(undated.attribution_date.as_deref(), Some("2021-07-08"));
     assert_eq!(warnings_at(&ex, 4).len(), 1, "{:?}", warnings_at(&ex, 4));
+    // Undated incidents count in the figures, not in the years; narrowing the years leaves them out.
+    let s = ex.stats(&Filter::default()).unwrap();
+    assert_eq!((s.total, s.undated, s.by_year.iter().map(|y| y.count).sum::<usize>()), (7, 2, 5));
+    let years = Filter { from: Some(2000), ..Filter::default() };
+    assert_eq!(ex.stats(&years).unwrap().total, 5);
+    // They come last in time order.
+    assert!(records[records.len() - 2..].iter().all(|r| r.start.is_empty()));
     // An unknown receiver is kept as unknown beside the known one; the escaped quote is read.
     let atlantis = by_id("eurepoc-106");
     assert_eq!((atlantis.initiator, atlantis.targets.clone()), ("PRK", vec!["XXX", "KOR"]));
@@ -117,8 +129,8 @@ fn eurepoc_keeps_its_own_scale_and_every_usable_row() {
 #[test]
 fn cfr_reads_both_date_styles_and_realigns_shifted_rows() {
     let ex = Explorer::from_text(CFR_MDY, "auto").unwrap();
-    assert_eq!(ex.facets().total, 5, "six rows, one without any date");
-    assert!(warnings_at(&ex, 6).iter().any(|w| w.starts_with("Date") && w.contains("row left out")));
+    assert_eq!(ex.facets().total, 6, "six rows, one without any date: kept undated");
+    assert!(warnings_at(&ex, 6).iter().any(|w| w.starts_with("Date") && w.contains("kept as undated")));
     let records = ex.records(&Filter::default()).unwrap();
     let by_name = |n: &str| records.iter().find(|r| r.name == n).unwrap_or_else(|| panic!("{n} missing"));
     let shifted = by_name("Fixture shifted row, with a comma");
@@ -137,7 +149,7 @@ fn cfr_reads_both_date_styles_and_realigns_shifted_rows() {
     assert!(warnings_at(&ex, 5).iter().any(|w| w.starts_with("Type") && w.contains("'ransomware'")));
     // No severity in CFR: every incident is counted as not coded, and still filterable.
     let s = ex.stats(&Filter::default()).unwrap();
-    assert_eq!((s.total, s.not_coded, s.max_severity), (5, 5, None));
+    assert_eq!((s.total, s.not_coded, s.max_severity, s.undated), (6, 6, None, 1));
     let prk = Filter { initiators: Some(vec!["PRK".into()]), ..Filter::default() };
     assert_eq!(ex.stats(&prk).unwrap().total, 3);
 
@@ -152,8 +164,8 @@ fn cfr_reads_both_date_styles_and_realigns_shifted_rows() {
 fn mapped_csv_and_json_read_through_a_column_mapping() {
     let ex = Explorer::from_mapped(MAPPED_CSV.as_bytes(), &mapping()).unwrap();
     assert_eq!(ex.facets().source, "mapped");
-    assert_eq!(ex.facets().total, 4, "five rows, one without a date");
-    assert!(warnings_at(&ex, 5).iter().any(|w| w.starts_with("When") && w.contains("left out")));
+    assert_eq!(ex.facets().total, 5, "five rows, one without a date: kept undated");
+    assert!(warnings_at(&ex, 5).iter().any(|w| w.starts_with("When") && w.contains("kept as undated")));
     let r = ex.records(&Filter::default()).unwrap();
     let codes: Vec<(&str, &str, Vec<&str>)> =
         r.iter().map(|r| (r.start.as_str(), r.initiator, r.targets.clone())).collect();
@@ -164,6 +176,7 @@ fn mapped_csv_and_json_read_through_a_column_mapping() {
             ("2020", "PRK", vec!["XXX"]),
             ("2023-06-11", "PRK", vec!["KOR", "USA"]),
             ("2024-05-02", "PRK", vec!["JPN"]),
+            ("", "PRK", vec!["KOR"]),
         ]
     );
     assert_eq!(r[0].method.map(|m| m.slug()), Some("ddos"));

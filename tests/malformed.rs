@@ -102,13 +102,13 @@ fn expected(file: &str) -> (How, Expect, Option<Check>) {
         "mapped-lenient.mapped" => (
             How::Mapped,
             Kept {
-                rows: 6,
+                rows: 8,
                 warnings: &[
                     (1, "'11' is not a score from 0 to 10; kept as not coded"),
                     (2, "'-1' is not a score from 0 to 10; kept as not coded"),
                     (3, "'NaN' is not a score from 0 to 10; kept as not coded"),
                     (4, "'1e30' is not a score from 0 to 10; kept as not coded"),
-                    (5, "'2023-02-30' is not a real day (2023-02 has 28 days); an incident needs a start date, so the row is left out"),
+                    (5, "'2023-02-30' is not a real day (2023-02 has 28 days); kept as undated (counted, but not on the timeline)"),
                     (6, "year 0 in '0000-00-00' is outside"),
                     (7, "unknown country 'Atlantis'; kept as unknown"),
                     (8, "'javascript:alert(1)' is not an http(s) URL; left out"),

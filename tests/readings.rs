@@ -232,10 +232,13 @@ fn bundled_counts_per_reading_are_pinned() {
 #[test]
 fn the_browser_module_carries_the_same_rules_without_the_words() {
     let full = reading::policy().unwrap();
-    let packed = |text| cyber_spectrum::import::table::Table::from_packed(text);
-    let core = reading::from_tables(&packed(reading::READINGS_CORE), &packed(reading::TIERS_CORE)).unwrap();
+    let bytes =
+        std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(cyber_spectrum::schema::READINGS_PATH))
+            .expect("make build writes it");
+    let core = reading::packed::from_bytes(&bytes).unwrap();
     let core = Box::leak(Box::new(core));
-    assert!(reading::READINGS_CORE.len() * 3 < reading::READINGS_CSV.len(), "the words stay out");
+    assert!(bytes.len() * 3 < reading::READINGS_CSV.len(), "the words stay out");
+    assert!(reading::packed::from_bytes(&bytes[..bytes.len() - 1]).is_err(), "a truncated file is refused");
     for (a, b) in full.readings.iter().zip(&core.readings) {
         assert_eq!(
             (&a.id, &a.name, &a.kind, &a.use_of_force, &a.armed_attack, a.contested),

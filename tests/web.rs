@@ -209,17 +209,17 @@ fn drawing_fills_a_hidpi_canvas_and_follows_the_filter() {
     let dpr = web_sys::window().unwrap().device_pixel_ratio();
     for view in ["spectrum", "timeline", "responses"] {
         let c = canvas(640, 400);
-        let drawn = ex.draw(&c, view, JsValue::UNDEFINED, None, None).expect("draws");
+        let drawn = ex.draw(&c, view, JsValue::UNDEFINED, None, None, None).expect("draws");
         assert_eq!(drawn.width(), 640);
         // At 640 px the timeline shows counts where its years are crowded; on a wider canvas, a
         // mark per incident.
         assert!(drawn.marks() >= 40 || (view != "spectrum" && drawn.aggregated()), "{view}: {} marks", drawn.marks());
-        let wide = ex.draw(&canvas(1240, 460), view, JsValue::UNDEFINED, None, None).expect("draws");
+        let wide = ex.draw(&canvas(1240, 460), view, JsValue::UNDEFINED, None, None, None).expect("draws");
         assert!(!wide.aggregated() && wide.marks() >= 100, "{view}: {} marks at 1240 px", wide.marks());
         assert_eq!(c.width(), (640.0 * dpr).round() as u32, "backing store follows devicePixelRatio");
         let all = inked(&c);
         assert!(all > 5_000, "{view}: only {all} inked pixels");
-        let one = ex.draw(&c, view, js(r#"{"search": "WannaCry"}"#), None, None).expect("draws");
+        let one = ex.draw(&c, view, js(r#"{"search": "WannaCry"}"#), None, None, None).expect("draws");
         assert_eq!(one.marks(), 1);
         let fewer = inked(&c);
         // (The responses chart shades its lawful cells whatever the selection, and at 640 px all
@@ -240,11 +240,12 @@ fn drawing_fills_a_hidpi_canvas_and_follows_the_filter() {
         let band = one.band(n(&m, "x"), n(&m, "y"));
         assert_eq!((n(&band, "key"), n(&band, "count")), (n(&m, "group"), 1.0), "{view}: band key and count");
         // An explicit scale sizes the backing store for a sharp download.
-        ex.draw(&c, view, JsValue::UNDEFINED, Some(2.0), None).expect("draws at 2x");
+        ex.draw(&c, view, JsValue::UNDEFINED, Some(2.0), None, None).expect("draws at 2x");
         assert_eq!(c.width(), 1280);
     }
-    let msg =
-        thrown(ex.draw(&canvas(300, 300), "pie", JsValue::UNDEFINED, None, None).err().expect("bad view refused"));
+    let msg = thrown(
+        ex.draw(&canvas(300, 300), "pie", JsValue::UNDEFINED, None, None, None).err().expect("bad view refused"),
+    );
     assert!(msg.contains("unknown view 'pie'"), "{msg}");
 }
 
@@ -257,9 +258,9 @@ fn the_timeline_draws_its_context_lane_only_when_asked_and_finds_an_event_under_
         list.iter().position(|e| get(&e, "date").as_string().as_deref() == Some("2017-09-03")).expect("the sixth test");
     let c = canvas(1240, 460);
     let filter = js(r#"{"initiators": ["PRK"], "from": 2016, "to": 2018}"#);
-    let off = ex.draw(&c, "timeline", filter.clone(), None, None).expect("draws");
+    let off = ex.draw(&c, "timeline", filter.clone(), None, None, None).expect("draws");
     assert!(off.event_mark(k).is_undefined(), "no lane unless asked");
-    let on = ex.draw(&c, "timeline", filter, None, Some(true)).expect("draws");
+    let on = ex.draw(&c, "timeline", filter, None, Some(true), None).expect("draws");
     let m = on.event_mark(k);
     let n = |o: &JsValue, key: &str| get(o, key).as_f64().unwrap();
     // The sixth test sits five days after a missile launch: the pointer on it finds one of the two.
@@ -285,12 +286,12 @@ fn corner(c: &HtmlCanvasElement) -> Vec<u8> {
 fn the_theme_comes_from_css_custom_properties() {
     let ex = Explorer::bundled().expect("bundled loads");
     let c = canvas(400, 300);
-    ex.draw(&c, "spectrum", JsValue::UNDEFINED, None, None).expect("draws");
+    ex.draw(&c, "spectrum", JsValue::UNDEFINED, None, None, None).expect("draws");
     assert_eq!(&corner(&c)[..3], &[255, 255, 255], "the default background");
     c.style().set_property("--cs-bg", "rgb(20, 30, 40)").unwrap();
     c.style().set_property("--cs-text", "#eee").unwrap();
     c.style().set_property("--cs-step", "not-a-colour").unwrap();
-    let drawn = ex.draw(&c, "timeline", JsValue::UNDEFINED, None, None).expect("draws");
+    let drawn = ex.draw(&c, "timeline", JsValue::UNDEFINED, None, None, None).expect("draws");
     assert_eq!(&corner(&c)[..3], &[20, 30, 40], "the custom background");
     let issues = drawn.theme_issues();
     assert_eq!(issues.len(), 1);
@@ -343,4 +344,33 @@ fn the_bundled_dataset_starts_without_its_long_texts_and_takes_them_back() {
     assert_eq!(Array::from(&get(&r, "sources")).length(), 1);
     let msg = thrown(ex.attach_text(&packed(&[header, ["nope", "", "", "", ""]])).err().expect("refused"));
     assert!(msg.contains("nope"), "{msg}");
+}
+
+#[wasm_bindgen_test]
+fn compared_panels_stack_down_the_canvas_and_their_marks_are_each_states_incidents() {
+    let ex = Explorer::bundled().expect("bundled loads");
+    let filter = js(r#"{"initiators": ["PRK", "RUS"]}"#);
+    let panels: js_sys::Array = ex.panels(filter.clone(), "initiator").expect("panels").dyn_into().expect("an array");
+    let names: Vec<String> = panels.iter().map(|p| get(&p, "name").as_string().unwrap()).collect();
+    assert_eq!(names, ["North Korea", "Russia"]);
+    let c = canvas(1000, 600);
+    let drawn = ex.draw(&c, "spectrum", filter.clone(), None, None, Some("initiator".into())).expect("draws");
+    let n = |o: &JsValue, k: &str| get(o, k).as_f64().unwrap();
+    // Every mark of the lower panel is a Russian incident, every mark of the upper one North Korea's.
+    for k in 0..drawn.marks() {
+        let m = drawn.mark(k);
+        let record = ex.record(n(&m, "incident") as usize).expect("a record");
+        let initiator = get(&record, "initiator").as_string().unwrap();
+        assert_eq!(initiator, if n(&m, "y") > 300.0 { "RUS" } else { "PRK" }, "mark {k}");
+    }
+    let one = ex.draw(&c, "spectrum", filter.clone(), None, None, None).expect("draws");
+    assert_eq!(one.marks(), drawn.marks(), "the same incidents, split");
+    let msg =
+        thrown(ex.draw(&c, "spectrum", filter.clone(), None, None, Some("sideways".into())).err().expect("refused"));
+    assert!(msg.contains("compare: 'sideways' is not one of: initiator, target"), "{msg}");
+    // Too short a canvas for its panels says how tall each must be.
+    let msg = thrown(
+        ex.draw(&canvas(600, 200), "spectrum", filter, None, None, Some("initiator".into())).err().expect("too short"),
+    );
+    assert!(msg.contains("2 panels need at least 144 px each"), "{msg}");
 }

@@ -3,11 +3,12 @@
 // charts. Errors, from the wasm or the data, land in the error box.
 import { VIEWS, FILTERS, FORMATS } from './schema.js';
 import { startCore, acquire, release, reason, readingWords } from './core.js';
-import { filterForm, buildControls, closeDropdownsOnOutsideClick } from './controls.js';
-import { renderStats, activeReading } from './stats-view.js';
+import { filterForm, buildControls, closeDropdownsOnOutsideClick, pairPicks } from './controls.js';
+import { renderStats, activeReading, yearsText } from './stats-view.js';
 import { renderReading } from './reading-view.js';
 import { shareButtons, stateParams, toQuery, fromQuery } from './share.js';
 import { chartKeeper, chartView } from './charts.js';
+import { compareControl, readCompare, referenceToggle } from './split.js';
 
 // Reading a file or URL needs the load panel's code (and the loader and its worker), fetched the
 // first time a reader uses it.
@@ -30,7 +31,7 @@ function clearError() {
 function datasetLine(facets, origin) {
   const what = facets.source === 'bundled' ? `Bundled dataset, version ${facets.version}` : `Your data (${origin}, read as ${facets.source})`;
   const scale = facets.scale.readings ? '' : `; severity is ${facets.scale.name}`;
-  return `${what}: ${facets.total} incidents, ${facets.firstYear} to ${facets.lastYear}${scale}.`;
+  return `${what}: ${facets.total} incidents${yearsText(facets)}${scale}.`;
 }
 
 /** What changed in the bundled dataset's version (data/CHANGELOG.md, summarised by the build),
@@ -148,15 +149,36 @@ async function main() {
   let incident = null;
   // The timeline's lane of context events: on unless the link says `context=off`.
   const contextBox = contextToggle(charts.timeline?.figure, () => { writeHash(); keeper.redrawAll(); });
+  // Small multiples: every chart split into a panel per initiator or target (`compare=` in the link).
+  let compare = '';
+  const comparePick = compareControl(compare, (v) => { compare = v; writeHash(); keeper.redrawAll(); });
+  // ... and beside it, the reference incidents in or out (the Scope filter), in one tap.
+  const reference = referenceToggle((on) => {
+    controls.write({ ...controls.read({}), scope: on ? undefined : ['peninsula'] });
+    update();
+  });
+  comparePick.el.append(reference.label);
+  // Beside the first chart's heading, so it costs the first screen no height.
+  document.querySelector('#charts figcaption')?.prepend(comparePick.el);
+  // The commonest pairs of initiator and target, one tap each (set per dataset in adopt), above
+  // the lists; the reset button ends their row (on a laptop the filters keep their height).
+  const pairs = pairPicks((d) => {
+    controls.write({ ...controls.read({}), initiators: d ? [d.initiator] : undefined, targets: d ? [d.target] : undefined });
+    update();
+  });
+  form.querySelector('.multi-row').before(pairs.el);
+  const actions = form.querySelector('.actions');
+  pairs.el.append(...actions.children);
+  actions.remove();
 
   // Data read from a URL (?data= or the URL form) can go into embed code; a local file cannot.
   const dataUrl = () => (origin === 'bundled' || origin === localFile ? null : new URL(origin, location.href).href);
   // What reproduces this page: view, data, filters (and the open card).
-  const shareParams = () => stateParams({ view: linkView, src: dataUrl(), facets, filterParams: filterToParams(filter), incident, context: contextBox.checked });
+  const shareParams = () => stateParams({ view: linkView, src: dataUrl(), facets, filterParams: filterToParams(filter), incident, context: contextBox.checked, compare });
   // The current view lives in the URL's hash (same names as <cyber-spectrum> attributes), so a
   // copied address reproduces it; ?data=URL stays in the query.
   const writeHash = () => {
-    const params = stateParams({ view: linkView, filterParams: filterToParams(filter), incident, context: contextBox.checked });
+    const params = stateParams({ view: linkView, filterParams: filterToParams(filter), incident, context: contextBox.checked, compare });
     const hash = toQuery(params.filter(([k, v]) => k !== 'view' || v !== DEFAULT_VIEW));
     history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
   };
@@ -171,6 +193,7 @@ async function main() {
       params: shareParams,
       toParams: filterToParams,
       context: () => contextBox.checked,
+      compare: () => compare,
       onIncident: (id) => { incident = id; writeHash(); },
       error: showError,
     });
@@ -196,6 +219,8 @@ async function main() {
     }
     renderStats($('stats'), stats, facets, filter);
     controls.counts(() => explorer.facetCounts(filter));
+    pairs.sync(filter);
+    reference.sync(filter, facets);
     showButton.textContent = `Show ${stats.total.toLocaleString('en')} incident${stats.total === 1 ? '' : 's'}`;
     showReading();
     $('compare-button').hidden = !facets.readings.length;
@@ -208,8 +233,11 @@ async function main() {
 
   /** Applies the filters a link's hash names; a bad one is reported and the rest of the page works. */
   const applyHash = (hash = location.hash) => {
-    const { view, incident: linked, context, ...rest } = fromQuery(hash);
+    const { view, incident: linked, context, compare: asked, ...rest } = fromQuery(hash);
     contextBox.checked = context !== 'off';
+    const split = readCompare(asked);
+    compare = split.value;
+    comparePick.select.value = compare;
     if (linked && linked !== incident) {
       charts[DEFAULT_VIEW].ui.open(linked, { scroll: true }).then((found) => {
         if (!found) showError(`This link's incident “${linked}” is not in the data shown.`);
@@ -221,8 +249,9 @@ async function main() {
     const known = FILTERS.map((f) => f.param);
     const unknown = Object.keys(rest).filter((k) => !known.includes(k));
     try {
-      if (unknown.length) throw new Error(`unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `“${k}”`).join(', ')} (known: view, incident, context, ${known.join(', ')})`);
+      if (unknown.length) throw new Error(`unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `“${k}”`).join(', ')} (known: view, incident, context, compare, ${known.join(', ')})`);
       if (context && !['on', 'off'].includes(context)) throw new Error(`context=${context}: expected on or off`);
+      if (split.problem) throw new Error(split.problem);
       controls.write(explorer.filterFromParams(rest));
     } catch (e) {
       controls.write({});
@@ -243,6 +272,8 @@ async function main() {
     localFile = local ? nextOrigin : null;
     facets = explorer.facets();
     controls = buildControls(form, facets);
+    const known = (d) => facets.initiators?.some((c) => c.value === d.initiator) && facets.targets?.some((c) => c.value === d.target);
+    pairs.set(explorer.stats({}).dyads.filter(known).slice(0, 4));
     $('dataset').textContent = datasetLine(facets, origin);
     update();
   };

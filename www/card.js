@@ -22,10 +22,10 @@ export function button(text, onClick, className) {
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-/** "2017-05-12" read as its precision says: 12 May 2017, May 2017 or 2017. */
+/** "2017-05-12" read as its precision says: 12 May 2017, May 2017 or 2017; an undated start says so. */
 export function formatDate(iso, precision) {
   const [y, m, d] = String(iso ?? '').split('-');
-  if (!y) return '';
+  if (!y) return precision === 'unknown' ? 'date unknown' : '';
   if (precision === 'year' || !m) return y;
   const month = MONTHS[Number(m) - 1] ?? m;
   return precision === 'month' || !d ? `${month} ${y}` : `${Number(d)} ${month} ${y}`;
@@ -98,6 +98,17 @@ export function responseSection(list) {
   return box;
 }
 
+/** The responses in a line near the top of the card (the list, with sources, is further down):
+ * how many, by whom, of which kinds; null where the data records no responses. */
+export function responsesSummary(list) {
+  if (!list) return null;
+  const known = list.filter((x) => x.kind !== 'none-known');
+  if (!known.length) return 'none known (see below)';
+  const distinct = (xs) => [...new Set(xs)];
+  const kinds = distinct(known.map((x) => x.kindLabel.toLowerCase()));
+  return `${known.length} known, by ${distinct(known.flatMap((x) => x.responders)).join(', ')}: ${kinds.join(', ')}; each is listed below.`;
+}
+
 /** The card of a context event (`Explorer.context()[k]`): what, when, our description, sources. */
 export function eventContent(e, { titleId, close }) {
   const title = el('h3', null, e.name);
@@ -134,12 +145,14 @@ export function cardContent(r, facets, { titleId, link, close, assessment, respo
   row('Method', labelOf(facets, 'methods', r.method));
   row('Objective', labelOf(facets, 'objectives', r.objective));
   row('Severity', severityText(r, facets));
+  row('Responses', responsesSummary(responses));
   row('Why this level', r.rationale);
   if (facets.scale?.readings) row('Physical effects', r.effects ? labelOf(facets, 'effects', r.effects) : 'not coded');
   row('Thresholds', thresholdText(r, facets, assessment));
   row('Collective defence', treatyText(assessment));
   row('Attributed by', r.attributedBy ? `${r.attributedBy}${r.attributionDate ? ` (${formatDate(r.attributionDate)})` : ''}` : null);
   row('Attribution', r.certainty ? labelOf(facets, 'attribution', r.certainty) : null);
+  row('In the data as', r.scope === 'reference' ? 'a reference incident: outside Korea, chosen to anchor its level of the ladder' : null);
   row('What happened', r.description);
   const sources = sourceList(r.sources);
   const cite = el('p', 'cite');

@@ -4,6 +4,7 @@
 import { chartNote, describe, activeReading } from './stats-view.js';
 import { shareTexts } from './share.js';
 import { fullText } from './core.js';
+import { sizeFor, panelsText } from './split.js';
 
 export function chartKeeper(canvases, draw) {
   let pending = new Set();
@@ -122,6 +123,7 @@ function chartUi(figure, canvas, host) {
  * One chart: `canvas` inside `figure`, `caption` the text under it. `source` answers for it:
  * {explorer(), filter(), view() (a row of VIEWS), facets(), stats(), params() (the parameters that
  * reproduce it: see stateParams), toParams(filter), context() (the timeline's context lane on),
+ * compare() ('initiator' or 'target' for small multiples, '' for none),
  * onIncident(id|null), error(message)}. Returns
  * {draw()}, which draws the chart, its caption and its accessible summary and hands the geometry
  * to the reader tools (throws when the chart cannot be drawn), {open(id)} and {close()} for the
@@ -139,13 +141,17 @@ export function chartView(figure, canvas, caption, source) {
       // resize observer draws it as soon as it has a size.
       if (!canvas.clientWidth || !canvas.clientHeight) return;
       const view = source.view();
-      const drawn = source.explorer().draw(canvas, view.name, source.filter(), undefined, source.context?.() ?? true);
+      // Compared as small multiples: the canvas grows by a panel per state.
+      const compare = source.compare?.() || '';
+      const panels = compare ? source.explorer().panels(source.filter(), compare) : null;
+      sizeFor(canvas, panels);
+      const drawn = source.explorer().draw(canvas, view.name, source.filter(), undefined, source.context?.() ?? true, compare || undefined);
       for (const issue of drawn.themeIssues) console.warn(`cyber-spectrum: theme ${issue}`);
       ui.drawn(drawn);
       // The caption says which scale the marks are on (thresholds exist only on some scales), and
       // when the chart draws counts instead of marks.
       caption.textContent = chartNote(view, source.facets().scale, activeReading(source.facets(), source.stats()), drawn.aggregated);
-      canvas.setAttribute('aria-label', describe(source.stats(), view, drawn.aggregated));
+      canvas.setAttribute('aria-label', describe(source.stats(), view, drawn.aggregated) + (panels ? ` ${panelsText(panels, compare)}` : ''));
     },
     open: ui.open,
     close: ui.close,

@@ -226,6 +226,44 @@ export function buildControls(form, facets) {
   return { read, write, counts };
 }
 
+/**
+ * One-tap shortcuts for the commonest "who against whom" (issue 21 item 1): a button per pair
+ * that sets the Initiators and Targets lists to it, or, pressed again, clears them:
+ * `pick(dyad | null)`. Returns `{el, set(dyads), sync(filter)}`: `set` puts a button for each of
+ * `dyads` (rows of `stats.dyads`), `sync` presses the one of the pair the filter shows.
+ */
+export function pairPicks(pick) {
+  const box = document.createElement('div');
+  box.className = 'pairs';
+  box.setAttribute('role', 'group');
+  const title = document.createElement('span');
+  title.id = 'pairs-title';
+  title.textContent = 'Who against whom:';
+  box.setAttribute('aria-labelledby', title.id);
+  const list = document.createElement('span');
+  list.className = 'pair-list';
+  box.append(title, list);
+  let buttons = [];
+  const set = (dyads) => {
+    buttons = dyads.map((d) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = `${d.initiatorName} → ${d.targetName}`;
+      b.setAttribute('aria-pressed', 'false');
+      b.addEventListener('click', () => pick(b.getAttribute('aria-pressed') === 'true' ? null : d));
+      return [d, b];
+    });
+    list.replaceChildren(...buttons.map(([, b]) => b));
+    title.hidden = !buttons.length;
+    list.hidden = !buttons.length;
+  };
+  const only = (xs, code) => xs?.length === 1 && xs[0] === code;
+  const sync = (filter) => {
+    for (const [d, b] of buttons) b.setAttribute('aria-pressed', String(only(filter.initiators, d.initiator) && only(filter.targets, d.target)));
+  };
+  return { el: box, set, sync };
+}
+
 /** Closes an open dropdown when the reader clicks elsewhere or presses Escape. */
 export function closeDropdownsOnOutsideClick(root) {
   root.addEventListener('click', (e) => {

@@ -18,13 +18,14 @@ import { readControls, readTimeout, readHeight, readLang, themeError, toolbar } 
 import { headline } from './stats-view.js';
 import { chartKeeper, chartView } from './charts.js';
 import { shareButtons, stateParams, pinnedVersion, VERSION } from './share.js';
+import { readCompare } from './split.js';
 
 export { configure, VERSION };
 
 // The element's attributes: one per filter field (the same names as shared links and the render
 // command), and these settings; all but `wasm` can also come from an iframe's hash.
 export const FILTER_ATTRIBUTES = FILTERS.map((f) => f.param);
-export const SETTINGS = ['view', 'context', 'context-src', 'src', 'format', 'timeout', 'theme', 'controls', 'height', 'lang', 'dataset-version', 'incident'];
+export const SETTINGS = ['view', 'compare', 'context', 'context-src', 'src', 'format', 'timeout', 'theme', 'controls', 'height', 'lang', 'dataset-version', 'incident'];
 const VIEW_NAMES = VIEWS.map((v) => v.name);
 // A column mapping can only be given in the explorer page's form, not in an attribute.
 const FORMAT_NAMES = FORMATS.filter((f) => !f.mapping).map((f) => f.name);
@@ -33,7 +34,7 @@ const TAG = 'cyber-spectrum';
 // What each attribute change does (the filter attributes and `view` re-read the state).
 const ON_CHANGE = {
   src: 'loadData', format: 'loadData', timeout: 'loadData', 'context-src': 'loadData', controls: 'buildTools', theme: 'applyLook',
-  height: 'applyLook', lang: 'applyLook', incident: 'showIncident', 'dataset-version': 'checkVersion', context: 'redraw',
+  height: 'applyLook', lang: 'applyLook', incident: 'showIncident', 'dataset-version': 'checkVersion', context: 'redraw', compare: 'redraw',
 };
 
 function el(tag, className, text) {
@@ -84,6 +85,7 @@ export class CyberSpectrum extends HTMLElement {
       params: () => this.params(),
       toParams: (filter) => this.m.filterToParams(filter),
       context: () => this.contextOn(),
+      compare: () => this.compareOn(),
       onIncident: (id) => this.reflectIncident(id),
       error: (message) => this.note('download', message),
     });
@@ -163,7 +165,7 @@ export class CyberSpectrum extends HTMLElement {
     return this.stats_ ? structuredClone(this.stats_) : null;
   }
 
-  /** `{code, dataset}`: this element's version and the bundled dataset's (`0.5.0 (data as of
+  /** `{code, dataset}`: this element's version and the bundled dataset's (`0.6.0 (data as of
    * 2025-12-31)`; null until the data is read, and for data from `src`). */
   get version() {
     return { code: VERSION, dataset: this.facets?.source === 'bundled' ? this.facets.version : null };
@@ -319,7 +321,15 @@ export class CyberSpectrum extends HTMLElement {
       filterParams: this.m.filterToParams(this.state.filter),
       incident: this.getAttribute('incident'),
       context: this.contextOn(),
+      compare: this.compareOn(),
     });
+  }
+
+  /** The comparison as small multiples the `compare` attribute asks for ('' for none). */
+  compareOn() {
+    const { value, problem } = readCompare(this.getAttribute('compare'));
+    this.note('compare', problem);
+    return value;
   }
 
   /** Whether the timeline shows its lane of context events: on unless `context="off"`. */

@@ -323,7 +323,7 @@ export async function attach(figure, canvas, host, state) {
   });
 
   // -- downloads -----------------------------------------------------------------------------
-  const draw = (c, scale) => host.explorer().draw(c, host.view().name, host.filter(), scale, host.context?.() ?? true);
+  const draw = (c, scale) => host.explorer().draw(c, host.view().name, host.filter(), scale, host.context?.() ?? true, host.compare?.() || undefined);
   const fileName = (ext) => `cyber-spectrum-${host.view().name}-${new Date().toISOString().slice(0, 10)}.${ext}`;
   const filterText = () => host.filterParams().map(([k, v]) => `${k}=${v}`).join('; ');
   const act = async (action, b) => {

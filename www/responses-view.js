@@ -20,10 +20,10 @@ export function responsesText(s) {
   if (!r) return 'Responses are not in this data.';
   if (!s.total) return null;
   const answered = s.total - r.noneKnown;
-  const parts = [`${answered} of ${s.total} incidents (${pct.format(answered / s.total)}) drew a known public response; `
+  const parts = [`${answered} of ${s.total} incident${s.total === 1 ? '' : 's'} (${pct.format(answered / s.total)}) drew a known public response; `
     + `for ${r.noneKnown} (${pct.format(r.noneKnown / s.total)}) none is known.`];
   if (r.attributed) {
-    parts.push(`${r.attributed} were publicly attributed by a state or the UN, the first time a median of ${delay(r.medianDaysToAttribution)} after they began.`);
+    parts.push(`${r.attributed} ${r.attributed === 1 ? 'was' : 'were'} publicly attributed by a state or the UN, the first time a median of ${delay(r.medianDaysToAttribution)} after ${r.attributed === 1 ? 'it' : 'they'} began.`);
   }
   if (r.legal) {
     parts.push(`${r.legal} led to an indictment, forfeiture or sanctions, the first a median of ${delay(r.medianDaysToLegal)} after.`);

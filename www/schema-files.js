@@ -41,6 +41,7 @@ export const COLUMNS = [
   {"join":"","name":"attributed_by","record":"attributedBy"},
   {"join":"","name":"attribution_date","record":"attributionDate"},
   {"join":"","name":"certainty","record":"certainty"},
+  {"join":"","name":"scope","record":"scope"},
   {"join":"","name":"description","record":"description"},
   {"join":" ","name":"sources","record":"sources"},
 ];

@@ -12,6 +12,7 @@ export const FILTERS = [
   {"control":"target-types","kind":"list","label":"Target types","name":"targetTypes","param":"target-types"},
   {"control":"attribution","kind":"list","label":"Attribution","name":"attribution","param":"attribution"},
   {"control":"responses","kind":"list","label":"Responses","name":"responses","param":"responses"},
+  {"control":"scope","kind":"list","label":"Scope","name":"scope","param":"scope"},
   {"control":"severity","kind":"level","label":"Severity from","name":"minSeverity","param":"min-severity"},
   {"control":"severity","kind":"level","label":"to","name":"maxSeverity","param":"max-severity","upper":true},
   {"control":"search","kind":"text","label":"Search names","name":"search","param":"search"},
@@ -23,6 +24,12 @@ export const VIEWS = [
   {"band":"level","button":"Spectrum","counted":"every level is a bar of its count, stacked by initiator","heading":"Escalation spectrum","marks":["Each mark is one incident, stacked at its level on the ladder","Each mark is one incident, stacked at its score on {name}, 0 to {max}"],"name":"spectrum","rest":["“–” collects incidents not coded. Dashed lines mark use of force ({useOfForce}) and armed attack ({armedAttack}) in the reading of {reading}. Where the answer turns on physical effects the shading is lighter and a ring marks each incident whose effects take it over the line (grey: effects not coded); a bracket marks levels the reading leaves contested, and the bands below name the responses lawful in each region.","“–” collects incidents without a score. That scale has no use-of-force or armed-attack threshold, so none is drawn."],"title":"Escalation spectrum","walk":", level by level"},
   {"band":"year","busiest":true,"button":"Timeline","counted":"each cell’s shade is how many started in that period at that level","heading":"Escalation over time","marks":["Each mark is one incident at its start date and level","Each mark is one incident at its start date and its score on {name}"],"name":"timeline","rest":["the line steps through each year’s most severe incident. Dashed lines mark use of force ({useOfForce}) and armed attack ({armedAttack}) in the reading of {reading}.","the line steps through each year’s highest score."],"title":"Escalation timeline","walk":" in time order"},
   {"band":"level","button":"Responses","counted":"each cell shows how many incidents it holds","heading":"What was done about it","marks":["Each mark is one incident, at its level and in the row of the strongest response it drew","Each mark is one incident, at its score on {name} and in the row of the strongest response it drew"],"name":"responses","rest":["shaded cells are the graduated responses the reading of {reading} deems lawful at that level, so a mark above the shading went beyond that menu and a mark low in it stayed well below what was open. Dashed lines mark use of force ({useOfForce}) and armed attack ({armedAttack}).","that scale has no thresholds, so no lawful responses are shaded."],"title":"Responses against the ladder","walk":", level by level, weakest response first"},
+];
+
+/** Comparisons as small multiples (src/model/mod.rs, Split): the values of `compare` and their labels. */
+export const COMPARE = [
+  {"label":"By initiator","name":"initiator"},
+  {"label":"By target","name":"target"},
 ];
 
 /** Data formats (src/import/mod.rs), auto first: name, menu label, the wasm module that reads it, whether it needs a column mapping. */

@@ -74,9 +74,9 @@ export function pinnedVersion(facets) {
  * the data (`src`, `format`, the bundled dataset's pinned version), the filter's parameters and the
  * open incident card. Absent parts are left out, and the context lane only when it is off.
  */
-export function stateParams({ view, src, format, facets, filterParams, incident, context = true }) {
+export function stateParams({ view, src, format, facets, filterParams, incident, context = true, compare = '' }) {
   const version = facets && pinnedVersion(facets);
-  return [['view', view], ...(context ? [] : [['context', 'off']]), ...(src ? [['src', src]] : []), ...(format ? [['format', format]] : []),
+  return [['view', view], ...(compare ? [['compare', compare]] : []), ...(context ? [] : [['context', 'off']]), ...(src ? [['src', src]] : []), ...(format ? [['format', format]] : []),
     ...(version ? [['dataset-version', version]] : []), ...filterParams, ...(incident ? [['incident', incident]] : [])];
 }
 

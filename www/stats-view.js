@@ -103,10 +103,20 @@ export function shareOfWhole(s, facets, filter = {}) {
   return `That is ${n(s.total)} of ${of} (${pct.format(s.total / whole)}).`;
 }
 
+/**
+ * ", 2014 to 2023" for a headline, with how many incidents are undated: the years they span say
+ * nothing of those.
+ */
+export function yearsText(s) {
+  const span = s.firstYear === null ? '' : s.firstYear === s.lastYear ? `, ${s.firstYear}` : `, ${s.firstYear} to ${s.lastYear}`;
+  if (!s.undated) return span;
+  return s.undated === s.total ? ', none dated' : `${span} (${s.undated} undated)`;
+}
+
 /** Fills `root` with the statistics of the current selection (`facets` names levels and wholes). */
 export function renderStats(root, s, facets, filter = {}) {
   const levels = facets.levels;
-  const years = s.firstYear === null ? '' : s.firstYear === s.lastYear ? `, ${s.firstYear}` : `, ${s.firstYear} to ${s.lastYear}`;
+  const years = yearsText(s);
   const headline = el('p', `${s.total} incident${s.total === 1 ? '' : 's'}${years}`, 'headline');
   const share = shareOfWhole(s, facets, filter);
   const sev = el('p');
@@ -114,18 +124,25 @@ export function renderStats(root, s, facets, filter = {}) {
     sev.textContent = s.total ? 'No incident in this selection is coded on the ladder.' : 'No incidents match these filters.';
   } else {
     sev.textContent = `Severity: mean ${num.format(s.meanSeverity)}, median ${num.format(s.medianSeverity)}, `
-      + `maximum ${named(s.maxSeverity, levels[s.maxSeverity]?.label)}.`;
+      + `maximum ${named(s.maxSeverity, levels[s.maxSeverity]?.label)}`
+      // The extremes named, as the charts' summaries name them (issue 21 item 6).
+      + (s.mostSevere?.length ? `: ${namesList(s.mostSevere, s.mostSevereCount)}.` : '.');
   }
-  const thresholds = el('p', thresholdsText(s) + (s.notCoded ? ` ${s.notCoded} not coded.` : ''));
+  const thresholds = el('p', thresholdsText(s) + (s.notCoded ? ` ${s.notCoded} not coded.` : '')
+    + (s.undated ? ` ${s.undated} undated: counted here, not on the timeline.` : ''));
   const responses = [responsesText(s), clusteringText(s.clustering)].filter(Boolean).map((t) => el('p', t));
   const grid = el('div', undefined, 'grid');
+  // Each state with its count, its share and how severe its incidents are, so states compare by
+  // more than their counts.
+  const state = (r) => `${r.name}: ${r.count} (${pct.format(r.share)})`
+    + (r.maxSeverity === null ? '' : ` · mean ${num.format(r.meanSeverity)}, max ${r.maxSeverity}`);
   grid.append(
-    topList('Top initiators', s.byInitiator, (r) => `${r.name}: ${r.count} (${pct.format(r.share)})`),
+    topList('Top initiators', s.byInitiator, state),
     // A chosen target is not listed as a share of itself: the list then says what else those
     // incidents hit.
     filter.targets?.length
-      ? topList('Also targeted', s.byTarget.filter((r) => !filter.targets.includes(r.code)), (r) => `${r.name}: ${r.count} (${pct.format(r.share)})`)
-      : topList('Top targets', s.byTarget, (r) => `${r.name}: ${r.count} (${pct.format(r.share)})`),
+      ? topList('Also targeted', s.byTarget.filter((r) => !filter.targets.includes(r.code)), state)
+      : topList('Top targets', s.byTarget, state),
     topList('Top dyads', s.dyads, (r) => `${r.initiatorName} → ${r.targetName}: ${r.count}`),
   );
   if (s.responses) grid.append(topList('Responses drawn', kindRows(s), (r) => `${r.label}: ${r.count} (${pct.format(r.share)})`));
@@ -167,7 +184,7 @@ export function describe(s, view, counted = false) {
   const states = s.byInitiator;
   const by = states.length === 1 ? `by ${states[0].name}`
     : `by ${states.slice(0, 2).map((r) => `${r.name} (${r.count})`).join(', ')}${states.length > 2 ? ` and ${states.length - 2} more` : ''}`;
-  const when = s.firstYear === s.lastYear ? `in ${s.firstYear}` : `${s.firstYear} to ${s.lastYear}`;
+  const when = s.firstYear === null ? 'none dated' : s.firstYear === s.lastYear ? `in ${s.firstYear}` : `${s.firstYear} to ${s.lastYear}`;
   const parts = [`${title}${counted ? ' (counts: too many incidents for a mark each)' : ''}: ${s.total} incident${s.total === 1 ? '' : 's'} ${by}, ${when}`];
   if (view.busiest && s.byYear.length > 1) {
     const peak = s.byYear.reduce((a, b) => (b.count > a.count ? b : a));
@@ -183,6 +200,7 @@ export function describe(s, view, counted = false) {
   }
   if (view.name === 'responses') parts.push(describeResponses(s));
   if (s.notCoded) parts.push(`${s.notCoded} not coded`);
+  if (s.undated) parts.push(`${s.undated} undated${view.name === 'timeline' ? ', not on this chart' : ''}`);
   return `${parts.join('; ')}.`;
 }
 
@@ -211,7 +229,7 @@ export function headline(s, levels, locale) {
   } catch {
     n = new Intl.NumberFormat(); // a malformed tag never stops the headline
   }
-  const years = s.firstYear === null ? '' : s.firstYear === s.lastYear ? `, ${s.firstYear}` : `, ${s.firstYear} to ${s.lastYear}`;
+  const years = yearsText(s);
   const parts = [`${n.format(s.total)} incident${s.total === 1 ? '' : 's'}${years}`];
   if (s.maxSeverity !== null) {
     parts.push(`most severe: level ${named(s.maxSeverity, levels[s.maxSeverity]?.label)}`);

@@ -92,7 +92,8 @@ export function incidentTable(box, { explorer, filter, key, open, events = () =>
         const tr = el('tr');
         const name = el('td');
         name.append(button(r.name, () => open(r), 'link'));
-        tr.append(el('td', null, r.start), name, el('td', null, `${r.initiatorName}${UNSETTLED[r.certainty] ?? ''}`), el('td', null, r.targetNames.join(', ')),
+        if (r.scope === 'reference') name.append(' (reference)');
+        tr.append(el('td', null, r.start || 'undated'), name, el('td', null, `${r.initiatorName}${UNSETTLED[r.certainty] ?? ''}`), el('td', null, r.targetNames.join(', ')),
           severityCell(r));
         body.append(tr);
       }

@@ -1,5 +1,7 @@
 //! `cargo run --bin schema`: writes `www/schema.js` and `www/schema-files.js`, the vocabularies the JavaScript reads (see
-//! src/schema.rs), and `src/explorer/bundled.parts`, the bundled dataset in columns. With `--check`, writes nothing and fails when the file is not current. With
+//! src/schema.rs), `src/explorer/bundled.parts`, the bundled dataset in columns, and
+//! `src/events/bundled.parts` and `src/reading/bundled.parts`, its responses and context events
+//! and the legal readings' names and rules. With `--check`, writes nothing and fails when the file is not current. With
 //! `text PATH` or `readings PATH`, writes the bundled dataset's long texts or the legal
 //! readings' words there instead (see build.rs).
 
@@ -43,10 +45,18 @@ fn main() {
         }
         println!("wrote {}", path.display());
     }
-    // The bundled dataset in columns, for the browser's module.
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(schema::PARTS_PATH);
-    let parts = schema::bundled_parts();
-    if std::fs::read(&path).ok().as_deref() != Some(parts.as_slice()) {
+    // The bundled dataset in columns, its responses and context events and the legal readings,
+    // for the browser's module.
+    let files = [
+        (schema::PARTS_PATH, schema::bundled_parts()),
+        (schema::EVENTS_PATH, schema::bundled_events()),
+        (schema::READINGS_PATH, schema::bundled_readings()),
+    ];
+    for (file, parts) in files {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+        if std::fs::read(&path).ok().as_deref() == Some(parts.as_slice()) {
+            continue;
+        }
         if check {
             eprintln!("{} is not current: run `cargo run --bin schema`", path.display());
             std::process::exit(1);

@@ -12,7 +12,14 @@ use plotters::prelude::DrawingBackend;
 
 /// The lane's height in pixels, labels included.
 pub const LANE: i32 = 30;
-const FONT: f64 = 10.0;
+/// The lane's name, left of the plot.
+const LABEL: &str = "Context";
+
+/// How far from the chart's left edge the plot must start for the lane's name to fit before it.
+pub fn label_room<DB: DrawingBackend>(p: &Painter<DB>) -> i32 {
+    p.measure(LABEL, FONT).0 + 8
+}
+const FONT: f64 = 12.0;
 
 /// A kind's marker shape and its word under the marker.
 fn style(kind: ContextKind) -> (Shape, &'static str) {
@@ -39,7 +46,7 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Result<Vec<Mark>> {
     let t = p.theme;
     let y = f64::from(top + 7);
-    p.text("Context", left - 6, y as i32, FONT, t.muted, H::Right, V::Center)?;
+    p.text(LABEL, left - 6, y as i32, FONT, t.muted, H::Right, V::Center)?;
     let mut marks = Vec::new();
     let mut free_from = f64::MIN;
     for (k, e) in events.iter().enumerate() {

@@ -4,26 +4,28 @@
 use super::paint::{Painter, Shape, H, V};
 use super::ChartInput;
 use crate::error::Result;
-use crate::model::{Certainty, Country};
+use crate::model::{Certainty, Country, Scope};
 use plotters::prelude::{DrawingBackend, RGBColor};
 
 pub const FONT: f64 = 12.0;
 const ROW: i32 = 18;
 
 /// The legend of a selection: its entries `(label, colour, shape)`, largest first, "other" last,
-/// and whether any mark is hollow (an attribution suspected or contested).
-pub type Summary = (Vec<(String, RGBColor, Shape)>, bool);
+/// whether any mark is hollow (an attribution suspected or contested), and whether any incident
+/// is a reference one (drawn with a dot).
+pub type Summary = (Vec<(String, RGBColor, Shape)>, bool, bool);
 
 /// The legend of `input`'s selection, worked out once per draw in one pass (a chart lays its
 /// legend out twice; at a million incidents each pass is milliseconds).
 pub fn summary<'a>(input: &'a ChartInput) -> &'a Summary {
     input.legend.get_or_init(|| {
-        let mut hollow = false;
+        let (mut hollow, mut reference) = (false, false);
         let mut counts = vec![0usize; Country::count()];
         crate::pass::chunked(input.len(), |r| {
             for idx in r {
                 let i = input.at(idx);
                 hollow |= i.certainty == Some(Certainty::Suspected);
+                reference |= i.scope == Some(Scope::Reference);
                 counts[i.initiator.index()] += 1;
             }
         });
@@ -32,7 +34,7 @@ pub fn summary<'a>(input: &'a ChartInput) -> &'a Summary {
             present.filter_map(|(k, n)| Some((Country::from_index(k)?, *n))).collect();
         // Largest first, ties by name (as stats::count_ranked).
         crate::sort::by(&mut ranked, |a, b| b.1.cmp(&a.1).then_with(|| a.0.name().cmp(b.0.name())));
-        (entries(input, ranked), hollow)
+        (entries(input, ranked), hollow, reference)
     })
 }
 
@@ -57,8 +59,8 @@ fn entries(input: &ChartInput, counts: Vec<(Country, usize)>) -> Vec<(String, RG
     out
 }
 
-/// Lays out the legend from `(x0, y0)` within `width`, then a `note` on how the chart is drawn
-/// (the first of its wordings that fits), and returns the y just below it. Draws only when `paint`
+/// Lays out the legend from `(x0, y0)` within `width`, then `notes` on how the chart is drawn, a
+/// line each (the first of a note's wordings that fits), and returns the y just below it. Draws only when `paint`
 /// is set, so a chart can learn the legend's height before deciding how to draw.
 pub fn draw<DB: DrawingBackend>(
     p: &Painter<DB>,
@@ -66,10 +68,11 @@ pub fn draw<DB: DrawingBackend>(
     x0: i32,
     y0: i32,
     width: i32,
-    note: &[&str],
+    notes: &[&[&str]],
     paint: bool,
 ) -> Result<i32> {
-    let (entries, hollow) = summary(input);
+    let (entries, hollow, reference) = summary(input);
+    let reference = *reference;
     let mut items: Vec<(String, RGBColor, Shape, bool)> =
         entries.iter().map(|(label, color, shape)| (label.clone(), *color, *shape, false)).collect();
     if items.is_empty() {
@@ -77,10 +80,20 @@ pub fn draw<DB: DrawingBackend>(
     }
     // Hollow marks are said once: the charts never present a contested attribution as settled.
     if *hollow {
-        items.push(("Hollow: attribution suspected or contested".into(), p.theme.muted, Shape::Circle, true));
+        let words =
+            ["Hollow: attribution suspected or contested", "Hollow: attribution contested", "Hollow: contested"];
+        let label = p.fit(&words, width - 16, FONT).unwrap_or(words[2]);
+        items.push((label.into(), p.theme.muted, Shape::Circle, true));
     }
+    // So is a reference incident, chosen outside Korea to anchor the ladder, in a comparison.
+    if reference {
+        let words = ["Dot: reference incident outside Korea", "Dot: reference incident", "Dot: reference"];
+        let label = p.fit(&words, width - 16, FONT).unwrap_or(words[2]);
+        items.push((label.into(), p.theme.muted, Shape::Circle, false));
+    }
+    let dotted = items.len() - 1;
     let (mut x, mut y) = (x0, y0);
-    for (label, color, shape, hollow) in &items {
+    for (n, (label, color, shape, hollow)) in items.iter().enumerate() {
         let w = 16 + p.measure(label, FONT).0;
         if x > x0 && x + w > x0 + width {
             x = x0;
@@ -88,11 +101,14 @@ pub fn draw<DB: DrawingBackend>(
         }
         if paint {
             p.marker(*shape, f64::from(x + 5), f64::from(y + ROW / 2), 5.0, *color, *hollow)?;
+            if reference && n == dotted {
+                p.dot(f64::from(x + 5), f64::from(y + ROW / 2), 5.0, p.theme.background)?;
+            }
             p.text(label, x + 14, y + ROW / 2, FONT, p.theme.text, H::Left, V::Center)?;
         }
         x += w + 14;
     }
-    if let Some(note) = p.fit(note, width, FONT) {
+    for note in notes.iter().filter_map(|n| p.fit(n, width, FONT)) {
         y += ROW;
         if paint {
             p.text(note, x0, y + ROW / 2, FONT, p.theme.muted, H::Left, V::Center)?;

@@ -10,6 +10,7 @@ mod responses;
 #[cfg(not(target_arch = "wasm32"))]
 mod scaled;
 mod spectrum;
+pub mod split;
 mod theme;
 mod thresholds;
 mod timeline;
@@ -345,6 +346,9 @@ pub struct ChartInput<'a> {
     pub context: &'a [crate::events::Event],
     /// The legend, worked out once by the first who needs it (see [`legend::summary`]).
     pub legend: std::cell::OnceCell<legend::Summary>,
+    /// The years the timeline spans, first and last, when set from outside (the panels of a
+    /// comparison share one span); `None`: the years of the incidents drawn.
+    pub years: Option<(i32, i32)>,
 }
 
 impl ChartInput<'_> {

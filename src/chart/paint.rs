@@ -4,6 +4,8 @@
 
 use super::Theme;
 use crate::error::{Error, Result};
+use crate::model::{Certainty, Scope};
+use crate::store::Facts;
 use plotters::coord::Shift;
 use plotters::element::{Circle, PathElement, Polygon, Rectangle, Text};
 use plotters::prelude::{Color, DrawingArea, DrawingBackend, RGBColor};
@@ -72,6 +74,25 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
     }
 
     /// The first candidate whose every line fits in `max_w`.
+    /// `text` broken into lines (at spaces) no wider than `max_w` px at `size`; a word wider than
+    /// that keeps a line of its own.
+    pub fn wrap(&self, text: &str, max_w: i32, size: f64) -> String {
+        let mut out = String::new();
+        let mut line = String::new();
+        for word in text.split(' ') {
+            let tried = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
+            if line.is_empty() || self.measure(&tried, size).0 <= max_w {
+                line = tried;
+            } else {
+                out.push_str(&line);
+                out.push('\n');
+                line = word.to_string();
+            }
+        }
+        out.push_str(&line);
+        out
+    }
+
     pub fn fit<'s>(&self, candidates: &[&'s str], max_w: i32, size: f64) -> Option<&'s str> {
         candidates.iter().copied().find(|c| self.measure_lines(c, size).0 <= max_w)
     }
@@ -146,6 +167,23 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
     /// colours stay visible on any background.
     /// A mark of `shape`, filled with `color`; `hollow` (an attribution that is suspected or
     /// contested) draws it as an outline in `color` on the background instead.
+    /// An incident's mark: hollow when its attribution is suspected or contested, with a dot at
+    /// its centre when it is a reference incident (outside Korea), so neither reads as the rest.
+    pub fn incident(&self, shape: Shape, x: f64, y: f64, r: f64, color: RGBColor, facts: &Facts) -> Result<()> {
+        let hollow = facts.certainty == Some(Certainty::Suspected);
+        self.marker(shape, x, y, r, color, hollow)?;
+        if facts.scope == Some(Scope::Reference) {
+            self.dot(x, y, r, if hollow { color } else { self.theme.background })?;
+        }
+        Ok(())
+    }
+
+    /// The reference incidents' centre dot on a mark of radius `r`.
+    pub fn dot(&self, x: f64, y: f64, r: f64, color: RGBColor) -> Result<()> {
+        let c = (x.round() as i32, y.round() as i32);
+        self.area.draw(&Circle::new(c, (r * 0.34).round().max(1.5) as i32, color.filled())).map_err(draw_err)
+    }
+
     pub fn marker(&self, shape: Shape, x: f64, y: f64, r: f64, color: RGBColor, hollow: bool) -> Result<()> {
         let (fill, outline) = if hollow {
             (self.theme.background.filled(), ShapeStyle { color: color.to_rgba(), filled: false, stroke_width: 2 })

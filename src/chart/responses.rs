@@ -10,12 +10,12 @@ use super::paint::{Painter, H, V};
 use super::thresholds;
 use super::{Band, ChartInput, Layout, Mark};
 use crate::error::Result;
-use crate::model::{Certainty, ResponseKind};
+use crate::model::ResponseKind;
 use crate::reading::{self, Region, Tier};
 use plotters::prelude::DrawingBackend;
 
 const PAD: i32 = 8;
-const FONT: f64 = 11.0;
+const FONT: f64 = 12.0;
 const MIN_MARK: f64 = 5.0;
 /// The rows under the tiers: no response known, and a statement that names no state.
 const LOW_ROWS: [[&str; 2]; 2] = [["None known", "None"], ["Statement only", "Statement"]];
@@ -94,7 +94,7 @@ pub fn draw<DB: DrawingBackend>(
         |d: f64, ch: f64| cells.iter().all(|c| c.is_empty() || (c.len().div_ceil(per_row(d)) as f64) * d <= ch - 2.0);
     let aggregated = !fits(MIN_MARK, cell_h_under(legend::draw(&p, input, PAD, PAD, w - 2 * PAD, &[], false)?));
     let note: &[&str] = if aggregated { &NOTE } else { &[] };
-    let strip_top = legend::draw(&p, input, PAD, PAD, w - 2 * PAD, note, true)?;
+    let strip_top = legend::draw(&p, input, PAD, PAD, w - 2 * PAD, &[note], true)?;
     let plot_top = strip_top + 36;
     let ch = cell_h_under(strip_top);
     let row_y = |r: usize| f64::from(plot_bottom) - ch * (r + 1) as f64;
@@ -153,7 +153,7 @@ pub fn draw<DB: DrawingBackend>(
                 let y = cy + (line as f64 - (lines as f64 - 1.0) / 2.0) * d;
                 let i = input.at(idx);
                 let (color, shape) = input.palette.style(i.initiator);
-                p.marker(shape, x, y, r, color, i.certainty == Some(Certainty::Suspected))?;
+                p.incident(shape, x, y, r, color, i)?;
                 marks.push(Mark { index: idx, x, y, r, group: key });
             }
         }

@@ -9,15 +9,15 @@ use super::paint::{Painter, H, V};
 use super::thresholds;
 use super::{Band, ChartInput, Layout, Mark, OTHER, SERIES};
 use crate::error::Result;
-use crate::model::{Certainty, LEVELS};
+use crate::model::LEVELS;
 use plotters::prelude::DrawingBackend;
 
 const PAD: i32 = 8;
-const LABEL_FONT: f64 = 11.0;
+const LABEL_FONT: f64 = 12.0;
 const NUMBER_FONT: f64 = 12.0;
-const BAND_FONT: f64 = 10.5;
-/// For a band too narrow for any of its labels at [`BAND_FONT`].
-const SMALL_BAND_FONT: f64 = 9.0;
+const BAND_FONT: f64 = 12.0;
+/// Height of a band's strip when its words are written out below the bands.
+const BAND_STRIP_H: i32 = 8;
 /// The smallest mark drawn one per incident, in pixels across.
 const MIN_MARK: f64 = 4.0;
 /// The legend's note when the columns are drawn as bars, longest wording first.
@@ -140,17 +140,31 @@ pub fn draw<DB: DrawingBackend>(
             vec![(0, scale.max, captions.iter().map(|s| s.to_string()).collect())]
         }
     };
-    let bands: Vec<Option<(&str, f64)>> = spans
+    // Each band's words in full inside it, on one line or two; where some band is too narrow for
+    // that (a phone), the bands become strips and their words are written out under them, a line
+    // or more each, after the levels they cover: a label is never cut short.
+    let room = |from: u8, to: u8| (cw * f64::from(to - from + 1)) as i32 - 6;
+    let inside: Option<Vec<&str>> = spans
         .iter()
         .map(|(from, to, labels)| {
-            let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
-            let room = (cw * f64::from(to - from + 1)) as i32 - 6;
-            p.fit(&labels, room, BAND_FONT)
-                .map(|l| (l, BAND_FONT))
-                .or_else(|| p.fit(&labels, room, SMALL_BAND_FONT).map(|l| (l, SMALL_BAND_FONT)))
+            let complete: Vec<&str> = labels.iter().take(2).map(String::as_str).collect();
+            p.fit(&complete, room(*from, *to), BAND_FONT)
         })
         .collect();
-    let band_h = bands.iter().flatten().map(|(l, size)| p.measure_lines(l, *size).1).max().unwrap_or(0) + 8;
+    let written: Vec<String> = match &inside {
+        Some(_) => Vec::new(),
+        None => spans
+            .iter()
+            .map(|(from, to, labels)| {
+                let levels = if from == to { format!("{from}") } else { format!("{from}\u{2013}{to}") };
+                p.wrap(&format!("{levels}: {}", labels[0]), w - 2 * PAD, BAND_FONT)
+            })
+            .collect(),
+    };
+    let band_h = match &inside {
+        Some(labels) => labels.iter().map(|l| p.measure_lines(l, BAND_FONT).1).max().unwrap_or(0) + 8,
+        None => BAND_STRIP_H + 4 + written.iter().map(|l| p.measure_lines(l, BAND_FONT).1 + 2).sum::<i32>(),
+    };
     let step = number_step(&p, usize::from(scale.max), cw);
 
     // The plot runs from a strip under the legend (the threshold labels, and a third row for a
@@ -169,7 +183,7 @@ pub fn draw<DB: DrawingBackend>(
         |d: f64, plot_h: f64| totals.iter().all(|&n| n == 0 || (n.div_ceil(per_row(d)) as f64) * d <= plot_h - 16.0);
     let aggregated = !fits(MIN_MARK, plot_h_under(legend::draw(&p, input, PAD, PAD, w - 2 * PAD, &[], false)?));
     let note: &[&str] = if aggregated { &NOTE } else { &[] };
-    let strip_top = legend::draw(&p, input, PAD, PAD, w - 2 * PAD, note, true)?;
+    let strip_top = legend::draw(&p, input, PAD, PAD, w - 2 * PAD, &[note], true)?;
     let plot_top = strip_top + strip_h;
     let plot_h = plot_h_under(strip_top);
 
@@ -234,7 +248,7 @@ pub fn draw<DB: DrawingBackend>(
                 let y = f64::from(plot_bottom) - d * (row as f64 + 0.5) - 1.0;
                 let i = input.at(idx);
                 let (color, shape) = input.palette.style(i.initiator);
-                p.marker(shape, x, y, r, color, i.certainty == Some(Certainty::Suspected))?;
+                p.incident(shape, x, y, r, color, i)?;
                 let ring =
                     input.reading.zip(i.severity).and_then(|(reading, l)| thresholds::ring(reading, t, l, i.effects));
                 if let Some(ring) = ring {
@@ -332,13 +346,19 @@ pub fn draw<DB: DrawingBackend>(
 
     // Graduated responses, one band per region of the ladder; or the scale's name.
     let band_top = lab_y + labels_h + 6;
-    for (i, ((from, to, _), label)) in spans.iter().zip(&bands).enumerate() {
+    let tall = if inside.is_some() { band_h } else { BAND_STRIP_H };
+    for (i, (from, to, _)) in spans.iter().enumerate() {
         let (from, to) = (*from, *to);
         let (x0, x1) = (left(usize::from(from)) + 1.0, left(usize::from(to) + 1) - 1.0);
-        p.rect(x0 as i32, band_top, x1 as i32, band_top + band_h, t.muted, 0.08 + 0.04 * i as f64)?;
-        if let Some((label, size)) = label {
-            p.text(label, ((x0 + x1) / 2.0) as i32, band_top + band_h / 2, *size, t.text, H::Center, V::Center)?;
+        p.rect(x0 as i32, band_top, x1 as i32, band_top + tall, t.muted, 0.08 + 0.04 * i as f64)?;
+        if let Some(label) = inside.as_ref().map(|l| l[i]) {
+            p.text(label, ((x0 + x1) / 2.0) as i32, band_top + band_h / 2, BAND_FONT, t.text, H::Center, V::Center)?;
         }
+    }
+    let mut y = band_top + BAND_STRIP_H + 4;
+    for text in &written {
+        p.text(text, PAD, y, BAND_FONT, t.text, H::Left, V::Top)?;
+        y += p.measure_lines(text, BAND_FONT).1 + 2;
     }
     // Each column, from the strip above the marks down through its labels, answers for its count.
     let bands = totals

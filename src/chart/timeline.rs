@@ -10,13 +10,14 @@ use super::paint::{Painter, H, V};
 use super::thresholds;
 use super::{Band, ChartInput, Layout, Mark};
 use crate::error::Result;
-use crate::model::Certainty;
+use crate::model::{PartialDate, EARLIEST_YEAR};
+use crate::store::Facts;
 
 use plotters::prelude::DrawingBackend;
 
 const PAD: i32 = 8;
-const TICK_FONT: f64 = 11.0;
-const LABEL_FONT: f64 = 11.0;
+const TICK_FONT: f64 = 12.0;
+const LABEL_FONT: f64 = 12.0;
 /// The legend's note when the plot is drawn as shaded cells, longest wording first.
 const NOTE: [&str; 3] = [
     "Too many incidents for a mark each: darker cells hold more incidents of that level and period",
@@ -62,9 +63,36 @@ const MIN_GAP: f64 = 0.35;
 /// Year-label steps tried from finest to coarsest.
 const STEPS: [i32; 8] = [1, 2, 5, 10, 20, 25, 50, 100];
 
+/// Draws the timeline of the dated incidents of `input`; the undated ones have no place in time,
+/// so the legend says how many were left off.
 pub fn draw<DB: DrawingBackend>(
     area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
     input: &ChartInput,
+) -> Result<Layout> {
+    let undated = input.iter().filter(|i| i.start.is_none()).count();
+    if undated == 0 {
+        return draw_dated(area, input, 0);
+    }
+    let (kept, back): (Vec<u32>, Vec<usize>) = (input.selection.iter().enumerate())
+        .filter(|(_, &k)| input.facts[k as usize].start.is_some())
+        .map(|(idx, &k)| (k, idx))
+        .unzip();
+    let mut layout = draw_dated(area, &ChartInput { selection: &kept, legend: Default::default(), ..*input }, undated)?;
+    for m in &mut layout.marks {
+        m.index = back[m.index];
+    }
+    Ok(layout)
+}
+
+/// When an incident of a dated selection began (every one has a start).
+fn start(i: &Facts) -> PartialDate {
+    i.start.unwrap_or(PartialDate { year: EARLIEST_YEAR, month: None, day: None })
+}
+
+fn draw_dated<DB: DrawingBackend>(
+    area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
+    input: &ChartInput,
+    undated: usize,
 ) -> Result<Layout> {
     let p = Painter::new(area, input.theme);
     let t = input.theme;
@@ -73,8 +101,8 @@ pub fn draw<DB: DrawingBackend>(
     let scale = input.scale;
     let top = scale.max;
     let has_nc = input.iter().any(|i| i.severity.is_none());
-    let first = input.iter().map(|i| i.start.year).min();
-    let last = input.iter().map(|i| i.start.year).max();
+    let first = input.years.map(|y| y.0).or_else(|| input.iter().map(|i| start(i).year).min());
+    let last = input.years.map(|y| y.1).or_else(|| input.iter().map(|i| start(i).year).max());
     let (y0, y1) = match (first, last) {
         (Some(a), Some(b)) => (a, b + 1),
         _ => (2009, 2010),
@@ -108,7 +136,7 @@ pub fn draw<DB: DrawingBackend>(
             let fits = ((year - d) / (d * MIN_GAP)).floor().max(0.0) as usize + 1;
             let mut per = vec![0usize; rows_n * years];
             !input.iter().any(|i| {
-                let cell = &mut per[row_of(i.severity) * years + (i.start.year - y0) as usize];
+                let cell = &mut per[row_of(i.severity) * years + (start(i).year - y0) as usize];
                 *cell += 1;
                 *cell > fits
             })
@@ -117,8 +145,20 @@ pub fn draw<DB: DrawingBackend>(
     let lane = if input.context.is_empty() { 0 } else { context::LANE };
     let size = fitting(legend::draw(&p, input, PAD, PAD, w - 2 * PAD, &[], false)? + 6 + lane);
     let aggregated = size.is_none();
-    let note: &[&str] = if aggregated { &NOTE } else { &[] };
-    let legend_bottom = legend::draw(&p, input, PAD, PAD, w - 2 * PAD, note, true)?;
+    let left_off = match undated {
+        0 => Vec::new(),
+        1 => vec!["1 undated incident not shown".to_string(), "1 undated not shown".into()],
+        n => vec![format!("{n} undated incidents not shown"), format!("{n} undated not shown")],
+    };
+    let left_off: Vec<&str> = left_off.iter().map(String::as_str).collect();
+    let mut notes: Vec<&[&str]> = Vec::new();
+    if aggregated {
+        notes.push(&NOTE);
+    }
+    if undated > 0 {
+        notes.push(&left_off);
+    }
+    let legend_bottom = legend::draw(&p, input, PAD, PAD, w - 2 * PAD, &notes, true)?;
     let plot_top = legend_bottom + 6 + lane;
     let row_h = f64::from(plot_bottom - plot_top) / rows;
     let level_y = |level: f64| f64::from(plot_bottom) - (level + 0.5 + if has_nc { 1.5 } else { 0.0 }) * row_h;
@@ -134,7 +174,7 @@ pub fn draw<DB: DrawingBackend>(
         label_w = label_w.max(p.measure(if named { "not coded" } else { "n/c" }, TICK_FONT).0);
     }
     let title_w = TICK_FONT as i32 + 6;
-    let plot_left = PAD + title_w + label_w + 8;
+    let plot_left = (PAD + title_w + label_w + 8).max(if lane > 0 { context::label_room(&p) } else { 0 });
     let plot_right = w - PAD - 4;
     let plot_w = f64::from(plot_right - plot_left);
 
@@ -202,8 +242,8 @@ pub fn draw<DB: DrawingBackend>(
         let periods = ((y1 - y0) * per_year) as usize;
         let mut cells = vec![0usize; rows_n * periods];
         for i in input.iter() {
-            let within = i.start.month.map_or(per_year / 2, |m| (i32::from(m) - 1) * per_year / 12);
-            cells[row_of(i.severity) * periods + ((i.start.year - y0) * per_year + within) as usize] += 1;
+            let within = start(i).month.map_or(per_year / 2, |m| (i32::from(m) - 1) * per_year / 12);
+            cells[row_of(i.severity) * periods + ((start(i).year - y0) * per_year + within) as usize] += 1;
         }
         let most = cells.iter().copied().max().unwrap_or(1).max(1) as f64;
         let step = |n: usize| (7.0 * (1.0 + n as f64).ln() / (1.0 + most).ln()).round() as u8;
@@ -225,7 +265,7 @@ pub fn draw<DB: DrawingBackend>(
     let mut max_by_year: Vec<Option<u8>> = vec![None; (y1 - y0) as usize];
     for i in input.iter() {
         if let Some(s) = i.severity {
-            let slot = &mut max_by_year[(i.start.year - y0) as usize];
+            let slot = &mut max_by_year[(start(i).year - y0) as usize];
             *slot = Some(slot.map_or(s, |m| m.max(s)));
         }
     }
@@ -257,11 +297,11 @@ pub fn draw<DB: DrawingBackend>(
     let mut order: Vec<usize> = if aggregated { Vec::new() } else { (0..input.len()).collect() };
     // max/min rather than clamp: f64::clamp's check of its bounds formats floats when it fails,
     // which would bring float formatting (10 KB gzip) into the module.
-    let x_mark = |idx: usize| x_of(input.at(idx).start.fractional_year().max(f64::from(y0)).min(f64::from(y1)));
+    let x_mark = |idx: usize| x_of(start(input.at(idx)).fractional_year().max(f64::from(y0)).min(f64::from(y1)));
     let row_of_mark = |idx: usize| row_of(input.at(idx).severity);
     crate::sort::by(&mut order, |&a, &b| row_of_mark(a).cmp(&row_of_mark(b)).then(x_mark(a).total_cmp(&x_mark(b))));
     let mut marks = Vec::with_capacity(order.len());
-    let year_of = |idx: usize| input.at(idx).start.year;
+    let year_of = |idx: usize| start(input.at(idx)).year;
     for group in order.chunk_by(|&a, &b| row_of_mark(a) == row_of_mark(b) && year_of(a) == year_of(b)) {
         let xs: Vec<f64> = group.iter().map(|&idx| x_mark(idx)).collect();
         // Kept inside the year's column, closer together where many share it (the crowd check
@@ -282,12 +322,12 @@ pub fn draw<DB: DrawingBackend>(
             let x = x + shift;
             let y = i.severity.map_or(nc_y, |s| level_y(f64::from(s.min(top))));
             let (color, shape) = input.palette.style(i.initiator);
-            p.marker(shape, x, y, r, color, i.certainty == Some(Certainty::Suspected))?;
-            marks.push(Mark { index: idx, x, y, r, group: i.start.year });
+            p.incident(shape, x, y, r, color, i)?;
+            marks.push(Mark { index: idx, x, y, r, group: start(i).year });
         }
     }
     // Marks in time order, as the keyboard walks them (by date, then as placed).
-    let date = |m: &Mark| input.at(m.index).start.fractional_year();
+    let date = |m: &Mark| start(input.at(m.index)).fractional_year();
     crate::sort::by(&mut marks, |a, b| date(a).total_cmp(&date(b)).then(a.x.total_cmp(&b.x)));
 
     // Threshold lines last, labelled just above the line: use of force at the left of the plot,
@@ -311,11 +351,10 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
     if input.is_empty() {
-        if let Some(msg) = p.fit(
-            &["No incidents match the current filters", "No incidents match", "None match"],
-            plot_right - plot_left,
-            14.0,
-        ) {
+        let none_dated = [format!("None of the {undated} incidents that match has a date"), "None has a date".into()];
+        let none_dated: Vec<&str> = none_dated.iter().map(String::as_str).collect();
+        let none = ["No incidents match the current filters", "No incidents match", "None match"];
+        if let Some(msg) = p.fit(if undated > 0 { &none_dated } else { &none }, plot_right - plot_left, 14.0) {
             p.text(
                 msg,
                 (plot_left + plot_right) / 2,
@@ -330,7 +369,7 @@ pub fn draw<DB: DrawingBackend>(
     // Each year, from the top of the plot down through its label, answers for its count.
     let mut counts = vec![0usize; (y1 - y0) as usize];
     for i in input.iter() {
-        counts[(i.start.year - y0) as usize] += 1;
+        counts[(start(i).year - y0) as usize] += 1;
     }
     let bands = (y0..y1)
         .zip(counts)

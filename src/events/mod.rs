@@ -2,10 +2,12 @@
 //! took (`data/responses.csv`) and dated non-cyber events on the Korean Peninsula
 //! (`data/context.csv`), both coded as `data/RESPONSES.md` says. Responses link to incidents by id;
 //! once linked, each incident's kinds of response are a set of bits the filters and charts read
-//! (see [`Linked`]). The browser's module carries the coded columns (build.rs); the descriptions
-//! and sources come with the incidents' long texts ([`attach_texts`]).
+//! (see [`Linked`]). The browser's module carries the coded columns in a compact binary form
+//! ([`packed`]); the ids, descriptions and sources come with the incidents' long texts
+//! ([`attach_texts`]).
 
 mod imported;
+pub mod packed;
 mod stats;
 
 pub use imported::{from_words, kind_of};
@@ -16,15 +18,11 @@ use crate::import::table::{Row, Table};
 use crate::model::{ContextKind, Country, PartialDate, ResponseKind};
 use crate::store::Store;
 use serde::Serialize;
-use std::collections::HashMap;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub const RESPONSES_CSV: &str = include_str!("../../data/responses.csv");
 #[cfg(not(target_arch = "wasm32"))]
 pub const CONTEXT_CSV: &str = include_str!("../../data/context.csv");
-/// The coded columns only, packed by build.rs for the browser's module (see `Table::from_packed`).
-pub const RESPONSES_CORE: &str = include_str!(concat!(env!("OUT_DIR"), "/responses-core.txt"));
-pub const CONTEXT_CORE: &str = include_str!(concat!(env!("OUT_DIR"), "/context-core.txt"));
 
 /// Separates the parts of the bundled long texts the page fetches (`schema::bundled_text`): the
 /// incidents' texts, then the responses', then the context events'.
@@ -57,21 +55,28 @@ pub struct Event {
     pub sources: Vec<String>,
 }
 
-/// The responses and context events that ship with the bundled dataset: the coded columns as the
-/// browser's module carries them (`core`; their texts follow, see [`attach_texts`]), or natively
-/// the whole files.
-pub fn bundled(core: bool) -> Result<(Vec<Response>, Vec<Event>)> {
-    #[cfg(not(target_arch = "wasm32"))]
-    let (responses, context) = match core {
-        true => (Table::from_packed(RESPONSES_CORE), Table::from_packed(CONTEXT_CORE)),
-        false => (crate::import::table::read_csv(RESPONSES_CSV)?, crate::import::table::read_csv(CONTEXT_CSV)?),
-    };
+/// The responses and context events that ship with the bundled dataset, whose incidents `store`
+/// holds. With `core`, as the browser's module carries them: without ids, descriptions and sources
+/// (they follow, see [`attach_texts`]); in the browser read from `bundled.parts` ([`packed`]),
+/// natively from the whole files with those left out.
+pub fn bundled(store: &Store, core: bool) -> Result<(Vec<Response>, Vec<Event>)> {
     #[cfg(target_arch = "wasm32")]
     let (responses, context) = {
         let _ = core;
-        (Table::from_packed(RESPONSES_CORE), Table::from_packed(CONTEXT_CORE))
+        packed::from_bytes(include_bytes!("bundled.parts"), store)?
     };
-    Ok((responses_from(&responses, "responses.csv")?, context_from(&context, "context.csv")?))
+    #[cfg(not(target_arch = "wasm32"))]
+    let (mut responses, mut context) = {
+        let _ = store;
+        let read = crate::import::table::read_csv;
+        (responses_from(&read(RESPONSES_CSV)?, "responses.csv")?, context_from(&read(CONTEXT_CSV)?, "context.csv")?)
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    if core {
+        responses.iter_mut().for_each(|r| (r.id, r.description, r.sources) = Default::default());
+        context.iter_mut().for_each(|e| (e.id, e.description, e.sources) = Default::default());
+    }
+    Ok((responses, context))
 }
 
 /// A responder's name for readers: the state's, or the body's.
@@ -230,12 +235,24 @@ impl Linked {
     pub fn link(mut list: Vec<Response>, store: &mut Store) -> Result<Linked> {
         // Dated first, in date order; undated after, as they came.
         crate::sort::by(&mut list, |a, b| (a.date.is_none(), a.date).cmp(&(b.date.is_none(), b.date)));
-        let rows: HashMap<&str, u32> = (0..store.len()).map(|k| (store.id(k), k as u32)).collect();
+        // The ids the responses name, sorted, each with its row, found in one pass over the rows
+        // (a few hundred ids against up to a million rows: no map of every row's id, and no
+        // hasher in the module).
+        let mut rows: Vec<(&str, Option<u32>)> =
+            list.iter().flat_map(|r| r.incidents.iter().map(|id| (id.as_str(), None))).collect();
+        crate::sort::by(&mut rows, |a, b| a.0.cmp(b.0));
+        rows.dedup_by(|a, b| a.0 == b.0);
+        let find = |rows: &[(&str, Option<u32>)], id: &str| rows.binary_search_by(|r| r.0.cmp(id)).ok();
+        for k in 0..store.len() {
+            if let Some(at) = find(&rows, store.id(k)) {
+                rows[at].1 = Some(k as u32);
+            }
+        }
         let mut kinds = vec![0u16; store.len()];
         let mut links = Vec::new();
         for (n, r) in list.iter().enumerate() {
             for id in &r.incidents {
-                let row = *rows.get(id.as_str()).ok_or_else(|| {
+                let row = find(&rows, id).and_then(|at| rows[at].1).ok_or_else(|| {
                     Error::File(format!("the response '{}' names the incident '{id}', which the data lacks", r.id))
                 })?;
                 kinds[row as usize] |= r.kind.bit();
@@ -273,7 +290,7 @@ pub struct ResponseRecord {
 }
 
 impl ResponseRecord {
-    pub fn new(r: &Response, start: PartialDate) -> ResponseRecord {
+    pub fn new(r: &Response, start: Option<PartialDate>) -> ResponseRecord {
         ResponseRecord {
             id: r.id.clone(),
             date: r.date.map(|d| d.to_string()).unwrap_or_default(),
@@ -285,7 +302,8 @@ impl ResponseRecord {
             days_after: r
                 .date
                 .filter(|_| r.kind != ResponseKind::NoneKnown)
-                .map(|d| d.day_number() - start.day_number()),
+                .zip(start)
+                .map(|(d, s)| d.day_number() - s.day_number()),
         }
     }
 }
@@ -319,24 +337,27 @@ impl From<&Event> for EventRecord {
     }
 }
 
-/// Adds descriptions and sources (a table of id, description, sources) to the responses or events
-/// with those ids; an id none has is an error (a text file of another version).
+/// Adds ids, descriptions and sources (a table of id, description, sources, a row for each item in
+/// their order) to the bundled responses or events, which the browser's module carries without
+/// them; another number of rows is an error (a text file of another version).
 pub fn attach_texts<T>(
     items: &mut [T],
     table: &Table,
     what: &str,
-    id: fn(&T) -> &str,
-    set: fn(&mut T, String, Vec<String>),
+    set: fn(&mut T, String, String, Vec<String>),
 ) -> Result<()> {
     let col = |n: &str| table.column(n).ok_or_else(|| Error::File(format!("the {what} texts lack the column '{n}'")));
     let (i, d, s) = (col("id")?, col("description")?, col("sources")?);
-    let at: HashMap<String, usize> = items.iter().enumerate().map(|(k, x)| (id(x).to_string(), k)).collect();
-    for row in &table.rows {
-        let cell = |c: usize| row.cells.get(c).map_or("", String::as_str);
-        let k = *at
-            .get(cell(i))
-            .ok_or_else(|| Error::File(format!("the {what} texts name '{}', which this dataset lacks", cell(i))))?;
-        set(&mut items[k], cell(d).to_string(), cell(s).split_whitespace().map(str::to_string).collect());
+    if table.rows.len() != items.len() {
+        return Err(Error::File(format!(
+            "the {what} texts have {} rows for {} in this dataset (a text file of another version?)",
+            table.rows.len(),
+            items.len()
+        )));
+    }
+    for (item, row) in items.iter_mut().zip(&table.rows) {
+        let cell = |c: usize| row.cells.get(c).map_or("", String::as_str).to_string();
+        set(item, cell(i), cell(d), cell(s).split_whitespace().map(str::to_string).collect());
     }
     Ok(())
 }

@@ -71,7 +71,10 @@ pub fn response_stats(linked: &Linked, store: &Store, selection: &[u32]) -> Resp
         if set == 0 {
             continue;
         }
-        let start = store.facts()[k].start.day_number();
+        // An undated incident's responses cannot be timed from its start.
+        let Some(start) = store.facts()[k].start.map(|d| d.day_number()) else {
+            continue;
+        };
         // Responses come in date order: the first of each sort is the earliest.
         // (Undated responses, from datasets that give none, are not timed.)
         let days = |r: &super::Response| r.date.map(|d| (d.day_number() - start).max(0));
@@ -135,7 +138,7 @@ fn windows(events: &[Event], window: u32) -> Vec<(i32, i32)> {
 /// how many would by chance (see [`Clustering::expected`]).
 pub fn clustering(events: &[Event], store: &Store, selection: &[u32], window: u32) -> Clustering {
     let facts = store.facts();
-    let years = selection.iter().map(|&k| facts[k as usize].start.year);
+    let years = selection.iter().filter_map(|&k| facts[k as usize].start.map(|d| d.year));
     let (first, last) = (years.clone().min(), years.max());
     let day = |y: i32, m: u8, d: u8| PartialDate { year: y, month: Some(m), day: Some(d) }.day_number();
     let (from, to) = match (first, last) {
@@ -150,7 +153,7 @@ pub fn clustering(events: &[Event], store: &Store, selection: &[u32], window: u3
     };
     let dated: Vec<i32> = selection
         .iter()
-        .map(|&k| facts[k as usize].start)
+        .filter_map(|&k| facts[k as usize].start)
         .filter(|s| s.precision() == Precision::Day)
         .map(|s| s.day_number())
         .collect();

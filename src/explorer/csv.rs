@@ -37,7 +37,7 @@ fn value(i: &Incident, column: &str) -> String {
     match column {
         "id" => i.id.clone(),
         "name" => i.name.clone(),
-        "start" => i.start.to_string(),
+        "start" => i.start.map(|d| d.to_string()).unwrap_or_default(),
         "end" => i.end.map(|d| d.to_string()).unwrap_or_default(),
         "initiator" => i.initiator.code().to_string(),
         "targets" => i.targets.iter().map(|t| t.code()).collect::<Vec<_>>().join(";"),
@@ -50,6 +50,7 @@ fn value(i: &Incident, column: &str) -> String {
         "attributed_by" => i.attributed_by.clone(),
         "attribution_date" => i.attribution_date.map(|d| d.to_string()).unwrap_or_default(),
         "certainty" => slug(i.certainty.map(|v| v.slug())),
+        "scope" => slug(i.scope.map(|v| v.slug())),
         "description" => i.description.clone(),
         "sources" => i.sources.join(" "),
         // tests/csv_export.rs checks every column of COLUMNS has its arm.

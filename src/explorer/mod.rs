@@ -6,7 +6,9 @@ use crate::error::{Error, Result};
 use crate::events::{self, Event, Linked};
 use crate::filter::{Compiled, Filter};
 use crate::import::{self, Dataset, Format, Mapping, Warning};
-use crate::model::{Certainty, Country, Effects, Incident, Method, Objective, ResponseKind, Scale, TargetType};
+use crate::model::{
+    chronological, Certainty, Country, Effects, Incident, Method, Objective, ResponseKind, Scale, Scope, TargetType,
+};
 use crate::reading::{self, Reading, ReadingInfo, Tier};
 use crate::stats::{self, Stats};
 use crate::store::{Decoder, Parts, Store};
@@ -29,6 +31,7 @@ pub const BUNDLED_VERSION: &str = include_str!("../../data/VERSION");
 mod csv;
 mod order;
 mod readings;
+mod split;
 mod tally;
 mod text;
 
@@ -64,7 +67,8 @@ pub struct IncidentRecord {
     pub id: String,
     pub name: String,
     pub start: String,
-    /// `day`, `month` or `year`: how much of `start` is known.
+    /// `day`, `month` or `year`: how much of `start` is known; `unknown` with an empty `start`
+    /// for an undated incident.
     pub precision: &'static str,
     pub end: Option<String>,
     pub initiator: &'static str,
@@ -84,6 +88,8 @@ pub struct IncidentRecord {
     pub attribution_date: Option<String>,
     /// How firm the attribution is: `confirmed`, `vendor` or `suspected`; `None`: not coded.
     pub certainty: Option<Certainty>,
+    /// `peninsula` or `reference` (outside Korea, anchors the ladder); `None`: not coded.
+    pub scope: Option<Scope>,
     pub description: String,
     pub sources: Vec<String>,
 }
@@ -94,8 +100,8 @@ impl IncidentRecord {
         IncidentRecord {
             id: i.id.clone(),
             name: i.name.clone(),
-            start: i.start.to_string(),
-            precision: i.start.precision().slug(),
+            start: i.start.map(|d| d.to_string()).unwrap_or_default(),
+            precision: i.start.map_or("unknown", |d| d.precision().slug()),
             end: i.end.map(|d| d.to_string()),
             initiator: i.initiator.code(),
             initiator_name: i.initiator.name(),
@@ -111,6 +117,7 @@ impl IncidentRecord {
             attributed_by: i.attributed_by.clone(),
             attribution_date: i.attribution_date.map(|d| d.to_string()),
             certainty: i.certainty,
+            scope: i.scope,
             description: i.description.clone(),
             sources: i.sources.clone(),
         }
@@ -146,6 +153,8 @@ pub struct Facets {
     pub version: String,
     pub first_year: Option<i32>,
     pub last_year: Option<i32>,
+    /// Incidents without a start date (in no year).
+    pub undated: usize,
     pub initiators: Vec<Choice>,
     pub targets: Vec<Choice>,
     pub methods: Vec<Choice>,
@@ -155,6 +164,7 @@ pub struct Facets {
     pub effects: Vec<Choice>,
     /// How firmly the incidents are attributed (the `attribution` filter), firmest first.
     pub attribution: Vec<Choice>,
+    pub scope: Vec<Choice>,
     /// The kinds of response the incidents drew (the `responses` filter), `none-known` first;
     /// empty when the data carries no responses.
     pub responses: Vec<Choice>,
@@ -229,7 +239,7 @@ impl Receiving {
         }
         // The importer hands its rows over in order (by start, then id); rows out of order by
         // start are sorted by `finish`.
-        self.ordered &= facts.windows(2).all(|w| w[0].start <= w[1].start);
+        self.ordered &= facts.windows(2).all(|w| chronological(&w[0].start, &w[1].start).is_le());
         self.tally.add(&self.decoder.facts()[from..]);
         Ok(done)
     }
@@ -297,7 +307,7 @@ impl Explorer {
     fn from_bundled(data: Result<Dataset>, text_pending: bool) -> Result<Explorer> {
         let invalid = |e: Error| Error::File(format!("the bundled dataset is invalid: {e}"));
         let mut e = Explorer { text_pending, ..Explorer::new(data.map_err(invalid)?, "bundled".into()) };
-        let (responses, context) = events::bundled(text_pending).map_err(invalid)?;
+        let (responses, context) = events::bundled(&e.data.incidents, text_pending).map_err(invalid)?;
         e.responses = Some(Linked::link(responses, &mut e.data.incidents).map_err(invalid)?);
         e.context = context;
         Ok(e)
@@ -331,6 +341,7 @@ impl Explorer {
     pub fn responses_of(&self, index: usize) -> Option<Vec<events::ResponseRecord>> {
         let linked = self.responses.as_ref()?;
         let start = self.data.incidents.facts().get(index)?.start;
+        // An undated incident's responses keep their own dates; no time from its start.
         Some(linked.of_row(index).map(|r| events::ResponseRecord::new(r, start)).collect())
     }
 
@@ -507,6 +518,7 @@ impl Explorer {
             version: if self.source == "bundled" { BUNDLED_VERSION.trim().to_string() } else { String::new() },
             first_year: t.first_year(),
             last_year: t.last_year(),
+            undated: t.undated(),
             initiators: t.initiators(),
             targets: t.targets(),
             methods: t.methods(),
@@ -514,6 +526,7 @@ impl Explorer {
             target_types: t.target_types(),
             effects: t.effects(),
             attribution: t.attribution(),
+            scope: t.scope(),
             responses: match self.responses.is_some() {
                 true => response_choices(store),
                 false => Vec::new(),
@@ -572,6 +585,7 @@ impl Explorer {
             responses: self.data.incidents.response_column(),
             context: if context { &self.context } else { &[] },
             legend: Default::default(),
+            years: None,
         };
         let mut layout = chart::draw(area, view, &input)?;
         for m in &mut layout.marks {

@@ -71,20 +71,16 @@ impl Explorer {
         if let Some(linked) = self.responses.take() {
             let mut linked = Linked::link(linked.list, &mut self.data.incidents)?;
             if let Some(texts) = responses {
-                let set = |r: &mut events::Response, d, s| {
-                    r.description = d;
-                    r.sources = s;
-                };
-                events::attach_texts(&mut linked.list, &Table::from_packed(texts), "response", |r| &r.id, set)?;
+                let set = |r: &mut events::Response, i, d, s| (r.id, r.description, r.sources) = (i, d, s);
+                events::attach_texts(&mut linked.list, &Table::from_packed(texts), "response", set)?;
             }
             self.responses = Some(linked);
         }
-        if let Some(texts) = context {
-            let set = |e: &mut events::Event, d, s| {
-                e.description = d;
-                e.sources = s;
-            };
-            events::attach_texts(&mut self.context, &Table::from_packed(texts), "context", |e| &e.id, set)?;
+        // The bundled events are still without ids; a publisher's own (`set_context`) have theirs
+        // and keep their words.
+        if let Some(texts) = context.filter(|_| self.context.first().is_some_and(|e| e.id.is_empty())) {
+            let set = |e: &mut events::Event, i, d, s| (e.id, e.description, e.sources) = (i, d, s);
+            events::attach_texts(&mut self.context, &Table::from_packed(texts), "context", set)?;
         }
         self.text_pending = false;
         Ok(attached)

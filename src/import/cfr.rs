@@ -97,10 +97,14 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
     let mut seen = HashSet::new();
     for r in &table.rows {
         let n = r.row;
-        let Some((cells, shift, start)) = realign(r, date_col) else {
-            let shown = cell(r, Some(date_col)).trim();
-            notes.warn(n, "Date", format!("'{shown}' is not a date and no other cell of the row is one; row left out"));
-            continue;
+        // CFR publishes some operations with no date: kept undated, read as they stand.
+        let (cells, shift, start) = match realign(r, date_col) {
+            Some((cells, shift, d)) => (cells, shift, Some(d)),
+            None => {
+                let shown = cell(r, Some(date_col)).trim();
+                let problem = format!("'{shown}' is not a date and no other cell of the row is one");
+                (Cow::Borrowed(&r.cells[..]), 0, notes.undated(n, "Date", shown, problem))
+            }
         };
         if shift != 0 {
             let dir = if shift > 0 { "right" } else { "left" };
@@ -186,6 +190,7 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
             attributed_by: String::new(),
             attribution_date: None,
             certainty: None,
+            scope: None,
             description,
             sources: urls(source_cols.iter().map(|&c| get(c))),
         });

@@ -130,12 +130,19 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
             Country::unknown()
         };
 
-        let start = PartialDate::parse(get("interactionstartdate")).map_err(|m| err("interactionstartdate", m))?;
+        let start = match PartialDate::parse(get("interactionstartdate")) {
+            Ok(d) => Some(d),
+            Err(m) => {
+                let m = if get("interactionstartdate").trim().is_empty() { "is empty".to_string() } else { m };
+                warn("interactionstartdate", format!("{m}; kept as undated (counted, but not on the timeline)"));
+                None
+            }
+        };
         let end = match end_col.map(cell).map(str::trim).filter(|s| !s.is_empty()) {
             None => None,
             Some(v) => match PartialDate::parse(v) {
                 Ok(e) => {
-                    if e.surely_before(&start) {
+                    if let Some(start) = start.filter(|s| e.surely_before(s)) {
                         warn("interactionenddate", format!("ends ({e}) before it starts ({start}); kept as given"));
                     }
                     Some(e)
@@ -204,6 +211,7 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
             attributed_by: String::new(),
             attribution_date: None,
             certainty: None,
+            scope: None,
             description: text_col.map(cell).unwrap_or("").trim().to_string(),
             sources,
         });

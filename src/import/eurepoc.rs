@@ -130,35 +130,15 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
         };
         let id = notes.unique_id(n, "ID", id, &mut seen);
 
-        // A start date is needed to place the incident in time: fall back to the end, then the
-        // attribution date, saying so; with none of them the row cannot be shown.
+        // Without a readable start the incident is kept undated (its end and attribution dates
+        // stay what they are: neither says when it began).
         let end = notes.date(n, "end_date", cell(r, end_c));
         let attribution_date = notes.date(n, "attribution_date", cell(r, attr_date_c));
-        let start_raw = cell(r, start_c);
-        let start = match flexible_date(start_raw) {
-            Ok(d) => d,
-            Err(m) => {
-                let fallback = [("end_date", end), ("attribution_date", attribution_date)]
-                    .into_iter()
-                    .find_map(|(name, d)| Some((name, d?)));
-                let problem = if start_raw.trim().is_empty() { "is empty".to_string() } else { m };
-                match fallback {
-                    Some((name, d)) => {
-                        notes.warn(n, "start_date", format!("{problem}; the incident is placed at its {name} ({d})"));
-                        d
-                    }
-                    None => {
-                        notes.warn(
-                            n,
-                            "start_date",
-                            format!("{problem} and the row has no other usable date; row left out"),
-                        );
-                        continue;
-                    }
-                }
-            }
+        let start = match flexible_date(cell(r, start_c)) {
+            Ok(d) => Some(d),
+            Err(m) => notes.undated(n, "start_date", cell(r, start_c), m),
         };
-        let end = notes.end(n, "end_date", end, &start);
+        let end = notes.end(n, "end_date", end, start);
         let initiator = notes.initiator(n, "initiator_country", cell(r, init_c));
         let targets = notes.targets(n, "receiver_country", cell(r, recv_c));
         let intensity = notes.score(n, "weighted_cyber_intensity", cell(r, intensity_c), MAX_SCALE);
@@ -200,6 +180,7 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
             attributed_by: list_values(cell(r, attr_actor_c)).join(", "),
             attribution_date,
             certainty: None,
+            scope: None,
             description: cell(r, desc_c).trim().to_string(),
             sources: notes.sources(n, "sources", cell(r, sources_c)),
         });

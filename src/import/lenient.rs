@@ -162,15 +162,23 @@ impl Notes {
         all
     }
 
+    /// A start date that is empty (`raw`) or unreadable (`problem`): the incident is kept undated,
+    /// and the warning says so.
+    pub fn undated(&mut self, row: usize, column: &str, raw: &str, problem: String) -> Option<PartialDate> {
+        let problem = if raw.trim().is_empty() { "is empty".to_string() } else { problem };
+        self.warn(row, column, format!("{problem}; kept as undated (counted, but not on the timeline)"));
+        None
+    }
+
     /// An already-read end date, with a warning when it is surely before the start.
     pub fn end(
         &mut self,
         row: usize,
         column: &str,
         end: Option<PartialDate>,
-        start: &PartialDate,
+        start: Option<PartialDate>,
     ) -> Option<PartialDate> {
-        if let Some(e) = end.filter(|e| e.surely_before(start)) {
+        if let Some((e, start)) = end.zip(start).filter(|(e, s)| e.surely_before(s)) {
             self.warn(row, column, format!("ends ({e}) before it starts ({start}); kept as given"));
         }
         end

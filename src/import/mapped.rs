@@ -144,19 +144,18 @@ pub(super) fn parse(table: &Table, mapping: &Mapping) -> Result<Dataset> {
     let mut seen = HashSet::new();
     // Responses only when the mapping names their column: otherwise they are not in the data.
     let mut responses = idx("responses").map(|_| Vec::new());
+    // A file whose every start is unreadable has most likely been mapped to the wrong column.
+    let mut dated = false;
     for r in &table.rows {
         let n = r.row;
         let get = |field: &str| cell(r, idx(field)).trim();
         let start = match flexible_date(get("start")) {
-            Ok(d) => d,
-            Err(m) => {
-                let m = if get("start").is_empty() { "is empty".to_string() } else { m };
-                notes.warn(n, name_of("start"), format!("{m}; an incident needs a start date, so the row is left out"));
-                continue;
-            }
+            Ok(d) => Some(d),
+            Err(m) => notes.undated(n, name_of("start"), get("start"), m),
         };
+        dated |= start.is_some();
         let end = notes.date(n, name_of("end"), get("end"));
-        let end = notes.end(n, name_of("end"), end, &start);
+        let end = notes.end(n, name_of("end"), end, start);
         let initiator = notes.initiator(n, name_of("initiator"), get("initiator"));
         let targets = notes.targets(n, name_of("targets"), get("targets"));
         let id = match get("id") {
@@ -219,12 +218,13 @@ pub(super) fn parse(table: &Table, mapping: &Mapping) -> Result<Dataset> {
             attributed_by: get("attributedBy").to_string(),
             attribution_date: notes.date(n, name_of("attributionDate"), get("attributionDate")),
             certainty: None,
+            scope: None,
             description: get("description").to_string(),
             sources: notes.sources(n, name_of("sources"), get("sources")),
             id,
         });
     }
-    if incidents.is_empty() {
+    if !dated {
         return Err(Error::File(format!(
             "no row of the file has a readable start date in column '{}'",
             name_of("start")

@@ -5,7 +5,9 @@ use super::json::{self, Json};
 use super::table::{normalise, CsvRows, Row, Table};
 use super::{Dataset, Warning};
 use crate::error::{clip, Error, Result};
-use crate::model::{Certainty, Country, Effects, Incident, Method, Objective, PartialDate, TargetType, MAX_LEVEL};
+use crate::model::{
+    Certainty, Country, Effects, Incident, Method, Objective, PartialDate, Scope, TargetType, MAX_LEVEL,
+};
 use std::collections::HashMap;
 
 /// One column of the project's own CSV: its name, whether every file must have it, and the
@@ -38,7 +40,7 @@ const fn col(name: &'static str, required: bool, record: &'static str, join: &'s
 }
 
 /// Every column, in the order the CSV download writes them.
-pub const COLUMNS: [Column; 17] = [
+pub const COLUMNS: [Column; 18] = [
     col("id", true, "id", ""),
     col("name", true, "name", ""),
     col("start", true, "start", ""),
@@ -54,6 +56,7 @@ pub const COLUMNS: [Column; 17] = [
     col("attributed_by", false, "attributedBy", ""),
     col("attribution_date", false, "attributionDate", ""),
     col("certainty", false, "certainty", ""),
+    col("scope", false, "scope", ""),
     col("description", false, "description", ""),
     col("sources", false, "sources", " "),
 ];
@@ -217,9 +220,14 @@ impl<'a> RawRow<'a> {
         if id.chars().any(|c| c.is_control()) {
             return Err(self.err("id", "contains control characters"));
         }
-        let start = self.date("start")?.ok_or_else(|| self.err("start", "is empty but required"))?;
+        // An empty start keeps the incident undated; an unreadable one is an error, as in every
+        // column of this format.
+        let start = self.date("start")?;
+        if start.is_none() {
+            Warning::push(warnings, self.row, "start", "is empty; kept as undated (counted, but not on the timeline)");
+        }
         let end = self.date("end")?;
-        if let Some(e) = end {
+        if let (Some(e), Some(start)) = (end, start) {
             if e.surely_before(&start) {
                 Warning::push(
                     warnings,
@@ -263,6 +271,7 @@ impl<'a> RawRow<'a> {
             attributed_by: self.get("attributed_by").to_string(),
             attribution_date: self.date("attribution_date")?,
             certainty: self.vocab("certainty", Certainty::parse, Certainty::expected)?,
+            scope: self.vocab("scope", Scope::parse, Scope::expected)?,
             description: self.get("description").to_string(),
             sources,
         })

@@ -41,6 +41,11 @@ fn days_in_month(year: i32, month: u8) -> u8 {
     }
 }
 
+/// Start dates in time order, the undated after every dated one.
+pub fn chronological(a: &Option<PartialDate>, b: &Option<PartialDate>) -> std::cmp::Ordering {
+    (a.is_none(), a).cmp(&(b.is_none(), b))
+}
+
 impl PartialDate {
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking that the day exists in that month.
     pub fn parse(text: &str) -> Result<PartialDate, String> {

@@ -7,13 +7,12 @@ mod date;
 mod ladder;
 mod scale;
 
-pub use date::{PartialDate, Precision, EARLIEST_YEAR, LATEST_YEAR};
+pub use date::{chronological, PartialDate, Precision, EARLIEST_YEAR, LATEST_YEAR};
 pub use ladder::{LEVELS, MAX_LEVEL};
 pub use scale::{Scale, MAX_SCALE};
 
 use countries::COUNTRIES;
 use serde::Serialize;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// A state, as an index into the ISO 3166-1 table: cheap to copy, compare and count.
@@ -57,20 +56,8 @@ impl Country {
     }
 
     fn parse_exact(t: &str) -> Option<Country> {
-        // Every code and name of the table, ASCII case folded, to its row: built once, so an import
-        // of a million rows looks each name up instead of scanning 250 rows for it.
-        static INDEX: LazyLock<HashMap<String, u16>> = LazyLock::new(|| {
-            let mut index = HashMap::new();
-            for (k, c) in COUNTRIES.iter().enumerate() {
-                for key in [c.0, c.1, c.2, c.3] {
-                    if !key.is_empty() {
-                        index.entry(key.to_ascii_lowercase()).or_insert(k as u16);
-                    }
-                }
-            }
-            index
-        });
-        INDEX.get(&t.to_ascii_lowercase()).map(|&k| Country(k))
+        static INDEX: LazyLock<Index> = LazyLock::new(Index::new);
+        INDEX.get(t).map(Country)
     }
 
     /// ISO 3166-1 alpha-3 code, e.g. `PRK`.
@@ -96,6 +83,56 @@ impl Country {
     /// How many countries the table holds (the length a dense per-country array needs).
     pub fn count() -> usize {
         COUNTRIES.len()
+    }
+}
+
+/// Every code and name of the country table, ASCII case folded, to its row: built once, so an
+/// import of a million rows finds each name in a probe or two instead of scanning 250 rows for it.
+/// An open-addressing table hashed with FNV-1a rather than a `HashMap`: the keys are the table's
+/// own, so SipHash's guard against keys chosen to collide buys nothing, and the explorer module
+/// carries neither it nor a map's code for it (about 1.5 KB gzip).
+struct Index {
+    /// `(key, row)`, an empty key where the slot is free; [`INDEX_SLOTS`] of them.
+    slots: Vec<(String, u16)>,
+}
+
+/// A power of two over twice the number of keys (777), so probes stay short and always end.
+const INDEX_SLOTS: usize = 2048;
+
+impl Index {
+    fn new() -> Index {
+        let mut index = Index { slots: vec![(String::new(), 0); INDEX_SLOTS] };
+        for (k, c) in COUNTRIES.iter().enumerate() {
+            for key in [c.0, c.1, c.2, c.3].into_iter().filter(|key| !key.is_empty()) {
+                let at = index.slot(key);
+                // A key two rows share stays the first row's.
+                if index.slots[at].0.is_empty() {
+                    index.slots[at] = (key.to_ascii_lowercase(), k as u16);
+                }
+            }
+        }
+        index
+    }
+
+    /// The slot holding `key` (ignoring ASCII case), or the free one where it would go.
+    fn slot(&self, key: &str) -> usize {
+        let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
+        });
+        let mut at = hash as usize;
+        loop {
+            at &= INDEX_SLOTS - 1;
+            let (k, _) = &self.slots[at];
+            if k.is_empty() || k.eq_ignore_ascii_case(key) {
+                return at;
+            }
+            at += 1;
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<u16> {
+        let (k, row) = &self.slots[self.slot(key)];
+        (!k.is_empty()).then_some(*row)
     }
 }
 
@@ -198,6 +235,25 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// How a chart splits into small multiples to compare states (`compare` in attributes and
+    /// links): a panel per initiator or per target.
+    Split {
+        Initiator = "initiator", "By initiator";
+        Target = "target", "By target";
+    }
+}
+
+vocabulary! {
+    /// Why an incident is in the bundled dataset (`data/CODING.md`, Scope): it involves the Korean
+    /// Peninsula, or it is a reference incident elsewhere, chosen to anchor a level of the ladder.
+    /// Comparisons between states should know which is which.
+    Scope {
+        Peninsula = "peninsula", "Korean Peninsula";
+        Reference = "reference", "Reference incident (outside Korea)";
+    }
+}
+
+vocabulary! {
     /// What a state or an international body publicly did about an incident (`data/responses.csv`,
     /// coded as `data/RESPONSES.md` says), mildest first. `none-known` is the row an incident gets
     /// when no response was found; it is never a response itself.
@@ -271,7 +327,9 @@ vocabulary! {
 pub struct Incident {
     pub id: String,
     pub name: String,
-    pub start: PartialDate,
+    /// When it began; `None`: undated (the source gave no readable date). Undated incidents count
+    /// everywhere except the timeline and a narrowed year range.
+    pub start: Option<PartialDate>,
     pub end: Option<PartialDate>,
     pub initiator: Country,
     /// Main target first; never empty after import.
@@ -289,6 +347,8 @@ pub struct Incident {
     pub attribution_date: Option<PartialDate>,
     /// How firm the attribution is; `None` means not coded.
     pub certainty: Option<Certainty>,
+    /// Why it is in the data; `None` means not coded (other datasets).
+    pub scope: Option<Scope>,
     pub description: String,
     pub sources: Vec<String>,
 }

@@ -5,10 +5,11 @@
 //!
 //! The readings and tiers are data (`data/readings.csv`, `data/tiers.csv`, explained in
 //! `data/READINGS.md`): the words, sources and rules come from there, never from code. The
-//! browser's module carries their names and rules only (build.rs); their words (who, document,
+//! browser's module carries their names and rules only ([`packed`]); their words (who, document,
 //! basis, mapping, definitions, sources) ship beside it as JSON ([`crate::schema::readings_words`]).
 
 mod info;
+pub mod packed;
 mod parse;
 mod rule;
 
@@ -23,9 +24,6 @@ use serde::Serialize;
 pub const READINGS_CSV: &str = include_str!("../../data/readings.csv");
 #[cfg(not(target_arch = "wasm32"))]
 pub const TIERS_CSV: &str = include_str!("../../data/tiers.csv");
-/// Names and rules only, packed by build.rs for the browser's module (see `Table::from_packed`).
-pub const READINGS_CORE: &str = include_str!(concat!(env!("OUT_DIR"), "/readings-core.txt"));
-pub const TIERS_CORE: &str = include_str!(concat!(env!("OUT_DIR"), "/tiers-core.txt"));
 
 /// Which threshold a contested range is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -165,6 +163,7 @@ impl Reading {
 }
 
 /// The readings (the default first) and the tiers, read from the data once.
+#[derive(Debug, PartialEq)]
 pub struct Policy {
     pub readings: Vec<Reading>,
     pub tiers: Vec<Tier>,

@@ -29,8 +29,7 @@ pub fn parse(readings_csv: &str, tiers_csv: &str) -> std::result::Result<Policy,
     from_tables(&readings, &tiers)
 }
 
-/// Reads readings and tiers from their tables (CSV natively, build.rs's packed text in the
-/// browser's module).
+/// Reads readings and tiers from their tables.
 pub fn from_tables(table: &Table, tiers_table: &Table) -> std::result::Result<Policy, String> {
     let mut readings: Vec<Reading> = Vec::new();
     for (k, row) in table.rows.iter().enumerate() {
@@ -118,7 +117,7 @@ pub fn from_tables(table: &Table, tiers_table: &Table) -> std::result::Result<Po
 }
 
 /// The bundled readings and tiers: natively the whole files, in the browser's module their names
-/// and rules as build.rs packs them.
+/// and rules, read and checked when `src/reading/bundled.parts` was written (see [`super::packed`]).
 #[cfg(not(target_arch = "wasm32"))]
 fn bundled() -> std::result::Result<Policy, String> {
     parse(super::READINGS_CSV, super::TIERS_CSV)
@@ -126,7 +125,7 @@ fn bundled() -> std::result::Result<Policy, String> {
 
 #[cfg(target_arch = "wasm32")]
 fn bundled() -> std::result::Result<Policy, String> {
-    from_tables(&Table::from_packed(super::READINGS_CORE), &Table::from_packed(super::TIERS_CORE))
+    super::packed::from_bytes(include_bytes!("bundled.parts")).map_err(|e| e.to_string())
 }
 
 /// The bundled readings and tiers (parsed on first use; `tests/readings.rs` keeps them valid).

@@ -63,6 +63,11 @@ impl Rule {
             let at = alternatives.iter().position(|a| *a > (level, effects)).unwrap_or(alternatives.len());
             alternatives.insert(at, (level, effects));
         }
+        Ok(Rule::new(alternatives))
+    }
+
+    /// The rule of these alternatives (`level at least`, `effects at least`), lowest level first.
+    pub fn new(alternatives: Vec<(u8, Option<Effects>)>) -> Rule {
         let table = (0..=MAX_LEVEL)
             .map(|level| {
                 let mut row = [Verdict::No; EFFECT_SLOTS];
@@ -73,7 +78,12 @@ impl Rule {
                 row
             })
             .collect();
-        Ok(Rule { alternatives, table })
+        Rule { alternatives, table }
+    }
+
+    /// The alternatives, any of which suffices: `(level at least, effects at least)`.
+    pub fn alternatives(&self) -> &[(u8, Option<Effects>)] {
+        &self.alternatives
     }
 
     fn judge(alternatives: &[(u8, Option<Effects>)], level: u8, effects: Option<Effects>) -> Verdict {

@@ -5,7 +5,9 @@
 //! read. The importer module hands a store to the explorer module as its [`Parts`], which cross
 //! from a Web Worker as typed arrays, are copied once and are checked before use.
 
-use crate::model::{Certainty, Country, Effects, Incident, Method, Objective, PartialDate, TargetType};
+use crate::model::{
+    chronological, Certainty, Country, Effects, Incident, Method, Objective, PartialDate, Scope, TargetType,
+};
 use std::cmp::Ordering;
 
 mod parts;
@@ -14,7 +16,8 @@ pub use parts::{Decoder, Parts, FACT_BYTES};
 /// What filters, statistics and charts read of an incident: 20 bytes.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Facts {
-    pub start: PartialDate,
+    /// `None`: undated.
+    pub start: Option<PartialDate>,
     pub initiator: Country,
     /// The main target; the others are in [`Store::targets`].
     pub target: Country,
@@ -24,6 +27,7 @@ pub struct Facts {
     pub severity: Option<u8>,
     pub effects: Option<Effects>,
     pub certainty: Option<Certainty>,
+    pub scope: Option<Scope>,
     /// How many targets the incident has (at least 1).
     pub targets: u16,
 }
@@ -94,6 +98,7 @@ impl Store {
             severity: i.severity,
             effects: i.effects,
             certainty: i.certainty,
+            scope: i.scope,
             targets: i.targets.len().clamp(1, usize::from(u16::MAX)) as u16,
         });
         let date = |d: Option<PartialDate>| d.map(|d| d.to_string()).unwrap_or_default();
@@ -205,6 +210,7 @@ impl Store {
             attributed_by: attributed_by.into(),
             attribution_date: date(attribution),
             certainty: f.certainty,
+            scope: f.scope,
             description: description.into(),
             sources: sources.split(SOURCE).filter(|s| !s.is_empty()).map(str::to_string).collect(),
         }
@@ -218,8 +224,9 @@ impl Store {
     /// Orders the rows oldest first, ties by id. Data that is already in order (as most exports
     /// are) is left as it is, without a copy. Responses are linked after (they are dropped here).
     pub fn sort_chronological(&mut self) {
-        let order =
-            |a: usize, b: usize| self.facts[a].start.cmp(&self.facts[b].start).then_with(|| self.id(a).cmp(self.id(b)));
+        let order = |a: usize, b: usize| {
+            chronological(&self.facts[a].start, &self.facts[b].start).then_with(|| self.id(a).cmp(self.id(b)))
+        };
         if (1..self.len()).all(|k| order(k - 1, k) != Ordering::Greater) {
             return;
         }
@@ -255,7 +262,7 @@ mod tests {
         Incident {
             id: id.into(),
             name: format!("Name of {id}"),
-            start: PartialDate::parse(start).unwrap(),
+            start: PartialDate::parse(start).ok(),
             end: None,
             initiator: Country::parse("PRK").unwrap(),
             targets: targets.iter().map(|t| Country::parse(t).unwrap()).collect(),
@@ -268,6 +275,7 @@ mod tests {
             attributed_by: String::new(),
             attribution_date: PartialDate::parse("2020-02").ok(),
             certainty: Some(Certainty::Vendor),
+            scope: Some(Scope::Reference),
             description: "text".into(),
             sources: vec!["https://a.example/x".into(), "https://b.example/y".into()],
         }
@@ -315,9 +323,13 @@ mod tests {
         let mut p = good.clone();
         p.facts.pop();
         assert!(Store::from_parts(p).is_err());
-        let mut p = good;
-        p.facts[0] = 0;
+        let mut p = good.clone();
+        p.facts[0] = 5;
         p.facts[1] = 0;
         assert!(Store::from_parts(p).unwrap_err().to_string().contains("start date"));
+        // Year, month and day all 0: undated, which is no damage.
+        let mut p = good;
+        p.facts[..4].fill(0);
+        assert_eq!(Store::from_parts(p).unwrap().facts()[0].start, None);
     }
 }

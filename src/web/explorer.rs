@@ -13,7 +13,7 @@ use crate::chart::{Layout, Theme, View, TOUCH_SLOP};
 use crate::events::{EventRecord, WINDOW_DAYS};
 use crate::explorer::Explorer as Core;
 use crate::import::Warning;
-use crate::model::Scale;
+use crate::model::{Scale, Split};
 use plotters::prelude::IntoDrawingArea;
 use wasm_bindgen::prelude::*;
 
@@ -99,7 +99,7 @@ impl Explorer {
     }
 
     /// Statistics of the incidents the filter selects: `{total, byInitiator, byTarget, dyads,
-    /// byYear, severityCounts, notCoded, meanSeverity, medianSeverity, maxSeverity,
+    /// byYear, severityCounts, notCoded, undated, meanSeverity, medianSeverity, maxSeverity,
     /// reading, atOrAboveUseOfForce, atOrAboveArmedAttack, undecidedUseOfForce, ..., firstYear,
     /// lastYear, ...}`; the threshold figures follow the filter's legal reading.
     #[wasm_bindgen(unchecked_return_type = "Stats")]
@@ -296,6 +296,18 @@ impl Explorer {
         to_js(&self.core.clustering(&filter_from(filter)?, days.unwrap_or(WINDOW_DAYS).min(3650))?)
     }
 
+    /// The states a comparison by `compare` (`"initiator"` or `"target"`) shows, a panel each:
+    /// `[{code, name, count, share, meanSeverity, medianSeverity, maxSeverity}]`, those the filter
+    /// names or else the four with most incidents.
+    #[wasm_bindgen(unchecked_return_type = "CountryCount[]")]
+    pub fn panels(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Filter | undefined")] filter: JsValue,
+        compare: &str,
+    ) -> Result<JsValue, JsError> {
+        to_js(&self.core.panels(&filter_from(filter)?, split_of(compare)?)?)
+    }
+
     /// The index `record` takes of the incident with this id, or -1 when the data has none.
     #[wasm_bindgen(js_name = indexOf)]
     pub fn index_of(&self, id: &str) -> i32 {
@@ -306,8 +318,10 @@ impl Explorer {
     /// canvas's CSS size and `scale` device pixels per CSS pixel (default: the screen's
     /// devicePixelRatio; 2 for a sharp download), with the timeline's lane of context events when
     /// `context` is true, in the theme its CSS custom properties set (see
-    /// `chart::Theme::from_css`). Returns a [`Drawn`]: the geometry of what was drawn, for
-    /// pointer and keyboard queries until the next draw. Free it (`.free()`) when it is replaced.
+    /// `chart::Theme::from_css`); with `compare` (`"initiator"` or `"target"`) as small multiples,
+    /// a panel per state of `panels` stacked down the canvas. Returns a [`Drawn`]: the geometry of
+    /// what was drawn, for pointer and keyboard queries until the next draw. Free it (`.free()`)
+    /// when it is replaced.
     pub fn draw(
         &self,
         canvas: &HtmlCanvasElement,
@@ -315,9 +329,11 @@ impl Explorer {
         #[wasm_bindgen(unchecked_param_type = "Filter | undefined")] filter: JsValue,
         scale: Option<f64>,
         context: Option<bool>,
+        compare: Option<String>,
     ) -> Result<Drawn, JsError> {
         let view = View::parse(view)?;
         let filter = filter_from(filter)?;
+        let split = compare.filter(|c| !c.is_empty()).map(|c| split_of(&c)).transpose()?;
         let (w, h) = (canvas.client_width(), canvas.client_height());
         if w <= 0 || h <= 0 {
             return Err(JsError::new("the canvas has no size on the page (is it hidden?)"));
@@ -339,10 +355,20 @@ impl Explorer {
         let prop = |name: &str| style.as_ref().and_then(|s| s.get_property_value(name).ok());
         let (theme, theme_issues) = Theme::from_css(prop, prop("font-family").as_deref());
         let backend = HiDpi::new(ctx, w as u32, h as u32);
-        let layout =
-            self.core.draw_with(&backend.into_drawing_area(), view, &filter, &theme, context.unwrap_or(false))?;
+        let area = backend.into_drawing_area();
+        let context = context.unwrap_or(false);
+        let layout = match split {
+            Some(by) => self.core.draw_split(&area, view, &filter, &theme, context, by)?,
+            None => self.core.draw_with(&area, view, &filter, &theme, context)?,
+        };
         Ok(Drawn { layout, theme_issues })
     }
+}
+
+/// `compare` read as a [`Split`], or an error naming the accepted values.
+fn split_of(compare: &str) -> Result<Split, JsError> {
+    Split::parse(compare)
+        .ok_or_else(|| JsError::new(&format!("compare: '{compare}' is not one of: {}", Split::expected())))
 }
 
 /// How long one step of `Receiving` or `Sorter` works before it returns, in milliseconds.

@@ -25,6 +25,8 @@ export interface Filter {
   /** Kinds of response the incident drew, any of them (`attribution`, `sanctions` ...), or
    * `none-known` for none found. An error on data that carries no responses. */
   responses?: string[];
+  /** Why the incident is in the data: `peninsula`, `reference` (outside Korea, anchors the ladder). */
+  scope?: string[];
   /** Lowest level included; either bound leaves out incidents not coded. */
   minSeverity?: number;
   maxSeverity?: number;
@@ -35,7 +37,11 @@ export interface Filter {
   reading?: string;
 }
 
-export interface CountryCount { code: string; name: string; count: number; share: number; }
+/** A state's incidents in the selection, with the severity of those coded (null: none coded). */
+export interface CountryCount {
+  code: string; name: string; count: number; share: number;
+  meanSeverity: number | null; medianSeverity: number | null; maxSeverity: number | null;
+}
 export interface DyadCount {
   initiator: string; target: string; initiatorName: string; targetName: string; count: number; share: number;
 }
@@ -52,6 +58,8 @@ export interface Stats {
   /** Incidents at each level, 0 to the scale's top. */
   severityCounts: number[];
   notCoded: number;
+  /** Incidents without a start date: counted, but in no year and not on the timeline. */
+  undated: number;
   meanSeverity: number | null;
   medianSeverity: number | null;
   maxSeverity: number | null;
@@ -167,6 +175,8 @@ export interface Facets {
   version: string;
   firstYear: number | null;
   lastYear: number | null;
+  /** Incidents without a start date. */
+  undated: number;
   initiators: Choice[];
   targets: Choice[];
   methods: Choice[];
@@ -176,6 +186,7 @@ export interface Facets {
   effects: Choice[];
   /** How firmly incidents are attributed (`confirmed`, `vendor`, `suspected`): the `attribution` filter. */
   attribution: Choice[];
+  scope: Choice[];
   /** Kinds of response drawn (the `responses` filter), `none-known` first; empty when the data
    * carries no responses. */
   responses: Choice[];
@@ -193,8 +204,9 @@ export interface Facets {
 export interface IncidentRecord {
   id: string;
   name: string;
+  /** Empty when undated. */
   start: string;
-  precision: "day" | "month" | "year";
+  precision: "day" | "month" | "year" | "unknown";
   end: string | null;
   initiator: string;
   initiatorName: string;
@@ -212,6 +224,8 @@ export interface IncidentRecord {
   attributionDate: string | null;
   /** How firm the attribution is: `confirmed`, `vendor` or `suspected`, or null when not coded. */
   certainty: string | null;
+  /** `peninsula` or `reference` (outside Korea, anchors the ladder), or null when not coded. */
+  scope: string | null;
   description: string;
   sources: string[];
 }

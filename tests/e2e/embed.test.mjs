@@ -39,7 +39,7 @@ test('three embeds with different data and filters render independently from one
     const { FILTERS } = await import('/schema.js');
     return [customElements.get('cyber-spectrum').observedAttributes, FILTERS.map((f) => f.param)];
   });
-  assert.equal(params.length, 13);
+  assert.equal(params.length, 14);
   for (const p of params) assert.ok(observed.includes(p), `the element observes ${p}`);
 
   // Each shows its own selection; the counts agree with the explorer page on the same link.
@@ -51,7 +51,7 @@ test('three embeds with different data and filters render independently from one
   };
   assert.equal(a.total, await countOn('initiators=PRK&targets=KOR,USA&from=2009&to=2016'));
   assert.equal(b.total, await countOn('initiators=RUS'));
-  assert.equal(c.total, 6, 'the EuRepoC sample has 6 incidents');
+  assert.equal(c.total, 7, 'the EuRepoC sample has 7 incidents, 2 of them undated');
   assert.ok(a.total > 10 && b.total > 5 && a.total !== b.total, `${a.total} ${b.total}`);
   assert.match(a.headline, new RegExp(`^${a.total} incidents, 2009 to 2016`));
   assert.deepEqual(a.filter, { from: 2009, to: 2016, initiators: ['PRK'], targets: ['KOR', 'USA'] });
@@ -168,7 +168,7 @@ test('a bad attribute shows its message inside that embed only', async () => {
   // Look and controls attributes that cannot be used are named, and the chart is drawn with defaults.
   const look = await embedState(page, '#look');
   assert.deepEqual(look.error.split('\n').sort(), [
-    'Attribute controls="years,colours": unknown control “colours” (use all, none, or any of: years, severity, search, reading, initiators, targets, methods, objectives, target-types, attribution, responses, view, share).',
+    'Attribute controls="years,colours": unknown control “colours” (use all, none, or any of: years, severity, search, reading, initiators, targets, methods, objectives, target-types, attribution, responses, scope, view, share).',
     'Attribute height="50": expected the chart\'s height in CSS pixels, 200 to 2000.',
     'Attribute theme="purple" is not one of: light, dark, auto.',
   ]);

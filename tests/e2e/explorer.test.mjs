@@ -267,17 +267,23 @@ test('a EuRepoC export dropped on the page shows its own scale and an openable w
     dt.items.add(new File([text], 'eurepoc.csv', { type: 'text/csv' }));
     document.querySelector('#stats').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, text);
-  await page.waitForFunction(() => /^6 incidents/.test(document.querySelector('#stats').textContent));
+  await page.waitForFunction(() => /^7 incidents, 2014 to 2023 \(2 undated\)/.test(document.querySelector('#stats').textContent));
+  assert.match(await statsText(page), /2 undated: counted here, not on the timeline/);
+  // The timeline leaves them off and says so on the canvas and to a screen reader; narrowing the years
+  // leaves them out of the figures.
+  await page.locator('#timeline').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => /2 undated, not on this chart/.test(document.querySelector('#timeline').getAttribute('aria-label') ?? ''));
+  await page.locator('#timeline').screenshot({ path: join(out, 'timeline-eurepoc-undated-1280.png') });
   assert.match(await statsText(page), /legal readings .* apply to the 0-10 ladder only/);
   assert.equal(await page.locator('select[name=reading]').isVisible(), false, 'no reading to choose on this scale');
   assert.match(await page.locator('#reading').innerText(), /none applies/);
   assert.match(await page.locator('#spectrum-note').innerText(), /EuRepoC.*no use-of-force or armed-attack threshold/s);
-  assert.match(await page.locator('#dataset').innerText(), /read as eurepoc\): 6 incidents, 2014 to 2023; severity is EuRepoC's weighted cyber intensity/);
-  assert.match(await page.locator('#summary-text').innerText(), /Loaded 6 incidents from eurepoc\.csv, read as eurepoc in \d+ ms; \d+ warnings/);
+  assert.match(await page.locator('#dataset').innerText(), /read as eurepoc\): 7 incidents, 2014 to 2023 \(2 undated\); severity is EuRepoC's weighted cyber intensity/);
+  assert.match(await page.locator('#summary-text').innerText(), /Loaded 7 incidents from eurepoc\.csv, read as eurepoc in \d+ ms; \d+ warnings/);
   const list = page.locator('#warnings-list');
   assert.equal(await list.isVisible(), false, 'the warnings list starts closed');
   await page.locator('#warnings-summary').click();
-  assert.match(await list.innerText(), /Row 5, column “start_date”: .*row left out/);
+  assert.match(await list.innerText(), /Row 5, column “start_date”: .*kept as undated/);
   assert.match(await list.innerText(), /Row 6, column “receiver_country”: unknown country 'Atlantis'/);
   // The severity filter runs over this scale's values, 0 to 5.
   assert.deepEqual(await page.locator('select[name="maxSeverity"] option').allInnerTexts(), ['0', '1', '2', '3', '4', '5']);
@@ -309,8 +315,8 @@ test('a CFR export loads from a URL with progress; a 404 and an HTML page are na
     await page.click('#url-form button[type="submit"]');
   };
   await loadUrl('remote/cfr.csv');
-  await page.waitForFunction(() => /^5 incidents/.test(document.querySelector('#stats').textContent));
-  assert.match(await statsText(page), /5 not coded/);
+  await page.waitForFunction(() => /^6 incidents/.test(document.querySelector('#stats').textContent));
+  assert.match(await statsText(page), /6 not coded/);
   assert.match(await page.locator('#summary-text').innerText(), /read as cfr/);
   const before = await statsText(page);
 
@@ -349,7 +355,7 @@ test('an unrecognised table is read through a column mapping the reader chooses'
   assert.equal(await page.inputValue('#mapping select[name="targets"]'), 'Victim country');
   await page.selectOption('#mapping select[name="method"]', 'Kind');
   await page.click('#mapping button[type="submit"]');
-  await page.waitForFunction(() => /^4 incidents, 2011 to 2024/.test(document.querySelector('#stats').textContent));
+  await page.waitForFunction(() => /^5 incidents, 2011 to 2024 \(1 undated\)/.test(document.querySelector('#stats').textContent));
   assert.equal(await form.isHidden(), true);
   assert.equal(await page.locator('#error').isHidden(), true);
   assert.match(await page.locator('#summary-text').innerText(), /read as mapped/);
@@ -393,7 +399,7 @@ test('data given by ?data=URL is summarised with its warnings', async () => {
   await page.route('**/remote/eurepoc.csv', (route) => route.fulfill({ body: readFileSync(fixture('eurepoc/sample.csv')), contentType: 'text/csv' }));
   await page.goto(`${url}?data=remote/eurepoc.csv`);
   await ready(page);
-  assert.match(await page.locator('#summary-text').innerText(), /Loaded 6 incidents from remote\/eurepoc\.csv, read as eurepoc; \d+ warnings/);
+  assert.match(await page.locator('#summary-text').innerText(), /Loaded 7 incidents from remote\/eurepoc\.csv, read as eurepoc; \d+ warnings/);
   await page.locator('#warnings-summary').click();
   assert.match(await page.locator('#warnings-list').innerText(), /Row 6, column “receiver_country”: unknown country 'Atlantis'/);
   await context.close();
@@ -444,7 +450,7 @@ test('attribution is a filter (contested ones drawn hollow and said so), and the
   await page.waitForFunction(() => document.querySelectorAll('#changes-list li').length > 2);
   const items = await page.locator('#changes-list li').allInnerTexts();
   assert.match(items[0], /^Version \d+\.\d+\.\d+; the full list, with reasons and sources, is data\/CHANGELOG\.md\.$/);
-  assert.ok(items.includes('Removed: 1 row'), items.join('\n'));
+  assert.ok(items.includes('Added: 25 rows'), items.join('\n'));
   await page.locator('#changes').screenshot({ path: join(out, 'changes-1280.png') });
   assert.deepEqual(problems, []);
   await context.close();

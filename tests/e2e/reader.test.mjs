@@ -289,7 +289,7 @@ test('downloads: the chart as a 2x PNG and as SVG, the selection as CSV that loa
   assert.ok(lines.some((l) => /^"# Downloaded: \d{4}-\d\d-\d\dT/.test(l)));
   assert.ok(lines.some((l) => /^"# Suggested citation: .*http.*#.*initiators=PRK/.test(l)));
   const header = lines.findIndex((l) => !l.startsWith('"#'));
-  assert.equal(lines[header], 'id,name,start,end,initiator,targets,target_type,method,objective,severity,effects,rationale,attributed_by,attribution_date,certainty,description,sources');
+  assert.equal(lines[header], 'id,name,start,end,initiator,targets,target_type,method,objective,severity,effects,rationale,attributed_by,attribution_date,certainty,scope,description,sources');
   // The file loads back into the explorer with the same incidents, the documented way (the
   // importer in its worker, then the explorer).
   const back = await page.evaluate(async (t) => {

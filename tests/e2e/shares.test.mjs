@@ -97,7 +97,7 @@ test('on a phone the open filters end in a live "Show N incidents" button, and a
   const { page, problems, context } = await openExplorer('index.html', PHONE);
   await page.locator('#filters-panel > summary').tap();
   const show = page.locator('.show-results');
-  assert.match(await show.innerText(), /^Show 130 incidents$/);
+  assert.match(await show.innerText(), /^Show 155 incidents$/);
   const list = page.locator('details.multi[data-name="initiators"]');
   await list.locator('summary').tap();
   await list.locator('input[value="PRK"]').tap();

@@ -109,7 +109,7 @@ test('the comparison of readings downloads as CSV with no cell a spreadsheet wou
 });
 
 test('the filter form offers one control per control name of the filter table, ranges first', () => {
-  assert.deepEqual(CONTROL_NAMES, ['years', 'severity', 'search', 'reading', 'initiators', 'targets', 'methods', 'objectives', 'target-types', 'attribution', 'responses']);
+  assert.deepEqual(CONTROL_NAMES, ['years', 'severity', 'search', 'reading', 'initiators', 'targets', 'methods', 'objectives', 'target-types', 'attribution', 'responses', 'scope']);
   assert.deepEqual(new Set(CONTROL_NAMES), new Set(FILTERS.map((f) => f.control)));
   assert.equal(FORMATS[0].name, 'auto');
 });
@@ -123,7 +123,7 @@ test('the element reads its presentational attributes, naming a bad one and what
   assert.deepEqual(readControls(' none ').names, []);
   assert.deepEqual(readControls('years, view').names, ['years', 'view']);
   assert.equal(readControls('years,colours').error,
-    'Attribute controls="years,colours": unknown control “colours” (use all, none, or any of: years, severity, search, reading, initiators, targets, methods, objectives, target-types, attribution, responses, view, share).');
+    'Attribute controls="years,colours": unknown control “colours” (use all, none, or any of: years, severity, search, reading, initiators, targets, methods, objectives, target-types, attribution, responses, scope, view, share).');
   assert.deepEqual(readTimeout(null), { seconds: undefined, error: null });
   assert.equal(readTimeout('45s').seconds, 45);
   assert.match(readTimeout('soon').error, /^Attribute timeout="soon": expected the seconds/);

@@ -18,7 +18,7 @@
 
   // Block attribute => the element's attribute, for the settings that are not filters.
   var SETTINGS = [
-    ['view', 'view'], ['context', 'context'], ['contextSrc', 'context-src'], ['theme', 'theme'], ['controls', 'controls'], ['height', 'height'],
+    ['view', 'view'], ['compare', 'compare'], ['context', 'context'], ['contextSrc', 'context-src'], ['theme', 'theme'], ['controls', 'controls'], ['height', 'height'],
     ['src', 'src'], ['format', 'format'], ['datasetVersion', 'dataset-version'], ['incident', 'incident'],
     ['lang', 'lang'], ['timeout', 'timeout'],
   ];
@@ -29,6 +29,7 @@
     objectives: 'e.g. disruption,theft',
     targetTypes: 'private, government, military',
     attribution: 'confirmed, vendor, suspected',
+    scope: 'peninsula, reference (incidents outside Korea that anchor the ladder)',
     minSeverity: '0 to 10', maxSeverity: '0 to 10',
     reading: 'whose legal reading: tallinn (default), united-states, france …',
     controls: 'all, none, or a list such as years,view,share',
@@ -70,6 +71,7 @@
     var panels = el(InspectorControls, { key: 'settings' },
       el(PanelBody, { title: 'Chart', initialOpen: true },
         vocab ? choice(props, 'view', 'View', vocab.VIEWS.map(function (v) { return v.name; })) : null,
+        vocab && vocab.COMPARE ? choice(props, 'compare', 'Compare (a panel per state)', vocab.COMPARE.map(function (c) { return c.name; })) : null,
         choice(props, 'context', 'Context lane on the timeline', ['on', 'off']),
         choice(props, 'theme', 'Theme', ['light', 'dark', 'auto']),
         text(props, 'controls', 'Controls'), text(props, 'height', 'Height')),

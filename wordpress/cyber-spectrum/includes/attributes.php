@@ -16,6 +16,7 @@ defined( 'ABSPATH' ) || exit;
 function cyber_spectrum_attributes() {
 	return array(
 		'view'            => array( 'view', 'word' ),
+		'compare'         => array( 'compare', 'word' ),
 		'context'         => array( 'context', 'word' ),
 		'context-src'     => array( 'contextSrc', 'url' ),
 		'from'            => array( 'from', 'year' ),
@@ -27,6 +28,7 @@ function cyber_spectrum_attributes() {
 		'target-types'    => array( 'targetTypes', 'words' ),
 		'attribution'     => array( 'attribution', 'words' ),
 		'responses'       => array( 'responses', 'words' ),
+		'scope'           => array( 'scope', 'words' ),
 		'min-severity'    => array( 'minSeverity', 'level' ),
 		'max-severity'    => array( 'maxSeverity', 'level' ),
 		'search'          => array( 'search', 'text' ),
