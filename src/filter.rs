@@ -2,6 +2,7 @@
 
 use crate::error::{Error, Result};
 use crate::model::{Certainty, Country, Method, Objective, PartialDate, ResponseKind, Scale, Scope, TargetType};
+use crate::pass::chunked;
 use crate::reading::{self, Reading};
 use crate::store::Store;
 
@@ -595,6 +596,64 @@ impl Compiled {
 
     /// The rows that match, in order.
     pub fn select(&self, store: &Store) -> Vec<u32> {
-        (0..store.len()).filter(|&k| self.matches(store, k)).map(|k| k as u32).collect()
+        let mut rows = Vec::new();
+        if self.years_only() {
+            // The default view: a loop over the years alone (every field checked cost a million
+            // rows 20 ms, a fifth of a first draw). Undated incidents as `in_years` has them.
+            let facts = store.facts();
+            chunked(store.len(), |r| rows.extend(r.filter(|&k| self.in_years(facts[k].start)).map(|k| k as u32)));
+        } else {
+            chunked(store.len(), |r| rows.extend(r.filter(|&k| self.matches(store, k)).map(|k| k as u32)));
+        }
+        rows
+    }
+
+    /// Whether the filter says nothing but a year range.
+    fn years_only(&self) -> bool {
+        self.initiators.is_none()
+            && self.targets.is_none()
+            && self.methods.is_none()
+            && self.objectives.is_none()
+            && self.target_types.is_none()
+            && self.attribution.is_none()
+            && self.responses.is_none()
+            && self.scope.is_none()
+            && self.severity.is_none()
+            && self.search.is_none()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::explorer::Explorer;
+
+    /// A filter of years alone selects by a loop of its own: it keeps exactly the rows
+    /// `Compiled::matches` keeps, undated ones until the years are narrowed.
+    #[test]
+    fn years_alone_select_as_the_whole_test() {
+        let ex = Explorer::from_text(include_str!("../tests/fixtures/eurepoc/sample.csv"), "eurepoc").unwrap();
+        let store = ex.store();
+        let scale = &ex.facets().scale;
+        let undated = store.facts().iter().filter(|i| i.start.is_none()).count();
+        assert!(undated > 0);
+        let years = |from, to| Filter { from, to, ..Filter::default() };
+        for (filter, fast) in [
+            (years(None, None), true),
+            (years(Some(2000), None), true),
+            (years(None, Some(2030)), true),
+            (years(Some(1900), Some(2100)), true),
+            (Filter { scope: Some(vec!["peninsula".into()]), ..Filter::default() }, false),
+        ] {
+            let compiled = filter.compile(scale).unwrap();
+            assert_eq!(compiled.years_only(), fast, "{filter:?}");
+            let slow: Vec<u32> = (0..store.len()).filter(|&k| compiled.matches(store, k)).map(|k| k as u32).collect();
+            assert_eq!(compiled.select(store), slow, "{filter:?}");
+            if fast {
+                let all = filter.from.is_none() && filter.to.is_none();
+                let kept = slow.iter().filter(|&&k| store.facts()[k as usize].start.is_none()).count();
+                assert_eq!(kept, if all { undated } else { 0 }, "{filter:?}");
+            }
+        }
     }
 }

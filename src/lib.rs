@@ -18,6 +18,7 @@ pub mod explorer;
 pub mod filter;
 pub mod import;
 pub mod model;
+pub mod pass;
 pub mod reading;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod render;

@@ -4,6 +4,7 @@
 import { COLUMNS } from './schema-files.js';
 import { el, plural } from './card.js';
 import { csvCell } from './csv.js';
+import { pause } from './core.js';
 
 /** The scale severities are read on, and the legal reading whose thresholds the figures follow. */
 const scaleText = (scale, reading) => `${scale?.name ?? ''}${!reading ? ''
@@ -120,4 +121,43 @@ export function csvHead(count, { facets, reading = null, filterText, link, now =
     'The lines starting with # are this note; the explorer reads the file back as it is.',
   ].map((l) => csvCell(`# ${l.replace(/[\r\n]+/g, ' ')}`, { quote: true })); // each line one field
   return [...preamble, COLUMNS.map((c) => c.name).join(',')].map((l) => `${l}\r\n`).join('');
+}
+
+/** Milliseconds of CSV writing between pauses. */
+const CSV_STEP_MS = 8;
+/** Characters of CSV gathered into each part of the file (see csvBlob). */
+const CSV_PART_CHARS = 4 << 20;
+
+/**
+ * The CSV file of `rows` of `ex` after `head` (see csvHead): the core writes the lines
+ * (`Explorer.csvRows`) in batches sized to take about CSV_STEP_MS each (the same rows take
+ * several times longer before the browser has optimised the code), the page yielding between
+ * them, so a million rows never hold it. Every few MB of lines become a Blob, and the file is a
+ * Blob of those: no 45 MB string is ever made, and neither a Blob per batch (each cost
+ * milliseconds) nor the final one of a few parts holds the page. Throws when `changed()` says
+ * the data changed meanwhile.
+ */
+export async function csvBlob(ex, rows, head, changed) {
+  const parts = [];
+  let lines = [head];
+  let chars = head.length;
+  let batch = 500;
+  for (let i = 0; i < rows.length;) {
+    await pause();
+    if (changed()) throw new Error('the data changed while the file was being written');
+    const begun = performance.now();
+    const text = ex.csvRows(rows.subarray(i, i + batch));
+    i += batch;
+    lines.push(text);
+    chars += text.length;
+    if (chars >= CSV_PART_CHARS) {
+      parts.push(new Blob(lines));
+      lines = [];
+      chars = 0;
+    }
+    const ms = performance.now() - begun;
+    batch = Math.max(100, Math.min(10_000, Math.round(batch * Math.min(2, CSV_STEP_MS / Math.max(ms, 0.5)))));
+  }
+  await pause();
+  return new Blob([...parts, ...lines], { type: 'text/csv' });
 }

@@ -8,11 +8,7 @@
 import { named, activeReading } from './stats-view.js';
 import { el, plural, formatDate, who, severityText, cardContent, eventContent } from './card.js';
 import { incidentTable } from './table.js';
-import { save, svgOf, pngOf, csvHead } from './downloads.js';
-import { pause } from './core.js';
-
-/** Incidents written as CSV lines per step of a download (the core writes them: a few ms). */
-const CSV_BATCH = 5000;
+import { save, svgOf, pngOf, csvHead, csvBlob } from './downloads.js';
 
 const STYLESHEET = new URL('./interact.css', import.meta.url).href;
 let uid = 0;
@@ -342,19 +338,12 @@ export async function attach(figure, canvas, host, state) {
       } else if (action === 'svg') {
         save(figure, new Blob([svgOf(canvas, draw)], { type: 'image/svg+xml' }), fileName('svg'));
       } else if (action === 'csv') {
-        // Written by the core in batches, the page yielding between them (a million rows included).
         const ex = host.explorer();
         const all = selection();
-        const parts = [csvHead(all.length, {
+        const head = csvHead(all.length, {
           facets: facets(), reading: activeReading(facets(), host.stats()), filterText: filterText(), link: host.link([]),
-        })];
-        for (let i = 0; i < all.length; i += CSV_BATCH) {
-          if (i > 0) await pause();
-          if (ex !== host.explorer()) throw new Error('the data changed while the file was being written');
-          // Each batch becomes a Blob at once, so its text is encoded now, not all at the end.
-          parts.push(new Blob([ex.csvRows(all.subarray(i, i + CSV_BATCH))]));
-        }
-        save(figure, new Blob(parts, { type: 'text/csv' }), fileName('csv'));
+        });
+        save(figure, await csvBlob(ex, all, head, () => ex !== host.explorer()), fileName('csv'));
       }
     } catch (e) {
       host.error?.(`The ${action.toUpperCase()} download failed: ${e.message}`);

@@ -15,6 +15,11 @@ export const STALL_SECONDS = 30;
  * that trickles a byte now and then never stalls, and is given up on at this deadline. */
 export const DEADLINE_FACTOR = 10;
 
+/** Milliseconds of reading a download's chunks between pauses. */
+const READ_MS = 10;
+/** Bytes copied into one array between pauses: a few milliseconds. */
+const JOIN_BYTES = 4 << 20;
+
 /** `n` bytes in MB of 2^20 bytes (the unit of the size limit), with `digits` decimals. */
 export const megabytes = (n, digits = 1) => `${(n / 2 ** 20).toFixed(digits)} MB`;
 function tooLarge(what, size) {
@@ -78,7 +83,14 @@ export async function fetchBytes(url, { signal, onProgress, stallSeconds = STALL
     const chunks = [];
     if (res.body) {
       const reader = res.body.getReader();
+      // Chunks already received are read one after another without leaving the task: a
+      // download that arrived faster than it is read (100 MB from a cache) would hold the page.
+      let yielded = performance.now();
       for (;;) {
+        if (performance.now() - yielded > READ_MS) {
+          await pause();
+          yielded = performance.now();
+        }
         wait();
         let part;
         try {
@@ -99,9 +111,7 @@ export async function fetchBytes(url, { signal, onProgress, stallSeconds = STALL
       chunks.push(new Uint8Array(await res.arrayBuffer()));
       received = chunks[0].length;
     }
-    const bytes = new Uint8Array(received);
-    let at = 0;
-    for (const c of chunks) { bytes.set(c, at); at += c.length; }
+    const bytes = await joined(chunks, received);
     const head = new TextDecoder().decode(bytes.slice(0, 200));
     if (/^\s*<(!doctype html|html)/i.test(head) || (/text\/html/i.test(type) && /^\s*</.test(head))) {
       throw new Error(`${url} served an HTML page (${type || 'no content type'}), not a data file`);
@@ -111,6 +121,21 @@ export async function fetchBytes(url, { signal, onProgress, stallSeconds = STALL
     clearTimeout(timer);
     clearTimeout(deadline);
   }
+}
+
+/** The chunks of a download as one array, copied a few MB at a time with pauses between, so a
+ * 100 MB file does not hold the page while it is put together (at once: 100 to 370 ms). */
+async function joined(chunks, length) {
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  let since = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+    since += c.length;
+    if (since >= JOIN_BYTES) { since = 0; await pause(); }
+  }
+  return bytes;
 }
 
 // Browsers start a worker only from a script of the page's own origin. When these files come from

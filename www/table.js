@@ -6,6 +6,12 @@ import { el, button, plural } from './card.js';
 import { pause } from './core.js';
 
 const ROWS_SHOWN = 1000;
+/** Rows made between pauses (more than the bundled dataset has, so it is tabled at once). */
+const BATCH = 150;
+
+/** Resolves once the browser has laid out and painted what was added: rows added between
+ * paints would all be laid out in one go. */
+const painted = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
 
 /** What the initiator cell adds when the attribution is not confirmed by a government. */
 const UNSETTLED = { vendor: ' (security firms)', suspected: ' (suspected)' };
@@ -36,24 +42,30 @@ export function incidentTable(box, { explorer, filter, key, open, events = () =>
   const render = async () => {
     const mine = (rendering += 1);
     const ex = explorer();
-    const sorter = ex.sorter(filter(), sort.key, sort.dir < 0);
+    let sorter = ex.sorter(filter(), sort.key, sort.dir < 0);
     try {
       while (!sorter.step(ex)) {
         box.setAttribute('aria-busy', 'true');
         await pause();
         if (mine !== rendering || ex !== explorer()) return;
       }
-      build(sorter.order(), ex);
-    } finally {
+      const order = sorter.order();
       sorter.free();
+      sorter = null;
+      await build(order, ex, () => mine !== rendering || ex !== explorer());
+    } finally {
+      sorter?.free();
       if (mine === rendering) box.removeAttribute('aria-busy');
     }
   };
-  const build = (order, ex) => {
+  // The rows shown are made BATCH at a time, the page yielding between batches: a thousand rows
+  // at once held it for 150 to 200 ms (most of it the browser laying them out). `stop()` says a
+  // newer render took over.
+  const build = async (order, ex, stop) => {
     const table = el('table');
-    const shown = ex.recordsOf(order.subarray(0, ROWS_SHOWN));
+    const count = Math.min(order.length, ROWS_SHOWN);
     const cap = el('caption', null, `${plural(order.length, 'incident')} in this selection, sorted by ${sort.key}`
-      + ` (${sort.dir > 0 ? 'ascending' : 'descending'})${order.length > shown.length ? `; the first ${shown.length} shown (the CSV download has all)` : ''}.`);
+      + ` (${sort.dir > 0 ? 'ascending' : 'descending'})${order.length > count ? `; the first ${count} shown (the CSV download has all)` : ''}.`);
     const head = el('tr');
     for (const [k, label] of HEADS) {
       const th = el('th');
@@ -74,18 +86,30 @@ export function incidentTable(box, { explorer, filter, key, open, events = () =>
     const thead = el('thead');
     thead.append(head);
     const body = el('tbody');
-    for (const r of shown) {
-      const tr = el('tr');
-      const name = el('td');
-      name.append(button(r.name, () => open(r), 'link'));
-      if (r.scope === 'reference') name.append(' (reference)');
-      tr.append(el('td', null, r.start || 'undated'), name, el('td', null, `${r.initiatorName}${UNSETTLED[r.certainty] ?? ''}`), el('td', null, r.targetNames.join(', ')),
-        severityCell(r));
-      body.append(tr);
-    }
     table.append(cap, thead, body);
-    box.replaceChildren(table, ...contextTable(events(), openEvent));
-    box.dataset.key = shownKey();
+    for (let from = 0; from < count; from += BATCH) {
+      for (const r of ex.recordsOf(order.subarray(from, Math.min(from + BATCH, count)))) {
+        const tr = el('tr');
+        const name = el('td');
+        name.append(button(r.name, () => open(r), 'link'));
+        if (r.scope === 'reference') name.append(' (reference)');
+        tr.append(el('td', null, r.start || 'undated'), name, el('td', null, `${r.initiatorName}${UNSETTLED[r.certainty] ?? ''}`), el('td', null, r.targetNames.join(', ')),
+          severityCell(r));
+        body.append(tr);
+      }
+      if (from === 0) {
+        box.replaceChildren(table, ...contextTable(events(), openEvent));
+        box.dataset.key = shownKey();
+      }
+      if (from + BATCH < count) {
+        await painted();
+        if (stop()) return;
+      }
+    }
+    if (count === 0) {
+      box.replaceChildren(table, ...contextTable(events(), openEvent));
+      box.dataset.key = shownKey();
+    }
   };
   return { render, stale: () => box.dataset.key !== shownKey() };
 }

@@ -4,16 +4,42 @@
 use super::paint::{Painter, Shape, H, V};
 use super::ChartInput;
 use crate::error::Result;
-use crate::model::{Certainty, Scope};
-use crate::stats::count_ranked;
+use crate::model::{Certainty, Country, Scope};
 use plotters::prelude::{DrawingBackend, RGBColor};
 
 pub const FONT: f64 = 12.0;
 const ROW: i32 = 18;
 
-/// Legend entries for a selection: `(label, colour, shape)`, largest first, "other" last.
-pub fn entries(input: &ChartInput) -> Vec<(String, RGBColor, Shape)> {
-    let counts = count_ranked(input.iter().map(|i| &i.initiator));
+/// The legend of a selection: its entries `(label, colour, shape)`, largest first, "other" last,
+/// whether any mark is hollow (an attribution suspected or contested), and whether any incident
+/// is a reference one (drawn with a dot).
+pub type Summary = (Vec<(String, RGBColor, Shape)>, bool, bool);
+
+/// The legend of `input`'s selection, worked out once per draw in one pass (a chart lays its
+/// legend out twice; at a million incidents each pass is milliseconds).
+pub fn summary<'a>(input: &'a ChartInput) -> &'a Summary {
+    input.legend.get_or_init(|| {
+        let (mut hollow, mut reference) = (false, false);
+        let mut counts = vec![0usize; Country::count()];
+        crate::pass::chunked(input.len(), |r| {
+            for idx in r {
+                let i = input.at(idx);
+                hollow |= i.certainty == Some(Certainty::Suspected);
+                reference |= i.scope == Some(Scope::Reference);
+                counts[i.initiator.index()] += 1;
+            }
+        });
+        let present = counts.iter().enumerate().filter(|(_, n)| **n > 0);
+        let mut ranked: Vec<(Country, usize)> =
+            present.filter_map(|(k, n)| Some((Country::from_index(k)?, *n))).collect();
+        // Largest first, ties by name (as stats::count_ranked).
+        crate::sort::by(&mut ranked, |a, b| b.1.cmp(&a.1).then_with(|| a.0.name().cmp(b.0.name())));
+        (entries(input, ranked), hollow, reference)
+    })
+}
+
+/// Legend entries from the selection's initiators by count.
+fn entries(input: &ChartInput, counts: Vec<(Country, usize)>) -> Vec<(String, RGBColor, Shape)> {
     let mut out = Vec::new();
     let (mut other_states, mut other_count) = (0, 0);
     for (c, n) in counts {
@@ -45,20 +71,21 @@ pub fn draw<DB: DrawingBackend>(
     notes: &[&[&str]],
     paint: bool,
 ) -> Result<i32> {
+    let (entries, hollow, reference) = summary(input);
+    let reference = *reference;
     let mut items: Vec<(String, RGBColor, Shape, bool)> =
-        entries(input).into_iter().map(|(label, color, shape)| (label, color, shape, false)).collect();
+        entries.iter().map(|(label, color, shape)| (label.clone(), *color, *shape, false)).collect();
     if items.is_empty() {
         return Ok(y0);
     }
     // Hollow marks are said once: the charts never present a contested attribution as settled.
-    if input.iter().any(|i| i.certainty == Some(Certainty::Suspected)) {
+    if *hollow {
         let words =
             ["Hollow: attribution suspected or contested", "Hollow: attribution contested", "Hollow: contested"];
         let label = p.fit(&words, width - 16, FONT).unwrap_or(words[2]);
         items.push((label.into(), p.theme.muted, Shape::Circle, true));
     }
     // So is a reference incident, chosen outside Korea to anchor the ladder, in a comparison.
-    let reference = input.iter().any(|i| i.scope == Some(Scope::Reference));
     if reference {
         let words = ["Dot: reference incident outside Korea", "Dot: reference incident", "Dot: reference"];
         let label = p.fit(&words, width - 16, FONT).unwrap_or(words[2]);

@@ -344,6 +344,8 @@ pub struct ChartInput<'a> {
     pub responses: Option<&'a [u16]>,
     /// Context events the timeline draws in a lane; empty for none.
     pub context: &'a [crate::events::Event],
+    /// The legend, worked out once by the first who needs it (see [`legend::summary`]).
+    pub legend: std::cell::OnceCell<legend::Summary>,
     /// The years the timeline spans, first and last, when set from outside (the panels of a
     /// comparison share one span); `None`: the years of the incidents drawn.
     pub years: Option<(i32, i32)>,

@@ -87,9 +87,12 @@ pub fn draw<DB: DrawingBackend>(
     // Incidents per column and series (the palette's slots, then "other"): one pass, whatever N.
     let series = SERIES.len() + 1;
     let mut counts = vec![0usize; n_columns * series];
-    for i in input.iter() {
-        counts[column_of(i) * series + input.palette.slot(i.initiator).unwrap_or(SERIES.len())] += 1;
-    }
+    crate::pass::chunked(input.len(), |r| {
+        for idx in r {
+            let i = input.at(idx);
+            counts[column_of(i) * series + input.palette.slot(i.initiator).unwrap_or(SERIES.len())] += 1;
+        }
+    });
     let totals: Vec<usize> = counts.chunks(series).map(|c| c.iter().sum()).collect();
 
     let cw = f64::from(w - 2 * PAD) / (n_columns as f64 + 0.5);

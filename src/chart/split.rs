@@ -84,7 +84,11 @@ pub fn draw<DB: DrawingBackend>(
         }
         // The context lane once, over the first panel.
         let context = if k == 0 { input.context } else { &[] };
-        let layout = super::draw(&chart, view, &ChartInput { selection: &panel.selection, context, ..*input })?;
+        let layout = super::draw(
+            &chart,
+            view,
+            &ChartInput { selection: &panel.selection, context, legend: Default::default(), ..*input },
+        )?;
         let dy = f64::from(top + TITLE_H);
         let row = |m: &Mark| panel.selection.get(m.index).map_or(m.index, |&r| r as usize);
         out.marks.extend(layout.marks.iter().map(|m| Mark { index: row(m), y: m.y + dy, ..*m }));

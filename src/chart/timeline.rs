@@ -77,7 +77,7 @@ pub fn draw<DB: DrawingBackend>(
         .filter(|(_, &k)| input.facts[k as usize].start.is_some())
         .map(|(idx, &k)| (k, idx))
         .unzip();
-    let mut layout = draw_dated(area, &ChartInput { selection: &kept, ..*input }, undated)?;
+    let mut layout = draw_dated(area, &ChartInput { selection: &kept, legend: Default::default(), ..*input }, undated)?;
     for m in &mut layout.marks {
         m.index = back[m.index];
     }

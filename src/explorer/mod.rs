@@ -15,6 +15,9 @@ use crate::store::{Decoder, Parts, Store};
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
 use serde::Serialize;
+use std::cell::RefCell;
+use std::rc::Rc;
+use tally::Tally;
 
 /// The dataset that ships with the explorer (see `data/README.md` for how it is compiled).
 pub const BUNDLED_CSV: &str = include_str!("../../data/incidents.csv");
@@ -29,6 +32,7 @@ mod csv;
 mod order;
 mod readings;
 mod split;
+mod tally;
 mod text;
 
 pub use csv::push_cell as push_csv_cell;
@@ -39,6 +43,8 @@ pub use readings::{Assessment, Named, Reached, ReadingRow, COMPARE_NAMES};
 pub struct Explorer {
     data: Dataset,
     palette: Palette,
+    /// What the filter lists offer, counted when the data came in.
+    tally: Tally,
     source: String,
     /// The bundled dataset without its long texts yet (see [`Explorer::attach_text`]).
     text_pending: bool,
@@ -49,6 +55,9 @@ pub struct Explorer {
     context: Vec<Event>,
     /// Whether the timeline draws the context events in a lane.
     show_context: bool,
+    /// The last filter's selection: statistics, chart, table and download of one state all ask
+    /// for it, and at a million incidents each selection is a pass of milliseconds.
+    selected: RefCell<Option<(Filter, Rc<Vec<u32>>)>>,
 }
 
 /// An incident as the API hands it out: plain fields, codes and their display names.
@@ -172,33 +181,6 @@ pub struct Facets {
     pub warnings: Vec<Warning>,
 }
 
-fn country_choices<'a>(codes: impl Iterator<Item = &'a Country>) -> Vec<Choice> {
-    stats::count_ranked(codes)
-        .into_iter()
-        .map(|(c, count)| Choice { value: c.code(), label: c.name(), count })
-        .collect()
-}
-
-/// The values of a vocabulary present in `values`, with their counts (one pass over the data).
-fn vocab_choices<T: Copy + PartialEq>(
-    all: &[T],
-    values: impl Iterator<Item = Option<T>>,
-    slug: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
-) -> Vec<Choice> {
-    let mut counts = vec![0usize; all.len()];
-    for v in values.flatten() {
-        if let Some(k) = all.iter().position(|x| *x == v) {
-            counts[k] += 1;
-        }
-    }
-    all.iter()
-        .zip(counts)
-        .filter(|(_, count)| *count > 0)
-        .map(|(v, count)| Choice { value: slug(*v), label: label(*v), count })
-        .collect()
-}
-
 /// How many incidents drew each kind of response (`none-known`: none), for the filter's list.
 fn response_choices(store: &Store) -> Vec<Choice> {
     let mut counts = vec![0usize; ResponseKind::ALL.len()];
@@ -219,6 +201,8 @@ pub struct Receiving {
     ordered: bool,
     /// The responses the source records, packed (see [`events::pack`]); `None`: not in the data.
     responses: Option<String>,
+    /// The rows checked so far, counted for the facets.
+    tally: Tally,
 }
 
 impl Receiving {
@@ -229,7 +213,15 @@ impl Receiving {
         source: String,
         responses: Option<String>,
     ) -> Result<Receiving> {
-        Ok(Receiving { decoder: Decoder::new(parts)?, scale, warnings, source, ordered: true, responses })
+        Ok(Receiving {
+            decoder: Decoder::new(parts)?,
+            scale,
+            warnings,
+            source,
+            ordered: true,
+            responses,
+            tally: Tally::default(),
+        })
     }
 
     /// Checks up to `rows` more incidents (their values, their severity on the scale, their
@@ -248,17 +240,19 @@ impl Receiving {
         // The importer hands its rows over in order (by start, then id); rows out of order by
         // start are sorted by `finish`.
         self.ordered &= facts.windows(2).all(|w| chronological(&w[0].start, &w[1].start).is_le());
+        self.tally.add(&self.decoder.facts()[from..]);
         Ok(done)
     }
 
     /// The explorer, once [`Receiving::step`] said every incident is checked.
     pub fn finish(self) -> Result<Explorer> {
-        let Receiving { decoder, scale, warnings, source, ordered, responses } = self;
+        let Receiving { decoder, scale, warnings, source, ordered, responses, mut tally } = self;
         let mut incidents = decoder.finish()?;
+        tally.add_targets(incidents.more_targets());
         if !ordered {
             incidents.sort_chronological();
         }
-        let mut e = Explorer::new(Dataset { incidents, warnings, scale, responses: None }, source);
+        let mut e = Explorer::with_tally(Dataset { incidents, warnings, scale, responses: None }, source, tally);
         if let Some(text) = responses {
             let list = events::responses_from(&import::table::Table::from_packed(&text), "the imported responses")?;
             e.responses = Some(Linked::link(list, &mut e.data.incidents)?);
@@ -279,15 +273,23 @@ impl Explorer {
     }
 
     fn new(data: Dataset, source: String) -> Explorer {
+        let tally = Tally::of(&data.incidents);
+        Explorer::with_tally(data, source, tally)
+    }
+
+    /// As [`Explorer::new`], its facets already counted.
+    fn with_tally(data: Dataset, source: String, tally: Tally) -> Explorer {
         let palette = Palette::for_dataset(data.incidents.facts());
         Explorer {
             data,
             palette,
+            tally,
             source,
             text_pending: false,
             responses: None,
             context: Vec::new(),
             show_context: false,
+            selected: RefCell::new(None),
         }
     }
 
@@ -426,13 +428,24 @@ impl Explorer {
 
     /// The rows (see [`Explorer::record`]) of the incidents the filter selects, in order.
     pub fn select(&self, filter: &Filter) -> Result<Vec<u32>> {
-        Ok(self.compile(filter)?.select(&self.data.incidents))
+        let compiled = self.compile(filter)?;
+        Ok(self.selection(filter, &compiled).to_vec())
+    }
+
+    /// The rows `compiled` (the filter compiled) selects: the last filter's are kept.
+    fn selection(&self, filter: &Filter, compiled: &Compiled) -> Rc<Vec<u32>> {
+        if let Some((_, rows)) = self.selected.borrow().as_ref().filter(|(f, _)| f == filter) {
+            return Rc::clone(rows);
+        }
+        let rows = Rc::new(compiled.select(&self.data.incidents));
+        *self.selected.borrow_mut() = Some((filter.clone(), Rc::clone(&rows)));
+        rows
     }
 
     pub fn stats(&self, filter: &Filter) -> Result<Stats> {
         let compiled = self.compile(filter)?;
         let store = &self.data.incidents;
-        let rows = compiled.select(store);
+        let rows = self.selection(filter, &compiled);
         let mut stats = stats::compute(store, &rows, &self.data.scale, compiled.reading());
         stats.responses = self.responses.as_ref().map(|l| events::response_stats(l, store, &rows));
         stats.clustering =
@@ -497,38 +510,23 @@ impl Explorer {
 
     pub fn facets(&self) -> Facets {
         let store = &self.data.incidents;
-        let all = store.facts();
         let scale = &self.data.scale;
+        let t = &self.tally;
         Facets {
-            total: all.len(),
+            total: store.len(),
             source: self.source.clone(),
             version: if self.source == "bundled" { BUNDLED_VERSION.trim().to_string() } else { String::new() },
-            first_year: all.iter().filter_map(|i| i.start.map(|d| d.year)).min(),
-            last_year: all.iter().filter_map(|i| i.start.map(|d| d.year)).max(),
-            undated: all.iter().filter(|i| i.start.is_none()).count(),
-            initiators: country_choices(all.iter().map(|i| &i.initiator)),
-            targets: country_choices(all.iter().map(|i| &i.target).chain(store.more_targets().iter().map(|(_, t)| t))),
-            methods: vocab_choices(Method::ALL, all.iter().map(|i| i.method), Method::slug, Method::label),
-            objectives: vocab_choices(
-                Objective::ALL,
-                all.iter().map(|i| i.objective),
-                Objective::slug,
-                Objective::label,
-            ),
-            target_types: vocab_choices(
-                TargetType::ALL,
-                all.iter().map(|i| i.target_type),
-                TargetType::slug,
-                TargetType::label,
-            ),
-            effects: vocab_choices(Effects::ALL, all.iter().map(|i| i.effects), Effects::slug, Effects::label),
-            attribution: vocab_choices(
-                Certainty::ALL,
-                all.iter().map(|i| i.certainty),
-                Certainty::slug,
-                Certainty::label,
-            ),
-            scope: vocab_choices(Scope::ALL, all.iter().map(|i| i.scope), Scope::slug, Scope::label),
+            first_year: t.first_year(),
+            last_year: t.last_year(),
+            undated: t.undated(),
+            initiators: t.initiators(),
+            targets: t.targets(),
+            methods: t.methods(),
+            objectives: t.objectives(),
+            target_types: t.target_types(),
+            effects: t.effects(),
+            attribution: t.attribution(),
+            scope: t.scope(),
             responses: match self.responses.is_some() {
                 true => response_choices(store),
                 false => Vec::new(),
@@ -576,7 +574,7 @@ impl Explorer {
         context: bool,
     ) -> Result<Layout> {
         let compiled = self.compile(filter)?;
-        let chosen = compiled.select(&self.data.incidents);
+        let chosen = self.selection(filter, &compiled);
         let input = ChartInput {
             reading: compiled.reading(),
             facts: self.data.incidents.facts(),
@@ -586,6 +584,7 @@ impl Explorer {
             scale: &self.data.scale,
             responses: self.data.incidents.response_column(),
             context: if context { &self.context } else { &[] },
+            legend: Default::default(),
             years: None,
         };
         let mut layout = chart::draw(area, view, &input)?;

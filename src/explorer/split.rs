@@ -86,6 +86,7 @@ impl Explorer {
             scale: &self.data.scale,
             responses: store.response_column(),
             context: if context { &self.context } else { &[] },
+            legend: Default::default(),
             years: years.clone().min().zip(years.max()),
         };
         split::draw(area, view, &input, &panels)

@@ -39,6 +39,8 @@ impl Explorer {
     /// Returns how many incidents got their texts; an id the data lacks is an error (the file is
     /// from another version of the dataset).
     pub fn attach_text(&mut self, text: &str) -> Result<usize> {
+        // The store is rebuilt: a selection kept from before is let go.
+        self.selected.get_mut().take();
         let mut parts = text.split(events::TEXT_PART);
         let table = Table::from_packed(parts.next().unwrap_or(""));
         let column = |name: &str| {

@@ -7,13 +7,13 @@
 
 use super::canvas::HiDpi;
 use super::params::{filter_from, filter_to_object, params_from};
+use super::receive::{Copying, Meta, Receiving};
 use super::to_js;
 use crate::chart::{Layout, Theme, View, TOUCH_SLOP};
 use crate::events::{EventRecord, WINDOW_DAYS};
 use crate::explorer::Explorer as Core;
 use crate::import::Warning;
 use crate::model::{Scale, Split};
-use crate::store::Parts;
 use plotters::prelude::IntoDrawingArea;
 use wasm_bindgen::prelude::*;
 
@@ -25,6 +25,12 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 #[wasm_bindgen]
 pub struct Explorer {
     core: Core,
+}
+
+impl Explorer {
+    pub(super) fn from_core(core: Core) -> Explorer {
+        Explorer { core }
+    }
 }
 
 #[wasm_bindgen]
@@ -48,7 +54,8 @@ impl Explorer {
     }
 
     /// `fromImport` in steps: returns a [`Receiving`]; call `step()` until it returns true (each
-    /// checks a batch of rows, a few milliseconds), then `finish()` for the explorer.
+    /// copies in or checks part of the data for a few milliseconds), then `finish()` for the
+    /// explorer.
     pub fn receive(#[wasm_bindgen(unchecked_param_type = "Imported")] imported: JsValue) -> Result<Receiving, JsError> {
         let bad = |what: String| JsError::new(&format!("fromImport: {what} (pass the object importFile returned)"));
         // Read field by field rather than through serde's deserialiser, which would bring float
@@ -65,23 +72,13 @@ impl Explorer {
             _ => Err(bad(format!("{name} is not a whole number up to {max}"))),
         };
         let bytes = |name: &str| {
-            field(name)?
-                .dyn_into::<js_sys::Uint8Array>()
-                .map(|a| a.to_vec())
-                .map_err(|_| bad(format!("{name} is not a Uint8Array")))
+            field(name)?.dyn_into::<js_sys::Uint8Array>().map_err(|_| bad(format!("{name} is not a Uint8Array")))
         };
         let words = |name: &str| {
-            field(name)?
-                .dyn_into::<js_sys::Uint32Array>()
-                .map(|a| a.to_vec())
-                .map_err(|_| bad(format!("{name} is not a Uint32Array")))
+            field(name)?.dyn_into::<js_sys::Uint32Array>().map_err(|_| bad(format!("{name} is not a Uint32Array")))
         };
-        let parts = Parts {
-            facts: bytes("facts")?,
-            more: words("more")?,
-            text: String::from_utf8(bytes("text")?).map_err(|_| bad("text is not UTF-8".into()))?,
-            ends: words("ends")?,
-        };
+        // Copied in by the steps (see src/web/receive.rs).
+        let copying = Copying::new(bytes("facts")?, words("more")?, words("ends")?, bytes("text")?);
         let scale = field("scale")?;
         let key = text(&scale, "key")?;
         let scale = Scale::from_key(&key, whole(&scale, "max", 255)? as u8)
@@ -98,7 +95,7 @@ impl Explorer {
             true => None,
             false => Some(responses.as_string().ok_or_else(|| bad("responses is not a string".into()))?),
         };
-        Ok(Receiving { inner: Some(crate::explorer::Receiving::new(parts, scale, warnings, format, responses)?) })
+        Ok(Receiving::new(copying, Meta { scale, warnings, format, responses }))
     }
 
     /// Statistics of the incidents the filter selects: `{total, byInitiator, byTarget, dyads,
@@ -374,19 +371,13 @@ fn split_of(compare: &str) -> Result<Split, JsError> {
         .ok_or_else(|| JsError::new(&format!("compare: '{compare}' is not one of: {}", Split::expected())))
 }
 
-/// Imported data being checked and taken in (see `Explorer.receive`).
-#[wasm_bindgen]
-pub struct Receiving {
-    inner: Option<crate::explorer::Receiving>,
-}
-
 /// How long one step of `Receiving` or `Sorter` works before it returns, in milliseconds.
 const STEP_MS: f64 = 8.0;
 
 /// Repeats `work` (a small piece, returning true when all is done) for about [`STEP_MS`]. Timed
 /// rather than counted: the same rows take several times longer while the browser still runs a
 /// function's baseline code than once it has optimised it.
-fn for_a_while(mut work: impl FnMut() -> Result<bool, JsError>) -> Result<bool, JsError> {
+pub(super) fn for_a_while(mut work: impl FnMut() -> Result<bool, JsError>) -> Result<bool, JsError> {
     let begun = js_sys::Date::now();
     loop {
         if work()? {
@@ -395,21 +386,6 @@ fn for_a_while(mut work: impl FnMut() -> Result<bool, JsError>) -> Result<bool, 
         if js_sys::Date::now() - begun >= STEP_MS {
             return Ok(false);
         }
-    }
-}
-
-#[wasm_bindgen]
-impl Receiving {
-    /// Checks the next batch of rows; true once all are.
-    pub fn step(&mut self) -> Result<bool, JsError> {
-        let r = self.inner.as_mut().ok_or_else(|| JsError::new("this import was already taken in"))?;
-        for_a_while(|| Ok(r.step(2_048)?))
-    }
-
-    /// The explorer on the data, once `step` returned true.
-    pub fn finish(&mut self) -> Result<Explorer, JsError> {
-        let r = self.inner.take().ok_or_else(|| JsError::new("this import was already taken in"))?;
-        Ok(Explorer { core: r.finish()? })
     }
 }
 

@@ -14,6 +14,8 @@ pub mod explorer;
 pub mod import;
 #[cfg(feature = "explorer")]
 mod params;
+#[cfg(feature = "explorer")]
+mod receive;
 mod types;
 
 #[cfg(feature = "explorer")]

@@ -1,16 +1,20 @@
 // End-to-end: a million incidents by `src` never freeze the article. The element reads the file in
-// its worker and hands the columns over; the page then works in steps (the hand-over, facets,
-// statistics, each chart), and the table and the CSV download build their rows in batches. Every
-// main-thread task is recorded (PerformanceObserver 'longtask') from the moment the element starts
-// until the CSV is saved, and the longest is printed. The assertion is loose (a second-long task
-// would be a regression to one big step); the figure to compare with the 50 ms aim is printed.
+// its worker; the page reads the download, joins it and copies the columns into the core in
+// steps, counts the facets as the rows come in, yields between statistics and each chart, and
+// the table and the CSV download build their rows in batches. Every main-thread task is recorded
+// (PerformanceObserver 'longtask') from the moment the element starts until the CSV is saved,
+// and the longest are printed with the phase they fall in. `ROWS=...` tries another size.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSession, url, publisherContext, article } from './browser.mjs';
+import { mkdir, writeFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { useSession, url, publisherContext, article, root as repo } from './browser.mjs';
 
 useSession();
 
-const ROWS = 1_000_000;
+const ROWS = Number(process.env.ROWS || 1_000_000);
+/** The bound asserted on the longest task: see the assertion for why it is not yet 50 ms. */
+const LONGEST_MS = 150;
 
 /** A CSV of `n` incidents in the project's schema (about 45 bytes a row). */
 function million(n) {
@@ -24,12 +28,18 @@ function million(n) {
   return `${lines.join('\n')}\n`;
 }
 
-test('a million incidents by src: the longest main-thread task while loading, tabling and exporting', { timeout: 600_000 }, async () => {
-  const body = Buffer.from(million(ROWS));
+test('a million incidents by src: the longest main-thread task while loading, tabling and exporting', { timeout: 600_000 }, async (t) => {
+  // The file comes from the site's own HTTP server (beside dist/, as `make bench` writes its
+  // data), in chunks over time as an article's would. Answered by the test's route instead, all
+  // 45 MB reach the page at once, and the browser spends 100 ms of one task taking them in before
+  // any of the page's code runs.
+  const dir = join(repo, 'dist/test-data');
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, 'million.csv'), million(ROWS));
+  t.after(() => rm(dir, { recursive: true, force: true }));
   const { ctx, problems } = await publisherContext({
     acceptDownloads: true,
-    pages: { 'million.html': article('<h1>A million</h1><cyber-spectrum id="m" src="/test/million.csv" controls="all"></cyber-spectrum>') },
-    files: { 'million.csv': { body, contentType: 'text/csv' } },
+    pages: { 'million.html': article('<h1>A million</h1><cyber-spectrum id="m" src="/test-data/million.csv" controls="all"></cyber-spectrum>') },
   });
   ctx.setDefaultTimeout(300_000);
   await ctx.addInitScript(() => {
@@ -49,7 +59,7 @@ test('a million incidents by src: the longest main-thread task while loading, ta
   const root = page.locator('#m');
   phases.table = await now();
   await root.getByRole('button', { name: 'Table' }).click();
-  await page.waitForFunction(() => document.querySelector('#m').shadowRoot.querySelector('table caption')?.textContent.includes('1,000,000'));
+  await page.waitForFunction((n) => document.querySelector('#m').shadowRoot.querySelector('table caption')?.textContent.includes(n), ROWS.toLocaleString('en'));
   phases.byName = await now();
   await root.locator('th button', { hasText: 'Incident' }).click();
   await page.waitForFunction(() => /sorted by name/.test(document.querySelector('#m').shadowRoot.querySelector('table caption')?.textContent ?? ''));
@@ -68,10 +78,18 @@ test('a million incidents by src: the longest main-thread task while loading, ta
   const tasks = await page.evaluate(() => window.__tasks);
   console.log(`# phases (ms): ${JSON.stringify(phases)}; tasks: ${JSON.stringify(tasks)}`);
   const longest = tasks.reduce((a, t) => Math.max(a, t[1]), 0);
-  const worst = [...tasks].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([at, ms]) => `${ms} ms at ${at} ms`);
+  const NAMES = { loaded: 'after loading', table: 'tabling', byName: 'sorting by name', csv: 'writing the CSV', saved: 'after saving' };
+  const phase = (at) => NAMES[Object.entries(phases).filter(([, t]) => t <= at).pop()?.[0]] ?? 'loading';
+  const worst = [...tasks].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([at, ms]) => `${ms} ms at ${at} ms, ${phase(at)}`);
   console.log(`# ${ROWS.toLocaleString('en')} incidents by src (loaded at ${loaded.at} ms), table sorted by name, CSV saved: `
     + `${tasks.length} long tasks, the longest ${longest} ms (${worst.join(', ')})`);
-  assert.ok(longest < 1000, `longest main-thread task ${longest} ms`);
+  // The aim is 50 ms. Two tasks still pass it, each one call over all rows, made once while the
+  // browser still runs much of the code unoptimised: the first statistics (a pass over the
+  // selection: 57-60 ms in four runs on a busy two-core machine) and the first chart (its passes
+  // and painting, then the frame's layout and commit: 60-100 ms). Getting them under needs the
+  // statistics and the chart's counts worked out in steps before the calls that show them.
+  // Everything else (download, hand-over, facets, table, sort, CSV) measured under 50 ms.
+  assert.ok(longest < LONGEST_MS, `longest main-thread task ${longest} ms (bound ${LONGEST_MS} ms; the aim is 50)`);
   assert.deepEqual(problems, []);
   await ctx.close();
 });
