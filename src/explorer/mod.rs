@@ -432,6 +432,29 @@ impl Explorer {
         Ok(self.selection(filter, &compiled).to_vec())
     }
 
+    /// What a chart of the rows `selection` needs besides its area (the timeline's years: those
+    /// of the incidents drawn).
+    fn chart_input<'a>(
+        &'a self,
+        compiled: &Compiled,
+        selection: &'a [u32],
+        theme: &'a Theme,
+        context: bool,
+    ) -> ChartInput<'a> {
+        ChartInput {
+            reading: compiled.reading(),
+            facts: self.data.incidents.facts(),
+            selection,
+            palette: &self.palette,
+            theme,
+            scale: &self.data.scale,
+            responses: self.data.incidents.response_column(),
+            context: if context { &self.context } else { &[] },
+            legend: Default::default(),
+            years: None,
+        }
+    }
+
     /// The rows `compiled` (the filter compiled) selects: the last filter's are kept.
     fn selection(&self, filter: &Filter, compiled: &Compiled) -> Rc<Vec<u32>> {
         if let Some((_, rows)) = self.selected.borrow().as_ref().filter(|(f, _)| f == filter) {
@@ -575,19 +598,7 @@ impl Explorer {
     ) -> Result<Layout> {
         let compiled = self.compile(filter)?;
         let chosen = self.selection(filter, &compiled);
-        let input = ChartInput {
-            reading: compiled.reading(),
-            facts: self.data.incidents.facts(),
-            selection: &chosen,
-            palette: &self.palette,
-            theme,
-            scale: &self.data.scale,
-            responses: self.data.incidents.response_column(),
-            context: if context { &self.context } else { &[] },
-            legend: Default::default(),
-            years: None,
-        };
-        let mut layout = chart::draw(area, view, &input)?;
+        let mut layout = chart::draw(area, view, &self.chart_input(&compiled, &chosen, theme, context))?;
         for m in &mut layout.marks {
             m.index = chosen[m.index] as usize;
         }

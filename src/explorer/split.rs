@@ -59,7 +59,7 @@ impl Explorer {
     ) -> Result<Layout> {
         let compiled = self.compile(filter)?;
         let store = &self.data.incidents;
-        let rows = compiled.select(store);
+        let rows = self.selection(filter, &compiled);
         let states = self.panels_of(filter, &rows, by);
         let facts = store.facts();
         let panels: Vec<Panel> = states
@@ -78,16 +78,8 @@ impl Explorer {
         // One span of years for every panel: that of the whole selection.
         let years = rows.iter().filter_map(|&k| facts[k as usize].start.map(|d| d.year));
         let input = ChartInput {
-            reading: compiled.reading(),
-            facts,
-            selection: &rows,
-            palette: &self.palette,
-            theme,
-            scale: &self.data.scale,
-            responses: store.response_column(),
-            context: if context { &self.context } else { &[] },
-            legend: Default::default(),
             years: years.clone().min().zip(years.max()),
+            ..self.chart_input(&compiled, &rows, theme, context)
         };
         split::draw(area, view, &input, &panels)
     }
