@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useSession, openExplorer, settled, root, out } from './browser.mjs';
+import { csvRows } from '../../www/context-file.js';
 
 useSession();
 
@@ -21,21 +22,9 @@ const SIZES = {
 
 // -- the data, read here --------------------------------------------------------------------
 
-/** Rows of a CSV file (quoted fields, doubled quotes, line breaks inside quotes) as objects. */
+/** Rows of a data file as objects (read by the page's own CSV reader for context files). */
 function readCsv(name) {
-  const text = readFileSync(join(root, 'data', name), 'utf8');
-  const rows = [];
-  let row = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i += 1; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else if (c !== '\r') cell += c;
-  }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
+  const rows = csvRows(readFileSync(join(root, 'data', name), 'utf8'));
   const [head, ...body] = rows;
   return body.map((r) => Object.fromEntries(head.map((h, k) => [h, r[k] ?? ''])));
 }
