@@ -193,129 +193,186 @@ fn median(counts: &[usize]) -> Option<f64> {
 /// Figures for the rows `selection` of `store`, severities read on `scale`. One pass over the
 /// selection into dense counters (per country, per dyad, per year and level), so the cost grows
 /// with the selection and not with the number of distinct values.
-pub fn compute(store: &Store, selection: &[u32], scale: &Scale, reading: Option<&Reading>) -> Stats {
-    let facts = store.facts();
-    let total = selection.len();
-    let n = Country::count();
-    let levels = usize::from(scale.max) + 1;
-    let year_slots = (LATEST_YEAR - EARLIEST_YEAR + 1) as usize;
-    let (mut by_initiator, mut by_target) = (PerCountry::new(levels), PerCountry::new(levels));
-    let mut dyads = vec![0u32; n * n];
-    // Per year: its count, then its severity histogram.
-    // One slot per year, and one after them for the undated.
-    let mut years = vec![0usize; (year_slots + 1) * (levels + 1)];
-    let mut severity_counts = vec![0usize; levels];
-    let rules = reading.map_or([None, None], |r| [r.use_of_force.as_ref(), r.armed_attack.as_ref()]);
-    // Per threshold: incidents that reach it, and incidents undecided.
-    let mut reached = [[0usize; 2]; 2];
+pub fn compute(store: &Store, selection: &[u32], scale: &Scale, reading: Option<&'static Reading>) -> Stats {
+    let mut tally = Tally::new(scale, reading);
     // In chunks (see crate::pass): the first statistics of a million incidents run optimised.
-    chunked(selection.len(), |r| {
-        for &k in &selection[r] {
+    chunked(selection.len(), |r| tally.add(store, &selection[r]));
+    tally.finish(store, selection)
+}
+
+/// The statistics' counters, filled a slice of the selection at a time ([`Tally::add`], in order),
+/// so a large selection can be counted in steps; [`Tally::finish`] turns them into [`Stats`].
+pub struct Tally {
+    levels: usize,
+    top: u8,
+    year_slots: usize,
+    by_initiator: PerCountry,
+    by_target: PerCountry,
+    dyads: Vec<u32>,
+    /// Per year: its count, then its severity histogram. One slot per year, and one after them
+    /// for the undated.
+    years: Vec<usize>,
+    severity_counts: Vec<usize>,
+    reading: Option<&'static Reading>,
+    /// Per threshold: incidents that reach it, and incidents undecided.
+    reached: [[usize; 2]; 2],
+    total: usize,
+}
+
+impl Tally {
+    pub fn new(scale: &Scale, reading: Option<&'static Reading>) -> Tally {
+        let n = Country::count();
+        let levels = usize::from(scale.max) + 1;
+        let year_slots = (LATEST_YEAR - EARLIEST_YEAR + 1) as usize;
+        Tally {
+            levels,
+            top: scale.max,
+            year_slots,
+            by_initiator: PerCountry::new(levels),
+            by_target: PerCountry::new(levels),
+            dyads: vec![0u32; n * n],
+            years: vec![0usize; (year_slots + 1) * (levels + 1)],
+            severity_counts: vec![0usize; levels],
+            reading,
+            reached: [[0usize; 2]; 2],
+            total: 0,
+        }
+    }
+
+    /// Counts the incidents at `rows` of `store`.
+    pub fn add(&mut self, store: &Store, rows: &[u32]) {
+        let facts = store.facts();
+        let n = Country::count();
+        let (levels, top, year_slots) = (self.levels, self.top, self.year_slots);
+        let rules = self.reading.map_or([None, None], |r| [r.use_of_force.as_ref(), r.armed_attack.as_ref()]);
+        for &k in rows {
             let i = &facts[k as usize];
-            let level = i.severity.map(|s| usize::from(s.min(scale.max)));
-            by_initiator.add(i.initiator, level);
+            let level = i.severity.map(|s| usize::from(s.min(top)));
+            self.by_initiator.add(i.initiator, level);
             let row = n * i.initiator.index();
-            by_target.add(i.target, level);
-            dyads[row + i.target.index()] += 1;
+            self.by_target.add(i.target, level);
+            self.dyads[row + i.target.index()] += 1;
             if i.targets > 1 {
                 for t in store.targets(k as usize).skip(1) {
-                    by_target.add(t, level);
-                    dyads[row + t.index()] += 1;
+                    self.by_target.add(t, level);
+                    self.dyads[row + t.index()] += 1;
                 }
             }
             let slot =
                 i.start.map_or(year_slots, |d| (d.year.clamp(EARLIEST_YEAR, LATEST_YEAR) - EARLIEST_YEAR) as usize);
             let y = slot * (levels + 1);
-            years[y] += 1;
+            self.years[y] += 1;
             if let Some(s) = i.severity {
                 for (t, rule) in rules.iter().enumerate() {
                     match rule.map(|r| r.verdict(s, i.effects)) {
-                        Some(Verdict::Yes) => reached[t][0] += 1,
-                        Some(Verdict::Undecided) => reached[t][1] += 1,
+                        Some(Verdict::Yes) => self.reached[t][0] += 1,
+                        Some(Verdict::Undecided) => self.reached[t][1] += 1,
                         _ => {}
                     }
                 }
-                let s = usize::from(s.min(scale.max));
-                severity_counts[s] += 1;
-                years[y + 1 + s] += 1;
+                let s = usize::from(s.min(top));
+                self.severity_counts[s] += 1;
+                self.years[y + 1 + s] += 1;
             }
         }
-    });
-    let slot_year = |y: usize| EARLIEST_YEAR + y as i32;
-    let first = (0..year_slots).find(|&y| years[y * (levels + 1)] > 0);
-    let last = (0..year_slots).rev().find(|&y| years[y * (levels + 1)] > 0);
-    let by_year = match (first, last) {
-        (Some(a), Some(b)) => (a..=b)
-            .map(|y| {
-                let at = y * (levels + 1);
-                let hist = &years[at + 1..at + 1 + levels];
-                YearStat {
-                    year: slot_year(y),
-                    count: years[at],
-                    max_severity: hist.iter().rposition(|c| *c > 0).map(|l| l as u8),
-                    mean_severity: mean(hist),
-                }
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
-    let mut dyad_list = Vec::new();
-    for (at, &count) in dyads.iter().enumerate().filter(|(_, c)| **c > 0) {
-        let (a, b) = (Country::from_index(at / n), Country::from_index(at % n));
-        if let (Some(a), Some(b)) = (a, b) {
-            let count = count as usize;
-            dyad_list.push(DyadCount {
-                initiator: a.code(),
-                target: b.code(),
-                initiator_name: a.name(),
-                target_name: b.name(),
-                count,
-                share: share(count, total),
-            });
-        }
+        self.total += rows.len();
     }
-    crate::sort::by(&mut dyad_list, |a, b| {
-        b.count
-            .cmp(&a.count)
-            .then_with(|| a.initiator_name.cmp(b.initiator_name))
-            .then_with(|| a.target_name.cmp(b.target_name))
-    });
-    let coded: usize = severity_counts.iter().sum();
-    let max_severity = severity_counts.iter().rposition(|c| *c > 0).map(|l| l as u8);
-    let figure = |t: usize, f: &dyn Fn(&Rule, [usize; 2]) -> usize| rules[t].map(|r| f(r, reached[t]));
-    Stats {
-        total,
-        by_initiator: by_initiator.ranked(total),
-        by_target: by_target.ranked(total),
-        dyads: dyad_list,
-        by_year,
-        not_coded: total - coded,
-        undated: years[year_slots * (levels + 1)],
-        mean_severity: mean(&severity_counts),
-        median_severity: median(&severity_counts),
-        max_severity,
-        reading: reading.map(|r| r.id.clone()),
-        reading_name: reading.map(|r| r.name.clone()),
-        at_or_above_use_of_force: figure(0, &|_, n| n[0]),
-        at_or_above_armed_attack: figure(1, &|_, n| n[0]),
-        undecided_use_of_force: figure(0, &|_, n| n[1]),
-        undecided_armed_attack: figure(1, &|_, n| n[1]),
-        use_of_force_level: rules[0].map(Rule::from),
-        armed_attack_level: rules[1].map(Rule::from),
-        use_of_force_rule: rules[0].map(Rule::describe),
-        armed_attack_rule: rules[1].map(Rule::describe),
-        first_year: first.map(slot_year),
-        last_year: last.map(slot_year),
-        most_severe: max_severity
-            .map(|top| {
-                let at_top =
-                    selection.iter().filter(|&&k| facts[k as usize].severity.is_some_and(|s| s.min(scale.max) == top));
-                at_top.take(MOST_SEVERE_NAMED).map(|&k| store.name(k as usize).to_string()).collect()
-            })
-            .unwrap_or_default(),
-        most_severe_count: max_severity.map_or(0, |top| severity_counts[usize::from(top)]),
-        severity_counts,
-        responses: None,
-        clustering: None,
+
+    /// The statistics of the rows counted, which are `selection` (for the names of the most severe).
+    pub fn finish(self, store: &Store, selection: &[u32]) -> Stats {
+        let Tally {
+            levels,
+            top: top_level,
+            year_slots,
+            by_initiator,
+            by_target,
+            dyads,
+            years,
+            severity_counts,
+            reading,
+            reached,
+            total,
+        } = self;
+        let facts = store.facts();
+        let n = Country::count();
+        let rules = reading.map_or([None, None], |r| [r.use_of_force.as_ref(), r.armed_attack.as_ref()]);
+        let slot_year = |y: usize| EARLIEST_YEAR + y as i32;
+        let first = (0..year_slots).find(|&y| years[y * (levels + 1)] > 0);
+        let last = (0..year_slots).rev().find(|&y| years[y * (levels + 1)] > 0);
+        let by_year = match (first, last) {
+            (Some(a), Some(b)) => (a..=b)
+                .map(|y| {
+                    let at = y * (levels + 1);
+                    let hist = &years[at + 1..at + 1 + levels];
+                    YearStat {
+                        year: slot_year(y),
+                        count: years[at],
+                        max_severity: hist.iter().rposition(|c| *c > 0).map(|l| l as u8),
+                        mean_severity: mean(hist),
+                    }
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let mut dyad_list = Vec::new();
+        for (at, &count) in dyads.iter().enumerate().filter(|(_, c)| **c > 0) {
+            let (a, b) = (Country::from_index(at / n), Country::from_index(at % n));
+            if let (Some(a), Some(b)) = (a, b) {
+                let count = count as usize;
+                dyad_list.push(DyadCount {
+                    initiator: a.code(),
+                    target: b.code(),
+                    initiator_name: a.name(),
+                    target_name: b.name(),
+                    count,
+                    share: share(count, total),
+                });
+            }
+        }
+        crate::sort::by(&mut dyad_list, |a, b| {
+            b.count
+                .cmp(&a.count)
+                .then_with(|| a.initiator_name.cmp(b.initiator_name))
+                .then_with(|| a.target_name.cmp(b.target_name))
+        });
+        let coded: usize = severity_counts.iter().sum();
+        let max_severity = severity_counts.iter().rposition(|c| *c > 0).map(|l| l as u8);
+        let figure = |t: usize, f: &dyn Fn(&Rule, [usize; 2]) -> usize| rules[t].map(|r| f(r, reached[t]));
+        Stats {
+            total,
+            by_initiator: by_initiator.ranked(total),
+            by_target: by_target.ranked(total),
+            dyads: dyad_list,
+            by_year,
+            not_coded: total - coded,
+            undated: years[year_slots * (levels + 1)],
+            mean_severity: mean(&severity_counts),
+            median_severity: median(&severity_counts),
+            max_severity,
+            reading: reading.map(|r| r.id.clone()),
+            reading_name: reading.map(|r| r.name.clone()),
+            at_or_above_use_of_force: figure(0, &|_, n| n[0]),
+            at_or_above_armed_attack: figure(1, &|_, n| n[0]),
+            undecided_use_of_force: figure(0, &|_, n| n[1]),
+            undecided_armed_attack: figure(1, &|_, n| n[1]),
+            use_of_force_level: rules[0].map(Rule::from),
+            armed_attack_level: rules[1].map(Rule::from),
+            use_of_force_rule: rules[0].map(Rule::describe),
+            armed_attack_rule: rules[1].map(Rule::describe),
+            first_year: first.map(slot_year),
+            last_year: last.map(slot_year),
+            most_severe: max_severity
+                .map(|top| {
+                    let at_top = selection
+                        .iter()
+                        .filter(|&&k| facts[k as usize].severity.is_some_and(|s| s.min(top_level) == top));
+                    at_top.take(MOST_SEVERE_NAMED).map(|&k| store.name(k as usize).to_string()).collect()
+                })
+                .unwrap_or_default(),
+            most_severe_count: max_severity.map_or(0, |top| severity_counts[usize::from(top)]),
+            severity_counts,
+            responses: None,
+            clustering: None,
+        }
     }
 }

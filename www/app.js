@@ -2,7 +2,7 @@
 // chart per view (VIEWS in schema.js), and on every change asks Rust for the statistics and the
 // charts. Errors, from the wasm or the data, land in the error box.
 import { VIEWS, FILTERS, FORMATS } from './schema.js';
-import { startCore, acquire, release, reason, readingWords } from './core.js';
+import { startCore, acquire, release, reason, readingWords, prepare } from './core.js';
 import { filterForm, buildControls, closeDropdownsOnOutsideClick, pairPicks } from './controls.js';
 import { renderStats, activeReading, yearsText } from './stats-view.js';
 import { renderReading } from './reading-view.js';
@@ -352,6 +352,8 @@ async function main() {
   await document.fonts.ready;
   $('app').hidden = false;
   const linked = location.hash; // adopt() writes the (empty) filter into the hash
+  // Data from a URL may be large: its first statistics and chart counts in steps.
+  if (origin !== 'bundled') await prepare(explorer, {});
   adopt(explorer, origin);
   if (linked.length > 1) applyHash(linked);
   // The reading's words (who, basis, sources) are fetched when its section comes into view.

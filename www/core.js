@@ -85,6 +85,24 @@ export function readingWords() {
 /** Lets the page handle input and paint before the next step of long work. */
 export const pause = () => (globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((r) => setTimeout(r, 0)));
 
+/** Works out `filter`'s statistics and chart counts on `explorer` in steps, the page yielding
+ * between them (`Explorer.prepare`), so the calls that then show them answer at once: for data
+ * from a file or URL, where a first pass over a million incidents would hold the page. A filter
+ * it refuses is left to the call that applies it, which says why. */
+export async function prepare(explorer, filter) {
+  let work;
+  try {
+    work = explorer.prepare(filter);
+  } catch {
+    return;
+  }
+  try {
+    while (!work.step(explorer)) await pause();
+  } finally {
+    work.free();
+  }
+}
+
 /** An exception's message; a trap of the WebAssembly core (after an internal error) said as such. */
 export function reason(e) {
   if (e instanceof WebAssembly.RuntimeError) return `the chart's core stopped on an internal error (${e.message})`;

@@ -3,7 +3,7 @@
 // first time a reader opens the panel, drops a file or follows a ?data= link.
 import { fetchBytes, fileBytes, importBytes, fileColumns, megabytes, receive } from './loader.js';
 import { MAX_WARNINGS } from './schema.js';
-import { pause } from './core.js';
+import { pause, prepare } from './core.js';
 import { MAPPING_FIELDS, MAX_MAPPING_COLUMNS } from './schema-files.js';
 
 const $ = (id) => document.getElementById(id);
@@ -103,7 +103,8 @@ export function attach(page) {
       const started = performance.now();
       const imported = await importBytes(bytes, { ...options, signal });
       const next = await receive(page.m, imported);
-      await pause(); // the page's facets and statistics in a task of their own
+      await pause(); // the page's facets in a task of their own
+      await prepare(next, {}); // the statistics and chart counts of all of it, in steps
       page.clearError();
       page.adopt(next, label, local);
       const ms = Math.round(performance.now() - started);

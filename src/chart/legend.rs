@@ -4,7 +4,7 @@
 use super::paint::{Painter, Shape, H, V};
 use super::ChartInput;
 use crate::error::Result;
-use crate::model::{Certainty, Country, Scope};
+use crate::model::Country;
 use plotters::prelude::{DrawingBackend, RGBColor};
 
 pub const FONT: f64 = 12.0;
@@ -15,26 +15,15 @@ const ROW: i32 = 18;
 /// is a reference one (drawn with a dot).
 pub type Summary = (Vec<(String, RGBColor, Shape)>, bool, bool);
 
-/// The legend of `input`'s selection, worked out once per draw in one pass (a chart lays its
-/// legend out twice; at a million incidents each pass is milliseconds).
+/// The legend of `input`'s selection, worked out once per draw from its counts (a chart lays its
+/// legend out twice).
 pub fn summary<'a>(input: &'a ChartInput) -> &'a Summary {
     input.legend.get_or_init(|| {
-        let (mut hollow, mut reference) = (false, false);
-        let mut counts = vec![0usize; Country::count()];
-        crate::pass::chunked(input.len(), |r| {
-            for idx in r {
-                let i = input.at(idx);
-                hollow |= i.certainty == Some(Certainty::Suspected);
-                reference |= i.scope == Some(Scope::Reference);
-                counts[i.initiator.index()] += 1;
-            }
-        });
-        let present = counts.iter().enumerate().filter(|(_, n)| **n > 0);
-        let mut ranked: Vec<(Country, usize)> =
-            present.filter_map(|(k, n)| Some((Country::from_index(k)?, *n))).collect();
+        let d = input.digest();
+        let mut ranked = d.initiators(input.dated_only);
         // Largest first, ties by name (as stats::count_ranked).
         crate::sort::by(&mut ranked, |a, b| b.1.cmp(&a.1).then_with(|| a.0.name().cmp(b.0.name())));
-        (entries(input, ranked), hollow, reference)
+        (entries(input, ranked), d.any_suspected(input.dated_only), d.any_reference(input.dated_only))
     })
 }
 

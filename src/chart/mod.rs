@@ -3,6 +3,7 @@
 //! drew, in the backend's pixels, so the web layer can answer pointer queries without plotters.
 
 mod context;
+pub mod digest;
 mod legend;
 mod paint;
 pub mod record;
@@ -346,6 +347,11 @@ pub struct ChartInput<'a> {
     pub context: &'a [crate::events::Event],
     /// The legend, worked out once by the first who needs it (see [`legend::summary`]).
     pub legend: std::cell::OnceCell<legend::Summary>,
+    /// The selection's counts, made once by the first who needs them, or handed in made ahead
+    /// (see [`ChartInput::digest`]).
+    pub digest: std::cell::OnceCell<std::rc::Rc<digest::Digest>>,
+    /// Whether the legend counts the dated incidents only (the timeline's, which draws no other).
+    pub dated_only: bool,
     /// The years the timeline spans, first and last, when set from outside (the panels of a
     /// comparison share one span); `None`: the years of the incidents drawn.
     pub years: Option<(i32, i32)>,
@@ -364,6 +370,11 @@ impl ChartInput<'_> {
     /// The `idx`-th incident drawn.
     pub fn at(&self, idx: usize) -> &Facts {
         &self.facts[self.selection[idx] as usize]
+    }
+
+    /// The selection's counts (see [`digest::Digest`]): made on first use unless handed in.
+    pub fn digest(&self) -> &digest::Digest {
+        self.digest.get_or_init(|| std::rc::Rc::new(digest::Digest::of(self)))
     }
 
     /// The incidents drawn, in order.

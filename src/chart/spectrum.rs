@@ -9,7 +9,7 @@ use super::paint::{Painter, H, V};
 use super::thresholds;
 use super::{Band, ChartInput, Layout, Mark, OTHER, SERIES};
 use crate::error::Result;
-use crate::model::LEVELS;
+use crate::model::{Country, LEVELS};
 use plotters::prelude::DrawingBackend;
 
 const PAD: i32 = 8;
@@ -84,15 +84,17 @@ pub fn draw<DB: DrawingBackend>(
     let n_columns = usize::from(scale.max) + 2;
     let not_coded = n_columns - 1;
     let column_of = |i: &crate::store::Facts| i.severity.map_or(not_coded, |s| usize::from(s.min(scale.max)));
-    // Incidents per column and series (the palette's slots, then "other"): one pass, whatever N.
+    // Incidents per column and series (the palette's slots, then "other"), from the selection's
+    // counts per initiator and column (one pass, whatever N, made once per selection).
     let series = SERIES.len() + 1;
     let mut counts = vec![0usize; n_columns * series];
-    crate::pass::chunked(input.len(), |r| {
-        for idx in r {
-            let i = input.at(idx);
-            counts[column_of(i) * series + input.palette.slot(i.initiator).unwrap_or(SERIES.len())] += 1;
+    let digest = input.digest();
+    for c in (0..Country::count()).filter_map(Country::from_index) {
+        let slot = input.palette.slot(c).unwrap_or(SERIES.len());
+        for column in 0..n_columns {
+            counts[column * series + slot] += digest.initiator_column(c.index(), column);
         }
-    });
+    }
     let totals: Vec<usize> = counts.chunks(series).map(|c| c.iter().sum()).collect();
 
     let cw = f64::from(w - 2 * PAD) / (n_columns as f64 + 0.5);

@@ -87,7 +87,13 @@ pub fn draw<DB: DrawingBackend>(
         let layout = super::draw(
             &chart,
             view,
-            &ChartInput { selection: &panel.selection, context, legend: Default::default(), ..*input },
+            &ChartInput {
+                selection: &panel.selection,
+                context,
+                legend: Default::default(),
+                digest: Default::default(),
+                ..*input
+            },
         )?;
         let dy = f64::from(top + TITLE_H);
         let row = |m: &Mark| panel.selection.get(m.index).map_or(m.index, |&r| r as usize);

@@ -15,6 +15,11 @@ use crate::store::Facts;
 
 use plotters::prelude::DrawingBackend;
 
+/// When a dated incident began (the marks are drawn for those only).
+fn start(i: &Facts) -> PartialDate {
+    i.start.unwrap_or(PartialDate { year: EARLIEST_YEAR, month: None, day: None })
+}
+
 const PAD: i32 = 8;
 const TICK_FONT: f64 = 12.0;
 const LABEL_FONT: f64 = 12.0;
@@ -69,43 +74,20 @@ pub fn draw<DB: DrawingBackend>(
     area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
     input: &ChartInput,
 ) -> Result<Layout> {
-    let undated = input.iter().filter(|i| i.start.is_none()).count();
-    if undated == 0 {
-        return draw_dated(area, input, 0);
-    }
-    let (kept, back): (Vec<u32>, Vec<usize>) = (input.selection.iter().enumerate())
-        .filter(|(_, &k)| input.facts[k as usize].start.is_some())
-        .map(|(idx, &k)| (k, idx))
-        .unzip();
-    let mut layout = draw_dated(area, &ChartInput { selection: &kept, legend: Default::default(), ..*input }, undated)?;
-    for m in &mut layout.marks {
-        m.index = back[m.index];
-    }
-    Ok(layout)
-}
-
-/// When an incident of a dated selection began (every one has a start).
-fn start(i: &Facts) -> PartialDate {
-    i.start.unwrap_or(PartialDate { year: EARLIEST_YEAR, month: None, day: None })
-}
-
-fn draw_dated<DB: DrawingBackend>(
-    area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
-    input: &ChartInput,
-    undated: usize,
-) -> Result<Layout> {
+    // The legend counts the incidents drawn: the dated ones.
+    let input = &ChartInput { legend: Default::default(), digest: input.digest.clone(), dated_only: true, ..*input };
+    let digest = input.digest();
+    let undated = digest.undated();
     let p = Painter::new(area, input.theme);
     let t = input.theme;
     p.fill()?;
     let (w, h) = (p.width, p.height);
     let scale = input.scale;
     let top = scale.max;
-    let has_nc = input.iter().any(|i| i.severity.is_none());
-    let first = input.years.map(|y| y.0).or_else(|| input.iter().map(|i| start(i).year).min());
-    let last = input.years.map(|y| y.1).or_else(|| input.iter().map(|i| start(i).year).max());
-    let (y0, y1) = match (first, last) {
-        (Some(a), Some(b)) => (a, b + 1),
-        _ => (2009, 2010),
+    let has_nc = digest.dated_not_coded() > 0;
+    let (y0, y1) = match input.years.or_else(|| digest.years()) {
+        Some((a, b)) => (a, b + 1),
+        None => (2009, 2010),
     };
     // Whether a mark per incident fits: marks sit on their level's row and are spread along time
     // only, each within its year's column, overlapping a little at most (see GAP). Where a year of
@@ -129,17 +111,10 @@ fn draw_dated<DB: DrawingBackend>(
     // The mark size that fits (smaller marks before none), or None: counts instead.
     let fitting = |plot_top: i32| {
         let full = mark_size(f64::from(plot_bottom - plot_top) / rows);
-        // The count stops at the first full cell, so a million rows cost no more than a few.
-        let years = (y1 - y0) as usize;
-        let year = plot_w_least.max(40.0) / years as f64;
+        let year = plot_w_least.max(40.0) / f64::from(y1 - y0);
         [full, (full * 0.7).max(6.0).min(full)].into_iter().find(|&d| {
             let fits = ((year - d) / (d * MIN_GAP)).floor().max(0.0) as usize + 1;
-            let mut per = vec![0usize; rows_n * years];
-            !input.iter().any(|i| {
-                let cell = &mut per[row_of(i.severity) * years + (start(i).year - y0) as usize];
-                *cell += 1;
-                *cell > fits
-            })
+            (y0..y1).all(|y| (0..rows_n).all(|row| digest.year_column(y, row) <= fits))
         })
     };
     let lane = if input.context.is_empty() { 0 } else { context::LANE };
@@ -241,9 +216,15 @@ fn draw_dated<DB: DrawingBackend>(
         let per_year = [12, 4, 2, 1].into_iter().find(|k| year_px / f64::from(*k) >= 8.0).unwrap_or(1);
         let periods = ((y1 - y0) * per_year) as usize;
         let mut cells = vec![0usize; rows_n * periods];
-        for i in input.iter() {
-            let within = start(i).month.map_or(per_year / 2, |m| (i32::from(m) - 1) * per_year / 12);
-            cells[row_of(i.severity) * periods + ((start(i).year - y0) * per_year + within) as usize] += 1;
+        for year in y0..y1 {
+            // Month slot 0: the month is unknown, the incident is shaded mid-year.
+            for month in 0..13 {
+                let within = if month == 0 { per_year / 2 } else { (month - 1) * per_year / 12 };
+                let period = ((year - y0) * per_year + within) as usize;
+                for (row, cell) in cells.chunks_mut(periods).enumerate() {
+                    cell[period] += digest.cell(year, month as usize, row);
+                }
+            }
         }
         let most = cells.iter().copied().max().unwrap_or(1).max(1) as f64;
         let step = |n: usize| (7.0 * (1.0 + n as f64).ln() / (1.0 + most).ln()).round() as u8;
@@ -262,13 +243,7 @@ fn draw_dated<DB: DrawingBackend>(
     }
 
     // The yearly maximum as a step line, broken over years with nothing coded.
-    let mut max_by_year: Vec<Option<u8>> = vec![None; (y1 - y0) as usize];
-    for i in input.iter() {
-        if let Some(s) = i.severity {
-            let slot = &mut max_by_year[(start(i).year - y0) as usize];
-            *slot = Some(slot.map_or(s, |m| m.max(s)));
-        }
-    }
+    let max_by_year: Vec<Option<u8>> = (y0..y1).map(|y| digest.top_level(y)).collect();
     let mut prev: Option<(i32, i32)> = None;
     for (k, m) in max_by_year.iter().enumerate() {
         match m {
@@ -294,7 +269,8 @@ fn draw_dated<DB: DrawingBackend>(
     let d = size.unwrap_or(0.0);
     let r = d * 0.42;
     let gap = d * GAP;
-    let mut order: Vec<usize> = if aggregated { Vec::new() } else { (0..input.len()).collect() };
+    let mut order: Vec<usize> =
+        if aggregated { Vec::new() } else { (0..input.len()).filter(|&idx| input.at(idx).start.is_some()).collect() };
     // max/min rather than clamp: f64::clamp's check of its bounds formats floats when it fails,
     // which would bring float formatting (10 KB gzip) into the module.
     let x_mark = |idx: usize| x_of(start(input.at(idx)).fractional_year().max(f64::from(y0)).min(f64::from(y1)));
@@ -350,7 +326,7 @@ fn draw_dated<DB: DrawingBackend>(
             }
         }
     }
-    if input.is_empty() {
+    if input.len() == undated {
         let none_dated = [format!("None of the {undated} incidents that match has a date"), "None has a date".into()];
         let none_dated: Vec<&str> = none_dated.iter().map(String::as_str).collect();
         let none = ["No incidents match the current filters", "No incidents match", "None match"];
@@ -367,12 +343,8 @@ fn draw_dated<DB: DrawingBackend>(
         }
     }
     // Each year, from the top of the plot down through its label, answers for its count.
-    let mut counts = vec![0usize; (y1 - y0) as usize];
-    for i in input.iter() {
-        counts[(start(i).year - y0) as usize] += 1;
-    }
     let bands = (y0..y1)
-        .zip(counts)
+        .map(|year| (year, digest.year(year)))
         .map(|(year, count)| Band {
             x0: x_of(f64::from(year)),
             x1: x_of(f64::from(year + 1)),

@@ -14,6 +14,8 @@ use crate::stats::{self, Stats};
 use crate::store::{Decoder, Parts, Store};
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
+use prepare::Kept;
+pub use prepare::Preparing;
 use serde::Serialize;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -30,6 +32,7 @@ pub const BUNDLED_VERSION: &str = include_str!("../../data/VERSION");
 
 mod csv;
 mod order;
+mod prepare;
 mod readings;
 mod split;
 mod tally;
@@ -55,9 +58,8 @@ pub struct Explorer {
     context: Vec<Event>,
     /// Whether the timeline draws the context events in a lane.
     show_context: bool,
-    /// The last filter's selection: statistics, chart, table and download of one state all ask
-    /// for it, and at a million incidents each selection is a pass of milliseconds.
-    selected: RefCell<Option<(Filter, Rc<Vec<u32>>)>>,
+    /// The last state's selection, statistics and chart counts (see [`prepare`]).
+    kept: RefCell<Kept>,
 }
 
 /// An incident as the API hands it out: plain fields, codes and their display names.
@@ -289,7 +291,7 @@ impl Explorer {
             responses: None,
             context: Vec::new(),
             show_context: false,
-            selected: RefCell::new(None),
+            kept: RefCell::default(),
         }
     }
 
@@ -333,6 +335,8 @@ impl Explorer {
     /// an error naming its row and column, and the events shown before stay.
     pub fn set_context(&mut self, table: &import::table::Table) -> Result<usize> {
         self.context = events::context_from(table, "context file")?;
+        // The statistics kept counted the events shown before.
+        self.kept.get_mut().stats = None;
         Ok(self.context.len())
     }
 
@@ -451,29 +455,50 @@ impl Explorer {
             responses: self.data.incidents.response_column(),
             context: if context { &self.context } else { &[] },
             legend: Default::default(),
+            digest: Default::default(),
+            dated_only: false,
             years: None,
         }
     }
 
     /// The rows `compiled` (the filter compiled) selects: the last filter's are kept.
     fn selection(&self, filter: &Filter, compiled: &Compiled) -> Rc<Vec<u32>> {
-        if let Some((_, rows)) = self.selected.borrow().as_ref().filter(|(f, _)| f == filter) {
+        if let Some((_, rows)) = self.kept.borrow().selection.as_ref().filter(|(f, _)| f == filter) {
             return Rc::clone(rows);
         }
         let rows = Rc::new(compiled.select(&self.data.incidents));
-        *self.selected.borrow_mut() = Some((filter.clone(), Rc::clone(&rows)));
+        let mut kept = self.kept.borrow_mut();
+        kept.selection = Some((filter.clone(), Rc::clone(&rows)));
+        kept.digest = None;
         rows
     }
 
+    /// The statistics of `filter`'s selection (kept: asked again for the same filter, or worked
+    /// out ahead by [`Explorer::prepare`], they are not counted again).
     pub fn stats(&self, filter: &Filter) -> Result<Stats> {
+        Ok(Stats::clone(&*self.shared_stats(filter)?))
+    }
+
+    /// As [`Explorer::stats`], the statistics kept rather than a copy of them.
+    pub fn shared_stats(&self, filter: &Filter) -> Result<Rc<Stats>> {
+        if let Some((_, stats)) = self.kept.borrow().stats.as_ref().filter(|(f, _)| f == filter) {
+            return Ok(Rc::clone(stats));
+        }
         let compiled = self.compile(filter)?;
-        let store = &self.data.incidents;
         let rows = self.selection(filter, &compiled);
-        let mut stats = stats::compute(store, &rows, &self.data.scale, compiled.reading());
-        stats.responses = self.responses.as_ref().map(|l| events::response_stats(l, store, &rows));
-        stats.clustering =
-            (!self.context.is_empty()).then(|| events::clustering(&self.context, store, &rows, events::WINDOW_DAYS));
+        let stats = stats::compute(&self.data.incidents, &rows, &self.data.scale, compiled.reading());
+        let stats = Rc::new(self.with_events(stats, &rows));
+        self.kept.borrow_mut().stats = Some((filter.clone(), Rc::clone(&stats)));
         Ok(stats)
+    }
+
+    /// `stats` of the rows `rows` with what the responses and context events add to them.
+    fn with_events(&self, mut stats: Stats, rows: &[u32]) -> Stats {
+        let store = &self.data.incidents;
+        stats.responses = self.responses.as_ref().map(|l| events::response_stats(l, store, rows));
+        stats.clustering =
+            (!self.context.is_empty()).then(|| events::clustering(&self.context, store, rows, events::WINDOW_DAYS));
+        stats
     }
 
     /// For each list field, how many incidents each value would select with the rest of the filter
@@ -598,7 +623,16 @@ impl Explorer {
     ) -> Result<Layout> {
         let compiled = self.compile(filter)?;
         let chosen = self.selection(filter, &compiled);
-        let mut layout = chart::draw(area, view, &self.chart_input(&compiled, &chosen, theme, context))?;
+        let input = self.chart_input(&compiled, &chosen, theme, context);
+        // The selection's counts, kept from the last draw of it or from `prepare`, else kept now.
+        let kept = self.kept.borrow().digest_of(&chosen);
+        if let Some(digest) = kept {
+            let _ = input.digest.set(digest);
+        }
+        let mut layout = chart::draw(area, view, &input)?;
+        if let Some(digest) = input.digest.get() {
+            self.kept.borrow_mut().digest = Some((Rc::clone(&chosen), Rc::clone(digest)));
+        }
         for m in &mut layout.marks {
             m.index = chosen[m.index] as usize;
         }

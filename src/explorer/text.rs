@@ -1,9 +1,9 @@
 //! The bundled dataset's long texts (rationale, attribution, description, sources): left out of
 //! the browser's module by build.rs and attached when the page fetches them.
 
-use super::Explorer;
 #[cfg(not(target_arch = "wasm32"))]
 use super::BUNDLED_CORE;
+use super::{Explorer, Kept};
 use crate::error::{Error, Result};
 use crate::events::{self, Linked};
 use crate::import::{self, table::Table};
@@ -39,8 +39,9 @@ impl Explorer {
     /// Returns how many incidents got their texts; an id the data lacks is an error (the file is
     /// from another version of the dataset).
     pub fn attach_text(&mut self, text: &str) -> Result<usize> {
-        // The store is rebuilt: a selection kept from before is let go.
-        self.selected.get_mut().take();
+        // The store is rebuilt: what was kept from before (a selection, the names in its
+        // statistics) is let go.
+        *self.kept.get_mut() = Kept::default();
         let mut parts = text.split(events::TEXT_PART);
         let table = Table::from_packed(parts.next().unwrap_or(""));
         let column = |name: &str| {

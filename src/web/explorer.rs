@@ -107,7 +107,18 @@ impl Explorer {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Filter | undefined")] filter: JsValue,
     ) -> Result<JsValue, JsError> {
-        to_js(&self.core.stats(&filter_from(filter)?)?)
+        to_js(&*self.core.shared_stats(&filter_from(filter)?)?)
+    }
+
+    /// Works out the filter's statistics and the charts' counts of its selection ahead, in steps:
+    /// returns a [`Preparing`]; call `step(explorer)` until it returns true (each works a few
+    /// milliseconds), and `stats` and the charts of that filter then answer at once. For a large
+    /// dataset's first state, so no single call holds the page for the whole pass.
+    pub fn prepare(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Filter | undefined")] filter: JsValue,
+    ) -> Result<Preparing, JsError> {
+        Ok(Preparing { inner: self.core.prepare(&filter_from(filter)?)? })
     }
 
     /// Whether the bundled dataset's long texts (rationale, attribution, description, sources)
@@ -371,7 +382,7 @@ fn split_of(compare: &str) -> Result<Split, JsError> {
         .ok_or_else(|| JsError::new(&format!("compare: '{compare}' is not one of: {}", Split::expected())))
 }
 
-/// How long one step of `Receiving` or `Sorter` works before it returns, in milliseconds.
+/// How long one step of `Receiving`, `Sorter` or `Preparing` works before it returns, in milliseconds.
 const STEP_MS: f64 = 8.0;
 
 /// Repeats `work` (a small piece, returning true when all is done) for about [`STEP_MS`]. Timed
@@ -405,6 +416,20 @@ impl Sorter {
     /// The rows in order (complete once `step` returned true).
     pub fn order(&self) -> Vec<u32> {
         self.inner.order().to_vec()
+    }
+}
+
+/// A filter's statistics and chart counts being worked out ahead (see `Explorer.prepare`).
+#[wasm_bindgen]
+pub struct Preparing {
+    inner: crate::explorer::Preparing,
+}
+
+#[wasm_bindgen]
+impl Preparing {
+    /// One step on the explorer it came from; true once everything is counted.
+    pub fn step(&mut self, explorer: &Explorer) -> Result<bool, JsError> {
+        for_a_while(|| Ok(self.inner.step(&explorer.core)?))
     }
 }
 

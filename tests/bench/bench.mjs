@@ -1,7 +1,7 @@
 // make bench, browser half: the explorer page in headless Chromium on the synthetic datasets that
 // `cargo run --release --bin bench -- --write dist/bench-data` writes (1k to 1M incidents). For each
 // size it prints the time from navigation to the first chart drawn, the time a filter change takes
-// until the statistics and both charts are redrawn (median and 95th percentile over 60 changes of
+// until the statistics and every chart on the page are redrawn (median and 95th percentile over 60 changes of
 // twelve kinds), and the wasm memory per incident. The page reports its own work through
 // performance marks (cs:stats from app.js, cs:drawn from charts.js). Figures are printed, never
 // asserted: a benchmark that fails on a busy machine would only teach people to ignore it.
@@ -61,7 +61,8 @@ try {
           location.hash = h;
           const poll = () => {
             const drawn = performance.getEntriesByName('cs:drawn')[0];
-            if (drawn.startTime > before && drawn.detail.views === 2) {
+            // A batch's mark is left once every chart the change asked for is drawn.
+            if (drawn.startTime > before && drawn.detail.views > 0) {
               const stats = performance.getEntriesByName('cs:stats')[0];
               done({ stats: stats.detail.ms, draw: drawn.detail.ms, work: stats.detail.ms + drawn.detail.ms, wall: drawn.startTime - begun, memory: stats.detail.memory });
             } else setTimeout(poll, 0);
@@ -85,7 +86,7 @@ try {
   server.close();
 }
 
-console.log('\nbrowser (headless Chromium, 1280x900 page, both charts and the statistics)');
+console.log('\nbrowser (headless Chromium, 1280x900 page, the statistics and every chart on it)');
 console.log('  incidents  first chart  change median (stats + charts)    p95  target  wall p95  wasm memory  bytes/incident');
 for (const r of rows) {
   console.log(`  ${String(r.n).padStart(9)}  ${ms(r.first)} ms  ${ms(r.median)} ms (${ms(r.stats50).trim()} + ${ms(r.draw50).trim()}) ${ms(r.p95)} ${String(TARGET[r.n] ?? '').padStart(6)}  ${ms(r.wall95)}`

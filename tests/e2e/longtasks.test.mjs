@@ -13,8 +13,10 @@ import { useSession, url, publisherContext, article, root as repo } from './brow
 useSession();
 
 const ROWS = Number(process.env.ROWS || 1_000_000);
-/** The bound asserted on the longest task: see the assertion for why it is not yet 50 ms. */
-const LONGEST_MS = 150;
+/** No task longer than this once the element has started on its data. */
+const LONGEST_MS = 50;
+/** The page's start (its modules evaluated, the element built), before any data: see below. */
+const START_MS = 100;
 
 /** A CSV of `n` incidents in the project's schema (about 45 bytes a row). */
 function million(n) {
@@ -47,15 +49,28 @@ test('a million incidents by src: the longest main-thread task while loading, ta
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__tasks.push([Math.round(e.startTime), Math.round(e.duration)]);
     }).observe({ type: 'longtask', buffered: true });
+    // Long animation frames name the scripts that ran in them, so a long task can be put down
+    // to its code.
+    window.__frames = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        const scripts = e.scripts.map((x) => `${x.sourceFunctionName || x.invoker} (${x.sourceURL.split('/').pop()}) ${Math.round(x.duration)} ms`);
+        window.__frames.push([Math.round(e.startTime), Math.round(e.duration), scripts.join(', ')]);
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
   });
   const page = await ctx.newPage();
   await page.goto(`${url}test/million.html`);
   await page.evaluate(() => document.querySelector('#m').ready);
-  const loaded = await page.evaluate(() => ({ total: document.querySelector('#m').stats.total, at: Math.round(performance.now()) }));
+  const loaded = await page.evaluate(() => ({
+    total: document.querySelector('#m').stats.total,
+    at: Math.round(performance.now()),
+    loading: Math.round(performance.getEntriesByName('cs:loading')[0].startTime),
+  }));
   assert.equal(loaded.total, ROWS);
 
   const now = () => page.evaluate(() => Math.round(performance.now()));
-  const phases = { loaded: loaded.at };
+  const phases = { loading: loaded.loading, loaded: loaded.at };
   const root = page.locator('#m');
   phases.table = await now();
   await root.getByRole('button', { name: 'Table' }).click();
@@ -78,18 +93,28 @@ test('a million incidents by src: the longest main-thread task while loading, ta
   const tasks = await page.evaluate(() => window.__tasks);
   console.log(`# phases (ms): ${JSON.stringify(phases)}; tasks: ${JSON.stringify(tasks)}`);
   const longest = tasks.reduce((a, t) => Math.max(a, t[1]), 0);
-  const NAMES = { loaded: 'after loading', table: 'tabling', byName: 'sorting by name', csv: 'writing the CSV', saved: 'after saving' };
-  const phase = (at) => NAMES[Object.entries(phases).filter(([, t]) => t <= at).pop()?.[0]] ?? 'loading';
-  const worst = [...tasks].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([at, ms]) => `${ms} ms at ${at} ms, ${phase(at)}`);
+  const NAMES = { loading: 'loading', loaded: 'after loading', table: 'tabling', byName: 'sorting by name', csv: 'writing the CSV', saved: 'after saving' };
+  const phase = (at) => NAMES[Object.entries(phases).filter(([, t]) => t <= at).pop()?.[0]] ?? 'starting';
+  const frames = await page.evaluate(() => window.__frames);
+  // The scripts of the long animation frame a task falls in, if it has any.
+  const ran = (at) => {
+    const f = frames.find(([from, ms]) => at >= from - 1 && at <= from + ms);
+    return f?.[2] ? `; ${f[2]}` : '';
+  };
+  const worst = [...tasks].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([at, ms]) => `${ms} ms at ${at} ms, ${phase(at)}${ran(at)}`);
   console.log(`# ${ROWS.toLocaleString('en')} incidents by src (loaded at ${loaded.at} ms), table sorted by name, CSV saved: `
     + `${tasks.length} long tasks, the longest ${longest} ms (${worst.join(', ')})`);
-  // The aim is 50 ms. Two tasks still pass it, each one call over all rows, made once while the
-  // browser still runs much of the code unoptimised: the first statistics (a pass over the
-  // selection: 57-60 ms in four runs on a busy two-core machine) and the first chart (its passes
-  // and painting, then the frame's layout and commit: 60-100 ms). Getting them under needs the
-  // statistics and the chart's counts worked out in steps before the calls that show them.
-  // Everything else (download, hand-over, facets, table, sort, CSV) measured under 50 ms.
-  assert.ok(longest < LONGEST_MS, `longest main-thread task ${longest} ms (bound ${LONGEST_MS} ms; the aim is 50)`);
+  // From the moment the element starts on its data (the download, the worker's hand-over, the
+  // facets, the first statistics and chart counts, worked out in steps, the first draw, the table,
+  // the sort and the CSV), no task may pass 50 ms. Before it, the page starts: its modules are
+  // evaluated and the element built, whatever the data; on this two-core machine, busy with the
+  // test's own server, that has taken 56-60 ms in 2 runs of 8 (42 ms of it the module's script),
+  // under 50 ms in the others. It is bounded apart.
+  const started = tasks.filter(([at]) => at < loaded.loading);
+  const working = tasks.filter(([at]) => at >= loaded.loading);
+  const most = (list) => list.reduce((a, t) => Math.max(a, t[1]), 0);
+  assert.ok(most(working) < LONGEST_MS, `longest task once the data is being read: ${most(working)} ms (bound ${LONGEST_MS} ms)`);
+  assert.ok(most(started) < START_MS, `longest task while the page starts: ${most(started)} ms (bound ${START_MS} ms)`);
   assert.deepEqual(problems, []);
   await ctx.close();
 });
