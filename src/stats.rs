@@ -23,39 +23,39 @@ pub struct CountryCount {
     pub max_severity: Option<u8>,
 }
 
-/// Per country (by [`Country::index`]), how many incidents and the severity histogram of the
-/// coded ones.
+/// Per country (by [`Country::index`]), the severity histogram of its incidents: a slot per level,
+/// then one for those not coded (one count per incident; the total is the row's sum).
 struct PerCountry {
-    counts: Vec<usize>,
-    levels: usize,
-    hist: Vec<usize>,
+    /// Slots per country: the levels, then "not coded".
+    width: usize,
+    hist: Vec<u32>,
 }
 
 impl PerCountry {
     fn new(levels: usize) -> PerCountry {
-        let n = Country::count();
-        PerCountry { counts: vec![0; n], levels, hist: vec![0; n * levels] }
+        PerCountry { width: levels + 1, hist: vec![0; Country::count() * (levels + 1)] }
     }
 
     fn add(&mut self, c: Country, severity: Option<usize>) {
-        self.counts[c.index()] += 1;
-        if let Some(s) = severity {
-            self.hist[c.index() * self.levels + s] += 1;
-        }
+        self.hist[c.index() * self.width + severity.unwrap_or(self.width - 1)] += 1;
     }
 
     /// The countries with incidents, largest first, ties by name so the order is stable.
     fn ranked(&self, total: usize) -> Vec<CountryCount> {
-        let mut out: Vec<CountryCount> = (0..self.counts.len())
-            .filter(|&c| self.counts[c] > 0)
-            .filter_map(Country::from_index)
-            .map(|c| {
-                let hist = &self.hist[c.index() * self.levels..(c.index() + 1) * self.levels];
+        let mut out: Vec<CountryCount> = (self.hist.chunks(self.width).enumerate())
+            .filter_map(|(c, row)| Some((Country::from_index(c)?, row)))
+            .filter_map(|(c, row)| {
+                let count = row.iter().map(|n| *n as usize).sum::<usize>();
+                let hist: Vec<usize> = row[..self.width - 1].iter().map(|n| *n as usize).collect();
+                (count > 0).then_some((c, count, hist))
+            })
+            .map(|(c, count, hist)| {
+                let hist = &hist[..];
                 CountryCount {
                     code: c.code(),
                     name: c.name(),
-                    count: self.counts[c.index()],
-                    share: share(self.counts[c.index()], total),
+                    count,
+                    share: share(count, total),
                     mean_severity: mean(hist),
                     median_severity: median(hist),
                     max_severity: hist.iter().rposition(|n| *n > 0).map(|l| l as u8),
@@ -217,6 +217,8 @@ pub struct Tally {
     /// Per threshold: incidents that reach it, and incidents undecided.
     reached: [[usize; 2]; 2],
     total: usize,
+    /// Where the last row's extra targets were (see `Store::more_targets_of`).
+    more_at: usize,
 }
 
 impl Tally {
@@ -236,6 +238,7 @@ impl Tally {
             reading,
             reached: [[0usize; 2]; 2],
             total: 0,
+            more_at: 0,
         }
     }
 
@@ -252,11 +255,9 @@ impl Tally {
             let row = n * i.initiator.index();
             self.by_target.add(i.target, level);
             self.dyads[row + i.target.index()] += 1;
-            if i.targets > 1 {
-                for t in store.targets(k as usize).skip(1) {
-                    self.by_target.add(t, level);
-                    self.dyads[row + t.index()] += 1;
-                }
+            for &(_, t) in store.more_targets_of(k as usize, &mut self.more_at) {
+                self.by_target.add(t, level);
+                self.dyads[row + t.index()] += 1;
             }
             let slot =
                 i.start.map_or(year_slots, |d| (d.year.clamp(EARLIEST_YEAR, LATEST_YEAR) - EARLIEST_YEAR) as usize);
@@ -292,6 +293,7 @@ impl Tally {
             reading,
             reached,
             total,
+            ..
         } = self;
         let facts = store.facts();
         let n = Country::count();

@@ -44,6 +44,12 @@ pub struct Preparing {
 }
 
 impl Explorer {
+    /// Lets go of what was kept of the last state (its selection, statistics and chart counts):
+    /// the next call for it works them out afresh, as a benchmark needs.
+    pub fn forget(&self) {
+        *self.kept.borrow_mut() = Kept::default();
+    }
+
     /// Starts working out `filter`'s statistics and the charts' counts of its selection in steps
     /// (call [`Preparing::step`] until it returns true); afterwards `stats(filter)` and the
     /// charts of `filter` answer from what was counted. A filter the data cannot take is refused
