@@ -11,10 +11,11 @@
 // the reader sees. Every message (a bad attribute, data that cannot be read) shows inside the
 // element and in the console; nothing is thrown at the page.
 
-import { FILTERS, VIEWS, FORMATS } from './schema.js';
-import { configure, startCore, acquire, release, reason, pause, prepare } from './core.js';
+import { FILTERS, VIEWS } from './schema.js';
+import { configure, startCore, release, reason } from './core.js';
+import { loadData } from './element-data.js';
 import { closeDropdownsOnOutsideClick } from './controls.js';
-import { readControls, readTimeout, readHeight, readLang, themeError, toolbar } from './embed-tools.js';
+import { readControls, readHeight, readLang, themeError, toolbar } from './embed-tools.js';
 import { headline } from './stats-view.js';
 import { chartKeeper, chartView } from './charts.js';
 import { shareButtons, stateParams, pinnedVersion, VERSION } from './share.js';
@@ -28,7 +29,6 @@ export const FILTER_ATTRIBUTES = FILTERS.map((f) => f.param);
 export const SETTINGS = ['view', 'compare', 'context', 'context-src', 'src', 'format', 'timeout', 'theme', 'controls', 'height', 'lang', 'dataset-version', 'incident'];
 const VIEW_NAMES = VIEWS.map((v) => v.name);
 // A column mapping can only be given in the explorer page's form, not in an attribute.
-const FORMAT_NAMES = FORMATS.filter((f) => !f.mapping).map((f) => f.name);
 const STYLESHEETS = ['./controls.css', './cyber-spectrum.css'].map((f) => new URL(f, import.meta.url).href);
 const TAG = 'cyber-spectrum';
 // What each attribute change does (the filter attributes and `view` re-read the state).
@@ -193,54 +193,14 @@ export class CyberSpectrum extends HTMLElement {
     await this.loadData();
   }
 
-  async loadData() {
-    const src = this.getAttribute('src');
-    const format = (this.getAttribute('format') || 'auto').trim().toLowerCase();
-    if (!FORMAT_NAMES.includes(format)) {
-      this.fail(`Attribute format="${format}" is not one of: ${FORMAT_NAMES.join(', ')}.`);
-      return;
-    }
-    const { seconds: stallSeconds, error } = readTimeout(this.getAttribute('timeout'));
-    if (error) {
-      this.fail(error);
-      return;
-    }
-    // Where start-up ends and the data's work begins (the long-task test reads it).
-    performance.mark('cs:loading');
-    this.status.textContent = src ? `Loading data from ${src}…` : 'Loading the chart…';
-    this.status.hidden = false;
-    const entry = acquire(this.m, src, format, stallSeconds, this.getAttribute('context-src'));
-    let explorer;
-    try {
-      explorer = await entry.loading;
-    } catch (e) {
-      release(entry);
-      if (src === this.getAttribute('src')) this.fail(`The data could not be loaded: ${reason(e)}`);
-      return;
-    }
-    if (src !== this.getAttribute('src') || !this.isConnected) { // a newer src is loading, or the element left
-      release(entry);
-      if (!this.isConnected) this.released = true;
-      return;
-    }
-    if (this.held) release(this.held);
-    this.held = entry;
-    // Facets, then statistics and the chart, each in a task of its own: with a million incidents
-    // each takes tens of milliseconds, and the article stays responsive between them.
-    // Still this element's data after each pause: not replaced by a newer src, not let go because
-    // the element left the page.
-    const current = () => this.held === entry && src === this.getAttribute('src');
-    if (src) await pause();
-    if (!current()) return;
-    const facets = explorer.facets();
-    if (src) await pause();
-    if (!current()) return;
-    if (src) {
-      // The first state's statistics and chart counts, worked out in steps.
-      const first = this.pendingFilter ?? this.attributeFilter(explorer);
-      if (first) await prepare(explorer, first);
-      if (!current()) return;
-    }
+  /** Reads the data the attributes name (see element-data.js). */
+  loadData() {
+    return loadData(this);
+  }
+
+  /** Takes the loaded `explorer` (with its `facets`) and shows the state the attributes, or a
+   * filter set before the data came, describe. */
+  adopt(explorer, facets) {
     this.status.hidden = true;
     this.explorer = explorer;
     this.facets = facets;
@@ -254,6 +214,17 @@ export class CyberSpectrum extends HTMLElement {
     }
   }
 
+  /** The filter the element will show first on `explorer`: one set before the data came, or the
+   * attributes'; undefined when they are bad (applying them says why). */
+  firstFilter(explorer) {
+    if (this.pendingFilter) return this.pendingFilter;
+    try {
+      return explorer.filterFromParams(this.filterParams());
+    } catch {
+      return undefined;
+    }
+  }
+
   /** The filter attributes, as parameters. */
   filterParams() {
     const params = {};
@@ -262,16 +233,6 @@ export class CyberSpectrum extends HTMLElement {
       if (v !== null) params[name] = v;
     }
     return params;
-  }
-
-  /** The filter the attributes describe on `explorer`, or undefined when they are bad (applying
-   * them says why). */
-  attributeFilter(explorer) {
-    try {
-      return explorer.filterFromParams(this.filterParams());
-    } catch {
-      return undefined;
-    }
   }
 
   /** The state the attributes describe, applied (or their error shown). */
