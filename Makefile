@@ -33,12 +33,14 @@ lint:
 	cargo fmt --all --check
 	cargo clippy --locked --all-targets -- -D warnings
 	cargo clippy --locked --target wasm32-unknown-unknown --lib -- -D warnings
+	cargo clippy --locked --target wasm32-unknown-unknown --lib --no-default-features --features importer -- -D warnings
+	cargo clippy --locked --target wasm32-unknown-unknown --lib --no-default-features --features importer,workbooks -- -D warnings
 
 test-unit:
 	node --test tests/unit/
 
 test-browser:
-	wasm-pack test --headless --chrome -- --locked --test web --features importer
+	wasm-pack test --headless --chrome -- --locked --test web --features importer,workbooks
 
 test-e2e: test-hooks
 	node --test --test-timeout=180000 tests/e2e/*.test.mjs

@@ -41,6 +41,8 @@ cargo run --locked --quiet --bin schema >&2
 # --locked: the wasm is built from the dependency versions in Cargo.lock and nothing else.
 build_module "$out_name" -- --locked
 build_module "$import_name" -- --locked --no-default-features --features importer
+# The importer that also reads .xlsx workbooks, loaded only for one.
+build_module "$(setting importer workbook-out-name)" -- --locked --no-default-features --features importer,workbooks
 # The bundled dataset's long texts, beside the module that leaves them out (see build.rs).
 cargo run --locked --quiet --bin schema -- text "$out_dir/${out_name}_text.txt" >&2
 cargo run --locked --quiet --bin schema -- readings "$out_dir/${out_name}_readings.json" >&2

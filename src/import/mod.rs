@@ -11,9 +11,35 @@ mod mapped;
 mod native;
 mod number;
 pub mod table;
+// Workbooks (.xlsx: zip archives of XML). Native builds always read them; in the browser only the
+// importer module built with `workbooks`, which the worker loads for a workbook's bytes, so the
+// module that reads CSV and JSON goes without them (see www/import-worker.js).
+#[cfg(any(feature = "workbooks", not(target_arch = "wasm32")))]
+mod workbook {
+    pub use super::xlsx::read;
+}
+#[cfg(not(any(feature = "workbooks", not(target_arch = "wasm32"))))]
+mod workbook {
+    use super::table::Table;
+    use crate::error::{Error, Result};
+
+    pub fn read(_: &[u8]) -> Result<Vec<(String, Table)>> {
+        Err(Error::File(
+            "this is an .xlsx workbook, which this importer module does not read: load it through the importer worker (loader.js importBytes), which reads workbooks".into(),
+        ))
+    }
+}
+#[cfg(any(feature = "workbooks", not(target_arch = "wasm32")))]
 mod xlsx;
+#[cfg(any(feature = "workbooks", not(target_arch = "wasm32")))]
 mod xml;
+#[cfg(any(feature = "workbooks", not(target_arch = "wasm32")))]
 mod zip;
+
+/// Whether `data` is a zip archive (an .xlsx workbook is one): its first bytes.
+pub fn is_zip(data: &[u8]) -> bool {
+    data.starts_with(b"PK\x03\x04")
+}
 
 use crate::error::{Error, Result};
 use crate::model::Scale;
@@ -251,12 +277,12 @@ fn parse_table(t: &Table, format: Format, mapping: Option<&Mapping>) -> Result<D
 pub fn parse_bytes(bytes: &[u8], format: Option<Format>, mapping: Option<&Mapping>) -> Result<(Dataset, String)> {
     check_size(bytes.len())?;
     let format = if mapping.is_some() { Some(Format::Mapped) } else { format };
-    if !zip::is_zip(bytes) {
+    if !is_zip(bytes) {
         let text = utf8(bytes)?;
         let (data, format) = parse(text, format, mapping)?;
         return Ok((data, format.name().to_string()));
     }
-    let sheets = xlsx::read(bytes)?;
+    let sheets = workbook::read(bytes)?;
     let mut last_error = None;
     for (name, table) in &sheets {
         let found = Format::of_header(&table.header);
@@ -356,8 +382,8 @@ fn looks_like_json(text: &str) -> bool {
 /// JSON), for a page that lets a publisher choose a mapping.
 pub fn columns(bytes: &[u8]) -> Result<Vec<String>> {
     check_size(bytes.len())?;
-    let table = if zip::is_zip(bytes) {
-        xlsx::read(bytes)?
+    let table = if is_zip(bytes) {
+        workbook::read(bytes)?
             .into_iter()
             .map(|(_, t)| t)
             .find(|t| !t.header.is_empty())

@@ -33,11 +33,6 @@ fn u32_at(d: &[u8], at: usize) -> Result<u32> {
         .ok_or_else(|| corrupt("a record runs past the end"))
 }
 
-/// True when the bytes start like a zip archive.
-pub fn is_zip(data: &[u8]) -> bool {
-    data.starts_with(b"PK\x03\x04")
-}
-
 impl<'a> Zip<'a> {
     pub fn open(data: &'a [u8]) -> Result<Zip<'a>> {
         // The end-of-central-directory record sits in the last 22 bytes plus any comment.

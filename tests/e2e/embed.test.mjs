@@ -52,6 +52,9 @@ test('three embeds with different data and filters render independently from one
   assert.equal(a.total, await countOn('initiators=PRK&targets=KOR,USA&from=2009&to=2016'));
   assert.equal(b.total, await countOn('initiators=RUS'));
   assert.equal(c.total, 7, 'the EuRepoC sample has 7 incidents, 2 of them undated');
+  // A CSV is read by the text importer; the one that also reads workbooks is not fetched.
+  assert.ok(fetched.some((r) => r.endsWith('/pkg/cyber_spectrum_import_bg.wasm')), 'the text importer read the CSV');
+  assert.ok(!fetched.some((r) => r.includes('cyber_spectrum_import_xlsx')), 'no workbook importer for a CSV');
   assert.ok(a.total > 10 && b.total > 5 && a.total !== b.total, `${a.total} ${b.total}`);
   assert.match(a.headline, new RegExp(`^${a.total} incidents, 2009 to 2016`));
   assert.deepEqual(a.filter, { from: 2009, to: 2016, initiators: ['PRK'], targets: ['KOR', 'USA'] });
