@@ -72,6 +72,16 @@ test('a million incidents by src: the longest main-thread task while loading, ta
   const now = () => page.evaluate(() => Math.round(performance.now()));
   const phases = { loading: loaded.loading, loaded: loaded.at };
   const root = page.locator('#m');
+  // A reader's filter change on all of it: the statistics and the chart of the new selection.
+  phases.filter = await now();
+  // And back to everything, for the table below.
+  for (const filter of [{ initiators: ['PRK', 'RUS'], from: 2008 }, {}]) {
+    await page.evaluate((f) => new Promise((done) => {
+      const el = document.querySelector('#m');
+      el.addEventListener('change', () => requestAnimationFrame(() => setTimeout(done, 0)), { once: true });
+      el.filter = f;
+    }), filter);
+  }
   phases.table = await now();
   await root.getByRole('button', { name: 'Table' }).click();
   await page.waitForFunction((n) => document.querySelector('#m').shadowRoot.querySelector('table caption')?.textContent.includes(n), ROWS.toLocaleString('en'));
@@ -93,7 +103,7 @@ test('a million incidents by src: the longest main-thread task while loading, ta
   const tasks = await page.evaluate(() => window.__tasks);
   console.log(`# phases (ms): ${JSON.stringify(phases)}; tasks: ${JSON.stringify(tasks)}`);
   const longest = tasks.reduce((a, t) => Math.max(a, t[1]), 0);
-  const NAMES = { loading: 'loading', loaded: 'after loading', table: 'tabling', byName: 'sorting by name', csv: 'writing the CSV', saved: 'after saving' };
+  const NAMES = { loading: 'loading', loaded: 'after loading', filter: 'filtering', table: 'tabling', byName: 'sorting by name', csv: 'writing the CSV', saved: 'after saving' };
   const phase = (at) => NAMES[Object.entries(phases).filter(([, t]) => t <= at).pop()?.[0]] ?? 'starting';
   const frames = await page.evaluate(() => window.__frames);
   // The scripts of the long animation frame a task falls in, if it has any.
