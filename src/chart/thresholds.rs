@@ -131,7 +131,7 @@ pub fn bands(r: &Reading) -> Vec<(u8, u8, Vec<String>)> {
             if shorts.len() > 1 {
                 labels.push(format!("{},\n{}", shorts[..half].join(", "), shorts[half..].join(", ")));
             } else {
-                labels.push(joined.replacen(", ", ",\n", 1));
+                labels.push(crate::strs::replace_first(&joined, ", ", ",\n"));
             }
             if let Some(first) = shorts.first() {
                 if shorts.len() > 1 {
@@ -151,12 +151,13 @@ pub fn bands(r: &Reading) -> Vec<(u8, u8, Vec<String>)> {
 fn hyphenate(word: &str) -> Option<String> {
     let chars: Vec<char> = word.chars().collect();
     if let Some(at) = word.find('-') {
-        return Some(format!("{}\n{}", &word[..=at], &word[at + 1..]));
+        let (head, tail) = crate::strs::around(word, at + 1, 0);
+        return Some(format!("{head}\n{tail}"));
     }
     if chars.len() < 10 {
         return None;
     }
-    let consonant = |c: char| c.is_alphabetic() && !"aeiouyAEIOUY".contains(c);
+    let consonant = |c: char| c.is_alphabetic() && !"aeiouyAEIOUY".chars().any(|v| v == c);
     let mid = chars.len() / 2;
     (3..chars.len() - 3)
         .filter(|&i| consonant(chars[i - 1]) && consonant(chars[i]))
