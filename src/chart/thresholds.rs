@@ -157,7 +157,9 @@ fn hyphenate(word: &str) -> Option<String> {
     if chars.len() < 10 {
         return None;
     }
-    let consonant = |c: char| c.is_alphabetic() && !"aeiouyAEIOUY".chars().any(|v| v == c);
+    // ASCII letters only: the words are the bundled tiers' (English, ASCII, as the test below
+    // checks), and `char::is_alphabetic` would bring Unicode's letter table into the module.
+    let consonant = |c: char| c.is_ascii_alphabetic() && !"aeiouyAEIOUY".chars().any(|v| v == c);
     let mid = chars.len() / 2;
     (3..chars.len() - 3)
         .filter(|&i| consonant(chars[i - 1]) && consonant(chars[i]))
@@ -172,5 +174,12 @@ mod tests {
         assert_eq!(super::hyphenate("Countermeasures").as_deref(), Some("Counter-\nmeasures"));
         assert_eq!(super::hyphenate("Self-defence").as_deref(), Some("Self-\ndefence"));
         assert_eq!(super::hyphenate("Sanctions"), None);
+    }
+
+    #[test]
+    fn tier_words_are_ascii_as_hyphenate_assumes() {
+        for tier in &crate::reading::policy().unwrap().tiers {
+            assert!(tier.short.is_ascii(), "{}", tier.short);
+        }
     }
 }
