@@ -38,7 +38,8 @@ pub fn clip(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
         return s.into();
     }
     let at = |k: usize| s.char_indices().nth(k).map_or(s.len(), |(i, _)| i);
-    format!("{} … {}", &s[..at(max * 2 / 3)], &s[at(n - max / 3)..]).into()
+    let (head, tail) = (s.get(..at(max * 2 / 3)).unwrap_or(""), s.get(at(n - max / 3)..).unwrap_or(""));
+    format!("{head} … {tail}").into()
 }
 
 impl fmt::Display for Error {

@@ -287,7 +287,7 @@ impl Filter {
     }
 
     /// Refuses a key that is not a filter field. Needed where a deserializer reads only the
-    /// fields it knows (serde-wasm-bindgen does) and would otherwise ignore a typo silently.
+    /// fields it knows (as the web layer's reader does) and would otherwise ignore a typo silently.
     pub fn check_keys<'k>(keys: impl IntoIterator<Item = &'k str>) -> Result<()> {
         for key in keys {
             if !Self::fields().any(|f| f == key) {

@@ -27,6 +27,7 @@ pub mod schema;
 pub mod sort;
 pub mod stats;
 pub mod store;
+pub mod strs;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

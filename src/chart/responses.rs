@@ -64,7 +64,7 @@ pub fn draw<DB: DrawingBackend>(
         }
     };
     // A short label too wide for a quarter of a narrow chart goes over two lines at its comma.
-    let two = |l: &str| l.replacen(", ", ",\n", 1);
+    let two = |l: &str| crate::strs::replace_first(l, ", ", ",\n");
     let widest = |v: usize| (0..n_rows).map(|k| p.measure(labels(k)[v], FONT).0).max().unwrap_or(0);
     let which = usize::from(widest(0) > w / 4);
     let wrap = which == 1 && widest(1) > w / 4;

@@ -47,7 +47,8 @@ fn two_line(p: &Painter<impl DrawingBackend>, label: &str, size: f64) -> String 
     let mut best = label.to_string();
     let mut best_w = p.measure(label, size).0;
     for (i, _) in label.match_indices(' ') {
-        let cand = format!("{}\n{}", &label[..i], &label[i + 1..]);
+        let (head, tail) = crate::strs::around(label, i, 1);
+        let cand = format!("{head}\n{tail}");
         let w = p.measure_lines(&cand, size).0;
         if w < best_w {
             best = cand;

@@ -132,8 +132,8 @@ pub fn parse_colour(value: &str) -> Option<RGBColor> {
         if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
             return None;
         }
-        let digit = |i: usize| u8::from_str_radix(&hex[i..=i], 16).ok();
-        let pair = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+        let digit = |i: usize| u8::from_str_radix(hex.get(i..=i)?, 16).ok();
+        let pair = |i: usize| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok();
         return match hex.len() {
             3 | 4 => Some(RGBColor(digit(0)? * 17, digit(1)? * 17, digit(2)? * 17)),
             6 | 8 => Some(RGBColor(pair(0)?, pair(2)?, pair(4)?)),
@@ -144,7 +144,7 @@ pub fn parse_colour(value: &str) -> Option<RGBColor> {
         let colour_part = args.split('/').next()?;
         let parts: Vec<&str> =
             colour_part.split(|c: char| c == ',' || c.is_whitespace()).filter(|p| !p.is_empty()).collect();
-        if parts.len() < 3 || parts.len() > 4 || (args.contains('/') && parts.len() != 3) {
+        if parts.len() < 3 || parts.len() > 4 || (args.as_bytes().contains(&b'/') && parts.len() != 3) {
             return None;
         }
         // Whole numbers only (a fraction of a channel is invisible): parsing floats would pull

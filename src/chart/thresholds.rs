@@ -131,7 +131,7 @@ pub fn bands(r: &Reading) -> Vec<(u8, u8, Vec<String>)> {
             if shorts.len() > 1 {
                 labels.push(format!("{},\n{}", shorts[..half].join(", "), shorts[half..].join(", ")));
             } else {
-                labels.push(joined.replacen(", ", ",\n", 1));
+                labels.push(crate::strs::replace_first(&joined, ", ", ",\n"));
             }
             if let Some(first) = shorts.first() {
                 if shorts.len() > 1 {
@@ -151,12 +151,15 @@ pub fn bands(r: &Reading) -> Vec<(u8, u8, Vec<String>)> {
 fn hyphenate(word: &str) -> Option<String> {
     let chars: Vec<char> = word.chars().collect();
     if let Some(at) = word.find('-') {
-        return Some(format!("{}\n{}", &word[..=at], &word[at + 1..]));
+        let (head, tail) = crate::strs::around(word, at + 1, 0);
+        return Some(format!("{head}\n{tail}"));
     }
     if chars.len() < 10 {
         return None;
     }
-    let consonant = |c: char| c.is_alphabetic() && !"aeiouyAEIOUY".contains(c);
+    // ASCII letters only: the words are the bundled tiers' (English, ASCII, as the test below
+    // checks), and `char::is_alphabetic` would bring Unicode's letter table into the module.
+    let consonant = |c: char| c.is_ascii_alphabetic() && !"aeiouyAEIOUY".chars().any(|v| v == c);
     let mid = chars.len() / 2;
     (3..chars.len() - 3)
         .filter(|&i| consonant(chars[i - 1]) && consonant(chars[i]))
@@ -171,5 +174,12 @@ mod tests {
         assert_eq!(super::hyphenate("Countermeasures").as_deref(), Some("Counter-\nmeasures"));
         assert_eq!(super::hyphenate("Self-defence").as_deref(), Some("Self-\ndefence"));
         assert_eq!(super::hyphenate("Sanctions"), None);
+    }
+
+    #[test]
+    fn tier_words_are_ascii_as_hyphenate_assumes() {
+        for tier in &crate::reading::policy().unwrap().tiers {
+            assert!(tier.short.is_ascii(), "{}", tier.short);
+        }
     }
 }

@@ -35,14 +35,19 @@ impl Country {
             .or_else(|| aliases::alias(t).and_then(Country::parse_exact))
             // "Korea (Democratic People's Republic of)" is the ISO name with parentheses.
             .or_else(|| {
-                let (head, rest) = t.split_once(" (")?;
+                let (head, rest) = crate::strs::split_once(t, " (")?;
                 Country::parse_exact(&format!("{head}, {}", rest.strip_suffix(')')?))
             })
     }
 
     /// A Correlates of War country code (`731` is North Korea).
     pub fn from_cow(code: &str) -> Option<Country> {
-        let n: u16 = code.trim().trim_end_matches(".0").parse().ok()?;
+        // `trim_end_matches(".0")` without a string searcher (see crate::strs).
+        let mut t = code.trim();
+        while let Some(rest) = t.strip_suffix(".0") {
+            t = rest;
+        }
+        let n: u16 = t.parse().ok()?;
         aliases::cow(n).and_then(Country::parse_exact)
     }
 

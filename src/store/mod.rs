@@ -172,7 +172,7 @@ impl Store {
 
     fn row_text(&self, k: usize) -> &str {
         let start = if k == 0 { 0 } else { self.ends[k - 1] as usize };
-        &self.text[start..self.ends[k] as usize]
+        self.text.get(start..self.ends[k] as usize).unwrap_or("")
     }
 
     fn fields(&self, k: usize) -> [&str; TEXTS] {

@@ -1,8 +1,9 @@
 //! The explorer module's JavaScript surface (wasm32, feature `explorer`): one exported class
-//! holding the core explorer, plain objects in and out via serde-wasm-bindgen, errors thrown as JS
-//! `Error`s, and canvas drawing that is sharp at any devicePixelRatio. It reads the project's own
-//! schema only; every other format is read by the importer module (src/web/import.rs) and handed
-//! over as that schema. No unwrap here: a failure must reach the page as a message.
+//! holding the core explorer, plain objects in and out (read field by field, written by
+//! `super::plain`), errors thrown as JS `Error`s, and canvas drawing that is sharp at any
+//! devicePixelRatio. It reads the project's own schema only; every other format is read by the
+//! importer module (src/web/import.rs) and handed over as that schema. No unwrap here: a failure
+//! must reach the page as a message.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use super::canvas::HiDpi;

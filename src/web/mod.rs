@@ -14,6 +14,7 @@ pub mod explorer;
 pub mod import;
 #[cfg(feature = "explorer")]
 mod params;
+mod plain;
 #[cfg(feature = "explorer")]
 mod receive;
 mod types;
@@ -97,9 +98,7 @@ fn json_of(v: &JsValue, depth: usize) -> Result<crate::import::Json, String> {
     })
 }
 
-/// A result as a plain JavaScript object (maps as objects, camelCase fields).
+/// A result as a plain JavaScript object (camelCase fields, `None` as null; see [`plain`]).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("cannot convert the result for JavaScript: {e}")))
+    Ok(plain::to_js(value))
 }

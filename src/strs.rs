@@ -1,0 +1,51 @@
+//! Text helpers that never panic. Slicing a `str` (`&s[a..b]`) or searching it for a `&str`
+//! (`split_once(", ")`, `replacen`, `trim_end_matches(".0")`) can reach core's
+//! `str::slice_error_fail`, whose message formats a `char` with `Debug` and so brings Unicode's
+//! printable and grapheme tables into the module. The explorer module reaches none of them: the
+//! code it runs slices with `str::get` and searches with these.
+
+/// Where `needle` first occurs in `text` (a byte offset), compared byte by byte: both are UTF-8,
+/// so a match always starts and ends on character boundaries.
+pub fn find(text: &str, needle: &str) -> Option<usize> {
+    let (t, n) = (text.as_bytes(), needle.as_bytes());
+    if n.is_empty() {
+        return Some(0);
+    }
+    t.windows(n.len()).position(|w| w == n)
+}
+
+/// `text` split around the first `needle`, as `str::split_once` with a `&str` pattern.
+pub fn split_once<'t>(text: &'t str, needle: &str) -> Option<(&'t str, &'t str)> {
+    let at = find(text, needle)?;
+    Some((text.get(..at)?, text.get(at + needle.len()..)?))
+}
+
+/// `text` with its first `from` replaced by `to`, as `str::replacen(from, to, 1)`.
+pub fn replace_first(text: &str, from: &str, to: &str) -> String {
+    match split_once(text, from) {
+        Some((head, tail)) => [head, to, tail].concat(),
+        None => text.to_string(),
+    }
+}
+
+/// `text` before byte `at` and after it (from `at + skip`), empty where that is not a character
+/// boundary (callers pass offsets they found in the text).
+pub fn around(text: &str, at: usize, skip: usize) -> (&str, &str) {
+    (text.get(..at).unwrap_or(""), text.get(at + skip..).unwrap_or(""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn helpers_agree_with_std() {
+        for (t, n) in [("Korea (Republic of)", " ("), ("a, b, c", ", "), ("", ", "), ("é, ü", ", "), ("ab", "abc")] {
+            assert_eq!(find(t, n), t.find(n));
+            assert_eq!(split_once(t, n), t.split_once(n));
+            assert_eq!(replace_first(t, n, ",\n"), t.replacen(n, ",\n", 1));
+        }
+        assert_eq!(around("Self-defence", 5, 0), ("Self-", "defence"));
+        assert_eq!(around("né", 2, 0), ("", ""));
+    }
+}
