@@ -93,13 +93,11 @@ export async function prepare(explorer, filter) {
   let work;
   try {
     work = explorer.prepare(filter);
-  } catch {
-    return;
-  }
-  try {
     while (!work.step(explorer)) await pause();
+  } catch {
+    // Nothing is lost: the call that shows the state works it out at once, and reports a problem.
   } finally {
-    work.free();
+    work?.free();
   }
 }
 

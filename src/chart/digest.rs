@@ -28,7 +28,6 @@ pub struct Digest {
     /// Dated incidents per year, month slot and column.
     cells: Vec<u32>,
     undated: usize,
-    len: usize,
 }
 
 impl Digest {
@@ -43,7 +42,6 @@ impl Digest {
             reference: [0; 2],
             cells: vec![0; YEARS * MONTHS * columns],
             undated: 0,
-            len: 0,
         }
     }
 
@@ -81,16 +79,6 @@ impl Digest {
                 }
             }
         }
-        self.len += rows.len();
-    }
-
-    /// How many incidents were counted.
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
     }
 
     /// How many of them have no start date.
