@@ -178,6 +178,9 @@ export class CyberSpectrum extends HTMLElement {
 
   async start() {
     this.started = true;
+    // A src is read by the importer in a worker: it starts (and compiles its module) while the
+    // explorer's module starts here.
+    if (this.getAttribute('src')) import('./loader.js').then((l) => l.warmImporter(), () => {});
     try {
       this.m = await startCore(this.getAttribute('wasm'));
     } catch (e) {
