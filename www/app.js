@@ -5,6 +5,7 @@ import { VIEWS, FILTERS, FORMATS } from './schema.js';
 import { startCore, acquire, release, reason, readingWords, prepare } from './core.js';
 import { filterForm, buildControls, closeDropdownsOnOutsideClick, pairPicks } from './controls.js';
 import { renderStats, activeReading, yearsText } from './stats-view.js';
+import { formats } from './responses-view.js';
 import { renderReading } from './reading-view.js';
 import { shareButtons, stateParams, toQuery, fromQuery } from './share.js';
 import { chartKeeper, chartView } from './charts.js';
@@ -91,6 +92,8 @@ function contextToggle(figure, changed) {
 }
 
 async function main() {
+  // The browser's locale data, loaded by the first number format, in a task of its own.
+  setTimeout(formats, 0);
   watchChanges();
   let m;
   try {

@@ -17,6 +17,7 @@ import { loadData } from './element-data.js';
 import { closeDropdownsOnOutsideClick } from './controls.js';
 import { readControls, readHeight, readLang, themeError, toolbar } from './embed-tools.js';
 import { headline } from './stats-view.js';
+import { formats } from './responses-view.js';
 import { chartKeeper, chartView } from './charts.js';
 import { shareButtons, stateParams, pinnedVersion, VERSION } from './share.js';
 import { readCompare } from './split.js';
@@ -181,6 +182,8 @@ export class CyberSpectrum extends HTMLElement {
     // A src is read by the importer in a worker: it starts (and compiles its module) while the
     // explorer's module starts here.
     if (this.getAttribute('src')) import('./loader.js').then((l) => l.warmImporter(), () => {});
+    // The browser's locale data, loaded by the first number format, in a task of its own.
+    setTimeout(formats, 0);
     try {
       this.m = await startCore(this.getAttribute('wasm'));
     } catch (e) {

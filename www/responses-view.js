@@ -3,15 +3,25 @@
 // incidents cluster around the peninsula's context events more than chance would have them.
 // Everything is text: data never becomes markup.
 
-const pct = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 });
-const num = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
+let built = null;
+/** `{pct, num}`: the share and number formats of the statistics' words. The first number format a
+ * page builds loads the browser's locale data (30-40 ms), so they are built on first use, or ahead
+ * in a task of their own (the element and the page call this from a timer as they start), never
+ * while the modules are evaluated. */
+export function formats() {
+  built ??= {
+    pct: new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 }),
+    num: new Intl.NumberFormat('en', { maximumFractionDigits: 1 }),
+  };
+  return built;
+}
 
 /** "45 days", "about 11 months", "about 2.3 years": a median delay as a reader says it. */
 export function delay(days) {
   if (days === null || days === undefined) return null;
-  if (days < 61) return `${num.format(days)} day${days === 1 ? '' : 's'}`;
+  if (days < 61) return `${formats().num.format(days)} day${days === 1 ? '' : 's'}`;
   if (days < 730) return `about ${Math.round(days / 30.44)} months`;
-  return `about ${num.format(days / 365.25)} years`;
+  return `about ${formats().num.format(days / 365.25)} years`;
 }
 
 /** The responses a selection drew, in a sentence or two; null when the data carries none. */
@@ -20,8 +30,8 @@ export function responsesText(s) {
   if (!r) return 'Responses are not in this data.';
   if (!s.total) return null;
   const answered = s.total - r.noneKnown;
-  const parts = [`${answered} of ${s.total} incident${s.total === 1 ? '' : 's'} (${pct.format(answered / s.total)}) drew a known public response; `
-    + `for ${r.noneKnown} (${pct.format(r.noneKnown / s.total)}) none is known.`];
+  const parts = [`${answered} of ${s.total} incident${s.total === 1 ? '' : 's'} (${formats().pct.format(answered / s.total)}) drew a known public response; `
+    + `for ${r.noneKnown} (${formats().pct.format(r.noneKnown / s.total)}) none is known.`];
   if (r.attributed) {
     parts.push(`${r.attributed} ${r.attributed === 1 ? 'was' : 'were'} publicly attributed by a state or the UN, the first time a median of ${delay(r.medianDaysToAttribution)} after ${r.attributed === 1 ? 'it' : 'they'} began.`);
   }
@@ -35,7 +45,7 @@ export function responsesText(s) {
 export function clusteringText(c) {
   if (!c || !c.dated) return null;
   const span = c.firstYear === c.lastYear ? `${c.firstYear}` : `${c.firstYear}–${c.lastYear}`;
-  const expected = num.format(c.expected);
+  const expected = formats().num.format(c.expected);
   const verdict = c.near > c.expected * 1.25 ? 'more than' : c.near < c.expected * 0.8 ? 'fewer than' : 'about as many as';
   return `${c.near} of the ${c.dated} incidents dated to the day began within ${c.window} days of a context event `
     + `(a nuclear or missile test, a clash, a crisis or talks; ${c.events} in ${span}): ${verdict} the ${expected} `

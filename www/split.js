@@ -66,7 +66,9 @@ export function sizeFor(canvas, panels) {
   }
 }
 
-const tenths = new Intl.NumberFormat('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+// Built on first use: see formats() in responses-view.js.
+let tenths = null;
+const tenth = (x) => (tenths ??= new Intl.NumberFormat('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 })).format(x);
 
 /** The panels in a sentence: "Compared by initiator, a panel each: North Korea, 107 incidents,
  * mean severity 3.0, median 3.0, maximum 6; ...". */
@@ -74,6 +76,6 @@ export function panelsText(panels, by) {
   const label = COMPARE.find((c) => c.name === by)?.label.toLowerCase() ?? by;
   if (!panels.length) return `Compared ${label}: no incidents match.`;
   const one = (p) => `${p.name}, ${p.count} incident${p.count === 1 ? '' : 's'}`
-    + (p.maxSeverity === null ? ', none coded' : `, mean severity ${tenths.format(p.meanSeverity)}, median ${tenths.format(p.medianSeverity)}, maximum ${p.maxSeverity}`);
+    + (p.maxSeverity === null ? ', none coded' : `, mean severity ${tenth(p.meanSeverity)}, median ${tenth(p.medianSeverity)}, maximum ${p.maxSeverity}`);
   return `Compared ${label}, a panel each on one scale: ${panels.map(one).join('; ')}.`;
 }

@@ -1,8 +1,6 @@
 // Renders a stats object as text. Everything goes through textContent: data never becomes markup.
-import { responsesText, clusteringText, kindRows, describeResponses } from './responses-view.js';
+import { responsesText, clusteringText, kindRows, describeResponses, formats } from './responses-view.js';
 
-const pct = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 });
-const num = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
 
 function el(tag, text, className) {
   const e = document.createElement(tag);
@@ -100,7 +98,7 @@ export function shareOfWhole(s, facets, filter = {}) {
   if (one && narrowed.length === 1) return null; // all of that state's incidents: the headline says it
   const [whole, of] = one ? [one.count, `${one.label}’s ${n(one.count)} incident${one.count === 1 ? '' : 's'}`]
     : [facets.total, `the ${n(facets.total)} incidents in the data`];
-  return `That is ${n(s.total)} of ${of} (${pct.format(s.total / whole)}).`;
+  return `That is ${n(s.total)} of ${of} (${formats().pct.format(s.total / whole)}).`;
 }
 
 /**
@@ -123,7 +121,7 @@ export function renderStats(root, s, facets, filter = {}) {
   if (s.maxSeverity === null) {
     sev.textContent = s.total ? 'No incident in this selection is coded on the ladder.' : 'No incidents match these filters.';
   } else {
-    sev.textContent = `Severity: mean ${num.format(s.meanSeverity)}, median ${num.format(s.medianSeverity)}, `
+    sev.textContent = `Severity: mean ${formats().num.format(s.meanSeverity)}, median ${formats().num.format(s.medianSeverity)}, `
       + `maximum ${named(s.maxSeverity, levels[s.maxSeverity]?.label)}`
       // The extremes named, as the charts' summaries name them (issue 21 item 6).
       + (s.mostSevere?.length ? `: ${namesList(s.mostSevere, s.mostSevereCount)}.` : '.');
@@ -134,8 +132,8 @@ export function renderStats(root, s, facets, filter = {}) {
   const grid = el('div', undefined, 'grid');
   // Each state with its count, its share and how severe its incidents are, so states compare by
   // more than their counts.
-  const state = (r) => `${r.name}: ${r.count} (${pct.format(r.share)})`
-    + (r.maxSeverity === null ? '' : ` · mean ${num.format(r.meanSeverity)}, max ${r.maxSeverity}`);
+  const state = (r) => `${r.name}: ${r.count} (${formats().pct.format(r.share)})`
+    + (r.maxSeverity === null ? '' : ` · mean ${formats().num.format(r.meanSeverity)}, max ${r.maxSeverity}`);
   grid.append(
     topList('Top initiators', s.byInitiator, state),
     // A chosen target is not listed as a share of itself: the list then says what else those
@@ -145,7 +143,7 @@ export function renderStats(root, s, facets, filter = {}) {
       : topList('Top targets', s.byTarget, state),
     topList('Top dyads', s.dyads, (r) => `${r.initiatorName} → ${r.targetName}: ${r.count}`),
   );
-  if (s.responses) grid.append(topList('Responses drawn', kindRows(s), (r) => `${r.label}: ${r.count} (${pct.format(r.share)})`));
+  if (s.responses) grid.append(topList('Responses drawn', kindRows(s), (r) => `${r.label}: ${r.count} (${formats().pct.format(r.share)})`));
   root.replaceChildren(headline, ...(share ? [el('p', share, 'share')] : []), sev, thresholds, ...responses, grid);
 }
 
