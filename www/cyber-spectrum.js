@@ -14,12 +14,11 @@
 import { FILTERS, VIEWS } from './schema.js';
 import { configure, startCore, release, reason } from './core.js';
 import { loadData } from './element-data.js';
-import { closeDropdownsOnOutsideClick } from './controls.js';
-import { readControls, readHeight, readLang, themeError, toolbar } from './embed-tools.js';
+import { applyLook, buildTools, checkVersion } from './element-look.js';
 import { headline } from './stats-view.js';
 import { formats } from './responses-view.js';
 import { chartKeeper, chartView } from './charts.js';
-import { shareButtons, stateParams, pinnedVersion, VERSION } from './share.js';
+import { stateParams, VERSION } from './share.js';
 import { readCompare } from './split.js';
 
 export { configure, VERSION };
@@ -349,63 +348,23 @@ export class CyberSpectrum extends HTMLElement {
     this.dispatchEvent(new CustomEvent('change', { bubbles: true, detail: { filter: this.filter, view: this.view, stats: this.stats, cause: 'incident', incident: id } }));
   }
 
-  /** The line under the chart naming the data, with a note when the version the chart was set up
-   * with (`dataset-version`) is not the one shown. */
+  /** The line under the chart naming the data (see element-look.js). */
   checkVersion() {
-    if (!this.facets) return;
-    this.source.textContent = this.facets.source === 'bundled'
-      ? `cyber-spectrum ${VERSION}, dataset ${this.facets.version}` : `Data: ${this.getAttribute('src')} (${this.facets.source}); cyber-spectrum ${VERSION}`;
-    const pinned = this.getAttribute('dataset-version');
-    const have = pinnedVersion(this.facets);
-    const malformed = pinned && !/^\s*\d+(\.\d+){1,2}\s*$/.test(pinned);
-    this.note('dataset-version', malformed ? `Attribute dataset-version="${pinned}" is not a version such as ${have ?? '1.2.0'}.` : null);
-    if (pinned && !malformed && have && pinned.trim() !== have) {
-      this.source.textContent += ` (this chart was set up with dataset ${pinned.trim()}; the figures may have changed since)`;
-    }
+    checkVersion(this);
   }
 
+  /** The toolbar the `controls` attribute asks for (see element-look.js). */
   buildTools() {
-    if (!this.facets) return;
-    const { names, error } = readControls(this.getAttribute('controls'));
-    this.note('controls', error);
-    const tools = toolbar(names, {
-      facets: this.facets,
-      filter: this.state.filter,
-      // Open only where there is room beside an article's text: in a column (680 px, say) the
-      // filters start folded to one line and the chart leads.
-      open: this.clientWidth > 900,
-      onView: (view) => this.apply({ view }, 'controls'),
-      onFilter: (controls) => this.apply({ filter: controls.read(this.state.filter) }, 'controls'),
-    });
-    this.viewButtons = tools.viewButtons;
-    this.controls = tools.controls;
-    this.tools.replaceChildren(...tools.parts);
-    this.tools.hidden = tools.parts.length === 0;
-    if (!this.outsideClicks) {
-      this.outsideClicks = true;
-      closeDropdownsOnOutsideClick(this.shadowRoot);
-    }
-    const share = names.includes('share') ? shareButtons(() => this.params()) : null;
-    this.foot.replaceChildren(this.source, ...(share ? [share] : []));
-    this.syncViewButtons();
+    buildTools(this);
   }
 
   syncViewButtons() {
     for (const b of this.viewButtons ?? []) b.setAttribute('aria-pressed', String(b.dataset.view === this.state.view));
   }
 
+  /** Theme, height and language from the attributes (see element-look.js). */
   applyLook() {
-    // The colours themselves are the stylesheet's (:host([theme=...])); the page may override
-    // any custom property on the element.
-    this.note('theme', themeError(this.getAttribute('theme')));
-    const { px, error } = readHeight(this.getAttribute('height'));
-    this.note('height', error);
-    if (px) this.canvas.style.height = `${px}px`; else this.canvas.style.removeProperty('height');
-    const { lang, error: langError } = readLang(this.getAttribute('lang'));
-    this.note('lang', langError);
-    this.locale = lang;
-    if (lang) this.box.lang = lang; else this.box.removeAttribute('lang');
-    this.redraw();
+    applyLook(this);
   }
 
   draw() {
