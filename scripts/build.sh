@@ -43,7 +43,9 @@ build_module "$out_name" -- --locked
 build_module "$import_name" -- --locked --no-default-features --features importer
 # The importer that also reads .xlsx workbooks, loaded only for one.
 build_module "$(setting importer workbook-out-name)" -- --locked --no-default-features --features importer,workbooks
-# The bundled dataset's long texts, beside the module that leaves them out (see build.rs).
+# The bundled dataset's incidents (their columns, without the long texts) and its long texts,
+# beside the module that leaves them out: a page with its own data downloads neither.
+cp src/explorer/bundled.parts "$out_dir/${out_name}_incidents.bin"
 cargo run --locked --quiet --bin schema -- text "$out_dir/${out_name}_text.txt" >&2
 cargo run --locked --quiet --bin schema -- readings "$out_dir/${out_name}_readings.json" >&2
 cargo run --locked --quiet --bin schema -- changes "$out_dir/${out_name}_changes.json" >&2

@@ -13,6 +13,11 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// The bundled dataset as the page starts it: from the incidents' columns served beside the module.
+fn bundled() -> Explorer {
+    Explorer::bundled(include_bytes!("../src/explorer/bundled.parts")).expect("bundled loads")
+}
+
 fn get(v: &JsValue, key: &str) -> JsValue {
     Reflect::get(v, &JsValue::from_str(key)).expect("property")
 }
@@ -107,7 +112,7 @@ fn bad_input_throws_errors_that_say_where() {
     let bad = "id,name,start,initiator,targets,severity\nx,X,2015,PRK,KOR,2\ny,Y,2015,PRK,KOR,11\n";
     let msg = imported(bad.as_bytes(), Some("csv"), JsValue::NULL).err().expect("refused");
     assert!(msg.contains("row 2") && msg.contains("column 'severity'"), "{msg}");
-    let ex = Explorer::bundled().expect("bundled loads");
+    let ex = bundled();
     let msg = thrown(ex.stats(js(r#"{"initiator": ["PRK"]}"#)).err().expect("unknown field refused"));
     assert!(msg.contains("unknown field `initiator`"), "{msg}");
     let msg = thrown(ex.stats(js(r#"{"targets": ["Atlantis"]}"#)).err().expect("unknown country refused"));
@@ -205,7 +210,7 @@ fn hostile_json_is_refused_by_the_importer_in_the_browser() {
 
 #[wasm_bindgen_test]
 fn drawing_fills_a_hidpi_canvas_and_follows_the_filter() {
-    let ex = Explorer::bundled().expect("bundled loads");
+    let ex = bundled();
     let dpr = web_sys::window().unwrap().device_pixel_ratio();
     for view in ["spectrum", "timeline", "responses"] {
         let c = canvas(640, 400);
@@ -251,7 +256,7 @@ fn drawing_fills_a_hidpi_canvas_and_follows_the_filter() {
 
 #[wasm_bindgen_test]
 fn the_timeline_draws_its_context_lane_only_when_asked_and_finds_an_event_under_the_pointer() {
-    let ex = Explorer::bundled().expect("bundled loads");
+    let ex = bundled();
     let events = ex.context().expect("the context list");
     let list: js_sys::Array = events.dyn_into().expect("an array");
     let k =
@@ -268,7 +273,7 @@ fn the_timeline_draws_its_context_lane_only_when_asked_and_finds_an_event_under_
     assert!(found == k as i32 || found == k as i32 - 1, "{found} vs {k}");
     assert_eq!(on.event(n(&m, "x"), n(&m, "y") + 200.0, None), -1, "nothing down in the plot");
     // The packed text of a publisher's own file replaces the events; a bad one names its row.
-    let mut mine = Explorer::bundled().expect("bundled loads");
+    let mut mine = bundled();
     let packed = "id\u{1f}date\u{1f}kind\u{1f}name\u{1e}a\u{1f}2017-01-01\u{1f}crisis\u{1f}A\u{1e}";
     assert_eq!(mine.set_context(packed).expect("read"), 1);
     let bad = "id\u{1f}date\u{1f}kind\u{1f}name\u{1e}a\u{1f}2017-13-01\u{1f}crisis\u{1f}A\u{1e}";
@@ -284,7 +289,7 @@ fn corner(c: &HtmlCanvasElement) -> Vec<u8> {
 
 #[wasm_bindgen_test]
 fn the_theme_comes_from_css_custom_properties() {
-    let ex = Explorer::bundled().expect("bundled loads");
+    let ex = bundled();
     let c = canvas(400, 300);
     ex.draw(&c, "spectrum", JsValue::UNDEFINED, None, None, None).expect("draws");
     assert_eq!(&corner(&c)[..3], &[255, 255, 255], "the default background");
@@ -301,7 +306,7 @@ fn the_theme_comes_from_css_custom_properties() {
 
 #[wasm_bindgen_test]
 fn filters_come_from_attribute_parameters_and_go_back() {
-    let ex = Explorer::bundled().expect("bundled loads");
+    let ex = bundled();
     let f = ex
         .filter_from_params(js(r#"{"from": "2009", "initiators": "prk, RU", "min-severity": 3, "view": "timeline"}"#))
         .expect("parses");
@@ -320,11 +325,22 @@ fn filters_come_from_attribute_parameters_and_go_back() {
     assert!(msg.starts_with("to=\"later\": not a year"), "{msg}");
 }
 
+/// The bundled incidents come as a file beside the module: a damaged or wrong one (a host's error
+/// page served in its place) is refused with a message that names it, never a panic.
+#[wasm_bindgen_test]
+fn damaged_bundled_columns_are_refused_by_name() {
+    let parts = include_bytes!("../src/explorer/bundled.parts");
+    for bad in [&parts[..parts.len() - 1], b"<!doctype html><title>404</title>".as_slice(), &[]] {
+        let message = thrown(Explorer::bundled(bad).err().expect("refused"));
+        assert!(message.contains("bundled dataset is invalid"), "{message}");
+    }
+}
+
 /// The module leaves the bundled dataset's long texts out and takes them back from the file the
 /// page fetches (the end-to-end tests use the real file).
 #[wasm_bindgen_test]
 fn the_bundled_dataset_starts_without_its_long_texts_and_takes_them_back() {
-    let mut ex = Explorer::bundled().expect("bundled loads");
+    let mut ex = bundled();
     assert!(ex.needs_text());
     let k = ex.index_of("2014-sony-pictures");
     assert!(k >= 0);
@@ -348,7 +364,7 @@ fn the_bundled_dataset_starts_without_its_long_texts_and_takes_them_back() {
 
 #[wasm_bindgen_test]
 fn compared_panels_stack_down_the_canvas_and_their_marks_are_each_states_incidents() {
-    let ex = Explorer::bundled().expect("bundled loads");
+    let ex = bundled();
     let filter = js(r#"{"initiators": ["PRK", "RUS"]}"#);
     let panels: js_sys::Array = ex.panels(filter.clone(), "initiator").expect("panels").dyn_into().expect("an array");
     let names: Vec<String> = panels.iter().map(|p| get(&p, "name").as_string().unwrap()).collect();

@@ -2,7 +2,7 @@
 // chart per view (VIEWS in schema.js), and on every change asks Rust for the statistics and the
 // charts. Errors, from the wasm or the data, land in the error box.
 import { VIEWS, FILTERS, FORMATS } from './schema.js';
-import { startCore, acquire, release, reason, readingWords, prepare } from './core.js';
+import { startCore, acquire, release, reason, readingWords, prepare, bundledParts } from './core.js';
 import { filterForm, buildControls, closeDropdownsOnOutsideClick, pairPicks } from './controls.js';
 import { renderStats, activeReading, yearsText } from './stats-view.js';
 import { formats } from './responses-view.js';
@@ -95,6 +95,9 @@ async function main() {
   // The browser's locale data, loaded by the first number format, in a task of its own.
   setTimeout(formats, 0);
   watchChanges();
+  const query = new URLSearchParams(location.search);
+  // The bundled incidents download while the module starts (not for ?data=, which replaces them).
+  if (!query.get('data')) bundledParts().catch(() => {});
   let m;
   try {
     m = await startCore();
@@ -104,7 +107,6 @@ async function main() {
     return;
   }
   const { Explorer, filterToParams } = m;
-  const query = new URLSearchParams(location.search);
   let explorer;
   let origin;
   let held = null; // the bundled dataset, shared through core.js with any element on the page

@@ -21,6 +21,19 @@ export function startCore(override) {
   return core;
 }
 
+let parts = null;
+
+/** The bundled dataset's incidents (their columns, `pkg/cyber_spectrum_incidents.bin`, beside the
+ * module, which leaves them out): fetched once, from the first call, so a chart on the bundled
+ * data starts the download while the module starts. */
+export function bundledParts() {
+  parts ??= fetch(new URL('./pkg/cyber_spectrum_incidents.bin', import.meta.url))
+    .then((r) => { if (!r.ok) throw new Error(`HTTP ${r.status}`); return r.arrayBuffer(); })
+    .then((b) => new Uint8Array(b))
+    .catch((e) => { parts = null; throw new Error(`the bundled dataset could not be loaded (${e.message})`); });
+  return parts;
+}
+
 const datasets = new Map();
 
 /** Holds the dataset at `src` in `format` (the bundled one without `src`): `{loading}` resolves
@@ -31,7 +44,7 @@ export function acquire(m, src, format, stallSeconds, contextSrc = null) {
   let entry = datasets.get(key);
   if (!entry) {
     const data = src ? import('./loader.js').then((l) => l.loadSource(m, src, format, stallSeconds))
-      : Promise.resolve().then(() => m.Explorer.bundled());
+      : bundledParts().then((bytes) => m.Explorer.bundled(bytes));
     // Data with its own context events is a dataset of its own (another chart may show the same
     // data with the bundled context).
     const loading = !context ? data : data.then((ex) => import('./context-file.js')

@@ -12,7 +12,7 @@
 // element and in the console; nothing is thrown at the page.
 
 import { FILTERS, VIEWS } from './schema.js';
-import { configure, startCore, release, reason } from './core.js';
+import { configure, startCore, release, reason, bundledParts } from './core.js';
 import { loadData } from './element-data.js';
 import { applyLook, buildTools, checkVersion } from './element-look.js';
 import { headline } from './stats-view.js';
@@ -180,7 +180,9 @@ export class CyberSpectrum extends HTMLElement {
     this.started = true;
     // A src is read by the importer in a worker: it starts (and compiles its module) while the
     // explorer's module starts here.
+    // Without one, the bundled incidents download while it starts.
     if (this.getAttribute('src')) import('./loader.js').then((l) => l.warmImporter(), () => {});
+    else bundledParts().catch(() => {});
     // The browser's locale data, loaded by the first number format, in a task of its own.
     setTimeout(formats, 0);
     try {

@@ -295,14 +295,12 @@ impl Explorer {
         }
     }
 
-    /// The dataset shipped with the explorer. In the browser its long texts come later (see
-    /// [`Explorer::attach_text`]); natively they are all there.
+    /// The dataset shipped with the explorer, with all its texts. (The browser starts from its
+    /// columns without the long texts, [`Explorer::from_parts`], and attaches those later, see
+    /// [`Explorer::attach_text`].)
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn bundled() -> Result<Explorer> {
-        if cfg!(target_arch = "wasm32") {
-            Explorer::bundled_core()
-        } else {
-            Explorer::from_bundled(import::parse_native(BUNDLED_CSV, Some(Format::Csv)).map(|(data, _)| data), false)
-        }
+        Explorer::from_bundled(import::parse_native(BUNDLED_CSV, Some(Format::Csv)).map(|(data, _)| data), false)
     }
 
     /// The bundled dataset as read from the whole file or from build.rs's core of it.

@@ -153,7 +153,8 @@ impl Tally {
     }
 }
 
-#[cfg(test)]
+// Native only: they start from the whole bundled file, which the browser's module does not carry.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::explorer::{Explorer, Facets, Receiving};

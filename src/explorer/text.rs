@@ -10,23 +10,21 @@ use crate::import::{self, table::Table};
 use crate::store::Store;
 
 impl Explorer {
-    /// The bundled dataset as the browser's module starts with it: every column but the long texts.
-    /// In the browser it comes in columns (`src/explorer/bundled.parts`, checked as they are
-    /// decoded), so the module carries no parser for it; natively it is read from build.rs's
-    /// packed text, which is how that file is written.
-    pub fn bundled_core() -> Result<Explorer> {
-        #[cfg(target_arch = "wasm32")]
-        let data = crate::store::Parts::from_bytes(include_bytes!("bundled.parts"))
-            .and_then(crate::store::Store::from_parts)
-            .map(|incidents| import::Dataset {
-                incidents,
-                warnings: Vec::new(),
-                scale: crate::model::Scale::LADDER,
-                responses: None,
-            });
-        #[cfg(not(target_arch = "wasm32"))]
-        let data = import::parse_packed(BUNDLED_CORE);
+    /// The bundled dataset as the browser starts with it: every column but the long texts, from
+    /// the incidents' columns (`src/explorer/bundled.parts`, which the build serves beside the
+    /// module as `pkg/cyber_spectrum_incidents.bin`), checked as they are decoded. The module
+    /// carries neither them (an element with its own `src` never needs them) nor a parser for them.
+    pub fn from_parts(parts: &[u8]) -> Result<Explorer> {
+        let data = crate::store::Parts::from_bytes(parts).and_then(Store::from_parts).map(|incidents| {
+            import::Dataset { incidents, warnings: Vec::new(), scale: crate::model::Scale::LADDER, responses: None }
+        });
         Explorer::from_bundled(data, true)
+    }
+
+    /// The same natively, from build.rs's packed text, which is how those columns are written.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn bundled_core() -> Result<Explorer> {
+        Explorer::from_bundled(import::parse_packed(BUNDLED_CORE), true)
     }
 
     /// Whether the long texts of the bundled dataset are still to be attached.

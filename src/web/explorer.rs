@@ -36,9 +36,11 @@ impl Explorer {
 
 #[wasm_bindgen]
 impl Explorer {
-    /// An explorer on the bundled dataset (state cyber operations involving the Korean Peninsula).
-    pub fn bundled() -> Result<Explorer, JsError> {
-        Ok(Explorer { core: Core::bundled()? })
+    /// An explorer on the bundled dataset (state cyber operations involving the Korean Peninsula),
+    /// from its incidents' columns: the bytes of `pkg/cyber_spectrum_incidents.bin`, served beside
+    /// the module (which leaves them out: a page with data of its own never downloads them).
+    pub fn bundled(parts: &[u8]) -> Result<Explorer, JsError> {
+        Ok(Explorer { core: Core::from_parts(parts)? })
     }
 
     /// An explorer on what the importer module's `importFile` returned: `{facts, more, text,

@@ -437,7 +437,7 @@ test('attribution is a filter (contested ones drawn hollow and said so), and the
   const n = Number((await page.locator('#stats .headline').innerText()).match(/^(\d+)/)[1]);
   const facet = await page.evaluate(async () => {
     const m = await import('./pkg/cyber_spectrum.js');
-    const ex = m.Explorer.bundled();
+    const ex = m.Explorer.bundled(new Uint8Array(await (await fetch('./pkg/cyber_spectrum_incidents.bin')).arrayBuffer()));
     const f = ex.facets().attribution;
     ex.free();
     return f;

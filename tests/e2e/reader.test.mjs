@@ -181,7 +181,7 @@ test('each chart\'s text summary says what it shows and follows the filters', as
   const [, top, names] = all.match(/most severe \(level (\d+)\): (.+)\.$/);
   const atTop = await page.evaluate(async (l) => {
     const m = await import('./pkg/cyber_spectrum.js'); // the page's instance, started
-    const ex = m.Explorer.bundled();
+    const ex = m.Explorer.bundled(new Uint8Array(await (await fetch('./pkg/cyber_spectrum_incidents.bin')).arrayBuffer()));
     const n = ex.stats({}).severityCounts[l];
     ex.free();
     return n;

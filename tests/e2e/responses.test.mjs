@@ -76,7 +76,7 @@ test('the timeline shows the context lane: the 2017 nuclear test has a tooltip, 
   const at = await page.evaluate(async () => {
     const m = await import('/pkg/cyber_spectrum.js');
     await m.default();
-    const ex = m.Explorer.bundled();
+    const ex = m.Explorer.bundled(new Uint8Array(await (await fetch('/pkg/cyber_spectrum_incidents.bin')).arrayBuffer()));
     // The fourth test stands alone in the lane (the sixth sits five days after a missile launch).
     const k = ex.context().findIndex((e) => e.date === '2016-01-06');
     const live = document.querySelector('#timeline');
