@@ -8,13 +8,14 @@ use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontTransform,
 };
+use std::cell::RefCell;
 use web_sys::CanvasRenderingContext2d;
 
 /// The canvas backend seen at CSS size: the context is already scaled by devicePixelRatio, so
 /// layout, text measurement and mark geometry are all in CSS pixels while the pixels stay sharp.
 /// Text is measured with the canvas itself rather than plotters' DOM probe. Shapes (rectangles,
 /// polygons, circles, paths, lines: every mark and cell) and text are drawn here directly, setting
-/// a fill or stroke colour or a font only when it changes: each is a string crossing into
+/// a fill or stroke colour, a font or a text anchor only when it changes: each is a string crossing into
 /// JavaScript and parsed as CSS, and marks of one series share theirs. Colours and font sizes are
 /// written with integers, never Rust's float formatting.
 pub(super) struct HiDpi {
@@ -23,14 +24,16 @@ pub(super) struct HiDpi {
     height: u32,
     fill: Option<Key>,
     stroke: Option<(Key, u32)>,
-    font: std::cell::RefCell<String>,
+    font: RefCell<String>,
+    /// The text anchor set last (baseline and alignment), set again only when it changes.
+    anchor: Option<(&'static str, &'static str)>,
 }
 
 impl HiDpi {
     /// Drawing on `ctx` (already scaled to the device pixels), laid out at `width` x `height` CSS
     /// pixels.
     pub(super) fn new(ctx: CanvasRenderingContext2d, width: u32, height: u32) -> HiDpi {
-        HiDpi { ctx, width, height, fill: None, stroke: None, font: Default::default() }
+        HiDpi { ctx, width, height, fill: None, stroke: None, font: RefCell::default(), anchor: None }
     }
 }
 
@@ -206,16 +209,23 @@ impl DrawingBackend for HiDpi {
             FontTransform::Rotate270 => 3.0,
         };
         let (x, y) = (f64::from(pos.0), f64::from(pos.1));
-        self.ctx.set_text_baseline(match style.anchor().v_pos {
-            VPos::Top => "top",
-            VPos::Center => "middle",
-            VPos::Bottom => "bottom",
-        });
-        self.ctx.set_text_align(match style.anchor().h_pos {
-            HPos::Left => "start",
-            HPos::Right => "end",
-            HPos::Center => "center",
-        });
+        let anchor = (
+            match style.anchor().v_pos {
+                VPos::Top => "top",
+                VPos::Center => "middle",
+                VPos::Bottom => "bottom",
+            },
+            match style.anchor().h_pos {
+                HPos::Left => "start",
+                HPos::Right => "end",
+                HPos::Center => "center",
+            },
+        );
+        if self.anchor != Some(anchor) {
+            self.ctx.set_text_baseline(anchor.0);
+            self.ctx.set_text_align(anchor.1);
+            self.anchor = Some(anchor);
+        }
         self.set_fill(style.color());
         self.set_font(style);
         if quarter == 0.0 {
