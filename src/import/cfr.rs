@@ -8,6 +8,7 @@ use super::table::{normalise, Row, Table};
 use super::Dataset;
 use crate::error::{Error, Result};
 use crate::model::{Country, Incident, Method, Objective, PartialDate, Scale, TargetType};
+use crate::strs::contains;
 use std::borrow::Cow;
 use std::collections::HashSet;
 
@@ -37,9 +38,9 @@ fn target_type(category: &str) -> Option<TargetType> {
     let c = category.to_ascii_lowercase();
     if c.trim().is_empty() {
         None
-    } else if c.contains("military") && !c.contains("government") {
+    } else if contains(&c, "military") && !contains(&c, "government") {
         Some(TargetType::Military)
-    } else if c.contains("government") || c.contains("military") {
+    } else if contains(&c, "government") || contains(&c, "military") {
         Some(TargetType::Government)
     } else {
         Some(TargetType::Private)

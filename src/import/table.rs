@@ -54,7 +54,7 @@ fn from_header(text: &str) -> &str {
     let mut text = text.trim_start_matches('\u{feff}');
     // A preamble line may be one quoted field (`"# ..."`), as the page's downloads write it.
     while text.starts_with('#') || text.starts_with("\"#") {
-        text = text.find('\n').map_or("", |end| &text[end + 1..]);
+        text = text.find('\n').and_then(|end| text.get(end + 1..)).unwrap_or("");
     }
     text
 }
@@ -184,7 +184,7 @@ pub fn read_header(text: &str) -> Vec<String> {
         while !first.is_char_boundary(end) {
             end -= 1;
         }
-        first = &first[..end];
+        first = first.get(..end).unwrap_or("");
     }
     let mut reader = reader(first, false);
     reader
