@@ -77,6 +77,20 @@ fn delimiter(text: &str) -> u8 {
     [b',', b';', b'\t'][best]
 }
 
+/// What stopped the CSV reader, in words (the caller says where). Not `csv::Error`'s `Display`,
+/// which carries the messages of csv's serde deserialiser and of every `std::io` error kind into
+/// the module, for errors that reading text from memory never meets: no I/O error (the input is a
+/// slice), no serde, and no unequal lengths (the reader is flexible). Neither does UTF-8 fail (the
+/// text is UTF-8 and cells are split at ASCII bytes); were it to, the cell is named.
+fn csv_problem(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::Utf8 { err, .. } => {
+            format!("invalid UTF-8 in field {} near byte index {}", err.field(), err.valid_up_to())
+        }
+        _ => "the CSV reader failed".into(),
+    }
+}
+
 fn reader(text: &str, has_headers: bool) -> csv::Reader<&[u8]> {
     csv::ReaderBuilder::new()
         .flexible(true)
@@ -102,7 +116,7 @@ impl<'a> CsvRows<'a> {
         let mut reader = reader(text, true);
         let header = reader
             .headers()
-            .map_err(|e| Error::File(format!("cannot read the header line: {e}")))?
+            .map_err(|e| Error::File(format!("cannot read the header line: {}", csv_problem(&e))))?
             .iter()
             .map(str::to_string)
             .collect();
@@ -119,7 +133,7 @@ impl<'a> CsvRows<'a> {
                 row,
                 line: e.position().map(|p| p.line()),
                 column: "(row)".into(),
-                message: format!("unreadable CSV: {e}"),
+                message: format!("unreadable CSV: {}", csv_problem(&e)),
             })?;
             if !more {
                 return Ok(None);
