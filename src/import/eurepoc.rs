@@ -2,13 +2,12 @@
 //! name several initiator and receiver states; severity is EuRepoC's weighted cyber intensity,
 //! kept on its own scale (see [`Scale::eurepoc`]), never read as the 0-10 ladder.
 
-use super::lenient::{cell, flexible_date, list_values, Notes};
+use super::lenient::{cell, flexible_date, list_values, Notes, Seen};
 use super::table::{normalise, Table};
 use super::Dataset;
 use crate::error::{Error, Result};
 use crate::model::{Effects, Incident, Objective, Scale, TargetType, MAX_SCALE};
 use crate::strs::contains;
-use std::collections::HashSet;
 
 /// Columns that identify a EuRepoC export.
 const SIGNATURE: [&str; 3] = ["receiver_country", "initiator_country", "weighted_cyber_intensity"];
@@ -112,7 +111,7 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
         (0..table.header.len()).filter(|&c| normalise(&table.header[c]).starts_with("physicaleffect")).collect();
     let mut notes = Notes::default();
     let mut incidents = Vec::with_capacity(table.rows.len());
-    let mut seen = HashSet::new();
+    let mut seen = Seen::new();
     for r in &table.rows {
         let n = r.row;
         if r.cells.len() != table.header.len() {
