@@ -1,8 +1,9 @@
 //! Text helpers that never panic. Slicing a `str` (`&s[a..b]`) or searching it for a `&str`
 //! (`split_once(", ")`, `replacen`, `trim_end_matches(".0")`) can reach core's
 //! `str::slice_error_fail`, whose message formats a `char` with `Debug` and so brings Unicode's
-//! printable and grapheme tables into the module. The explorer module reaches none of them: the
-//! code it runs slices with `str::get` and searches with these.
+//! printable and grapheme tables into the module. Neither wasm module reaches any of them: the
+//! code they run slices with `str::get` and searches with these (`str::contains` with a `&str`
+//! too: [`contains`]).
 
 /// Where `needle` first occurs in `text` (a byte offset), compared byte by byte: both are UTF-8,
 /// so a match always starts and ends on character boundaries.
@@ -12,6 +13,11 @@ pub fn find(text: &str, needle: &str) -> Option<usize> {
         return Some(0);
     }
     t.windows(n.len()).position(|w| w == n)
+}
+
+/// Whether `needle` occurs in `text`, as `str::contains` with a `&str` pattern.
+pub fn contains(text: &str, needle: &str) -> bool {
+    find(text, needle).is_some()
 }
 
 /// `text` split around the first `needle`, as `str::split_once` with a `&str` pattern.
@@ -42,6 +48,7 @@ mod tests {
     fn helpers_agree_with_std() {
         for (t, n) in [("Korea (Republic of)", " ("), ("a, b, c", ", "), ("", ", "), ("é, ü", ", "), ("ab", "abc")] {
             assert_eq!(find(t, n), t.find(n));
+            assert_eq!(contains(t, n), t.contains(n));
             assert_eq!(split_once(t, n), t.split_once(n));
             assert_eq!(replace_first(t, n, ",\n"), t.replacen(n, ",\n", 1));
         }

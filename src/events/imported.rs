@@ -5,12 +5,13 @@
 
 use super::Response;
 use crate::model::{PartialDate, ResponseKind};
+use crate::strs::contains;
 
 /// The kind of response a dataset's word names; `None` for a word that is no response at all
 /// (a denial by the suspected sponsor, "not available", empty).
 pub fn kind_of(word: &str) -> Option<Option<ResponseKind>> {
     let w = word.trim().to_ascii_lowercase();
-    let has = |keys: &[&str]| keys.iter().any(|k| w.contains(k));
+    let has = |keys: &[&str]| keys.iter().any(|k| contains(&w, k));
     Some(Some(if w.is_empty() || has(&["not available", "none", "denial", "denied", "n/a"]) {
         return None;
     } else if has(&["sanction", "asset freeze", "designat"]) {

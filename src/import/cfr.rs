@@ -3,13 +3,13 @@
 //! target, otherwise the target is unknown); there is no severity, so every incident is "not
 //! coded". A row whose cells slid sideways is realigned on its date, with a warning.
 
-use super::lenient::{cell, flexible_date, urls, Notes};
+use super::lenient::{cell, flexible_date, urls, Notes, Seen};
 use super::table::{normalise, Row, Table};
 use super::Dataset;
 use crate::error::{Error, Result};
 use crate::model::{Country, Incident, Method, Objective, PartialDate, Scale, TargetType};
+use crate::strs::contains;
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 /// Columns that identify a CFR export.
 const SIGNATURE: [&str; 4] = ["Title", "Sponsor", "Victims", "Type"];
@@ -37,9 +37,9 @@ fn target_type(category: &str) -> Option<TargetType> {
     let c = category.to_ascii_lowercase();
     if c.trim().is_empty() {
         None
-    } else if c.contains("military") && !c.contains("government") {
+    } else if contains(&c, "military") && !contains(&c, "government") {
         Some(TargetType::Military)
-    } else if c.contains("government") || c.contains("military") {
+    } else if contains(&c, "government") || contains(&c, "military") {
         Some(TargetType::Government)
     } else {
         Some(TargetType::Private)
@@ -94,7 +94,7 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
     let mut incidents = Vec::with_capacity(table.rows.len());
     // CFR records a response per operation in words; without the column, responses are not in the data.
     let mut responses = resp_c.map(|_| Vec::new());
-    let mut seen = HashSet::new();
+    let mut seen = Seen::new();
     for r in &table.rows {
         let n = r.row;
         // CFR publishes some operations with no date: kept undated, read as they stand.

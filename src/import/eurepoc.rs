@@ -2,12 +2,12 @@
 //! name several initiator and receiver states; severity is EuRepoC's weighted cyber intensity,
 //! kept on its own scale (see [`Scale::eurepoc`]), never read as the 0-10 ladder.
 
-use super::lenient::{cell, flexible_date, list_values, Notes};
+use super::lenient::{cell, flexible_date, list_values, Notes, Seen};
 use super::table::{normalise, Table};
 use super::Dataset;
 use crate::error::{Error, Result};
 use crate::model::{Effects, Incident, Objective, Scale, TargetType, MAX_SCALE};
-use std::collections::HashSet;
+use crate::strs::contains;
 
 /// Columns that identify a EuRepoC export.
 const SIGNATURE: [&str; 3] = ["receiver_country", "initiator_country", "weighted_cyber_intensity"];
@@ -20,11 +20,11 @@ pub(super) fn looks_like(header: &[String]) -> bool {
 fn objective(types: &[String]) -> Option<Objective> {
     types.iter().find_map(|t| {
         let t = t.to_ascii_lowercase();
-        if t.contains("disruption") || t.contains("ransomware") {
+        if contains(&t, "disruption") || contains(&t, "ransomware") {
             Some(Objective::Disruption)
-        } else if t.contains("data theft") || t.contains("doxing") {
+        } else if contains(&t, "data theft") || contains(&t, "doxing") {
             Some(Objective::ShortTermEspionage)
-        } else if t.contains("hijacking") {
+        } else if contains(&t, "hijacking") {
             Some(Objective::Degradation)
         } else {
             None
@@ -39,18 +39,18 @@ fn objective(types: &[String]) -> Option<Objective> {
 fn effects(physical: &[Vec<String>], types: &[String]) -> Option<Effects> {
     let none = |v: &str| {
         let v = v.trim().to_ascii_lowercase();
-        v == "0" || v.starts_with("none") || v.starts_with("no ") || v == "no" || v.contains("not applicable")
+        v == "0" || v.starts_with("none") || v.starts_with("no ") || v == "no" || contains(&v, "not applicable")
     };
     let unknown = |v: &str| {
         let v = v.trim().to_ascii_lowercase();
-        v.is_empty() || v.contains("not available") || v == "n/a" || v == "unknown"
+        v.is_empty() || contains(&v, "not available") || v == "n/a" || v == "unknown"
     };
     let values: Vec<&String> = physical.iter().flatten().filter(|v| !unknown(v)).collect();
     if values.is_empty() {
         None
     } else if values.iter().any(|v| !none(v)) {
         Some(Effects::Physical)
-    } else if types.iter().any(|t| t.to_ascii_lowercase().contains("ransomware")) {
+    } else if types.iter().any(|t| contains(&t.to_ascii_lowercase(), "ransomware")) {
         Some(Effects::Data)
     } else {
         Some(Effects::None)
@@ -63,11 +63,11 @@ fn target_type(categories: &[String]) -> Option<TargetType> {
     let lower: Vec<String> = categories.iter().map(|c| c.to_ascii_lowercase()).collect();
     if lower.is_empty() {
         None
-    } else if lower.iter().any(|c| c.contains("military") || c.contains("defence") || c.contains("defense")) {
+    } else if lower.iter().any(|c| contains(c, "military") || contains(c, "defence") || contains(c, "defense")) {
         Some(TargetType::Military)
     } else if lower
         .iter()
-        .any(|c| c.contains("state institution") || c.contains("government") || c.contains("political"))
+        .any(|c| contains(c, "state institution") || contains(c, "government") || contains(c, "political"))
     {
         Some(TargetType::Government)
     } else {
@@ -111,7 +111,7 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
         (0..table.header.len()).filter(|&c| normalise(&table.header[c]).starts_with("physicaleffect")).collect();
     let mut notes = Notes::default();
     let mut incidents = Vec::with_capacity(table.rows.len());
-    let mut seen = HashSet::new();
+    let mut seen = Seen::new();
     for r in &table.rows {
         let n = r.row;
         if r.cells.len() != table.header.len() {

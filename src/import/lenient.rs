@@ -85,6 +85,10 @@ fn says_unknown(v: &str) -> bool {
     )
 }
 
+/// The ids a file has used so far, each with the row that used it first: the same map as the
+/// project's own format keeps (src/import/native.rs), so the module has one copy of its code.
+pub type Seen = std::collections::HashMap<String, usize>;
+
 /// Collects one file's warnings, each with its row.
 #[derive(Default)]
 pub struct Notes {
@@ -214,25 +218,19 @@ impl Notes {
     }
 
     /// An incident id unique within the file: a repeat gets a suffix, with a warning.
-    pub fn unique_id(
-        &mut self,
-        row: usize,
-        column: &str,
-        id: String,
-        seen: &mut std::collections::HashSet<String>,
-    ) -> String {
+    pub fn unique_id(&mut self, row: usize, column: &str, id: String, seen: &mut Seen) -> String {
         let id: String =
             id.chars().map(|c| if c.is_control() { ' ' } else { c }).collect::<String>().trim().to_string();
-        if seen.insert(id.clone()) {
+        if seen.insert(id.clone(), row).is_none() {
             return id;
         }
         let mut k = 2;
-        while seen.contains(&format!("{id}-{k}")) {
+        while seen.contains_key(&format!("{id}-{k}")) {
             k += 1;
         }
         let new = format!("{id}-{k}");
         self.warn(row, column, format!("id '{id}' is used by an earlier row; this one is kept as '{new}'"));
-        seen.insert(new.clone());
+        seen.insert(new.clone(), row);
         new
     }
 }

@@ -3,12 +3,11 @@
 //! Values are read leniently: countries in any common form, dates in export styles, vocabulary by
 //! slug or label; anything unreadable is a warning and the incident is kept.
 
-use super::lenient::{cell, flexible_date, Notes};
+use super::lenient::{cell, flexible_date, Notes, Seen};
 use super::table::{normalise, Table};
 use super::Dataset;
 use crate::error::{Error, Result};
 use crate::model::{Incident, Method, Objective, Scale, TargetType, MAX_LEVEL};
-use std::collections::HashSet;
 
 /// One field a mapping may name: as the API spells it, the label of its choice in the page's
 /// mapping form, whether every mapping must name it, and a pattern of column names (a
@@ -141,7 +140,7 @@ pub(super) fn parse(table: &Table, mapping: &Mapping) -> Result<Dataset> {
 
     let mut notes = Notes::default();
     let mut incidents = Vec::with_capacity(table.rows.len());
-    let mut seen = HashSet::new();
+    let mut seen = Seen::new();
     // Responses only when the mapping names their column: otherwise they are not in the data.
     let mut responses = idx("responses").map(|_| Vec::new());
     // A file whose every start is unreadable has most likely been mapped to the wrong column.

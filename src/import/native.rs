@@ -295,7 +295,7 @@ pub(super) fn parse_csv(text: &str) -> Result<Dataset> {
     let width = rows.header.len();
     let mut seen = HashMap::new();
     while let Some((row, line)) = rows.advance()? {
-        let raw = RawRow::of(&cols, row, line, MAX_LEVEL, rows.record.iter(), width)?;
+        let raw = RawRow::of(&cols, row, line, MAX_LEVEL, rows.cells(), width)?;
         let incident = raw.incident(&mut data.warnings)?;
         push_unique(&mut data, &mut seen, &raw, incident)?;
     }

@@ -40,16 +40,18 @@ pub fn parse(s: &str) -> Option<f64> {
         return None;
     }
     if let Some(b'e' | b'E') = b.get(i) {
-        let rest = &s[i + 1..];
-        let (eneg, body) = match rest.as_bytes().first() {
-            Some(b'-') => (true, &rest[1..]),
-            Some(b'+') => (false, &rest[1..]),
+        // Bytes, not `&s[..]`: a str slice could panic, and its message brings Unicode's tables
+        // into the module (see crate::strs).
+        let rest = b.get(i + 1..).unwrap_or_default();
+        let (eneg, body) = match rest.split_first() {
+            Some((b'-', body)) => (true, body),
+            Some((b'+', body)) => (false, body),
             _ => (false, rest),
         };
-        if body.is_empty() || body.len() > 4 || !body.bytes().all(|c| c.is_ascii_digit()) {
+        if body.is_empty() || body.len() > 4 || !body.iter().all(u8::is_ascii_digit) {
             return None;
         }
-        let e: i32 = body.bytes().fold(0, |a, c| a * 10 + i32::from(c - b'0'));
+        let e: i32 = body.iter().fold(0, |a, &c| a * 10 + i32::from(c - b'0'));
         scale += if eneg { -e } else { e };
     } else if i != b.len() {
         return None;

@@ -3,6 +3,9 @@
 //! declarations, comments and doctypes, and reports malformed markup instead of guessing. (A full
 //! XML crate cost about 20 KB of gzipped wasm for features a workbook never uses.)
 
+// Text is cut with `str::get` and `strs::around`, searched with `strs::find`: slicing a `str`
+// could panic, and that message would bring Unicode's tables into the module (see crate::strs).
+use crate::strs::{around, find};
 use std::borrow::Cow;
 
 pub enum Tok<'a> {
@@ -34,11 +37,12 @@ pub fn unescape(text: &str) -> Result<Cow<'_, str>, String> {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        let end = rest[i..].find(';').ok_or_else(|| {
-            format!("unterminated reference near '{}'", &rest[i..].chars().take(12).collect::<String>())
+        let (before, reference) = around(rest, i, 0);
+        out.push_str(before);
+        let end = reference.find(';').ok_or_else(|| {
+            format!("unterminated reference near '{}'", reference.chars().take(12).collect::<String>())
         })?;
-        let name = &rest[i + 1..i + end];
+        let name = reference.get(1..end).unwrap_or("");
         let c = match name {
             "amp" => '&',
             "lt" => '<',
@@ -54,7 +58,7 @@ pub fn unescape(text: &str) -> Result<Cow<'_, str>, String> {
             }
         };
         out.push(c);
-        rest = &rest[i + end + 1..];
+        rest = reference.get(end + 1..).unwrap_or("");
     }
     out.push_str(rest);
     Ok(Cow::Owned(out))
@@ -65,15 +69,16 @@ pub fn attr<'a>(attrs: &'a str, key: &str) -> Option<Cow<'a, str>> {
     let mut rest = attrs;
     loop {
         let eq = rest.find('=')?;
-        let name = rest[..eq].trim();
-        let after = rest[eq + 1..].trim_start();
+        let (name, after) = around(rest, eq, 1);
+        let after = after.trim_start();
         let quote = after.chars().next().filter(|q| *q == '"' || *q == '\'')?;
-        let close = after[1..].find(quote)?;
-        let value = &after[1..1 + close];
-        if local(name) == key {
+        let quoted = after.get(1..)?;
+        let close = quoted.find(quote)?;
+        let (value, tail) = around(quoted, close, 1);
+        if local(name.trim()) == key {
             return unescape(value).ok();
         }
-        rest = &after[close + 2..];
+        rest = tail;
     }
 }
 
@@ -83,7 +88,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn skip_past(&mut self, end: &str) -> Result<(), String> {
-        match self.s[self.pos..].find(end) {
+        match find(self.s.get(self.pos..).unwrap_or(""), end) {
             Some(i) => {
                 self.pos += i + end.len();
                 Ok(())
@@ -95,23 +100,23 @@ impl<'a> Scanner<'a> {
     /// The next token, `None` at the end.
     pub fn next_tok(&mut self) -> Result<Option<Tok<'a>>, String> {
         loop {
-            let rest = &self.s[self.pos..];
+            let rest = self.s.get(self.pos..).unwrap_or("");
             if rest.is_empty() {
                 return Ok(None);
             }
             if !rest.starts_with('<') {
                 let len = rest.find('<').unwrap_or(rest.len());
                 self.pos += len;
-                return Ok(Some(Tok::Text(unescape(&rest[..len])?)));
+                return Ok(Some(Tok::Text(unescape(around(rest, len, 0).0)?)));
             }
             if rest.starts_with("<?") {
                 self.skip_past("?>")?;
             } else if rest.starts_with("<!--") {
                 self.skip_past("-->")?;
             } else if let Some(body) = rest.strip_prefix("<![CDATA[") {
-                let end = body.find("]]>").ok_or_else(|| format!("unterminated CDATA at byte {}", self.pos))?;
+                let end = find(body, "]]>").ok_or_else(|| format!("unterminated CDATA at byte {}", self.pos))?;
                 self.pos += 9 + end + 3;
-                return Ok(Some(Tok::Text(Cow::Borrowed(&body[..end]))));
+                return Ok(Some(Tok::Text(Cow::Borrowed(around(body, end, 0).0))));
             } else if rest.starts_with("<!") {
                 self.skip_past(">")?;
             } else {
@@ -135,14 +140,15 @@ impl<'a> Scanner<'a> {
                     .map(|(i, _)| i)
                     .ok_or_else(|| format!("unterminated tag at byte {}", self.pos))?;
                 self.pos += gt + 1;
-                let inner = &rest[1..gt];
+                let inner = rest.get(1..gt).unwrap_or("");
                 if let Some(name) = inner.strip_prefix('/') {
                     return Ok(Some(Tok::End(local(name.trim()))));
                 }
                 let empty = inner.ends_with('/');
                 let inner = inner.strip_suffix('/').unwrap_or(inner);
                 let split = inner.find(|c: char| c.is_whitespace()).unwrap_or(inner.len());
-                return Ok(Some(Tok::Start { name: local(&inner[..split]), attrs: &inner[split..], empty }));
+                let (name, attrs) = around(inner, split, 0);
+                return Ok(Some(Tok::Start { name: local(name), attrs, empty }));
             }
         }
     }
@@ -177,5 +183,13 @@ mod tests {
         );
         assert!(unescape("&bogus;").is_err());
         assert!(Scanner::new("<a").next_tok().is_err());
+        // Multi-byte text around references, names and values; malformed pieces are no panic.
+        assert_eq!(unescape("é&amp;ü&#233;").unwrap(), "é&üé");
+        assert!(unescape("né&ampé").unwrap_err().contains("near '&ampé'"));
+        assert_eq!(attr(r#" é:k = "wert ü" r:id='x'"#, "k").as_deref(), Some("wert ü"));
+        assert_eq!(attr(r#" r:id='é'"#, "id").as_deref(), Some("é"));
+        assert_eq!(attr(r#" a="1" b"#, "b"), None);
+        assert_eq!(attr(r#" a="unclosed"#, "a"), None);
+        assert!(Scanner::new("é<!-- open").next_tok().is_ok_and(|t| matches!(t, Some(Tok::Text(_)))));
     }
 }

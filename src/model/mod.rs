@@ -141,6 +141,12 @@ impl Index {
     }
 }
 
+/// Where `text` (ignoring case and surrounding spaces) is in `slugs`.
+fn slug_at(slugs: &[&str], text: &str) -> Option<usize> {
+    let t = text.trim();
+    slugs.iter().position(|s| s.eq_ignore_ascii_case(t))
+}
+
 /// Declares a closed vocabulary: a fieldless enum with a stable slug (used in files, filters and
 /// the API) and a human label (used in the page).
 macro_rules! vocabulary {
@@ -152,6 +158,10 @@ macro_rules! vocabulary {
         impl $name {
             /// Every value, in display order.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The slugs of [`Self::ALL`], in the same order: parsing and listing them goes
+            /// through one function for every vocabulary rather than a copy per enum.
+            const SLUGS: &'static [&'static str] = &[$($slug),+];
 
             /// The identifier used in data files, filters and the API.
             pub fn slug(self) -> &'static str {
@@ -165,13 +175,12 @@ macro_rules! vocabulary {
 
             /// Parses a slug (ignoring case and surrounding spaces).
             pub fn parse(text: &str) -> Option<$name> {
-                let t = text.trim();
-                Self::ALL.iter().copied().find(|v| v.slug().eq_ignore_ascii_case(t))
+                slug_at(Self::SLUGS, text).and_then(|i| Self::ALL.get(i).copied())
             }
 
             /// The accepted slugs, for error messages.
             pub fn expected() -> String {
-                Self::ALL.iter().map(|v| v.slug()).collect::<Vec<_>>().join(", ")
+                Self::SLUGS.join(", ")
             }
         }
 
