@@ -202,6 +202,38 @@ test('a Rust panic shows in its own embed; the others keep working and nothing i
   await ctx.close();
 });
 
+test('the bundled incidents missing or damaged on the host: the embeds on them say so, one with its own src still draws', async () => {
+  const small = await readFile(join(root, 'tests/fixtures/small.csv'));
+  const parts = await readFile(join(root, 'dist/pkg/cyber_spectrum_incidents.bin'));
+  for (const [served, expected] of [
+    [{ status: 404, body: 'not found' }, /The data could not be loaded: the bundled dataset could not be loaded \(HTTP 404\)/],
+    [{ body: parts.subarray(0, parts.length - 7) }, /The data could not be loaded: the bundled dataset is invalid/],
+  ]) {
+    const { ctx, problems } = await publisherContext({
+      files: { 'small.csv': { body: small, contentType: 'text/csv' } },
+      pages: {
+        'parts.html': article(`
+          <cyber-spectrum id="a" initiators="PRK"></cyber-spectrum>
+          <cyber-spectrum id="b" src="/test/small.csv"></cyber-spectrum>`),
+      },
+    });
+    await ctx.route('**/pkg/cyber_spectrum_incidents.bin', (route) => route.fulfill({ contentType: 'application/octet-stream', ...served }));
+    const page = await ctx.newPage();
+    await page.goto(`${url}test/parts.html`);
+    const error = (id) => page.locator(`#${id}`).evaluate((el) => {
+      const box = el.shadowRoot.querySelector('.error');
+      return box.hidden ? null : box.textContent;
+    });
+    await page.waitForFunction(() => !document.getElementById('a').shadowRoot.querySelector('.error').hidden);
+    assert.match(await error('a'), expected);
+    await page.locator('#b').evaluate((el) => el.ready);
+    assert.equal(await error('b'), null, 'the embed with its own data is not touched');
+    assert.ok(await page.locator('#b').evaluate((el) => el.stats.total > 0));
+    assert.deepEqual(problems.filter((p) => p.startsWith('pageerror')), [], 'nothing is thrown at the page');
+    await ctx.close();
+  }
+});
+
 test('a src that 404s, stalls or serves HTML is named with its problem; a file over the limit is refused before reading', async () => {
   const { ctx, problems } = await publisherContext({
     files: {
