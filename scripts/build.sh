@@ -32,6 +32,8 @@ build_module() {
     wasm-opt $(setting wasm-opt args) "$wasm" -o "$wasm.opt"
     mv "$wasm.opt" "$wasm"
   fi
+  # Short import names in the module and its glue (see the script).
+  node scripts/short-imports.mjs "$out_dir" "$name"
 }
 
 # The vocabularies the JavaScript reads (www/schema.js), written from the Rust tables.
