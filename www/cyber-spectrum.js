@@ -269,8 +269,9 @@ export class CyberSpectrum extends HTMLElement {
     let filter = next.filter ?? this.state.filter;
     // On a large dataset a new filter's statistics and chart counts are worked out first, in steps
     // of a few milliseconds, so the page never waits on one long task; the state then shows at
-    // once, and `change` says when. A later change overtakes one still being worked out.
-    const turn = (this.turn ?? 0) + 1;
+    // once, and `change` says when. A later filter overtakes one still being worked out (a view
+    // change does not: the filter then shows in the new view).
+    const turn = next.filter ? (this.turn ?? 0) + 1 : this.turn;
     this.turn = turn;
     if (!counted && next.filter && this.facets.total >= LARGE) {
       const { explorer } = this;

@@ -8,6 +8,7 @@ import { pause } from './core.js';
 const ROWS_SHOWN = 1000;
 /** Rows made between pauses (more than the bundled dataset has, so it is tabled at once). */
 const BATCH = 150;
+const FIRST_BATCH = 60;
 
 /** Resolves once the browser has laid out and painted what was added: rows added between
  * paints would all be laid out in one go. */
@@ -52,6 +53,12 @@ export function incidentTable(box, { explorer, filter, key, open, events = () =>
       const order = sorter.order();
       sorter.free();
       sorter = null;
+      // The order of a large selection is megabytes copied out of the core: the rows are made in
+      // a task after it.
+      if (order.length > ROWS_SHOWN) {
+        await pause();
+        if (mine !== rendering || ex !== explorer()) return;
+      }
       await build(order, ex, () => mine !== rendering || ex !== explorer());
     } finally {
       sorter?.free();
@@ -87,8 +94,9 @@ export function incidentTable(box, { explorer, filter, key, open, events = () =>
     thead.append(head);
     const body = el('tbody');
     table.append(cap, thead, body);
-    for (let from = 0; from < count; from += BATCH) {
-      for (const r of ex.recordsOf(order.subarray(from, Math.min(from + BATCH, count)))) {
+    // The first batch is smaller: it comes with the table's swap and the whole box's layout.
+    for (let from = 0, upTo = Math.min(FIRST_BATCH, count); from < count; from = upTo, upTo = Math.min(upTo + BATCH, count)) {
+      for (const r of ex.recordsOf(order.subarray(from, upTo))) {
         const tr = el('tr');
         const name = el('td');
         name.append(button(r.name, () => open(r), 'link'));
@@ -101,7 +109,7 @@ export function incidentTable(box, { explorer, filter, key, open, events = () =>
         box.replaceChildren(table, ...contextTable(events(), openEvent));
         box.dataset.key = shownKey();
       }
-      if (from + BATCH < count) {
+      if (upTo < count) {
         await painted();
         if (stop()) return;
       }
