@@ -2,7 +2,7 @@
 // chart per view (VIEWS in schema.js), and on every change asks Rust for the statistics and the
 // charts. Errors, from the wasm or the data, land in the error box.
 import { VIEWS, FILTERS, FORMATS } from './schema.js';
-import { startCore, acquire, release, reason, readingWords, prepare, bundledParts } from './core.js';
+import { startCore, acquire, release, reason, readingWords, prepare, bundledParts, besideModule } from './core.js';
 import { filterForm, buildControls, closeDropdownsOnOutsideClick, pairPicks } from './controls.js';
 import { renderStats, activeReading, yearsText } from './stats-view.js';
 import { formats } from './responses-view.js';
@@ -44,8 +44,8 @@ function watchChanges() {
     box.dataset.loaded = 'yes';
     const list = $('changes-list');
     const item = (text) => { const li = document.createElement('li'); li.textContent = text; return li; };
-    fetch(new URL('./pkg/cyber_spectrum_changes.json', import.meta.url))
-      .then((r) => { if (!r.ok) throw new Error(`HTTP ${r.status}`); return r.json(); })
+    besideModule('cyber_spectrum_changes.json')
+      .then((r) => r.json())
       .then(({ version, sections }) => list.replaceChildren(item(`Version ${version}; the full list, with reasons and sources, is data/CHANGELOG.md.`),
         ...sections.map((s) => item(`${s.title}: ${s.rows} ${s.rows === 1 ? 'row' : 'rows'}`))))
       .catch((e) => { delete box.dataset.loaded; list.replaceChildren(item(`The list of changes could not be loaded (${e.message}).`)); });

@@ -21,14 +21,22 @@ export function startCore(override) {
   return core;
 }
 
+/** The response for `file`, one of the files the build puts beside the module (`pkg/`); an HTTP
+ * error is an Error naming its status. */
+export async function besideModule(file) {
+  const r = await fetch(new URL(`./pkg/${file}`, import.meta.url));
+  if (!r.ok) throw new Error(`HTTP ${r.status}`);
+  return r;
+}
+
 let parts = null;
 
 /** The bundled dataset's incidents (their columns, `pkg/cyber_spectrum_incidents.bin`, beside the
  * module, which leaves them out): fetched once, from the first call, so a chart on the bundled
  * data starts the download while the module starts. */
 export function bundledParts() {
-  parts ??= fetch(new URL('./pkg/cyber_spectrum_incidents.bin', import.meta.url))
-    .then((r) => { if (!r.ok) throw new Error(`HTTP ${r.status}`); return r.arrayBuffer(); })
+  parts ??= besideModule('cyber_spectrum_incidents.bin')
+    .then((r) => r.arrayBuffer())
     .then((b) => new Uint8Array(b))
     .catch((e) => { parts = null; throw new Error(`the bundled dataset could not be loaded (${e.message})`); });
   return parts;
@@ -75,8 +83,8 @@ export function fullText(explorer) {
   if (!explorer?.needsText()) return Promise.resolve();
   let p = texts.get(explorer);
   if (!p) {
-    p = fetch(new URL('./pkg/cyber_spectrum_text.txt', import.meta.url))
-      .then((r) => { if (!r.ok) throw new Error(`HTTP ${r.status}`); return r.text(); })
+    p = besideModule('cyber_spectrum_text.txt')
+      .then((r) => r.text())
       .then((text) => { explorer.attachText(text); })
       .catch((e) => { texts.delete(explorer); throw new Error(`the incidents' descriptions and sources could not be loaded (${e.message})`); });
     texts.set(explorer, p);
@@ -89,8 +97,8 @@ let words = null;
 /** The legal readings' and response tiers' words (who, document, basis, mapping, definitions,
  * sources): `{readings: {id: {...}}, tiers: {id: {...}}}`, fetched once from beside the module. */
 export function readingWords() {
-  words ??= fetch(new URL('./pkg/cyber_spectrum_readings.json', import.meta.url))
-    .then((r) => { if (!r.ok) throw new Error(`HTTP ${r.status}`); return r.json(); })
+  words ??= besideModule('cyber_spectrum_readings.json')
+    .then((r) => r.json())
     .catch((e) => { words = null; throw new Error(`the legal readings' sources could not be loaded (${e.message})`); });
   return words;
 }

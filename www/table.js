@@ -6,7 +6,8 @@ import { el, button, plural } from './card.js';
 import { pause } from './core.js';
 
 const ROWS_SHOWN = 1000;
-/** Rows made between pauses (more than the bundled dataset has, so it is tabled at once). */
+/** Rows made between pauses; the first batch is smaller, as it comes with the table's swap and
+ * the whole box's layout. */
 const BATCH = 150;
 const FIRST_BATCH = 60;
 
@@ -43,12 +44,13 @@ export function incidentTable(box, { explorer, filter, key, open, events = () =>
   const render = async () => {
     const mine = (rendering += 1);
     const ex = explorer();
+    const stop = () => mine !== rendering || ex !== explorer();
     let sorter = ex.sorter(filter(), sort.key, sort.dir < 0);
     try {
       while (!sorter.step(ex)) {
         box.setAttribute('aria-busy', 'true');
         await pause();
-        if (mine !== rendering || ex !== explorer()) return;
+        if (stop()) return;
       }
       const order = sorter.order();
       sorter.free();
@@ -57,9 +59,9 @@ export function incidentTable(box, { explorer, filter, key, open, events = () =>
       // a task after it.
       if (order.length > ROWS_SHOWN) {
         await pause();
-        if (mine !== rendering || ex !== explorer()) return;
+        if (stop()) return;
       }
-      await build(order, ex, () => mine !== rendering || ex !== explorer());
+      await build(order, ex, stop);
     } finally {
       sorter?.free();
       if (mine === rendering) box.removeAttribute('aria-busy');
@@ -94,7 +96,6 @@ export function incidentTable(box, { explorer, filter, key, open, events = () =>
     thead.append(head);
     const body = el('tbody');
     table.append(cap, thead, body);
-    // The first batch is smaller: it comes with the table's swap and the whole box's layout.
     for (let from = 0, upTo = Math.min(FIRST_BATCH, count); from < count; from = upTo, upTo = Math.min(upTo + BATCH, count)) {
       for (const r of ex.recordsOf(order.subarray(from, upTo))) {
         const tr = el('tr');
