@@ -1,13 +1,14 @@
-// Runs the importer wasm module off the main thread: a file's bytes in; the incidents in columns
-// (typed arrays, handed over without a copy) plus scale, warnings and format out (see
-// src/web/import.rs). The page starts one worker per load and terminates it to cancel, so a large
+// Runs the importer wasm module off the main thread: a file's bytes (or a URL, downloaded here) in;
+// the incidents in columns (typed arrays, handed over without a copy) plus scale, warnings and
+// format out (see src/web/import.rs). The page starts one worker per load and terminates it to cancel, so a large
 // file never freezes the page. There are two importer modules: one for text (CSV, JSON: what a
 // `src` usually is), started with the worker, and one that also reads .xlsx workbooks, fetched
 // only when the bytes are one (a zip archive).
 import * as text from './pkg/cyber_spectrum_import.js';
+import { download } from './download.js';
 
-// The text importer starts as soon as the worker does: the page starts a worker while the file is
-// still downloading (see loader.js), so the module is ready when the bytes arrive.
+// The text importer starts as soon as the worker does, while the file downloads (here, or in the
+// page, which starts a worker ahead: see loader.js), so the module is ready when the bytes arrive.
 const ready = text.default().then(() => text);
 let workbooks = null;
 const importerFor = (bytes) => {
@@ -16,15 +17,32 @@ const importerFor = (bytes) => {
   return workbooks;
 };
 
+const message = (e) => (e && e.message) || String(e);
+
+/** What a message asks for: the columns' names, or the incidents read from its bytes. */
+async function read(data, bytes) {
+  const m = await importerFor(bytes);
+  if (data.kind === 'columns') return [m.columns(bytes), []];
+  let result;
+  try {
+    result = m.importFile(bytes, data.format || 'auto', data.mapping ?? null);
+  } catch (e) {
+    // A downloaded file's problem names it, as the download's own do.
+    throw data.kind === 'url' ? new Error(`${data.url}: ${message(e)}`) : e;
+  }
+  return [result, [result.facts.buffer, result.more.buffer, result.ends.buffer, result.text.buffer]];
+}
+
 self.onmessage = async ({ data }) => {
   try {
-    const m = await importerFor(data.bytes);
-    const result = data.kind === 'columns'
-      ? m.columns(data.bytes)
-      : m.importFile(data.bytes, data.format || 'auto', data.mapping ?? null);
-    const transfer = data.kind === 'columns' ? [] : [result.facts.buffer, result.more.buffer, result.ends.buffer, result.text.buffer];
+    let { bytes } = data;
+    if (data.kind === 'url') {
+      const onProgress = data.progress ? (received, total) => self.postMessage({ progress: [received, total] }) : undefined;
+      bytes = await download(data.url, { stallSeconds: data.stallSeconds, onProgress });
+    }
+    const [result, transfer] = await read(data, bytes);
     self.postMessage({ ok: true, result }, transfer);
   } catch (e) {
-    self.postMessage({ ok: false, error: (e && e.message) || String(e) });
+    self.postMessage({ ok: false, error: message(e) });
   }
 };

@@ -26,6 +26,15 @@ export function importBytes(bytes: Uint8Array, options?: {
   signal?: AbortSignal;
   keep?: boolean;
 }): Promise<Imported>;
+/** Downloads `url` and reads it in the importer's worker, the bytes never reaching the page:
+ * what `importBytes` resolves to. Refused as `fetchBytes` refuses a download; a problem reading
+ * the file names the URL. */
+export function importUrl(url: string, options?: {
+  format?: string;
+  signal?: AbortSignal;
+  onProgress?: (received: number, total: number | null) => void;
+  stallSeconds?: number;
+}): Promise<Imported>;
 /** A file's column names, for choosing a mapping. */
 export function fileColumns(bytes: Uint8Array, options?: { signal?: AbortSignal }): Promise<string[]>;
 /** An Explorer of the started module `m` on what `importBytes` resolved to, taken in steps. */

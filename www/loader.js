@@ -1,141 +1,19 @@
 // Getting a dataset in: fetch a URL with progress, or take a file's bytes, and read them in the
-// importer worker. Every step can be cancelled through an AbortSignal; every failure is an Error
-// whose message names the URL or file and the problem.
+// importer worker; or have the worker download a URL and read it (importUrl), the bytes never
+// passing through the page. Every step can be cancelled through an AbortSignal; every failure is
+// an Error whose message names the URL or file and the problem.
+import { download } from './download.js';
+import { pause } from './core.js';
+
+export { STALL_SECONDS, DEADLINE_FACTOR, megabytes, fileBytes } from './download.js';
 
 const WORKER_URL = new URL('./import-worker.js', import.meta.url);
 
-// The largest input read (schema.js, from src/import/mod.rs): a larger file or download is
-// refused before it is read.
-import { MAX_INPUT_BYTES } from './schema.js';
-import { pause } from './core.js';
-
-/** Seconds a download may go without receiving anything before it is given up. */
-export const STALL_SECONDS = 30;
-/** A whole download may take this many times its stall time (five minutes by default): a server
- * that trickles a byte now and then never stalls, and is given up on at this deadline. */
-export const DEADLINE_FACTOR = 10;
-
-/** Milliseconds of reading a download's chunks between pauses. */
-const READ_MS = 10;
-/** Bytes copied into one array between pauses: a few milliseconds. */
-const JOIN_BYTES = 4 << 20;
-
-/** `n` bytes in MB of 2^20 bytes (the unit of the size limit), with `digits` decimals. */
-export const megabytes = (n, digits = 1) => `${(n / 2 ** 20).toFixed(digits)} MB`;
-function tooLarge(what, size) {
-  return new Error(`${what} is ${megabytes(size)}; the explorer reads at most ${megabytes(MAX_INPUT_BYTES, 0)}`);
-}
-
-/** A file's bytes, refusing one over the limit before reading it. */
-export async function fileBytes(file) {
-  if (file.size > MAX_INPUT_BYTES) throw tooLarge(file.name, file.size);
-  return new Uint8Array(await file.arrayBuffer());
-}
-
-/**
- * The bytes at `url`, reporting `onProgress(received, total|null)`. Refused, with a message
- * naming the URL: a failed request or HTTP status, a download over the size limit (before
- * downloading when the server says its length), a server silent for `stallSeconds`, a download
- * still running after DEADLINE_FACTOR times that, an HTML page.
- */
-export async function fetchBytes(url, { signal, onProgress, stallSeconds = STALL_SECONDS } = {}) {
-  warmImporter(); // bytes fetched are bytes to read: the importer starts while they download
-  const stalled = new AbortController();
-  let timer;
-  let overdue = false;
-  let received = 0;
-  const deadline = setTimeout(() => { overdue = true; stalled.abort(); }, stallSeconds * DEADLINE_FACTOR * 1000);
-  const wait = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => stalled.abort(), stallSeconds * 1000);
-  };
-  // The caller's cancel also stops the request (AbortSignal.any where the browser has it).
-  let both = stalled.signal;
-  if (signal && AbortSignal.any) both = AbortSignal.any([signal, stalled.signal]);
-  else signal?.addEventListener('abort', () => stalled.abort(), { once: true });
-  const failed = (e) => {
-    if (signal?.aborted) return new DOMException('cancelled', 'AbortError');
-    if (overdue) {
-      return new Error(`${url} was still downloading after ${stallSeconds * DEADLINE_FACTOR} s (${megabytes(received)} received; `
-        + `the limit is ${DEADLINE_FACTOR} times the ${stallSeconds} s timeout); gave up`);
-    }
-    if (stalled.signal.aborted) return new Error(`${url} did not answer for ${stallSeconds} s; gave up`);
-    return new Error(`could not fetch ${url}: ${e.message}`);
-  };
-  wait();
-  try {
-    let res;
-    try {
-      res = await fetch(url, { signal: both });
-    } catch (e) {
-      throw failed(e);
-    }
-    if (!res.ok) {
-      res.body?.cancel().catch(() => {});
-      throw new Error(`could not fetch ${url}: HTTP ${res.status} ${res.statusText}`.trim());
-    }
-    const type = res.headers.get('content-type') || '';
-    const total = Number(res.headers.get('content-length')) || null;
-    if (total > MAX_INPUT_BYTES) {
-      res.body?.cancel().catch(() => {});
-      throw tooLarge(url, total);
-    }
-    const chunks = [];
-    if (res.body) {
-      const reader = res.body.getReader();
-      // Chunks already received are read one after another without leaving the task: a
-      // download that arrived faster than it is read (100 MB from a cache) would hold the page.
-      let yielded = performance.now();
-      for (;;) {
-        if (performance.now() - yielded > READ_MS) {
-          await pause();
-          yielded = performance.now();
-        }
-        wait();
-        let part;
-        try {
-          part = await reader.read();
-        } catch (e) {
-          throw failed(e);
-        }
-        if (part.done) break;
-        chunks.push(part.value);
-        received += part.value.length;
-        if (received > MAX_INPUT_BYTES) {
-          reader.cancel().catch(() => {});
-          throw tooLarge(url, received);
-        }
-        onProgress?.(received, total);
-      }
-    } else {
-      chunks.push(new Uint8Array(await res.arrayBuffer()));
-      received = chunks[0].length;
-    }
-    const bytes = await joined(chunks, received);
-    const head = new TextDecoder().decode(bytes.slice(0, 200));
-    if (/^\s*<(!doctype html|html)/i.test(head) || (/text\/html/i.test(type) && /^\s*</.test(head))) {
-      throw new Error(`${url} served an HTML page (${type || 'no content type'}), not a data file`);
-    }
-    return bytes;
-  } finally {
-    clearTimeout(timer);
-    clearTimeout(deadline);
-  }
-}
-
-/** The chunks of a download as one array, copied a few MB at a time with pauses between, so a
- * 100 MB file does not hold the page while it is put together (at once: 100 to 370 ms). */
-async function joined(chunks, length) {
-  const bytes = new Uint8Array(length);
-  let at = 0;
-  let since = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.length;
-    since += c.length;
-    if (since >= JOIN_BYTES) { since = 0; await pause(); }
-  }
-  return bytes;
+/** The bytes at `url`, reporting `onProgress(received, total|null)` (see download.js for what is
+ * refused). The importer's worker starts while they download: bytes fetched are bytes to read. */
+export function fetchBytes(url, options) {
+  warmImporter();
+  return download(url, options);
 }
 
 // Browsers start a worker only from a script of the page's own origin. When these files come from
@@ -216,7 +94,7 @@ export function warmImporter() {
   }
 }
 
-function runWorker(message, signal) {
+function runWorker(message, signal, onProgress) {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) { reject(new DOMException('cancelled', 'AbortError')); return; }
     const worker = spare && !spare.failed ? spare.worker : startWorker();
@@ -226,6 +104,7 @@ function runWorker(message, signal) {
     signal?.addEventListener('abort', stop, { once: true });
     const finish = () => { signal?.removeEventListener('abort', stop); worker.terminate(); };
     worker.onmessage = ({ data }) => {
+      if (data.progress) { onProgress?.(...data.progress); return; }
       finish();
       if (data.ok) resolve(data.result); else reject(new Error(data.error));
     };
@@ -234,6 +113,7 @@ function runWorker(message, signal) {
       // The page's policy reports a refusal as an event of its own, which may come just after.
       setTimeout(() => reject(new Error(notStarted(e))), 0);
     };
+    if (!message.bytes) { worker.postMessage(message); return; }
     // A copy goes to the worker when the page keeps the bytes (to retry with a column mapping);
     // otherwise they are handed over, not copied.
     const bytes = message.keep === false ? message.bytes : message.bytes.slice();
@@ -245,6 +125,15 @@ function runWorker(message, signal) {
  * With `keep: false` the bytes move to the worker (no copy) and are unusable here afterwards. */
 export function importBytes(bytes, { format = 'auto', mapping = null, signal, keep = true } = {}) {
   return runWorker({ kind: 'import', bytes, format, mapping, keep }, signal);
+}
+
+/** Downloads `url` (absolute, or relative to the page) in the importer's worker and reads it
+ * there in `format`: what `importBytes` resolves to, the bytes never reaching the page, which
+ * stays free while a large file downloads. Refused as `fetchBytes` refuses a download; a problem
+ * reading it names the URL. `onProgress(received, total|null)` follows the download. */
+export function importUrl(url, { format = 'auto', signal, onProgress, stallSeconds } = {}) {
+  const href = new URL(url, globalThis.document?.baseURI ?? import.meta.url).href;
+  return runWorker({ kind: 'url', url: href, format, stallSeconds, progress: Boolean(onProgress) }, signal, onProgress);
 }
 
 /** The column names of a file, for choosing a mapping. */
@@ -265,14 +154,14 @@ export async function receive(m, imported) {
 }
 
 /** The dataset at `src` (relative to the page) in `format`, as an Explorer of the started module
- * `m`, for core.js. */
+ * `m`, for core.js. Every format, the project's own CSV included, is downloaded and read in the
+ * importer's worker: a large file never holds the article's main thread (a million rows took 5 s
+ * there). */
 export async function loadSource(m, src, format, stallSeconds) {
   const url = new URL(src, document.baseURI).href;
-  const bytes = await fetchBytes(url, { stallSeconds });
-  // Every format, the project's own CSV included, is read in the importer's worker: a large file
-  // never blocks the article's main thread (a million rows took 5 s there).
+  const imported = await importUrl(url, { format, stallSeconds });
   try {
-    return await receive(m, await importBytes(bytes, { format, keep: false }));
+    return await receive(m, imported);
   } catch (e) {
     throw new Error(`${url}: ${e.message}`);
   }

@@ -280,6 +280,46 @@ test('a src that 404s, stalls or serves HTML is named with its problem; a file o
   await ctx.close();
 });
 
+test('importUrl downloads and reads a file in the worker: progress reaches the page, a file it cannot read names the URL, a cancel stops it', async () => {
+  const good = ['id,name,start,initiator,targets,severity', ...Array.from({ length: 3000 }, (_, k) => `u${k},Incident ${k},${2001 + (k % 20)},PRK,KOR,${k % 7}`)].join('\n');
+  const { ctx, problems } = await publisherContext({
+    files: {
+      'good.csv': { body: good, contentType: 'text/csv' },
+      'columns.csv': { body: 'when,who\n2015,someone\n', contentType: 'text/csv' },
+      'slow.csv': null,
+    },
+    pages: { 'plain.html': article('<p>No chart.</p>') },
+  });
+  const page = await ctx.newPage();
+  await page.goto(`${url}test/plain.html`);
+  const r = await page.evaluate(async () => {
+    const m = await import('/pkg/cyber_spectrum.js');
+    await m.default();
+    const loader = await import('/loader.js');
+    const seen = [];
+    const imported = await loader.importUrl('/test/good.csv', { onProgress: (got, total) => seen.push([got, total]) });
+    const ex = await loader.receive(m, imported);
+    const total = ex.stats({}).total;
+    ex.free();
+    const refused = await loader.importUrl(new URL('/test/columns.csv', location.href).href).then(() => null, (e) => e.message);
+    const missing = await loader.importUrl('/test/none.csv').then(() => null, (e) => e.message);
+    const cancel = new AbortController();
+    const slow = loader.importUrl('/test/slow.csv').then(() => null, (e) => e.message);
+    const stopped = loader.importUrl('/test/slow.csv', { signal: cancel.signal }).then(() => null, (e) => e.name);
+    cancel.abort();
+    return { total, seen, refused, missing, stopped: await stopped, slowPending: await Promise.race([slow, new Promise((ok) => setTimeout(() => ok('pending'), 300))]) };
+  });
+  assert.equal(r.total, 3000);
+  assert.ok(r.seen.length >= 1, 'the download reports its progress');
+  assert.equal(r.seen.at(-1)[0], good.length, 'the last report counts every byte');
+  assert.match(r.refused, new RegExp(`^${url}test/columns\\.csv: `), r.refused);
+  assert.match(r.missing, /^could not fetch http:\/\/[^ ]+\/test\/none\.csv: HTTP 404/);
+  assert.equal(r.stopped, 'AbortError');
+  assert.equal(r.slowPending, 'pending', 'a download still waiting is not given up before its stall time');
+  assert.deepEqual(problems.filter((p) => !/404|Failed to load resource/.test(p)), []);
+  await ctx.close();
+});
+
 // -- load and endurance ------------------------------------------------------------------------
 
 const INITIATORS = ['PRK', 'RUS', 'CHN', 'IRN', 'USA', 'ISR'];
