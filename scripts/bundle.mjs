@@ -12,6 +12,7 @@
 //   bundled here loads that module's own file: a second instance of stateless code (caches of
 //   number formats at most), never of core.js.
 // The importer's worker runs in a realm of its own, so it takes core.js's pause() inline.
+// The page's stylesheet (style.css) takes the controls' (controls.css, which it @imports) inline.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
@@ -51,3 +52,6 @@ for (const [entry, sharedCore] of Object.entries(ENTRIES)) {
   const bundled = Object.keys(result.metafile.inputs).map((p) => p.split('/').pop()).sort();
   process.stderr.write(`bundle: ${entry} <- ${bundled.join(', ')}\n`);
 }
+buildSync({
+  entryPoints: [join(www, 'style.css')], bundle: true, minify: true, outfile: join(dir, 'style.css'), allowOverwrite: true, logLevel: 'warning',
+});
