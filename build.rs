@@ -1,6 +1,7 @@
 //! Splits the bundled data for the browser. The explorer module carries what the first chart
 //! needs: every column of `data/incidents.csv` but the long texts (rationale, attribution,
-//! description, sources), and of the legal readings and response tiers their names and rules but
+//! description, sources) and the two dates only an incident's record shows (end, attribution
+//! date), and of the legal readings and response tiers their names and rules but
 //! not their words (who, document, basis, mapping, definitions, sources). Those ship beside the
 //! module (`cargo run --bin schema -- text|readings PATH` writes them) and the page fetches them
 //! when a reader first needs them (`Explorer::attach_text`, `reading-view.js`). About 25 KB gzip
@@ -14,8 +15,9 @@
 
 use std::path::Path;
 
-/// The incidents' columns left out of the module, as `src/import/native.rs` names them.
-const TEXT: [&str; 4] = ["rationale", "attributed_by", "description", "sources"];
+/// The incidents' columns left out of the module, as `src/import/native.rs` names them (and
+/// `TEXT_COLUMNS` in `src/schema.rs` lists them for the file that carries them).
+const TEXT: [&str; 6] = ["rationale", "attributed_by", "description", "sources", "end", "attribution_date"];
 /// Separators of packed text; kept in step with `src/import/table.rs`.
 const CELL: char = '\u{1f}';
 const ROW: char = '\u{1e}';

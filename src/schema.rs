@@ -125,7 +125,16 @@ pub fn bundled_text() -> String {
     let (mut responses, mut context) = (vec![texts_header()], vec![texts_header()]);
     if let Some(e) = &explorer {
         for i in e.all() {
-            incidents.push(vec![i.id, i.rationale, i.attributed_by, i.description, i.sources.join(" ")]);
+            let date = |d: Option<crate::model::PartialDate>| d.map(|d| d.to_string()).unwrap_or_default();
+            incidents.push(vec![
+                i.id,
+                i.rationale,
+                i.attributed_by,
+                i.description,
+                i.sources.join(" "),
+                date(i.end),
+                date(i.attribution_date),
+            ]);
         }
         for r in e.responses().map(|l| l.list.as_slice()).unwrap_or_default() {
             responses.push(vec![r.id.clone(), r.description.clone(), r.sources.join(" ")]);
@@ -185,8 +194,10 @@ pub fn bundled_readings() -> Vec<u8> {
     crate::reading::policy().map(crate::reading::packed::to_bytes).unwrap_or_default()
 }
 
-/// The columns of [`bundled_text`].
-pub const TEXT_COLUMNS: [&str; 5] = ["id", "rationale", "attributed_by", "description", "sources"];
+/// The columns of [`bundled_text`]: the long texts, and the two dates only an incident's record
+/// shows.
+pub const TEXT_COLUMNS: [&str; 7] =
+    ["id", "rationale", "attributed_by", "description", "sources", "end", "attribution_date"];
 
 /// What changed in the bundled dataset's latest version, from `data/CHANGELOG.md`: `{version,
 /// sections: [{title, rows}]}`, each `### ` heading of the first `## ` section with the number of

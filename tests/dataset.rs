@@ -42,15 +42,21 @@ fn the_browser_bundle_splits_the_long_texts_and_attaches_them_back() {
     let mut core = Explorer::bundled_core().unwrap();
     assert!(core.needs_text() && !full.needs_text());
     assert!(core.all().iter().all(|i| i.description.is_empty() && i.sources.is_empty()));
+    assert!(core.all().iter().all(|i| i.end.is_none() && i.attribution_date.is_none()), "record-only dates come later");
+    assert!(full.all().iter().any(|i| i.end.is_some()) && full.all().iter().any(|i| i.attribution_date.is_some()));
     assert_eq!(core.facets(), full.facets(), "the first chart needs nothing of the texts");
     assert_eq!(core.attach_text(&bundled_text()).unwrap(), full.len());
     assert!(!core.needs_text());
     assert_eq!(core.all(), full.all());
     // A text file of another dataset version is refused by name.
     let packed = |rows: &[&[&str]]| rows.iter().map(|r| format!("{}\u{1e}", r.join("\u{1f}"))).collect::<String>();
-    let header: &[&str] = &["id", "rationale", "attributed_by", "description", "sources"];
-    let e = core.attach_text(&packed(&[header, &["no-such-id", "r", "a", "d", "https://example.org"]]));
+    let header: &[&str] = &cyber_spectrum::schema::TEXT_COLUMNS;
+    let e = core.attach_text(&packed(&[header, &["no-such-id", "r", "a", "d", "https://example.org", "", ""]]));
     assert!(e.unwrap_err().to_string().contains("no-such-id"));
+    let id = full.all()[0].id.clone();
+    let e = core.attach_text(&packed(&[header, &[&id, "r", "a", "d", "https://example.org", "2019-13", ""]]));
+    let message = e.unwrap_err().to_string();
+    assert!(message.contains(&id) && message.contains("'2019-13'"), "{message}");
     assert!(core
         .attach_text(&packed(&[&["id", "description"], &["x", "y"]]))
         .unwrap_err()

@@ -348,17 +348,18 @@ fn the_bundled_dataset_starts_without_its_long_texts_and_takes_them_back() {
     assert_eq!(get(&r, "description").as_string().as_deref(), Some(""));
     assert!(get(&r, "name").as_string().is_some_and(|n| n.contains("Sony")), "names stay in the module");
     // The text file is packed: cells end at U+001F, rows at U+001E (see Table::from_packed).
-    let packed = |rows: &[[&str; 5]]| rows.iter().map(|r| format!("{}\u{1e}", r.join("\u{1f}"))).collect::<String>();
-    let header = ["id", "rationale", "attributed_by", "description", "sources"];
-    let n = ex
-        .attach_text(&packed(&[header, ["2014-sony-pictures", "R", "FBI", "What happened", "https://example.org/s"]]))
-        .expect("attaches");
+    let packed = |rows: &[[&str; 7]]| rows.iter().map(|r| format!("{}\u{1e}", r.join("\u{1f}"))).collect::<String>();
+    let header = ["id", "rationale", "attributed_by", "description", "sources", "end", "attribution_date"];
+    assert!(get(&r, "attributionDate").is_undefined() || get(&r, "attributionDate").is_null());
+    let row = ["2014-sony-pictures", "R", "FBI", "What happened", "https://example.org/s", "", "2014-12-19"];
+    let n = ex.attach_text(&packed(&[header, row])).expect("attaches");
     assert_eq!(n, 1);
     assert!(!ex.needs_text());
     let r = ex.record(k as usize).expect("record");
     assert_eq!(get(&r, "description").as_string().as_deref(), Some("What happened"));
     assert_eq!(Array::from(&get(&r, "sources")).length(), 1);
-    let msg = thrown(ex.attach_text(&packed(&[header, ["nope", "", "", "", ""]])).err().expect("refused"));
+    assert_eq!(get(&r, "attributionDate").as_string().as_deref(), Some("2014-12-19"));
+    let msg = thrown(ex.attach_text(&packed(&[header, ["nope", "", "", "", "", "", ""]])).err().expect("refused"));
     assert!(msg.contains("nope"), "{msg}");
 }
 

@@ -7,6 +7,7 @@ use super::{Explorer, Kept};
 use crate::error::{Error, Result};
 use crate::events::{self, Linked};
 use crate::import::{self, table::Table};
+use crate::model::PartialDate;
 use crate::store::Store;
 
 impl Explorer {
@@ -32,10 +33,11 @@ impl Explorer {
         self.text_pending
     }
 
-    /// Adds the bundled dataset's long texts (the packed text `cargo run --bin schema -- text`
-    /// writes: id, rationale, attributed_by, description, sources) to the incidents with those ids.
-    /// Returns how many incidents got their texts; an id the data lacks is an error (the file is
-    /// from another version of the dataset).
+    /// Adds the bundled dataset's long texts and record-only dates (the packed text `cargo run
+    /// --bin schema -- text` writes: id, rationale, attributed_by, description, sources, end,
+    /// attribution_date) to the incidents with those ids. Returns how many incidents got their
+    /// texts; an id the data lacks, or a date that is not one, is an error (the file is from
+    /// another version of the dataset, or damaged).
     pub fn attach_text(&mut self, text: &str) -> Result<usize> {
         // The store is rebuilt: what was kept from before (a selection, the names in its
         // statistics) is let go.
@@ -45,8 +47,15 @@ impl Explorer {
         let column = |name: &str| {
             table.column(name).ok_or_else(|| Error::File(format!("the incident texts lack the column '{name}'")))
         };
-        let [id, rationale, attributed_by, description, sources] =
-            [column("id")?, column("rationale")?, column("attributed_by")?, column("description")?, column("sources")?];
+        let [id, rationale, attributed_by, description, sources, end, attribution_date] = [
+            column("id")?,
+            column("rationale")?,
+            column("attributed_by")?,
+            column("description")?,
+            column("sources")?,
+            column("end")?,
+            column("attribution_date")?,
+        ];
         let mut all = self.data.incidents.incidents();
         let mut attached = 0;
         for row in &table.rows {
@@ -61,6 +70,14 @@ impl Explorer {
             i.attributed_by = cell(attributed_by).to_string();
             i.description = cell(description).to_string();
             i.sources = cell(sources).split_whitespace().map(str::to_string).collect();
+            let date = |c: usize| match cell(c) {
+                "" => Ok(None),
+                d => PartialDate::parse(d)
+                    .map(Some)
+                    .map_err(|e| Error::File(format!("the incident texts give '{}' the date '{d}': {e}", cell(id)))),
+            };
+            i.end = date(end)?;
+            i.attribution_date = date(attribution_date)?;
             attached += 1;
         }
         self.data.incidents = Store::from(all);
