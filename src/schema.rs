@@ -55,13 +55,15 @@ pub fn javascript() -> String {
         &mut out,
         "Views (src/chart/mod.rs), the default first: names, headings and sentences. Captions name {reading}, \
          {useOfForce} and {armedAttack} (the active legal reading), {name} and {max} of the scale; [0] is for a \
-         scale the readings apply to, [1] for another.",
+         scale the readings apply to, [1] for another; `needs` names the statistics field a view draws from when \
+         some data lacks it (null then), and `missing` is its caption then.",
         "VIEWS",
         VIEWS
             .iter()
             .map(|v| {
                 json!({"name": v.name, "button": v.button, "heading": v.heading, "title": v.title, "band": v.band,
-                       "walk": v.walk, "busiest": v.busiest, "marks": v.marks, "rest": v.rest, "counted": v.counted})
+                       "walk": v.walk, "busiest": v.busiest, "marks": v.marks, "rest": v.rest, "counted": v.counted,
+                       "needs": v.needs[0], "missing": v.needs[1]})
             })
             .collect(),
     );

@@ -141,10 +141,13 @@ export function chartView(figure, canvas, caption, source) {
       // resize observer draws it as soon as it has a size.
       if (!canvas.clientWidth || !canvas.clientHeight) return;
       const view = source.view();
+      // A view drawn from what the data lacks (responses, in data without any) is a short box,
+      // its caption saying why.
+      const missing = Boolean(view.needs) && source.stats()[view.needs] == null;
       // Compared as small multiples: the canvas grows by a panel per state.
       const compare = source.compare?.() || '';
-      const panels = compare ? source.explorer().panels(source.filter(), compare) : null;
-      sizeFor(canvas, panels);
+      const panels = compare && !missing ? source.explorer().panels(source.filter(), compare) : null;
+      sizeFor(canvas, panels, missing);
       const drawn = source.explorer().draw(canvas, view.name, source.filter(), undefined, source.context?.() ?? true, compare || undefined);
       for (const issue of drawn.themeIssues) console.warn(`cyber-spectrum: theme ${issue}`);
       ui.drawn(drawn);
@@ -153,7 +156,8 @@ export function chartView(figure, canvas, caption, source) {
       // A comparison of more states than it has panels for says which it shows.
       const named = (compare === 'target' ? source.filter().targets : source.filter().initiators)?.length ?? 0;
       const left = panels && named > panels.length ? ` Only the first ${panels.length} of the ${named} states named are compared.` : '';
-      caption.textContent = chartNote(view, source.facets().scale, activeReading(source.facets(), source.stats()), drawn.aggregated) + left;
+      caption.textContent = missing ? view.missing
+        : chartNote(view, source.facets().scale, activeReading(source.facets(), source.stats()), drawn.aggregated) + left;
       canvas.setAttribute('aria-label', describe(source.stats(), view, drawn.aggregated) + (panels ? ` ${panelsText(panels, compare)}${left}` : ''));
     },
     open: ui.open,

@@ -53,12 +53,17 @@ export function referenceToggle(onChange) {
   return { label, sync };
 }
 
-/** Sizes `canvas` for `panels`; with none (null), gives it back the height it had before. */
-export function sizeFor(canvas, panels) {
-  if (panels) {
+/** The height of a chart whose data lacks what it draws: a short box saying so (the smallest a
+ * chart is drawn in, src/chart/mod.rs). */
+const SHORT_PX = 120;
+
+/** Sizes `canvas` for `panels`, or `short` for a chart with nothing to draw; with neither, gives
+ * it back the height it had before. */
+export function sizeFor(canvas, panels, short = false) {
+  if (panels || short) {
     if (!('before' in canvas.dataset)) canvas.dataset.before = canvas.style.height;
     const each = canvas.clientWidth < 600 ? PANEL_PX_NARROW : PANEL_PX;
-    const height = `${Math.max(1, panels.length) * each}px`;
+    const height = short ? `${SHORT_PX}px` : `${Math.max(1, panels.length) * each}px`;
     if (canvas.style.height !== height) canvas.style.height = height;
   } else if ('before' in canvas.dataset) {
     canvas.style.height = canvas.dataset.before;

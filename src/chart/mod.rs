@@ -77,6 +77,11 @@ pub struct ViewInfo {
     /// mark each: " comes before it).
     #[cfg(not(target_arch = "wasm32"))]
     pub counted: &'static str,
+    /// For a view drawn from what some data lacks: the statistics field that is then null
+    /// (`responses`), and the caption that says so in place of the usual one (the chart is then a
+    /// short box). Empty for a view any data fills.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub needs: [&'static str; 2],
 }
 
 /// Every view, the default first.
@@ -114,6 +119,8 @@ pub const VIEWS: [ViewInfo; 3] = [
         ],
         #[cfg(not(target_arch = "wasm32"))]
         counted: "every level is a bar of its count, stacked by initiator",
+        #[cfg(not(target_arch = "wasm32"))]
+        needs: ["", ""],
     },
     ViewInfo {
         view: View::Timeline,
@@ -143,6 +150,8 @@ pub const VIEWS: [ViewInfo; 3] = [
         ],
         #[cfg(not(target_arch = "wasm32"))]
         counted: "each cell\u{2019}s shade is how many started in that period at that level",
+        #[cfg(not(target_arch = "wasm32"))]
+        needs: ["", ""],
     },
     ViewInfo {
         view: View::Responses,
@@ -173,6 +182,12 @@ pub const VIEWS: [ViewInfo; 3] = [
         ],
         #[cfg(not(target_arch = "wasm32"))]
         counted: "each cell shows how many incidents it holds",
+        #[cfg(not(target_arch = "wasm32"))]
+        needs: [
+            "responses",
+            "This data records no responses to its incidents, so this chart has nothing to place: the spectrum \
+             and the timeline show its incidents. Data with a responses column (see the schema) fills it.",
+        ],
     },
 ];
 

@@ -154,6 +154,22 @@ test('view="responses" works in an element and in the iframe; the element says w
   await page.waitForFunction(() => document.querySelector('#own')?.stats?.total > 0);
   const own = await page.locator('#own').evaluate((el) => el.shadowRoot.querySelector('canvas').getAttribute('aria-label'));
   assert.match(own, /responses are not in this data/);
+  // Its chart is a short box, and the caption under it says why instead of describing marks that
+  // are not there; another view gets its height and caption back.
+  const shape = () => page.locator('#own').evaluate((el) => ({
+    height: el.shadowRoot.querySelector('canvas').clientHeight,
+    caption: el.shadowRoot.querySelector('figcaption .note').textContent,
+  }));
+  const { VIEWS } = await import('../../www/schema.js');
+  const responsesView = VIEWS.find((v) => v.name === 'responses');
+  const short = await shape();
+  assert.equal(short.caption, responsesView.missing);
+  assert.ok(short.height <= 130, `a short box (${short.height} px)`);
+  await page.locator('#own').evaluate((el) => el.setAttribute('view', 'spectrum'));
+  await page.waitForFunction(() => document.querySelector('#own').shadowRoot.querySelector('canvas').clientHeight > 200);
+  assert.match((await shape()).caption, /^Each mark is one incident, stacked at its level/);
+  await page.locator('#own').evaluate((el) => el.setAttribute('view', 'responses'));
+  await page.waitForFunction(() => document.querySelector('#own').shadowRoot.querySelector('canvas').clientHeight <= 130);
   await page.locator('#own').evaluate((el) => el.setAttribute('responses', 'sanctions'));
   await page.waitForFunction(() => /responses are not in this data/.test(document.querySelector('#own').shadowRoot.querySelector('.error')?.textContent ?? ''));
   // A CFR export brings its responses through the importer's worker.
