@@ -53,64 +53,65 @@ function skipDesc(kind, at) {
 const letters = (k) => k.toString(36).replace(/^\d/, (d) => `_${d}`);
 
 const glueModule = `./${name}_bg.js`;
-const parts = [wasm.subarray(0, 8)];
-let at = 8;
 let renamed = 0;
 let exported = 0;
-while (at < wasm.length) {
-  const id = wasm[at];
-  const [size, body] = uleb(wasm, at + 1);
-  const end = body + size;
-  if (id === 7) {
-    // Exports: renamed where the glue reaches them only as `wasm.<name>`.
-    let [count, p] = uleb(wasm, body);
-    const entries = [toUleb(count)];
-    for (; count > 0; count -= 1) {
-      const [nlen, n0] = uleb(wasm, p);
-      const field = wasm.toString('utf8', n0, n0 + nlen);
-      const descEnd = uleb(wasm, n0 + nlen + 1)[1];
-      const all = glue.match(new RegExp(`(?<![\\w$])${field}(?![\\w$])`, 'g'))?.length ?? 0;
-      const via = new RegExp(`(?<![\\w$])wasm\\.${field}(?![\\w$])`, 'g');
-      let newField = field;
-      if (all > 0 && (glue.match(via)?.length ?? 0) === all) {
-        newField = `x${letters(exported++)}`;
-        glue = glue.replace(via, `wasm.${newField}`);
-      }
-      entries.push(str(newField), wasm.subarray(n0 + nlen, descEnd));
-      p = descEnd;
-    }
-    const section = Buffer.concat(entries);
-    parts.push(Buffer.from([7]), toUleb(section.length), section);
-    at = end;
-    continue;
+
+/** The export at `p`: renamed where the glue reaches it only as `wasm.<name>`. Returns its bytes
+ * and where the next entry starts. */
+function exportEntry(p) {
+  const [nlen, n0] = uleb(wasm, p);
+  const field = wasm.toString('utf8', n0, n0 + nlen);
+  const descEnd = uleb(wasm, n0 + nlen + 1)[1];
+  const all = glue.match(new RegExp(`(?<![\\w$])${field}(?![\\w$])`, 'g'))?.length ?? 0;
+  const via = new RegExp(`(?<![\\w$])wasm\\.${field}(?![\\w$])`, 'g');
+  let newField = field;
+  if (all > 0 && (glue.match(via)?.length ?? 0) === all) {
+    newField = `x${letters(exported++)}`;
+    glue = glue.replace(via, `wasm.${newField}`);
   }
-  if (id !== 2) {
-    parts.push(wasm.subarray(at, end));
-    at = end;
-    continue;
+  return [[str(newField), wasm.subarray(n0 + nlen, descEnd)], descEnd];
+}
+
+/** The import at `p`: renamed, in a module `w`, when the glue provides it. */
+function importEntry(p) {
+  const [mlen, m0] = uleb(wasm, p);
+  const module = wasm.toString('utf8', m0, m0 + mlen);
+  const [nlen, n0] = uleb(wasm, m0 + mlen);
+  const field = wasm.toString('utf8', n0, n0 + nlen);
+  const descEnd = skipDesc(wasm[n0 + nlen], n0 + nlen + 1);
+  let [newModule, newField] = [module, field];
+  if (module === glueModule) {
+    newModule = 'w';
+    newField = letters(renamed++);
+    const key = new RegExp(`(?<![\\w$])${field}(?=: function)`, 'g');
+    const found = glue.match(key)?.length ?? 0;
+    if (found !== 1) fail(`the import ${field} is a key of the glue's import object ${found} times, not once`);
+    glue = glue.replace(key, newField);
   }
+  return [[str(newModule), str(newField), wasm.subarray(n0 + nlen, descEnd)], descEnd];
+}
+
+/** Section `id` whose body starts at `body`, rewritten entry by entry by `entry`. */
+function rewritten(id, body, entry) {
   let [count, p] = uleb(wasm, body);
   const entries = [toUleb(count)];
   for (; count > 0; count -= 1) {
-    const [mlen, m0] = uleb(wasm, p);
-    const module = wasm.toString('utf8', m0, m0 + mlen);
-    const [nlen, n0] = uleb(wasm, m0 + mlen);
-    const field = wasm.toString('utf8', n0, n0 + nlen);
-    const descEnd = skipDesc(wasm[n0 + nlen], n0 + nlen + 1);
-    let [newModule, newField] = [module, field];
-    if (module === glueModule) {
-      newModule = 'w';
-      newField = letters(renamed++);
-      const key = new RegExp(`(?<![\\w$])${field}(?=: function)`, 'g');
-      const found = glue.match(key)?.length ?? 0;
-      if (found !== 1) fail(`the import ${field} is a key of the glue's import object ${found} times, not once`);
-      glue = glue.replace(key, newField);
-    }
-    entries.push(str(newModule), str(newField), wasm.subarray(n0 + nlen, descEnd));
-    p = descEnd;
+    const [bytes, next] = entry(p);
+    entries.push(...bytes);
+    p = next;
   }
   const section = Buffer.concat(entries);
-  parts.push(Buffer.from([2]), toUleb(section.length), section);
+  return [Buffer.from([id]), toUleb(section.length), section];
+}
+
+const parts = [wasm.subarray(0, 8)];
+for (let at = 8; at < wasm.length;) {
+  const id = wasm[at];
+  const [size, body] = uleb(wasm, at + 1);
+  const end = body + size;
+  if (id === 7) parts.push(...rewritten(id, body, exportEntry));
+  else if (id === 2) parts.push(...rewritten(id, body, importEntry));
+  else parts.push(wasm.subarray(at, end));
   at = end;
 }
 const object = `"${glueModule}": import0`;
