@@ -5,7 +5,7 @@
 //! element needs before any wasm has loaded, and `tests/schema.rs` fails when the checked-in file
 //! is stale. Each list lives once, in Rust, beside the code that uses it; JavaScript only reads.
 
-use crate::chart::VIEWS;
+use crate::chart::{MIN_CHART_PX, VIEWS};
 use crate::filter::FIELDS;
 use crate::import::{COLUMNS, FORMATS, MAPPING_FIELDS, MAX_INPUT_BYTES, MAX_MAPPING_COLUMNS, MAX_WARNINGS};
 use crate::model::Split;
@@ -85,7 +85,9 @@ pub fn javascript() -> String {
     );
     out.push_str(&format!(
         "\n/** The largest file or download read, in bytes (src/import/mod.rs). */\nexport const MAX_INPUT_BYTES = {MAX_INPUT_BYTES};\n\
-         /** Warnings kept per import; the page lists as many. */\nexport const MAX_WARNINGS = {MAX_WARNINGS};\n"
+         /** Warnings kept per import; the page lists as many. */\nexport const MAX_WARNINGS = {MAX_WARNINGS};\n\
+         /** The smallest chart drawn, in CSS px each way inside the canvas's border (src/chart/mod.rs). */\n\
+         export const MIN_CHART_PX = {MIN_CHART_PX};\n"
     ));
     out
 }

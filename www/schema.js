@@ -47,3 +47,5 @@ export const FORMATS = [
 export const MAX_INPUT_BYTES = 134217728;
 /** Warnings kept per import; the page lists as many. */
 export const MAX_WARNINGS = 1000;
+/** The smallest chart drawn, in CSS px each way inside the canvas's border (src/chart/mod.rs). */
+export const MIN_CHART_PX = 120;

@@ -2,7 +2,7 @@
 // attribute or a link, the control that chooses it, the canvas height its panels need and what a
 // screen reader hears about them. The panels themselves are drawn by Rust (Explorer.draw with
 // compare; Explorer.panels says which states).
-import { COMPARE } from './schema.js';
+import { COMPARE, MIN_CHART_PX } from './schema.js';
 
 /** Height of one panel, CSS px (its title strip and a chart); taller on a phone, where the
  * legend and the level names take more lines. */
@@ -53,17 +53,15 @@ export function referenceToggle(onChange) {
   return { label, sync };
 }
 
-/** The height of a chart whose data lacks what it draws: a short box saying so (the smallest a
- * chart is drawn in, src/chart/mod.rs). */
-const SHORT_PX = 120;
-
 /** Sizes `canvas` for `panels`, or `short` for a chart with nothing to draw; with neither, gives
  * it back the height it had before. */
 export function sizeFor(canvas, panels, short = false) {
   if (panels || short) {
     if (!('before' in canvas.dataset)) canvas.dataset.before = canvas.style.height;
     const each = canvas.clientWidth < 600 ? PANEL_PX_NARROW : PANEL_PX;
-    const height = short ? `${SHORT_PX}px` : `${Math.max(1, panels.length) * each}px`;
+    // A chart whose data lacks what it draws is a short box saying so: the smallest the core
+    // draws in, plus the canvas's own border.
+    const height = short ? `${MIN_CHART_PX + canvas.offsetHeight - canvas.clientHeight}px` : `${Math.max(1, panels.length) * each}px`;
     if (canvas.style.height !== height) canvas.style.height = height;
   } else if ('before' in canvas.dataset) {
     canvas.style.height = canvas.dataset.before;

@@ -398,11 +398,16 @@ impl ChartInput<'_> {
     }
 }
 
+/// The smallest chart area drawn, in CSS px each way: below it the labels would overlap.
+pub const MIN_CHART_PX: u32 = 120;
+
 /// Draws `view` over the whole area.
 pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: View, input: &ChartInput) -> Result<Layout> {
     let (w, h) = area.dim_in_pixel();
-    if w < 120 || h < 120 {
-        return Err(Error::Argument(format!("the chart area is {w}x{h} px; it needs at least 120x120")));
+    if w < MIN_CHART_PX || h < MIN_CHART_PX {
+        return Err(Error::Argument(format!(
+            "the chart area is {w}x{h} px; it needs at least {MIN_CHART_PX}x{MIN_CHART_PX}"
+        )));
     }
     let result = match view {
         View::Spectrum => spectrum::draw(area, input),

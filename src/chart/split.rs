@@ -4,7 +4,7 @@
 //! panels compares like with like.
 
 use super::paint::{Painter, H, V};
-use super::{Band, ChartInput, Layout, Mark, View};
+use super::{Band, ChartInput, Layout, Mark, View, MIN_CHART_PX};
 use crate::error::{Error, Result};
 use crate::stats::CountryCount;
 use plotters::coord::Shift;
@@ -62,11 +62,11 @@ pub fn draw<DB: DrawingBackend>(
         return Ok(out);
     }
     let each = h / panels.len() as u32;
-    if each < TITLE_H + 120 {
+    if each < TITLE_H + MIN_CHART_PX {
         return Err(Error::Argument(format!(
             "the chart is {h} px tall: {} panels need at least {} px each",
             panels.len(),
-            TITLE_H + 120
+            TITLE_H + MIN_CHART_PX
         )));
     }
     for (k, panel) in panels.iter().enumerate() {

@@ -165,6 +165,10 @@ test('view="responses" works in an element and in the iframe; the element says w
   const short = await shape();
   assert.equal(short.caption, responsesView.missing);
   assert.ok(short.height <= 130, `a short box (${short.height} px)`);
+  // ...drawn, not refused as too small for a chart.
+  const shortState = await embedState(page, '#own');
+  assert.equal(shortState.error, null);
+  assert.ok(shortState.inked > 0, 'the short box is drawn');
   await page.locator('#own').evaluate((el) => el.setAttribute('view', 'spectrum'));
   await page.waitForFunction(() => document.querySelector('#own').shadowRoot.querySelector('canvas').clientHeight > 200);
   assert.match((await shape()).caption, /^Each mark is one incident, stacked at its level/);
