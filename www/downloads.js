@@ -125,35 +125,35 @@ export function csvHead(count, { facets, reading = null, filterText, link, now =
 
 /** Milliseconds of CSV writing between pauses. */
 const CSV_STEP_MS = 8;
-/** Characters of CSV gathered into each part of the file (see csvBlob). */
-const CSV_PART_CHARS = 4 << 20;
+/** Bytes of CSV gathered into each part of the file (see csvBlob). */
+const CSV_PART_BYTES = 4 << 20;
 
 /**
- * The CSV file of `rows` of `ex` after `head` (see csvHead): the core writes the lines
- * (`Explorer.csvRows`) in batches sized to take about CSV_STEP_MS each (the same rows take
+ * The CSV file of `rows` of `ex` after `head` (see csvHead): the core writes the lines as UTF-8
+ * bytes (`Explorer.csvRows`) in batches sized to take about CSV_STEP_MS each (the same rows take
  * several times longer before the browser has optimised the code), the page yielding between
  * them, so a million rows never hold it. Every few MB of lines become a Blob, and the file is a
- * Blob of those: no 45 MB string is ever made, and neither a Blob per batch (each cost
- * milliseconds) nor the final one of a few parts holds the page. Throws when `changed()` says
- * the data changed meanwhile.
+ * Blob of those: no 45 MB string is ever made (nor any string of the rows), and neither a Blob per
+ * batch (each cost milliseconds) nor the final one of a few parts holds the page. Throws when
+ * `changed()` says the data changed meanwhile.
  */
 export async function csvBlob(ex, rows, head, changed) {
   const parts = [];
   let lines = [head];
-  let chars = head.length;
+  let size = head.length;
   let batch = 500;
   for (let i = 0; i < rows.length;) {
     await pause();
     if (changed()) throw new Error('the data changed while the file was being written');
     const begun = performance.now();
-    const text = ex.csvRows(rows.subarray(i, i + batch));
+    const bytes = ex.csvRows(rows.subarray(i, i + batch));
     i += batch;
-    lines.push(text);
-    chars += text.length;
-    if (chars >= CSV_PART_CHARS) {
+    lines.push(bytes);
+    size += bytes.length;
+    if (size >= CSV_PART_BYTES) {
       parts.push(new Blob(lines));
       lines = [];
-      chars = 0;
+      size = 0;
     }
     const ms = performance.now() - begun;
     batch = Math.max(100, Math.min(10_000, Math.round(batch * Math.min(2, CSV_STEP_MS / Math.max(ms, 0.5)))));
