@@ -27,13 +27,27 @@ pub(super) struct HiDpi {
     font: RefCell<String>,
     /// The text anchor set last (baseline and alignment), set again only when it changes.
     anchor: Option<(&'static str, &'static str)>,
+    /// Widths measured in this drawing, by font and text: a layout measures the same labels again
+    /// and again while it tries each way of setting them (about 110 measurements a chart, a
+    /// quarter of them different), and each measurement crosses into JavaScript. Kept for one
+    /// drawing only, so a web font that loads between drawings is measured afresh.
+    widths: RefCell<Vec<(String, String, u32)>>,
 }
 
 impl HiDpi {
     /// Drawing on `ctx` (already scaled to the device pixels), laid out at `width` x `height` CSS
     /// pixels.
     pub(super) fn new(ctx: CanvasRenderingContext2d, width: u32, height: u32) -> HiDpi {
-        HiDpi { ctx, width, height, fill: None, stroke: None, font: RefCell::default(), anchor: None }
+        HiDpi {
+            ctx,
+            width,
+            height,
+            fill: None,
+            stroke: None,
+            font: RefCell::default(),
+            anchor: None,
+            widths: RefCell::default(),
+        }
     }
 }
 
@@ -90,7 +104,10 @@ impl HiDpi {
 
     /// Sets the canvas font for `style` unless it is the one already set.
     fn set_font<S: BackendTextStyle>(&self, style: &S) {
-        let font = font(style);
+        self.use_font(font(style));
+    }
+
+    fn use_font(&self, font: String) {
         let mut last = self.font.borrow_mut();
         if *last != font {
             self.ctx.set_font(&font);
@@ -244,8 +261,18 @@ impl DrawingBackend for HiDpi {
         text: &str,
         style: &S,
     ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
-        self.set_font(style);
-        let width = self.ctx.measure_text(text).map(|m| m.width()).unwrap_or(text.len() as f64 * style.size() * 0.6);
-        Ok((width.ceil() as u32, style.size().ceil() as u32))
+        let font = font(style);
+        let mut widths = self.widths.borrow_mut();
+        let width = match widths.iter().find(|(f, t, _)| *f == font && t == text) {
+            Some(&(_, _, width)) => width,
+            None => {
+                self.use_font(font.clone());
+                let width = self.ctx.measure_text(text).map_or(text.len() as f64 * style.size() * 0.6, |m| m.width());
+                let width = width.ceil() as u32;
+                widths.push((font, text.to_string(), width));
+                width
+            }
+        };
+        Ok((width, style.size().ceil() as u32))
     }
 }
