@@ -4,7 +4,7 @@ use crate::error::{Error, Result};
 use crate::model::{Certainty, Country, Method, Objective, PartialDate, ResponseKind, Scale, Scope, TargetType};
 use crate::pass::chunked;
 use crate::reading::{self, Reading};
-use crate::store::Store;
+use crate::store::{hit, Store};
 
 /// Every field is optional; an absent field or an empty list does not constrain. Unknown fields are
 /// refused so that a typo (`initiator` for `initiators`) is reported instead of silently ignored.
@@ -436,9 +436,15 @@ impl Compiled {
         }
     }
 
-    /// Whether row `k` of `store` matches. The coded facts are tested first; the text only
-    /// when they pass and a search is set.
-    pub fn matches(&self, store: &Store, k: usize) -> bool {
+    /// The rows of `store` that hold the search's text, when there is one (see [`Store::search`]):
+    /// found in one scan before a loop over the rows, which then reads a bit a row.
+    fn hits(&self, store: &Store) -> Option<Vec<u64>> {
+        self.search.as_ref().map(|q| store.search(q.as_bytes()))
+    }
+
+    /// Whether row `k` of `store` matches, given the search's [`Compiled::hits`]. The coded facts
+    /// are tested first; the search last.
+    pub fn matches(&self, store: &Store, k: usize, hits: Option<&[u64]>) -> bool {
         let i = &store.facts()[k];
         self.in_years(i.start)
             && self.initiators.as_ref().is_none_or(|s| s[i.initiator.index()])
@@ -455,14 +461,14 @@ impl Compiled {
                 store.response_kinds(k).is_some_and(|kinds| kinds & set != 0 || (none && kinds == 0))
             })
             && self.severity.is_none_or(|(lo, hi)| i.severity.is_some_and(|s| s >= lo && s <= hi))
-            && self.search.as_ref().is_none_or(|q| store.id_or_name_contains(k, q.as_bytes()))
+            && hits.is_none_or(|h| hit(h, k))
     }
 
     /// Which of the list fields row `k` fails, as bits (initiators, targets, methods, objectives,
     /// target types, attribution, responses, scope, from bit 0), with [`OTHER`] for anything else
     /// (years, severity, search): a row that fails one list field alone counts in that field's
     /// faceted counts (see [`Compiled::facet_counts`]).
-    fn misses(&self, store: &Store, k: usize) -> u16 {
+    fn misses(&self, store: &Store, k: usize, hits: Option<&[u64]>) -> u16 {
         let i = &store.facts()[k];
         let mut m = 0u16;
         if !self.in_years(i.start)
@@ -489,11 +495,8 @@ impl Compiled {
         };
         m |= u16::from(self.responses.is_some_and(|r| !responds(r))) << 6;
         m |= u16::from(!allowed(&self.scope, i.scope)) << 7;
-        if m.count_ones() <= 1 {
-            let search = self.search.as_ref();
-            if search.is_some_and(|q| !store.id_or_name_contains(k, q.as_bytes())) {
-                return OTHER;
-            }
+        if m.count_ones() <= 1 && hits.is_some_and(|h| !hit(h, k)) {
+            return OTHER;
         }
         m
     }
@@ -513,8 +516,9 @@ impl Compiled {
             vec![0usize; ResponseKind::ALL.len()],
             vec![0usize; Scope::ALL.len()],
         ];
+        let hits = self.hits(store);
         for k in 0..store.len() {
-            let m = self.misses(store, k);
+            let m = self.misses(store, k, hits.as_deref());
             if m & OTHER != 0 || m.count_ones() > 1 {
                 continue;
             }
@@ -593,7 +597,10 @@ impl Compiled {
             let facts = store.facts();
             chunked(store.len(), |r| rows.extend(r.filter(|&k| self.in_years(facts[k].start)).map(|k| k as u32)));
         } else {
-            chunked(store.len(), |r| rows.extend(r.filter(|&k| self.matches(store, k)).map(|k| k as u32)));
+            let hits = self.hits(store);
+            chunked(store.len(), |r| {
+                rows.extend(r.filter(|&k| self.matches(store, k, hits.as_deref())).map(|k| k as u32))
+            });
         }
         rows
     }
@@ -637,7 +644,10 @@ mod tests {
         ] {
             let compiled = filter.compile(scale).unwrap();
             assert_eq!(compiled.years_only(), fast, "{filter:?}");
-            let slow: Vec<u32> = (0..store.len()).filter(|&k| compiled.matches(store, k)).map(|k| k as u32).collect();
+            let slow: Vec<u32> = (0..store.len())
+                .filter(|&k| compiled.matches(store, k, compiled.hits(store).as_deref()))
+                .map(|k| k as u32)
+                .collect();
             assert_eq!(compiled.select(store), slow, "{filter:?}");
             if fast {
                 let all = filter.from.is_none() && filter.to.is_none();

@@ -254,6 +254,6 @@ impl Decoder {
         if let Some(k) = (0..rows).find(|&k| counted[k] != u32::from(facts[k].targets)) {
             return Err(bad(k, format!("{} targets listed but {} given", facts[k].targets, counted[k])));
         }
-        Ok(Store { facts, more: extra, text, ends, responses: Vec::new() })
+        Ok(Store { facts, more: extra, text, ends, responses: Vec::new(), search: Default::default() })
     }
 }
