@@ -5,12 +5,15 @@
 //! rows 53-77 ms natively and about 100-140 ms on the page.
 
 use super::{Store, FIELD};
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 /// The ids and names, built once: for each row, its id, [`FIELD`], its name, [`FIELD`]. A needle
 /// never holds [`FIELD`], so no match runs from one field or row into the next.
+///
+/// It also keeps the last search's rows: a change is counted by two passes (the selection and the
+/// filter lists' counts), and a reader who searched goes on changing the other filters.
 #[derive(Default)]
-pub(super) struct Index(OnceCell<Lowered>);
+pub(super) struct Index(OnceCell<Lowered>, RefCell<(Vec<u8>, Vec<u64>)>);
 
 struct Lowered {
     bytes: Vec<u8>,
@@ -41,7 +44,7 @@ impl std::fmt::Debug for Index {
 impl Index {
     /// Forgets what was built (the rows changed).
     pub(super) fn clear(&mut self) {
-        self.0.take();
+        *self = Index::default();
     }
 }
 
@@ -89,6 +92,14 @@ impl Store {
     /// (row `k` is bit `k % 64` of word `k / 64`). An empty needle is in every row; one holding
     /// the field separator is in none.
     pub fn search(&self, needle: &[u8]) -> Vec<u64> {
+        let mut last = self.search.1.borrow_mut();
+        if last.0 != needle || last.1.is_empty() {
+            *last = (needle.to_vec(), self.scan(needle));
+        }
+        last.1.clone()
+    }
+
+    fn scan(&self, needle: &[u8]) -> Vec<u64> {
         let mut hits = vec![0u64; self.len().div_ceil(64)];
         let Some((&first, rest)) = needle.split_first() else {
             hits.iter_mut().for_each(|w| *w = !0);
