@@ -44,10 +44,12 @@ pub struct Preparing {
 }
 
 impl Explorer {
-    /// Lets go of what was kept of the last state (its selection, statistics and chart counts):
-    /// the next call for it works them out afresh, as a benchmark needs.
+    /// Lets go of what was kept of the last state (its selection, statistics and chart counts,
+    /// and the last search's rows): the next call for it works them out afresh, as a benchmark
+    /// needs. (The search's index of ids and names, built once, stays.)
     pub fn forget(&self) {
         *self.kept.borrow_mut() = Kept::default();
+        self.data.incidents.forget_search();
     }
 
     /// Starts working out `filter`'s statistics and the charts' counts of its selection in steps

@@ -88,6 +88,11 @@ impl Store {
         })
     }
 
+    /// Lets go of the last search's rows (the index stays): the next search scans afresh.
+    pub fn forget_search(&self) {
+        *self.search.1.borrow_mut() = Default::default();
+    }
+
     /// The rows whose id or name holds `needle` (ASCII-lowercased), ignoring ASCII case, as bits
     /// (row `k` is bit `k % 64` of word `k / 64`). An empty needle is in every row; one holding
     /// the field separator is in none.
