@@ -26,8 +26,12 @@ fi
 bindgen=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
 if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $bindgen" ]; then
   note "installing wasm-bindgen-cli $bindgen to match Cargo.lock (a few minutes, once)"
-  # no --locked: one of its pinned dependencies is missing from the registry
-  cargo install wasm-bindgen-cli --locked --version "=$bindgen" --force
+  # --locked first, for the versions its release was tested with; when one of those pins is no
+  # longer in the registry (webpki-roots 1.0.11 of wasm-bindgen-cli 0.2.130, as of 2026-12-01),
+  # again without it, resolved afresh.
+  cargo install wasm-bindgen-cli --locked --version "=$bindgen" --force ||
+    { note "a pinned dependency of wasm-bindgen-cli is missing; installing it unlocked"
+      cargo install wasm-bindgen-cli --version "=$bindgen" --force; }
 fi
 
 # npm packages: wasm-opt (binaryen from npm; Debian's binaryen breaks the module at run time),
