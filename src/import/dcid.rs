@@ -2,7 +2,7 @@
 //! the workbook. Initiators are COW codes, states are DCID's short names, the target is the dyad
 //! member that is not the initiator. Quirky rows are kept, each quirk reported as a warning.
 
-use super::table::{normalise, Table};
+use super::table::{normalise, Rows};
 use super::{Dataset, Warning};
 use crate::error::{Error, Result};
 use crate::model::{Country, Incident, Method, Objective, PartialDate, TargetType, MAX_LEVEL};
@@ -20,6 +20,16 @@ const REQUIRED: [&str; 9] = [
     "initiator",
     "severity",
 ];
+// Where each of them is in REQUIRED (a row's cells are found through these, not by name).
+const NUM: usize = 0;
+const STATE_A: usize = 1;
+const STATE_B: usize = 2;
+const NAME: usize = 3;
+const START: usize = 4;
+const METHOD: usize = 5;
+const TARGET_TYPE: usize = 6;
+const INITIATOR: usize = 7;
+const SEVERITY: usize = 8;
 
 pub(super) fn looks_like(header: &[String]) -> bool {
     SIGNATURE.iter().all(|s| header.iter().any(|h| normalise(h) == normalise(s)))
@@ -64,7 +74,7 @@ fn code(raw: &str) -> String {
     t.strip_suffix(".0").unwrap_or(t).to_string()
 }
 
-pub(super) fn parse(table: &Table) -> Result<Dataset> {
+pub(super) fn parse(table: &mut dyn Rows) -> Result<Dataset> {
     let col = |name: &str| table.column(name);
     let mut missing = Vec::new();
     let mut idx = [0usize; REQUIRED.len()];
@@ -85,18 +95,18 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
         (col("interactionenddate"), col("cyber_objective"), col("Crit Inf"), col("Political Objective"));
     let source_cols: Vec<usize> = (1..=5).filter_map(|k| col(&format!("Sources{k}"))).collect();
     let mut data = Dataset::default();
-    for r in &table.rows {
-        let cell = |i: usize| r.cells.get(i).map(String::as_str).unwrap_or("");
-        let get = |name: &str| REQUIRED.iter().position(|r| *r == name).map_or("", |k| cell(idx[k]));
+    while let Some(r) = table.next_row()? {
+        let cell = |i: usize| r.cells.get(i).copied().unwrap_or("");
+        let get = |k: usize| cell(idx[k]);
         let err = |column: &str, message: String| Error::row(r.row, r.line, column, message);
         let mut warn = |column: &str, message: String| Warning::push(&mut data.warnings, r.row, column, message);
 
-        let num = code(get("Cyberincidentnum"));
+        let num = code(get(NUM));
         if num.is_empty() {
             return Err(err("Cyberincidentnum", "is empty but required".into()));
         }
-        let mut state = |column: &str| -> Country {
-            let raw = get(column);
+        let mut state = |k: usize| -> Country {
+            let (column, raw) = (REQUIRED[k], get(k));
             if raw != raw.trim() {
                 warn(column, format!("'{raw}' has stray spaces; read as '{}'", raw.trim()));
             }
@@ -105,11 +115,11 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
                 Country::unknown()
             })
         };
-        let (a, b) = (state("StateA"), state("StateB"));
-        let initiator = match Country::from_cow(get("initiator")) {
+        let (a, b) = (state(STATE_A), state(STATE_B));
+        let initiator = match Country::from_cow(get(INITIATOR)) {
             Some(c) => c,
             None => {
-                warn("initiator", format!("unknown COW code '{}'; kept as unknown", get("initiator").trim()));
+                warn("initiator", format!("unknown COW code '{}'; kept as unknown", get(INITIATOR).trim()));
                 Country::unknown()
             }
         };
@@ -130,10 +140,10 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
             Country::unknown()
         };
 
-        let start = match PartialDate::parse(get("interactionstartdate")) {
+        let start = match PartialDate::parse(get(START)) {
             Ok(d) => Some(d),
             Err(m) => {
-                let m = if get("interactionstartdate").trim().is_empty() { "is empty".to_string() } else { m };
+                let m = if get(START).trim().is_empty() { "is empty".to_string() } else { m };
                 warn("interactionstartdate", format!("{m}; kept as undated (counted, but not on the timeline)"));
                 None
             }
@@ -153,12 +163,12 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
                 }
             },
         };
-        let method_code = code(get("method"));
+        let method_code = code(get(METHOD));
         let method = method(&method_code);
         if method.is_none() {
             warn("method", format!("method code '{method_code}' is not in the DCID codebook (1, 2, 3, 4, 4.1-4.4); kept without a method"));
         }
-        let tt_code = code(get("targettype"));
+        let tt_code = code(get(TARGET_TYPE));
         let target_type = target_type(&tt_code);
         if target_type.is_none() {
             warn("targettype", format!("target type code '{tt_code}' is not 1, 2 or 3; kept without one"));
@@ -178,7 +188,7 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
                 warn("Crit Inf", format!("critical-infrastructure code '{c}' is outside the codebook (1-17)"));
             }
         }
-        let sev_raw = code(get("severity"));
+        let sev_raw = code(get(SEVERITY));
         let severity = if sev_raw.is_empty() {
             None
         } else {
@@ -194,7 +204,7 @@ pub(super) fn parse(table: &Table) -> Result<Dataset> {
             source_cols.iter().map(|&i| cell(i).trim()).filter(|s| super::is_url(s)).map(str::to_string).collect();
         data.incidents.push(Incident {
             id: format!("dcid-{num}"),
-            name: match get("Name").trim() {
+            name: match get(NAME).trim() {
                 "" => format!("DCID incident {num}"),
                 n => n.to_string(),
             },

@@ -221,7 +221,17 @@ impl Format {
 /// An http(s) URL with something after the scheme: the only kind of source kept as a link.
 fn is_url(s: &str) -> bool {
     let scheme = |p: &str| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
-    (scheme("https://") || scheme("http://")) && s.len() >= 12 && !s.chars().any(char::is_whitespace)
+    (scheme("https://") || scheme("http://")) && s.len() >= 12 && !has_whitespace(s)
+}
+
+/// Whether `s` holds a whitespace character. Read as bytes where it is ASCII, as URLs nearly always
+/// are: decoding every character of every source cell was an eighth of a DCID file's import.
+fn has_whitespace(s: &str) -> bool {
+    if s.is_ascii() {
+        s.bytes().any(|b| b.is_ascii_whitespace() || b == 0x0b)
+    } else {
+        s.chars().any(char::is_whitespace)
+    }
 }
 
 /// The bytes as text, or an error naming the line and byte where they stop being UTF-8.
@@ -262,7 +272,7 @@ fn chronological(mut data: Dataset) -> Dataset {
 fn parse_table(t: &Table, format: Format, mapping: Option<&Mapping>) -> Result<Dataset> {
     match format {
         Format::Csv | Format::Json => native::parse_table(t),
-        Format::Dcid => dcid::parse(t),
+        Format::Dcid => dcid::parse(&mut t.rows_of()),
         Format::Eurepoc => eurepoc::parse(t),
         Format::Cfr => cfr::parse(t),
         Format::Mapped => {
@@ -322,6 +332,7 @@ pub fn parse(text: &str, format: Option<Format>, mapping: Option<&Mapping>) -> R
         Format::Csv => native::parse_csv(text)?,
         Format::Json => native::parse_json(text)?,
         Format::Mapped if looks_like_json(text) => parse_table(&native::json_table(text)?, format, mapping)?,
+        Format::Dcid => dcid::parse(&mut table::CsvRows::open(text)?)?,
         _ => parse_table(&table::read_csv(text)?, format, mapping)?,
     };
     Ok((chronological(data), format))
@@ -397,4 +408,24 @@ pub fn columns(bytes: &[u8]) -> Result<Vec<String>> {
         }
     };
     Ok(table.header.iter().map(|h| h.trim().to_string()).filter(|h| !h.is_empty()).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_url_has_no_whitespace_of_any_kind() {
+        assert!(super::is_url("https://example.org/a?b=c"));
+        assert!(super::is_url("HTTP://example.org/é"));
+        for bad in [
+            "https://example.org/a b",
+            "https://example.org/\t",
+            "https://example.org/\u{b}x",
+            "https://ex.org/\u{a0}x",
+            "https://ex.org/é\u{2003}",
+            "ftp://example.org/x",
+            "https://",
+        ] {
+            assert!(!super::is_url(bad), "{bad:?}");
+        }
+    }
 }

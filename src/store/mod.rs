@@ -254,8 +254,11 @@ impl Store {
     /// Orders the rows oldest first, ties by id. Data that is already in order (as most exports
     /// are) is left as it is, without a copy. Responses are linked after (they are dropped here).
     pub fn sort_chronological(&mut self) {
+        // Each row's id found once: many rows share a start date (a year alone, a day with several
+        // incidents), and finding an id in its row's text at each comparison was a sixth of an import.
+        let ids: Vec<&str> = (0..self.len()).map(|k| self.id(k)).collect();
         let order = |a: usize, b: usize| {
-            chronological(&self.facts[a].start, &self.facts[b].start).then_with(|| self.id(a).cmp(self.id(b)))
+            chronological(&self.facts[a].start, &self.facts[b].start).then_with(|| ids[a].cmp(ids[b]))
         };
         if (1..self.len()).all(|k| order(k - 1, k) != Ordering::Greater) {
             return;
