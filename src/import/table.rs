@@ -33,9 +33,14 @@ pub trait Rows {
     fn next_row(&mut self) -> Result<Option<RowRef<'_>>>;
     /// Position of the first column whose name normalises to `name`'s.
     fn column(&self, name: &str) -> Option<usize> {
-        let n = normalise(name);
-        self.header().iter().position(|h| normalise(h) == n)
+        column(self.header(), name)
     }
+}
+
+/// Position of the first of `header` whose name normalises to `name`'s.
+fn column(header: &[String], name: &str) -> Option<usize> {
+    let n = normalise(name);
+    header.iter().position(|h| normalise(h) == n)
 }
 
 /// One row of [`Rows`]: as [`Row`], its cells borrowed.
@@ -92,7 +97,7 @@ impl Table {
 
     /// Position of the first column whose name normalises to `name`'s.
     pub fn column(&self, name: &str) -> Option<usize> {
-        self.rows_of().column(name)
+        column(&self.header, name)
     }
 
     /// The table's rows one at a time, as [`Rows`].
