@@ -9,18 +9,7 @@ use crate::model::{Country, Incident, Method, Objective, PartialDate, TargetType
 
 /// Columns that identify the DCID incident sheet.
 pub(super) const SIGNATURE: [&str; 4] = ["Cyberincidentnum", "Dyadpair", "StateA", "StateB"];
-const REQUIRED: [&str; 9] = [
-    "Cyberincidentnum",
-    "StateA",
-    "StateB",
-    "Name",
-    "interactionstartdate",
-    "method",
-    "targettype",
-    "initiator",
-    "severity",
-];
-// Where each of them is in REQUIRED (a row's cells are found through these, not by name).
+// The required columns, each found in a row by its place in REQUIRED, given here beside its name.
 const NUM: usize = 0;
 const STATE_A: usize = 1;
 const STATE_B: usize = 2;
@@ -30,6 +19,19 @@ const METHOD: usize = 5;
 const TARGET_TYPE: usize = 6;
 const INITIATOR: usize = 7;
 const SEVERITY: usize = 8;
+const REQUIRED: [&str; 9] = {
+    let mut names = [""; 9];
+    names[NUM] = "Cyberincidentnum";
+    names[STATE_A] = "StateA";
+    names[STATE_B] = "StateB";
+    names[NAME] = "Name";
+    names[START] = "interactionstartdate";
+    names[METHOD] = "method";
+    names[TARGET_TYPE] = "targettype";
+    names[INITIATOR] = "initiator";
+    names[SEVERITY] = "severity";
+    names
+};
 
 pub(super) fn looks_like(header: &[String]) -> bool {
     SIGNATURE.iter().all(|s| header.iter().any(|h| normalise(h) == normalise(s)))

@@ -195,8 +195,13 @@ impl Store {
     }
 
     fn row_text(&self, k: usize) -> &str {
+        self.text.get(self.row_span(k)).unwrap_or("")
+    }
+
+    /// Where row `k`'s text is in `text`.
+    fn row_span(&self, k: usize) -> std::ops::Range<usize> {
         let start = if k == 0 { 0 } else { self.ends[k - 1] as usize };
-        self.text.get(start..self.ends[k] as usize).unwrap_or("")
+        start..self.ends[k] as usize
     }
 
     fn fields(&self, k: usize) -> [&str; TEXTS] {
@@ -275,10 +280,7 @@ impl Store {
         // Many rows share a start date (a year alone, a day with several incidents): their ids are
         // compared in the rows' bytes, where finding each id first (`Store::id`) at each comparison
         // was a sixth of an import.
-        let bytes = |k: usize| {
-            let start = if k == 0 { 0 } else { self.ends[k - 1] as usize };
-            self.text.as_bytes().get(start..self.ends[k] as usize).unwrap_or_default()
-        };
+        let bytes = |k: usize| self.text.as_bytes().get(self.row_span(k)).unwrap_or_default();
         let order = |a: usize, b: usize| {
             chronological(&self.facts[a].start, &self.facts[b].start).then_with(|| id_order(bytes(a), bytes(b)))
         };
