@@ -15,8 +15,8 @@
 
 use std::path::Path;
 
-/// The incidents' columns left out of the module, as `src/import/native.rs` names them (and
-/// `TEXT_COLUMNS` in `src/schema.rs` lists them for the file that carries them).
+/// The incidents' columns left out of the module, as `src/import/native.rs` names them: the
+/// fields after the name in a store's row (`Store::long_texts` writes them for the page to fetch).
 const TEXT: [&str; 6] = ["rationale", "attributed_by", "description", "sources", "end", "attribution_date"];
 /// Separators of packed text; kept in step with `src/import/table.rs`.
 const CELL: char = '\u{1f}';

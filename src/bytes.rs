@@ -53,7 +53,7 @@ impl<'b> Reader<'b> {
 
     /// The error for a value that cannot be: the file is damaged or older than the code.
     pub fn damaged(&self) -> Error {
-        Error::File(format!("{} is damaged or stale (run `cargo run --bin schema`)", self.what))
+        Error::File(format!("{} is damaged or stale", self.what))
     }
 
     fn take(&mut self, n: usize) -> Result<&'b [u8]> {

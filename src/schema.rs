@@ -120,51 +120,17 @@ pub fn files_javascript() -> String {
 }
 
 /// The bundled dataset's long texts, as the page fetches them beside the explorer module (see
-/// build.rs): the id and the columns the module leaves out, read back by `Explorer::attach_text`.
+/// build.rs): each incident's id with the fields the module leaves out ([`crate::store::Store::long_texts`]),
+/// then the responses' and the context events' ids, descriptions and sources as packed tables, in
+/// their order; read back by `Explorer::attach_text`.
 pub fn bundled_text() -> String {
-    use crate::events::TEXT_PART;
-    use crate::import::table::{PACKED_CELL, PACKED_ROW};
-    let explorer = crate::Explorer::bundled().ok();
-    let mut incidents = vec![TEXT_COLUMNS.iter().map(|s| s.to_string()).collect::<Vec<_>>()];
-    let (mut responses, mut context) = (vec![texts_header()], vec![texts_header()]);
-    if let Some(e) = &explorer {
-        for i in e.all() {
-            let date = |d: Option<crate::model::PartialDate>| d.map(|d| d.to_string()).unwrap_or_default();
-            incidents.push(vec![
-                i.id,
-                i.rationale,
-                i.attributed_by,
-                i.description,
-                i.sources.join(" "),
-                date(i.end),
-                date(i.attribution_date),
-            ]);
-        }
-        for r in e.responses().map(|l| l.list.as_slice()).unwrap_or_default() {
-            responses.push(vec![r.id.clone(), r.description.clone(), r.sources.join(" ")]);
-        }
-        for c in e.context() {
-            context.push(vec![c.id.clone(), c.description.clone(), c.sources.join(" ")]);
-        }
-    }
-    let mut text = String::new();
-    for (k, table) in [incidents, responses, context].into_iter().enumerate() {
-        if k > 0 {
-            text.push(TEXT_PART);
-        }
-        for row in table {
-            // The store already turned these separators into spaces; the check keeps it so.
-            let cells: Vec<String> =
-                row.into_iter().map(|c| c.replace([PACKED_CELL, PACKED_ROW, TEXT_PART], " ")).collect();
-            text.push_str(&cells.join(&PACKED_CELL.to_string()));
-            text.push(PACKED_ROW);
-        }
-    }
-    text
-}
-
-fn texts_header() -> Vec<String> {
-    ["id", "description", "sources"].iter().map(|s| s.to_string()).collect()
+    use crate::events::{texts_table, TEXT_PART};
+    let Ok(e) = crate::Explorer::bundled() else { return String::new() };
+    let responses = e.responses().map(|l| l.list.as_slice()).unwrap_or_default();
+    let sources = |s: &[String]| s.join(" ");
+    let responses = texts_table(responses.iter().map(|r| [r.id.clone(), r.description.clone(), sources(&r.sources)]));
+    let context = texts_table(e.context().iter().map(|c| [c.id.clone(), c.description.clone(), sources(&c.sources)]));
+    [e.store().long_texts(), responses, context].join(&TEXT_PART.to_string())
 }
 
 /// Where [`bundled_parts`] is kept (committed, like the JavaScript vocabularies).
@@ -197,11 +163,6 @@ pub const READINGS_PATH: &str = "src/reading/bundled.parts";
 pub fn bundled_readings() -> Vec<u8> {
     crate::reading::policy().map(crate::reading::packed::to_bytes).unwrap_or_default()
 }
-
-/// The columns of [`bundled_text`]: the long texts, and the two dates only an incident's record
-/// shows.
-pub const TEXT_COLUMNS: [&str; 7] =
-    ["id", "rationale", "attributed_by", "description", "sources", "end", "attribution_date"];
 
 /// What changed in the bundled dataset's latest version, from `data/CHANGELOG.md`: `{version,
 /// sections: [{title, rows}]}`, each `### ` heading of the first `## ` section with the number of

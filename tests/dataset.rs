@@ -48,20 +48,18 @@ fn the_browser_bundle_splits_the_long_texts_and_attaches_them_back() {
     assert_eq!(core.attach_text(&bundled_text()).unwrap(), full.len());
     assert!(!core.needs_text());
     assert_eq!(core.all(), full.all());
-    // A text file of another dataset version is refused by name.
-    let packed = |rows: &[&[&str]]| rows.iter().map(|r| format!("{}\u{1e}", r.join("\u{1f}"))).collect::<String>();
-    let header: &[&str] = &cyber_spectrum::schema::TEXT_COLUMNS;
-    let e = core.attach_text(&packed(&[header, &["no-such-id", "r", "a", "d", "https://example.org", "", ""]]));
-    assert!(e.unwrap_err().to_string().contains("no-such-id"));
+    // A text file of another dataset version is refused by name, and changes nothing.
+    let texts = bundled_text();
     let id = full.all()[0].id.clone();
-    let e = core.attach_text(&packed(&[header, &[&id, "r", "a", "d", "https://example.org", "2019-13", ""]]));
-    let message = e.unwrap_err().to_string();
-    assert!(message.contains(&id) && message.contains("'2019-13'"), "{message}");
-    assert!(core
-        .attach_text(&packed(&[&["id", "description"], &["x", "y"]]))
-        .unwrap_err()
-        .to_string()
-        .contains("rationale"));
-    // What a server sends for a missing file is no text file either.
-    assert!(core.attach_text("<!doctype html><title>404</title>").unwrap_err().to_string().contains("lack the column"));
+    let mut core = Explorer::bundled_core().unwrap();
+    let e = core.attach_text(&texts.replacen(&id, "no-such-id", 1));
+    assert!(e.unwrap_err().to_string().contains("no-such-id"));
+    let (first, rest) = texts.split_once(cyber_spectrum::store::TEXT_ROW).unwrap();
+    let (row, attribution) = first.rsplit_once('\u{1f}').unwrap();
+    let bad_date = format!("{row}\u{1f}2019-13{}{rest}", cyber_spectrum::store::TEXT_ROW);
+    let message = core.attach_text(&bad_date).unwrap_err().to_string();
+    assert!(message.contains(&id) && message.contains("'2019-13'"), "{message} (was '{attribution}')");
+    assert!(core.needs_text() && core.all().iter().all(|i| i.description.is_empty()), "nothing attached");
+    let page = core.attach_text("<!doctype html><title>404</title>").unwrap_err().to_string();
+    assert!(page.contains("another version of the dataset"), "{page}");
 }

@@ -42,11 +42,14 @@ fn the_bundled_readings_responses_and_events_the_browser_reads_are_current_and_r
     assert!(on_disk == schema::bundled_events(), "{}", stale(schema::EVENTS_PATH));
     // What the browser's module starts with: the coded columns, no ids, descriptions or sources.
     let core = cyber_spectrum::Explorer::bundled_core().unwrap();
-    let (responses, context) = events::packed::from_bytes(&on_disk, core.store()).unwrap();
+    let (responses, context) = events::packed::from_bytes(&on_disk, core.store(), "bundled.parts").unwrap();
     assert_eq!(responses, core.responses().unwrap().list);
     assert_eq!(context, core.context());
     assert!(responses.iter().all(|r| r.id.is_empty() && r.description.is_empty() && r.sources.is_empty()));
-    assert!(events::packed::from_bytes(&on_disk[..on_disk.len() - 1], core.store()).is_err(), "truncated");
+    assert!(
+        events::packed::from_bytes(&on_disk[..on_disk.len() - 1], core.store(), "bundled.parts").is_err(),
+        "truncated"
+    );
     let on_disk = read(schema::READINGS_PATH);
     assert!(on_disk == schema::bundled_readings(), "{}", stale(schema::READINGS_PATH));
     assert!(reading::packed::from_bytes(&on_disk).is_ok());

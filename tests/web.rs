@@ -347,20 +347,33 @@ fn the_bundled_dataset_starts_without_its_long_texts_and_takes_them_back() {
     let r = ex.record(k as usize).expect("record");
     assert_eq!(get(&r, "description").as_string().as_deref(), Some(""));
     assert!(get(&r, "name").as_string().is_some_and(|n| n.contains("Sony")), "names stay in the module");
-    // The text file is packed: cells end at U+001F, rows at U+001E (see Table::from_packed).
-    let packed = |rows: &[[&str; 7]]| rows.iter().map(|r| format!("{}\u{1e}", r.join("\u{1f}"))).collect::<String>();
-    let header = ["id", "rationale", "attributed_by", "description", "sources", "end", "attribution_date"];
+    // The text file gives every incident, in the store's order, its id and the fields after its
+    // name, separated by U+001F, each row ended by U+001C (see Store::long_texts).
+    let all: Array = (0..).map_while(|k| Some(ex.record(k).expect("record")).filter(|r| !r.is_undefined())).collect();
     assert!(get(&r, "attributionDate").is_undefined() || get(&r, "attributionDate").is_null());
-    let row = ["2014-sony-pictures", "R", "FBI", "What happened", "https://example.org/s", "", "2014-12-19"];
-    let n = ex.attach_text(&packed(&[header, row])).expect("attaches");
-    assert_eq!(n, 1);
+    let texts = |first_id: &str| {
+        let ids = all.iter().map(|i| get(&i, "id").as_string().expect("id"));
+        let rows = ids.enumerate().map(|(k, id)| match id.as_str() {
+            "2014-sony-pictures" => {
+                format!("{id}\u{1f}R\u{1f}FBI\u{1f}What happened\u{1f}https://example.org/s\u{1f}\u{1f}2014-12-19")
+            }
+            _ if k == 0 => format!("{first_id}\u{1f}\u{1f}\u{1f}\u{1f}\u{1f}\u{1f}"),
+            _ => format!("{id}\u{1f}\u{1f}\u{1f}\u{1f}\u{1f}\u{1f}"),
+        });
+        rows.map(|r| r + "\u{1c}").collect::<String>()
+    };
+    let first = get(&all.get(0), "id").as_string().expect("id");
+    let msg = thrown(ex.attach_text(&texts("nope")).err().expect("refused"));
+    assert!(msg.contains("nope") && msg.contains(&first), "{msg}");
+    assert!(ex.needs_text());
+    let n = ex.attach_text(&texts(&first)).expect("attaches");
+    assert_eq!(n, all.length() as usize);
     assert!(!ex.needs_text());
     let r = ex.record(k as usize).expect("record");
     assert_eq!(get(&r, "description").as_string().as_deref(), Some("What happened"));
     assert_eq!(Array::from(&get(&r, "sources")).length(), 1);
     assert_eq!(get(&r, "attributionDate").as_string().as_deref(), Some("2014-12-19"));
-    let msg = thrown(ex.attach_text(&packed(&[header, ["nope", "", "", "", "", "", ""]])).err().expect("refused"));
-    assert!(msg.contains("nope"), "{msg}");
+    assert!(get(&r, "name").as_string().is_some_and(|n| n.contains("Sony")), "names kept");
 }
 
 #[wasm_bindgen_test]

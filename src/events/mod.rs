@@ -63,7 +63,11 @@ pub fn bundled(store: &Store, core: bool) -> Result<(Vec<Response>, Vec<Event>)>
     #[cfg(target_arch = "wasm32")]
     let (responses, context) = {
         let _ = core;
-        packed::from_bytes(include_bytes!("bundled.parts"), store)?
+        packed::from_bytes(
+            include_bytes!("bundled.parts"),
+            store,
+            "src/events/bundled.parts (run `cargo run --bin schema`)",
+        )?
     };
     #[cfg(not(target_arch = "wasm32"))]
     let (mut responses, mut context) = {
@@ -335,6 +339,19 @@ impl From<&Event> for EventRecord {
             sources: e.sources.clone(),
         }
     }
+}
+
+/// Ids, descriptions and sources (separated by spaces) as a packed table (see
+/// `Table::from_packed`), a row for each item in its order: what [`attach_texts`] reads.
+pub fn texts_table(rows: impl Iterator<Item = [String; 3]>) -> String {
+    use crate::import::table::{PACKED_CELL, PACKED_ROW};
+    let mut text = String::new();
+    for row in std::iter::once(["id", "description", "sources"].map(String::from)).chain(rows) {
+        let cells = row.map(|c| c.replace([PACKED_CELL, PACKED_ROW, TEXT_PART], " "));
+        text.push_str(&cells.join(&PACKED_CELL.to_string()));
+        text.push(PACKED_ROW);
+    }
+    text
 }
 
 /// Adds ids, descriptions and sources (a table of id, description, sources, a row for each item in

@@ -46,9 +46,9 @@ pub fn to_bytes(responses: &[Response], events: &[Event], row: impl Fn(&str) -> 
     w.0
 }
 
-/// Reads [`to_bytes`] for the incidents of `store`.
-pub fn from_bytes(bytes: &[u8], store: &Store) -> Result<(Vec<Response>, Vec<Event>)> {
-    let b = &mut Reader::new(bytes, "src/events/bundled.parts");
+/// Reads [`to_bytes`] for the incidents of `store`; `what` names the bytes in an error.
+pub fn from_bytes(bytes: &[u8], store: &Store, what: &'static str) -> Result<(Vec<Response>, Vec<Event>)> {
+    let b = &mut Reader::new(bytes, what);
     let mut responses = Vec::new();
     for _ in 0..b.u16()? {
         let (date, kind) = (b.date()?, b.pick(ResponseKind::ALL)?);

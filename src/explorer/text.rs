@@ -4,10 +4,9 @@
 #[cfg(not(target_arch = "wasm32"))]
 use super::BUNDLED_CORE;
 use super::{Explorer, Kept};
-use crate::error::{Error, Result};
-use crate::events::{self, Linked};
+use crate::error::Result;
+use crate::events;
 use crate::import::{self, table::Table};
-use crate::model::PartialDate;
 use crate::store::Store;
 
 impl Explorer {
@@ -33,64 +32,24 @@ impl Explorer {
         self.text_pending
     }
 
-    /// Adds the bundled dataset's long texts and record-only dates (the packed text `cargo run
-    /// --bin schema -- text` writes: id, rationale, attributed_by, description, sources, end,
-    /// attribution_date) to the incidents with those ids. Returns how many incidents got their
-    /// texts; an id the data lacks, or a date that is not one, is an error (the file is from
-    /// another version of the dataset, or damaged).
+    /// Adds the bundled dataset's long texts and record-only dates, then its responses' and
+    /// context events' ids, descriptions and sources (the file `cargo run --bin schema -- text`
+    /// writes: [`Store::long_texts`], then a packed table for each, see
+    /// [`crate::schema::bundled_text`]). Returns how many incidents got their texts. Texts for
+    /// other incidents, or a date that is not one, is an error (the file is from another version
+    /// of the dataset, or damaged).
     pub fn attach_text(&mut self, text: &str) -> Result<usize> {
-        // The store is rebuilt: what was kept from before (a selection, the names in its
+        // The rows' text changes: what was kept from before (a selection, the names in its
         // statistics) is let go.
         *self.kept.get_mut() = Kept::default();
         let mut parts = text.split(events::TEXT_PART);
-        let table = Table::from_packed(parts.next().unwrap_or(""));
-        let column = |name: &str| {
-            table.column(name).ok_or_else(|| Error::File(format!("the incident texts lack the column '{name}'")))
-        };
-        let [id, rationale, attributed_by, description, sources, end, attribution_date] = [
-            column("id")?,
-            column("rationale")?,
-            column("attributed_by")?,
-            column("description")?,
-            column("sources")?,
-            column("end")?,
-            column("attribution_date")?,
-        ];
-        let mut all = self.data.incidents.incidents();
-        let mut attached = 0;
-        for row in &table.rows {
-            let cell = |c: usize| row.cells.get(c).map_or("", String::as_str);
-            let Some(i) = all.iter_mut().find(|i| i.id == cell(id)) else {
-                return Err(Error::File(format!(
-                    "the incident texts name '{}', which this dataset lacks (a text file of another version?)",
-                    cell(id)
-                )));
-            };
-            i.rationale = cell(rationale).to_string();
-            i.attributed_by = cell(attributed_by).to_string();
-            i.description = cell(description).to_string();
-            i.sources = cell(sources).split_whitespace().map(str::to_string).collect();
-            let date = |c: usize| match cell(c) {
-                "" => Ok(None),
-                d => PartialDate::parse(d)
-                    .map(Some)
-                    .map_err(|e| Error::File(format!("the incident texts give '{}' the date '{d}': {e}", cell(id)))),
-            };
-            i.end = date(end)?;
-            i.attribution_date = date(attribution_date)?;
-            attached += 1;
-        }
-        self.data.incidents = Store::from(all);
-        // The rebuilt store is in the same order: the responses are tied to it again. A text file
-        // with the incidents' part alone leaves the responses and events without their words.
+        let attached = self.data.incidents.attach_long_texts(parts.next().unwrap_or(""))?;
+        // The rows are where they were, so the responses stay tied to them. A text file with the
+        // incidents' part alone leaves the responses and events without their words.
         let (responses, context) = (parts.next(), parts.next());
-        if let Some(linked) = self.responses.take() {
-            let mut linked = Linked::link(linked.list, &mut self.data.incidents)?;
-            if let Some(texts) = responses {
-                let set = |r: &mut events::Response, i, d, s| (r.id, r.description, r.sources) = (i, d, s);
-                events::attach_texts(&mut linked.list, &Table::from_packed(texts), "response", set)?;
-            }
-            self.responses = Some(linked);
+        if let (Some(linked), Some(texts)) = (self.responses.as_mut(), responses) {
+            let set = |r: &mut events::Response, i, d, s| (r.id, r.description, r.sources) = (i, d, s);
+            events::attach_texts(&mut linked.list, &Table::from_packed(texts), "response", set)?;
         }
         // The bundled events are still without ids; a publisher's own (`set_context`) have theirs
         // and keep their words.

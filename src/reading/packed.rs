@@ -52,7 +52,7 @@ pub fn to_bytes(policy: &Policy) -> Vec<u8> {
 
 /// Reads [`to_bytes`]; the words are left empty.
 pub fn from_bytes(bytes: &[u8]) -> Result<Policy> {
-    let b = &mut Reader::new(bytes, "src/reading/bundled.parts");
+    let b = &mut Reader::new(bytes, "src/reading/bundled.parts (run `cargo run --bin schema`)");
     let level = |b: &mut Reader| b.byte().and_then(|l| (l <= MAX_LEVEL).then_some(l).ok_or_else(|| b.damaged()));
     let rule = |b: &mut Reader| -> Result<Option<Rule>> {
         let mut alternatives = Vec::new();

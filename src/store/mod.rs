@@ -12,8 +12,10 @@ use std::cmp::Ordering;
 
 mod parts;
 mod search;
+mod texts;
 pub use parts::{Decoder, Parts, FACT_BYTES};
 pub use search::hit;
+pub use texts::TEXT_ROW;
 
 /// What filters, statistics and charts read of an incident: 20 bytes.
 #[derive(Clone, Copy, Debug, PartialEq)]
