@@ -33,6 +33,7 @@ lint:
 	cargo fmt --all --check
 	cargo clippy --locked --all-targets -- -D warnings
 	cargo clippy --locked --target wasm32-unknown-unknown --lib -- -D warnings
+	cargo clippy --locked --target wasm32-unknown-unknown --lib --no-default-features --features explorer -- -D warnings
 	cargo clippy --locked --target wasm32-unknown-unknown --lib --no-default-features --features importer -- -D warnings
 	cargo clippy --locked --target wasm32-unknown-unknown --lib --no-default-features --features importer,workbooks -- -D warnings
 

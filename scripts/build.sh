@@ -42,6 +42,8 @@ cargo run --locked --quiet --bin schema >&2
 # The explorer (default features) and the importer, which the page loads only to read a file.
 # --locked: the wasm is built from the dependency versions in Cargo.lock and nothing else.
 build_module "$out_name" -- --locked
+# The explorer for the bundled dataset alone, which the page and the elements start with.
+build_module "$(setting build bundled-out-name)" -- --locked --no-default-features --features explorer
 build_module "$import_name" -- --locked --no-default-features --features importer
 # The importer that also reads .xlsx workbooks, loaded only for one.
 build_module "$(setting importer workbook-out-name)" -- --locked --no-default-features --features importer,workbooks

@@ -2,7 +2,7 @@
 // chart per view (VIEWS in schema.js), and on every change asks Rust for the statistics and the
 // charts. Errors, from the wasm or the data, land in the error box.
 import { VIEWS, FILTERS, FORMATS } from './schema.js';
-import { startCore, acquire, release, reason, readingWords, prepare, bundledParts, besideModule } from './core.js';
+import { startCore, acquire, release, reason, readingWords, prepare, bundledParts, besideModule, memoryTotal } from './core.js';
 import { filterForm, buildControls, closeDropdownsOnOutsideClick, pairPicks } from './controls.js';
 import { renderStats, activeReading, yearsText } from './stats-view.js';
 import { formats } from './responses-view.js';
@@ -100,7 +100,8 @@ async function main() {
   if (!query.get('data')) bundledParts().catch(() => {});
   let m;
   try {
-    m = await startCore();
+    // Data of one's own (?data=) needs the whole explorer module; the bundled dataset, the smaller one.
+    m = await startCore(undefined, Boolean(query.get('data')));
   } catch (e) {
     showError(`The explorer could not start: its WebAssembly module failed to load (${reason(e)}).`);
     $('dataset').textContent = '';
@@ -233,7 +234,7 @@ async function main() {
     writeHash();
     keeper.redrawAll();
     performance.clearMarks('cs:stats');
-    performance.mark('cs:stats', { detail: { ms: performance.now() - begun, memory: m.memoryUse().total, total: stats.total } });
+    performance.mark('cs:stats', { detail: { ms: performance.now() - begun, memory: memoryTotal(), total: stats.total } });
   };
 
   /** Applies the filters a link's hash names; a bad one is reported and the rest of the page works. */

@@ -189,7 +189,9 @@ export class CyberSpectrum extends HTMLElement {
     // The browser's locale data, loaded by the first number format, in a task of its own.
     setTimeout(formats, 0);
     try {
-      this.m = await startCore(this.getAttribute('wasm'));
+      // Data or context events of its own need the whole explorer module; the bundled dataset, the
+      // smaller one.
+      this.m = await startCore(this.getAttribute('wasm'), Boolean(this.getAttribute('src') || this.getAttribute('context-src')));
     } catch (e) {
       this.fail(`The chart could not start: its WebAssembly module failed to load (${reason(e)}).`);
       return;

@@ -3,7 +3,7 @@
 // first time a reader opens the panel, drops a file or follows a ?data= link.
 import { fetchBytes, fileBytes, importBytes, fileColumns, megabytes, receive } from './loader.js';
 import { MAX_WARNINGS } from './schema.js';
-import { pause, prepare } from './core.js';
+import { pause, prepare, startCore } from './core.js';
 import { MAPPING_FIELDS, MAX_MAPPING_COLUMNS } from './schema-files.js';
 
 const $ = (id) => document.getElementById(id);
@@ -102,7 +102,9 @@ export function attach(page) {
       progress.parsing(label, bytes.length);
       const started = performance.now();
       const imported = await importBytes(bytes, { ...options, signal });
-      const next = await receive(page.m, imported);
+      // A file of one's own is taken in by the whole explorer module (the page may have started
+      // with the one for the bundled dataset).
+      const next = await receive(await startCore(undefined, true), imported);
       await pause(); // the page's facets in a task of their own
       await prepare(next, {}); // the statistics and chart counts of all of it, in steps
       page.clearError();

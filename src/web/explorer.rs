@@ -8,13 +8,17 @@
 
 use super::canvas::HiDpi;
 use super::params::{filter_from, filter_to_object, params_from};
+#[cfg(feature = "imports")]
 use super::receive::{Copying, Meta, Receiving};
 use super::to_js;
 use crate::chart::{Layout, Theme, View, TOUCH_SLOP};
 use crate::events::{EventRecord, WINDOW_DAYS};
 use crate::explorer::Explorer as Core;
+#[cfg(feature = "imports")]
 use crate::import::Warning;
-use crate::model::{Scale, Split};
+#[cfg(feature = "imports")]
+use crate::model::Scale;
+use crate::model::Split;
 use plotters::prelude::IntoDrawingArea;
 use wasm_bindgen::prelude::*;
 
@@ -28,6 +32,7 @@ pub struct Explorer {
     core: Core,
 }
 
+#[cfg(feature = "imports")]
 impl Explorer {
     pub(super) fn from_core(core: Core) -> Explorer {
         Explorer { core }
@@ -43,64 +48,6 @@ impl Explorer {
         Ok(Explorer { core: Core::from_parts(parts)? })
     }
 
-    /// An explorer on what the importer module's `importFile` returned: `{facts, more, text,
-    /// ends, scale: {key, max}, warnings, format}`, the incidents in columns (typed arrays, which
-    /// cross from the worker without a copy and are copied once into this module and checked).
-    /// For a large file, `receive` does the same in steps.
-    #[wasm_bindgen(js_name = fromImport)]
-    pub fn from_import(
-        #[wasm_bindgen(unchecked_param_type = "Imported")] imported: JsValue,
-    ) -> Result<Explorer, JsError> {
-        let mut r = Explorer::receive(imported)?;
-        while !r.step()? {}
-        r.finish()
-    }
-
-    /// `fromImport` in steps: returns a [`Receiving`]; call `step()` until it returns true (each
-    /// copies in or checks part of the data for a few milliseconds), then `finish()` for the
-    /// explorer.
-    pub fn receive(#[wasm_bindgen(unchecked_param_type = "Imported")] imported: JsValue) -> Result<Receiving, JsError> {
-        let bad = |what: String| JsError::new(&format!("fromImport: {what} (pass the object importFile returned)"));
-        // Read field by field rather than through serde's deserialiser, which would bring float
-        // formatting (for its error messages) into the module.
-        let get = |from: &JsValue, name: &str| {
-            js_sys::Reflect::get(from, &JsValue::from_str(name)).map_err(|_| bad(format!("no {name}")))
-        };
-        let field = |name: &str| get(&imported, name);
-        let text = |from: &JsValue, name: &str| {
-            get(from, name)?.as_string().ok_or_else(|| bad(format!("{name} is not a string")))
-        };
-        let whole = |from: &JsValue, name: &str, max: u32| match get(from, name)?.as_f64() {
-            Some(n) if n.fract() == 0.0 && (0.0..=f64::from(max)).contains(&n) => Ok(n as u32),
-            _ => Err(bad(format!("{name} is not a whole number up to {max}"))),
-        };
-        let bytes = |name: &str| {
-            field(name)?.dyn_into::<js_sys::Uint8Array>().map_err(|_| bad(format!("{name} is not a Uint8Array")))
-        };
-        let words = |name: &str| {
-            field(name)?.dyn_into::<js_sys::Uint32Array>().map_err(|_| bad(format!("{name} is not a Uint32Array")))
-        };
-        // Copied in by the steps (see src/web/receive.rs).
-        let copying = Copying::new(bytes("facts")?, words("more")?, words("ends")?, bytes("text")?);
-        let scale = field("scale")?;
-        let key = text(&scale, "key")?;
-        let scale = Scale::from_key(&key, whole(&scale, "max", 255)? as u8)
-            .ok_or_else(|| bad(format!("unknown scale '{key}'")))?;
-        let list: js_sys::Array = field("warnings")?.dyn_into().map_err(|_| bad("warnings is not an array".into()))?;
-        let mut warnings = Vec::with_capacity(list.length() as usize);
-        for w in list.iter() {
-            let row = whole(&w, "row", u32::MAX)? as usize;
-            warnings.push(Warning { row, column: text(&w, "column")?, message: text(&w, "message")? });
-        }
-        let format = text(&imported, "format")?;
-        let responses = field("responses")?;
-        let responses = match responses.is_undefined() || responses.is_null() {
-            true => None,
-            false => Some(responses.as_string().ok_or_else(|| bad("responses is not a string".into()))?),
-        };
-        Ok(Receiving::new(copying, Meta { scale, warnings, format, responses }))
-    }
-
     /// Statistics of the incidents the filter selects: `{total, byInitiator, byTarget, dyads,
     /// byYear, severityCounts, notCoded, undated, meanSeverity, medianSeverity, maxSeverity,
     /// reading, atOrAboveUseOfForce, atOrAboveArmedAttack, undecidedUseOfForce, ..., firstYear,
@@ -111,17 +58,6 @@ impl Explorer {
         #[wasm_bindgen(unchecked_param_type = "Filter | undefined")] filter: JsValue,
     ) -> Result<JsValue, JsError> {
         to_js(&*self.core.shared_stats(&filter_from(filter)?)?)
-    }
-
-    /// Works out the filter's statistics and the charts' counts of its selection ahead, in steps:
-    /// returns a [`Preparing`]; call `step(explorer)` until it returns true (each works a few
-    /// milliseconds), and `stats` and the charts of that filter then answer at once. For a large
-    /// dataset's first state, so no single call holds the page for the whole pass.
-    pub fn prepare(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "Filter | undefined")] filter: JsValue,
-    ) -> Result<Preparing, JsError> {
-        Ok(Preparing { inner: self.core.prepare(&filter_from(filter)?)? })
     }
 
     /// Whether the bundled dataset's long texts (rationale, attribution, description, sources)
@@ -291,16 +227,6 @@ impl Explorer {
         Ok(out.into())
     }
 
-    /// Replaces the context events with a publisher's own: the rows of a CSV in the columns of
-    /// `data/context.csv` (id, date, end, kind, name, description, sources) as packed text (cells
-    /// separated by U+001F, rows by U+001E, the header first; `context-file.js` turns a CSV into
-    /// it). Returns how many; throws naming the row and column of a bad value, keeping the events
-    /// shown before.
-    #[wasm_bindgen(js_name = setContext)]
-    pub fn set_context(&mut self, packed: &str) -> Result<usize, JsError> {
-        Ok(self.core.set_context(&crate::import::table::Table::from_packed(packed))?)
-    }
-
     /// How many of the selection's incidents started within `days` (default 30) of a context
     /// event, and how many would by chance (see `Stats.clustering`).
     #[wasm_bindgen(unchecked_return_type = "Clustering")]
@@ -405,6 +331,109 @@ pub(super) fn for_a_while(mut work: impl FnMut() -> Result<bool, JsError>) -> Re
     }
 }
 
+/// What takes data other than the bundled dataset: a publisher's own file, handed over by the
+/// importer module, its context events, and a large dataset's first state worked out in steps.
+/// Feature `imports` (on by default): the page starts on the bundled dataset with a build without
+/// it (`cyber_spectrum_bundled`), fetching this one only for data of its own.
+#[cfg(feature = "imports")]
+#[wasm_bindgen]
+impl Explorer {
+    /// An explorer on what the importer module's `importFile` returned: `{facts, more, text,
+    /// ends, scale: {key, max}, warnings, format}`, the incidents in columns (typed arrays, which
+    /// cross from the worker without a copy and are copied once into this module and checked).
+    /// For a large file, `receive` does the same in steps.
+    #[wasm_bindgen(js_name = fromImport)]
+    pub fn from_import(
+        #[wasm_bindgen(unchecked_param_type = "Imported")] imported: JsValue,
+    ) -> Result<Explorer, JsError> {
+        let mut r = Explorer::receive(imported)?;
+        while !r.step()? {}
+        r.finish()
+    }
+
+    /// `fromImport` in steps: returns a [`Receiving`]; call `step()` until it returns true (each
+    /// copies in or checks part of the data for a few milliseconds), then `finish()` for the
+    /// explorer.
+    pub fn receive(#[wasm_bindgen(unchecked_param_type = "Imported")] imported: JsValue) -> Result<Receiving, JsError> {
+        let bad = |what: String| JsError::new(&format!("fromImport: {what} (pass the object importFile returned)"));
+        // Read field by field rather than through serde's deserialiser, which would bring float
+        // formatting (for its error messages) into the module.
+        let get = |from: &JsValue, name: &str| {
+            js_sys::Reflect::get(from, &JsValue::from_str(name)).map_err(|_| bad(format!("no {name}")))
+        };
+        let field = |name: &str| get(&imported, name);
+        let text = |from: &JsValue, name: &str| {
+            get(from, name)?.as_string().ok_or_else(|| bad(format!("{name} is not a string")))
+        };
+        let whole = |from: &JsValue, name: &str, max: u32| match get(from, name)?.as_f64() {
+            Some(n) if n.fract() == 0.0 && (0.0..=f64::from(max)).contains(&n) => Ok(n as u32),
+            _ => Err(bad(format!("{name} is not a whole number up to {max}"))),
+        };
+        let bytes = |name: &str| {
+            field(name)?.dyn_into::<js_sys::Uint8Array>().map_err(|_| bad(format!("{name} is not a Uint8Array")))
+        };
+        let words = |name: &str| {
+            field(name)?.dyn_into::<js_sys::Uint32Array>().map_err(|_| bad(format!("{name} is not a Uint32Array")))
+        };
+        // Copied in by the steps (see src/web/receive.rs).
+        let copying = Copying::new(bytes("facts")?, words("more")?, words("ends")?, bytes("text")?);
+        let scale = field("scale")?;
+        let key = text(&scale, "key")?;
+        let scale = Scale::from_key(&key, whole(&scale, "max", 255)? as u8)
+            .ok_or_else(|| bad(format!("unknown scale '{key}'")))?;
+        let list: js_sys::Array = field("warnings")?.dyn_into().map_err(|_| bad("warnings is not an array".into()))?;
+        let mut warnings = Vec::with_capacity(list.length() as usize);
+        for w in list.iter() {
+            let row = whole(&w, "row", u32::MAX)? as usize;
+            warnings.push(Warning { row, column: text(&w, "column")?, message: text(&w, "message")? });
+        }
+        let format = text(&imported, "format")?;
+        let responses = field("responses")?;
+        let responses = match responses.is_undefined() || responses.is_null() {
+            true => None,
+            false => Some(responses.as_string().ok_or_else(|| bad("responses is not a string".into()))?),
+        };
+        Ok(Receiving::new(copying, Meta { scale, warnings, format, responses }))
+    }
+
+    /// Works out the filter's statistics and the charts' counts of its selection ahead, in steps:
+    /// returns a [`Preparing`]; call `step(explorer)` until it returns true (each works a few
+    /// milliseconds), and `stats` and the charts of that filter then answer at once. For a large
+    /// dataset's first state, so no single call holds the page for the whole pass.
+    pub fn prepare(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Filter | undefined")] filter: JsValue,
+    ) -> Result<Preparing, JsError> {
+        Ok(Preparing { inner: self.core.prepare(&filter_from(filter)?)? })
+    }
+
+    /// Replaces the context events with a publisher's own: the rows of a CSV in the columns of
+    /// `data/context.csv` (id, date, end, kind, name, description, sources) as packed text (cells
+    /// separated by U+001F, rows by U+001E, the header first; `context-file.js` turns a CSV into
+    /// it). Returns how many; throws naming the row and column of a bad value, keeping the events
+    /// shown before.
+    #[wasm_bindgen(js_name = setContext)]
+    pub fn set_context(&mut self, packed: &str) -> Result<usize, JsError> {
+        Ok(self.core.set_context(&crate::import::table::Table::from_packed(packed))?)
+    }
+}
+
+/// A filter's statistics and chart counts being worked out ahead (see `Explorer.prepare`).
+#[cfg(feature = "imports")]
+#[wasm_bindgen]
+pub struct Preparing {
+    inner: crate::explorer::Preparing,
+}
+
+#[cfg(feature = "imports")]
+#[wasm_bindgen]
+impl Preparing {
+    /// One step on the explorer it came from; true once everything is counted.
+    pub fn step(&mut self, explorer: &Explorer) -> Result<bool, JsError> {
+        for_a_while(|| Ok(self.inner.step(&explorer.core)?))
+    }
+}
+
 /// A selection being put in the table's order (see `Explorer.sorter`).
 #[wasm_bindgen]
 pub struct Sorter {
@@ -421,20 +450,6 @@ impl Sorter {
     /// The rows in order (complete once `step` returned true).
     pub fn order(&self) -> Vec<u32> {
         self.inner.order().to_vec()
-    }
-}
-
-/// A filter's statistics and chart counts being worked out ahead (see `Explorer.prepare`).
-#[wasm_bindgen]
-pub struct Preparing {
-    inner: crate::explorer::Preparing,
-}
-
-#[wasm_bindgen]
-impl Preparing {
-    /// One step on the explorer it came from; true once everything is counted.
-    pub fn step(&mut self, explorer: &Explorer) -> Result<bool, JsError> {
-        for_a_while(|| Ok(self.inner.step(&explorer.core)?))
     }
 }
 

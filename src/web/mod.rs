@@ -15,7 +15,7 @@ pub mod import;
 #[cfg(feature = "explorer")]
 mod params;
 mod plain;
-#[cfg(feature = "explorer")]
+#[cfg(feature = "imports")]
 mod receive;
 mod types;
 

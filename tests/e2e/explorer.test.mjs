@@ -206,7 +206,7 @@ test('the real DCID workbook loads through the file picker, timed', async (t) =>
   await ready(page);
   // Timed as the page does it: the importer in a worker, then the hand-over to the explorer.
   const ms = await page.evaluate(async (b64) => {
-    const { Explorer } = await import('./pkg/cyber_spectrum.js');
+    const { Explorer } = await (await import('./core.js')).startCore(undefined, true);
     const { importBytes } = await import('./loader.js');
     const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
     const runs = [];
@@ -436,7 +436,7 @@ test('attribution is a filter (contested ones drawn hollow and said so), and the
   await ready(page);
   const n = Number((await page.locator('#stats .headline').innerText()).match(/^(\d+)/)[1]);
   const facet = await page.evaluate(async () => {
-    const m = await import('./pkg/cyber_spectrum.js');
+    const m = await (await import('./core.js')).startCore(undefined, true);
     const ex = m.Explorer.bundled(new Uint8Array(await (await fetch('./pkg/cyber_spectrum_incidents.bin')).arrayBuffer()));
     const f = ex.facets().attribution;
     ex.free();

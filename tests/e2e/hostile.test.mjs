@@ -151,8 +151,10 @@ test('a Rust panic shows in its own embed; the others keep working and nothing i
   });
   // The module a site serves has no test hooks; this page gets the copy built with them
   // (`make test-hooks`), served in its place.
-  const served = await readFile(join(root, 'dist/pkg/cyber_spectrum.js'), 'utf8');
-  assert.ok(!served.includes('panicForTest'), 'the served module has no test hook');
+  for (const module of ['cyber_spectrum.js', 'cyber_spectrum_bundled.js']) {
+    const served = await readFile(join(root, 'dist/pkg', module), 'utf8');
+    assert.ok(!served.includes('panicForTest'), `the served ${module} has no test hook`);
+  }
   const hooks = join(root, 'target/test-hooks');
   await ctx.route('**/pkg/cyber_spectrum.js', async (route) => route.fulfill({
     body: await readFile(join(hooks, 'cyber_spectrum.js')), contentType: 'text/javascript' }));
@@ -188,7 +190,8 @@ test('a Rust panic shows in its own embed; the others keep working and nothing i
   assert.ok(a.total > 0 && a.total < before, `a still filters after the panic: ${before} -> ${a.total}`);
   await page.locator('#c').evaluate((el) => { el.view = 'spectrum'; el.filter = { initiators: ['RUS', 'CHN'] }; });
   assert.equal((await state('c')).error, null);
-  // A second panic in the same module (the core aborts at once; the embed still says what happened).
+  // A second panic in the same module (the core aborts at once; the embed still says what happened):
+  // the whole module's, b's (c shows the bundled data, on the module for it alone).
   await panicIn('c', 'a second panic');
   assert.match((await state('c')).error, /could not be applied: .*(internal error|core stopped)/);
   await page.locator('#a').evaluate((el) => { el.filter = {}; });

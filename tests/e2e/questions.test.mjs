@@ -127,7 +127,7 @@ async function offScreen(page, locator, { rows = null, min = Infinity } = {}) {
 async function markOf(page, name, filter) {
   const canvas = page.locator('#spectrum');
   const at = await canvas.evaluate(async (c, [name, filter]) => {
-    const { Explorer } = await import('./pkg/cyber_spectrum.js');
+    const { Explorer } = await (await import('./core.js')).startCore(undefined, true);
     const ex = Explorer.bundled(new Uint8Array(await (await fetch('./pkg/cyber_spectrum_incidents.bin')).arrayBuffer()));
     const twin = document.createElement('canvas');
     twin.style.cssText = `position:absolute;left:-10000px;top:0;width:${c.clientWidth}px;height:${c.clientHeight}px`;

@@ -180,7 +180,7 @@ test('each chart\'s text summary says what it shows and follows the filters', as
   // Every incident tied at the top is named, and the keyboard's End lands on one of them.
   const [, top, names] = all.match(/most severe \(level (\d+)\): (.+)\.$/);
   const atTop = await page.evaluate(async (l) => {
-    const m = await import('./pkg/cyber_spectrum.js'); // the page's instance, started
+    const m = await (await import('./core.js')).startCore(undefined, true); // the whole module (the page started the one for the bundled data)
     const ex = m.Explorer.bundled(new Uint8Array(await (await fetch('./pkg/cyber_spectrum_incidents.bin')).arrayBuffer()));
     const n = ex.stats({}).severityCounts[l];
     ex.free();
@@ -293,7 +293,7 @@ test('downloads: the chart as a 2x PNG and as SVG, the selection as CSV that loa
   // The file loads back into the explorer with the same incidents, the documented way (the
   // importer in its worker, then the explorer).
   const back = await page.evaluate(async (t) => {
-    const m = await import('./pkg/cyber_spectrum.js');
+    const m = await (await import('./core.js')).startCore(undefined, true);
     const { importBytes } = await import('./loader.js');
     const ex = m.Explorer.fromImport(await importBytes(new TextEncoder().encode(t), { format: 'csv' }));
     const s = ex.stats({});
