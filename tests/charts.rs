@@ -121,6 +121,48 @@ fn timeline_draws_years_thresholds_step_line_and_marks() {
     assert!(steps >= 4, "{steps} step segments");
 }
 
+/// On the timeline a threshold's label sits where no mark is, nor the step line (which may pass
+/// behind a wash of the background instead), shortened when it must be, from phone to desktop.
+#[test]
+fn timeline_threshold_labels_keep_clear_of_marks_and_the_step_line() {
+    let bundled = Explorer::bundled().unwrap();
+    let accent = Theme::default().accent;
+    let accent = (accent.0, accent.1, accent.2);
+    for &w in &[600, 800, 1024, 1248, 1400] {
+        for reading in ["tallinn", "united-states", "france", "japan"] {
+            let f = Filter { reading: Some(reading.into()), ..Filter::default() };
+            let (rec, layout) = render(&bundled, View::Timeline, &f, w, 400);
+            let what = format!("{w} px, {reading}");
+            let ops = rec.ops();
+            let labels: Vec<_> = rec
+                .text_boxes()
+                .into_iter()
+                .filter(|(t, _)| ["Use of force", "Armed attack", "Force", "Attack"].iter().any(|p| t.starts_with(p)))
+                .collect();
+            assert!(!labels.is_empty(), "{what}: no threshold label");
+            for (text, b) in &labels {
+                for m in &layout.marks {
+                    let r = m.r.ceil() as i32;
+                    let (x, y) = (m.x.round() as i32, m.y.round() as i32);
+                    assert!(
+                        !overlaps(*b, (x - r, y - r, x + r, y + r)),
+                        "{what}: '{text}' {b:?} covers a mark at ({x}, {y})"
+                    );
+                }
+                let washed = ops.iter().any(|o| {
+                    matches!(o, Op::Rect { from, to, filled: true }
+                    if from.0 <= b.0 && to.0 >= b.2 && overlaps(*b, (from.0, from.1, to.0, to.1)))
+                });
+                let crossed = ops.iter().any(|o| {
+                    matches!(o, Op::Line { from, to, color } if *color == accent
+                    && overlaps(*b, (from.0.min(to.0), from.1.min(to.1), from.0.max(to.0) + 1, from.1.max(to.1) + 1)))
+                });
+                assert!(washed || !crossed, "{what}: the step line crosses '{text}' {b:?}");
+            }
+        }
+    }
+}
+
 #[test]
 fn labels_never_overlap_or_clip_from_phone_to_desktop() {
     let bundled = Explorer::bundled().unwrap();

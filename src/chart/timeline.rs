@@ -15,6 +15,9 @@ use crate::store::Facts;
 
 use plotters::prelude::DrawingBackend;
 
+/// Pixels drawn on, as a box (left, top, right, bottom), and whether the step line drew them.
+type Taken = (i32, i32, i32, i32, bool);
+
 /// When a dated incident began (the marks are drawn for those only).
 fn start(i: &Facts) -> PartialDate {
     i.start.unwrap_or(PartialDate { year: EARLIEST_YEAR, month: None, day: None })
@@ -244,6 +247,9 @@ pub fn draw<DB: DrawingBackend>(
 
     // The yearly maximum as a step line, broken over years with nothing coded.
     let max_by_year: Vec<Option<u8>> = (y0..y1).map(|y| digest.top_level(y)).collect();
+    // What the threshold labels keep clear of, as boxes: the step line's runs and risers (which a
+    // label may cover with a wash of the background, if it must), then the marks (never covered).
+    let mut taken: Vec<Taken> = Vec::new();
     let mut prev: Option<(i32, i32)> = None;
     for (k, m) in max_by_year.iter().enumerate() {
         match m {
@@ -254,8 +260,10 @@ pub fn draw<DB: DrawingBackend>(
                 let mut pts = Vec::with_capacity(3);
                 if let Some((px, py)) = prev.filter(|(px, _)| *px == xa) {
                     pts.push((px, py));
+                    taken.push((px - 1, py.min(y), px + 1, py.max(y), true));
                 }
                 pts.extend([(xa, y), (xb, y)]);
+                taken.push((xa, y - 1, xb, y + 1, true));
                 p.line(&pts, t.accent, 2)?;
                 prev = Some((xb, y));
             }
@@ -299,6 +307,8 @@ pub fn draw<DB: DrawingBackend>(
             let y = i.severity.map_or(nc_y, |s| level_y(f64::from(s.min(top))));
             let (color, shape) = input.palette.style(i.initiator);
             p.incident(shape, x, y, r, color, i)?;
+            let (bx, by, br) = (x.round() as i32, y.round() as i32, r.ceil() as i32 + 1);
+            taken.push((bx - br, by - br, bx + br, by + br, false));
             marks.push(Mark { index: idx, x, y, r, group: start(i).year });
         }
     }
@@ -306,8 +316,9 @@ pub fn draw<DB: DrawingBackend>(
     let date = |m: &Mark| start(input.at(m.index)).fractional_year();
     crate::sort::by(&mut marks, |a, b| date(a).total_cmp(&date(b)).then(a.x.total_cmp(&b.x)));
 
-    // Threshold lines last, labelled just above the line: use of force at the left of the plot,
-    // armed attack at the right, so two lines at one level keep both labels apart.
+    // Threshold lines last, labelled just above the line: use of force towards the left of the
+    // plot, armed attack towards the right, so two lines at one level keep both labels apart; each
+    // where no mark or step line crosses it (see `label_at`).
     let half = (plot_right - plot_left) / 2 - 8;
     for line in &lines {
         let y = level_y(f64::from(line.level) - 0.5).round() as i32;
@@ -318,13 +329,24 @@ pub fn draw<DB: DrawingBackend>(
         }
         let labels: Vec<&str> = line.labels.iter().map(String::as_str).collect();
         let room = if lines.len() > 1 { half } else { plot_right - plot_left - 8 };
-        if let Some(l) = p.fit(&labels, room, LABEL_FONT) {
-            if line.lower {
-                p.text(l, plot_right - 6, y - 3, LABEL_FONT, line.color, H::Right, V::Bottom)?;
-            } else {
-                p.text(l, plot_left + 6, y - 3, LABEL_FONT, line.color, H::Left, V::Bottom)?;
-            }
+        let Some(longest) = p.fit(&labels, room, LABEL_FONT) else { continue };
+        // The longest label that fits a gap clear of everything, or else clear of the marks, over a
+        // wash that the step line passes behind; failing all, the longest at its end of the plot.
+        let span = (plot_left + 6, plot_right - 6);
+        let place = labels.iter().skip_while(|l| **l != longest).find_map(|l| {
+            let (w_l, h_l) = p.measure(l, LABEL_FONT);
+            let band = (y - 3 - h_l, y - 3);
+            let at = |lines| label_at(&taken, lines, band, w_l, span, line.lower);
+            at(true).map(|x| (l, x, w_l, h_l, false)).or_else(|| at(false).map(|x| (l, x, w_l, h_l, true)))
+        });
+        let (w_l, h_l) = p.measure(longest, LABEL_FONT);
+        let fallback = (&longest, if line.lower { span.1 - w_l } else { span.0 }, w_l, h_l, false);
+        let (l, x, w_l, h_l, wash) = place.unwrap_or(fallback);
+        if wash {
+            p.rect(x - 2, y - 3 - h_l, x + w_l + 2, y - 3, t.background, 0.85)?;
         }
+        taken.push((x, y - 3 - h_l, x + w_l, y - 3, false));
+        p.text(l, x, y - 3, LABEL_FONT, line.color, H::Left, V::Bottom)?;
     }
     if input.len() == undated {
         let none_dated = [format!("None of the {undated} incidents that match has a date"), "None has a date".into()];
@@ -355,4 +377,37 @@ pub fn draw<DB: DrawingBackend>(
         })
         .collect();
     Ok(Layout { width: w as u32, height: h as u32, marks, bands, aggregated, events })
+}
+
+/// Where a label `width` wide, over the rows `band` (top, bottom), starts between `span`'s ends,
+/// a few pixels clear of every box in `taken` (of the step line's too when `lines`): the leftmost
+/// such place, or the rightmost when `from_right`; `None` when there is none. (The leftmost starts
+/// at the span's start or just after a box; the rightmost ends at the span's end or just before
+/// one.)
+fn label_at(
+    taken: &[Taken],
+    lines: bool,
+    band: (i32, i32),
+    width: i32,
+    span: (i32, i32),
+    from_right: bool,
+) -> Option<i32> {
+    const PAD: i32 = 4;
+    let near = |t: &Taken| (lines || !t.4) && t.1 <= band.1 && t.3 >= band.0;
+    let free = |x: i32| {
+        x >= span.0 && x + width <= span.1 && !taken.iter().any(|t| near(t) && t.0 - PAD < x + width && t.2 + PAD > x)
+    };
+    let mut best = None;
+    let mut consider = |x: i32| {
+        if free(x) && best.is_none_or(|b| if from_right { x > b } else { x < b }) {
+            best = Some(x);
+        }
+    };
+    consider(if from_right { span.1 - width } else { span.0 });
+    for t in taken {
+        if near(t) {
+            consider(if from_right { t.0 - PAD - width } else { t.2 + PAD });
+        }
+    }
+    best
 }
