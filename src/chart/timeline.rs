@@ -393,10 +393,14 @@ fn label_at(
     from_right: bool,
 ) -> Option<i32> {
     const PAD: i32 = 4;
-    let near = |t: &Taken| (lines || !t.4) && t.1 <= band.1 && t.3 >= band.0;
-    let free = |x: i32| {
-        x >= span.0 && x + width <= span.1 && !taken.iter().any(|t| near(t) && t.0 - PAD < x + width && t.2 + PAD > x)
-    };
+    // The boxes in the label's rows, widened by the padding (a row holds a few hundred marks at
+    // most, the chart thousands).
+    let near: Vec<(i32, i32)> = taken
+        .iter()
+        .filter(|t| (lines || !t.4) && t.1 <= band.1 && t.3 >= band.0)
+        .map(|t| (t.0 - PAD, t.2 + PAD))
+        .collect();
+    let free = |x: i32| x >= span.0 && x + width <= span.1 && !near.iter().any(|&(a, b)| a < x + width && b > x);
     let mut best = None;
     let mut consider = |x: i32| {
         if free(x) && best.is_none_or(|b| if from_right { x > b } else { x < b }) {
@@ -404,10 +408,8 @@ fn label_at(
         }
     };
     consider(if from_right { span.1 - width } else { span.0 });
-    for t in taken {
-        if near(t) {
-            consider(if from_right { t.0 - PAD - width } else { t.2 + PAD });
-        }
+    for &(a, b) in &near {
+        consider(if from_right { a - width } else { b });
     }
     best
 }
