@@ -62,12 +62,12 @@ const datasets = new Map();
 /** Holds the dataset at `src` in `format` (the bundled one without `src`): `{loading}` resolves
  * to its Explorer. Give it back with `release`. */
 export function acquire(m, src, format, stallSeconds, contextSrc = null) {
-  // Data of one's own, or context events of one's own, need the whole module.
-  const whole = src || contextSrc ? startCore(null, true) : Promise.resolve(m);
   const context = contextSrc ? new URL(contextSrc, document.baseURI).href : null;
   const key = `${src ? `${format}|${new URL(src, document.baseURI).href}` : 'bundled'}${context ? `|context ${context}` : ''}`;
   let entry = datasets.get(key);
   if (!entry) {
+    // Data of one's own, or context events of one's own, need the whole module.
+    const whole = src || context ? startCore(null, true) : Promise.resolve(m);
     const data = src ? Promise.all([whole, import('./loader.js')]).then(([w, l]) => l.loadSource(w, src, format, stallSeconds))
       : Promise.all([whole, bundledParts()]).then(([w, bytes]) => w.Explorer.bundled(bytes));
     // Data with its own context events is a dataset of its own (another chart may show the same

@@ -336,7 +336,7 @@ pub fn draw<DB: DrawingBackend>(
         let place = labels.iter().skip_while(|l| **l != longest).find_map(|l| {
             let (w_l, h_l) = p.measure(l, LABEL_FONT);
             let band = (y - 3 - h_l, y - 3);
-            let at = |lines| label_at(&taken, lines, band, w_l, span, line.lower);
+            let at = |with_step| label_at(&taken, with_step, band, w_l, span, line.lower);
             at(true).map(|x| (l, x, w_l, h_l, false)).or_else(|| at(false).map(|x| (l, x, w_l, h_l, true)))
         });
         let (w_l, h_l) = p.measure(longest, LABEL_FONT);
@@ -380,13 +380,13 @@ pub fn draw<DB: DrawingBackend>(
 }
 
 /// Where a label `width` wide, over the rows `band` (top, bottom), starts between `span`'s ends,
-/// a few pixels clear of every box in `taken` (of the step line's too when `lines`): the leftmost
+/// a few pixels clear of every box in `taken` (of the step line's too when `with_step`): the leftmost
 /// such place, or the rightmost when `from_right`; `None` when there is none. (The leftmost starts
 /// at the span's start or just after a box; the rightmost ends at the span's end or just before
 /// one.)
 fn label_at(
     taken: &[Taken],
-    lines: bool,
+    with_step: bool,
     band: (i32, i32),
     width: i32,
     span: (i32, i32),
@@ -397,7 +397,7 @@ fn label_at(
     // most, the chart thousands).
     let near: Vec<(i32, i32)> = taken
         .iter()
-        .filter(|t| (lines || !t.4) && t.1 <= band.1 && t.3 >= band.0)
+        .filter(|t| (with_step || !t.4) && t.1 <= band.1 && t.3 >= band.0)
         .map(|t| (t.0 - PAD, t.2 + PAD))
         .collect();
     let free = |x: i32| x >= span.0 && x + width <= span.1 && !near.iter().any(|&(a, b)| a < x + width && b > x);

@@ -40,9 +40,10 @@ impl Store {
             let row = self.row_text(k);
             let (id, rest) = row.split_once(FIELD).unwrap_or((row, ""));
             let after_name = rest.split_once(FIELD).map_or("", |(_, after)| after);
-            for part in [id, &FIELD.to_string(), after_name] {
-                out.extend(part.chars().map(|c| if c == TEXT_ROW || c == crate::events::TEXT_PART { ' ' } else { c }));
-            }
+            let clean = |part: &str| part.replace([TEXT_ROW, crate::events::TEXT_PART], " ");
+            out.push_str(&clean(id));
+            out.push(FIELD);
+            out.push_str(&clean(after_name));
             out.push(TEXT_ROW);
         }
         out
@@ -71,9 +72,11 @@ impl Store {
                 PartialDate::parse(date)
                     .map_err(|e| Error::File(format!("the incident texts give '{id}' the date '{date}': {e}")))?;
             }
-            for part in [id, &FIELD.to_string(), name, &FIELD.to_string(), long] {
-                text.push_str(part);
-            }
+            text.push_str(id);
+            text.push(FIELD);
+            text.push_str(name);
+            text.push(FIELD);
+            text.push_str(long);
             ends.push(text.len() as u32);
         }
         if let Some(extra) = rows.next() {
