@@ -17,6 +17,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
+    use cyber_spectrum::explorer::SortKey;
     use cyber_spectrum::import::Mapping;
     use cyber_spectrum::{Explorer, Filter};
     use std::fmt::Write as _;
@@ -309,6 +310,12 @@ mod native {
             });
             row(&format!("filter {what}"), format!("{select:>8.2} ({shown})"));
             row(&format!("filter + statistics {what}"), format!("{stats:>8.2}"));
+        }
+        // The table's order of everything, by each column but the date (the store's own order).
+        let all = ex.select(&Filter::default()).map_err(|e| e.to_string())?;
+        for (name, key) in SortKey::NAMES.into_iter().filter(|(_, k)| *k != SortKey::Date) {
+            let ms = time(3, || ex.order(all.clone(), key, false));
+            row(&format!("table sorted by {name} (all)"), format!("{ms:>8.2}"));
         }
         Ok(())
     }
