@@ -33,6 +33,9 @@ function severityCell(r) {
 
 const count = (n) => n.toLocaleString('en');
 
+/** The positions in the order of the rows on `view`'s page: [from, to). */
+const rowsOf = ({ order, page }) => [page * PAGE, Math.min(order.length, (page + 1) * PAGE)];
+
 /**
  * The table in `box`: `explorer()` and `filter()` give the data and the selection, `key()` says
  * what the selection depends on, `open(record)` shows one incident's card; `events()` lists the
@@ -74,10 +77,10 @@ export function incidentTable(box, { explorer, filter, key, open, events = () =>
   };
 
   /** The caption: what is tabled, in what order, and which rows this page shows. */
-  const captionText = ({ order, page }) => {
-    const rows = order.length > PAGE
-      ? `; rows ${count(page * PAGE + 1)} to ${count(Math.min(order.length, (page + 1) * PAGE))} shown, ${PAGE} a page (the CSV download has all)` : '';
-    return `${plural(order.length, 'incident')} in this selection, sorted by ${sort.key} (${sort.dir > 0 ? 'ascending' : 'descending'})${rows}.`;
+  const captionText = (view) => {
+    const [from, to] = rowsOf(view);
+    const rows = view.order.length > PAGE ? `; rows ${count(from + 1)} to ${count(to)} shown, ${PAGE} a page (the CSV download has all)` : '';
+    return `${plural(view.order.length, 'incident')} in this selection, sorted by ${sort.key} (${sort.dir > 0 ? 'ascending' : 'descending'})${rows}.`;
   };
 
   const build = async (order, ex, stop) => {
@@ -116,11 +119,11 @@ export function incidentTable(box, { explorer, filter, key, open, events = () =>
   /** Shows `view`'s page in a new body, made a batch at a time (the page yielding between
    * batches); `place()` puts it in the box once its first rows are in. */
   const fill = async (view, stop, place) => {
-    const { ex, order, page } = view;
+    const { ex, order } = view;
     view.caption.textContent = captionText(view);
     view.pager?.update();
-    const to = Math.min(order.length, (page + 1) * PAGE);
-    for (let from = page * PAGE, upTo = Math.min(from + FIRST_BATCH, to), first = true; first || from < to;
+    const [start, to] = rowsOf(view);
+    for (let from = start, upTo = Math.min(from + FIRST_BATCH, to), first = true; first || from < to;
       from = upTo, upTo = Math.min(upTo + BATCH, to), first = false) {
       for (const r of ex.recordsOf(order.subarray(from, upTo))) {
         const tr = el('tr');
@@ -186,7 +189,8 @@ export function incidentTable(box, { explorer, filter, key, open, events = () =>
     }
     nav.append(first, previous, status, next, last);
     const update = () => {
-      status.textContent = `Rows ${count(view.page * PAGE + 1)} to ${count(Math.min(view.order.length, (view.page + 1) * PAGE))} of ${count(view.order.length)}`;
+      const [from, to] = rowsOf(view);
+      status.textContent = `Rows ${count(from + 1)} to ${count(to)} of ${count(view.order.length)}`;
       first.disabled = previous.disabled = view.page === 0;
       next.disabled = last.disabled = view.page === pages - 1;
     };

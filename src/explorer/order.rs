@@ -94,6 +94,8 @@ impl Sorter {
     pub fn new(ex: &Explorer, rows: Vec<u32>, key: SortKey, descending: bool) -> Sorter {
         let of = ex.len();
         let rows: Vec<u32> = rows.into_iter().filter(|&k| (k as usize) < of).collect();
+        // Only names have a prefix to find: for the other keys it is found, and empty.
+        let (name, n) = (key == SortKey::Name, rows.len());
         Sorter {
             key,
             descending,
@@ -106,9 +108,9 @@ impl Sorter {
             j: 0,
             of,
             keys: Vec::new(),
-            scanned: 0,
+            scanned: if name { 0 } else { n },
             keyed: 0,
-            prefix: usize::MAX,
+            prefix: if name { usize::MAX } else { 0 },
             exact: false,
             ranks: Vec::new(),
         }
@@ -118,9 +120,8 @@ impl Sorter {
     /// values. A name's key is eight bytes of it after the common prefix, ASCII case folded, as a
     /// big-endian integer (short names padded with zeros): two keys in order put their names in
     /// the same order, and equal keys leave it to the names. A level's is itself plus one (0 not
-    /// coded). A state's is its rank by name; a
-    /// target list's, the ranks of its first four targets (1 and up, 0 where the list has ended),
-    /// exact for four targets or fewer.
+    /// coded). A state's is its rank by name; a target list's, the ranks of its first four
+    /// targets (1 and up, 0 where the list has ended), exact for four targets or fewer.
     fn key_of(&self, ex: &Explorer, k: usize) -> (u64, bool) {
         let (store, ranks) = (&ex.data.incidents, &self.ranks);
         match self.key {
@@ -140,23 +141,19 @@ impl Sorter {
                 (key, store.facts()[k].targets <= 4)
             }
             SortKey::Severity => (store.facts()[k].severity.map_or(0, |s| u64::from(s) + 1), true),
-            SortKey::Date => (0, false),
+            // The date order is the selection's own: no keys are made for it.
+            SortKey::Date => (0, true),
         }
     }
 
-    /// One step of making the keys: true once they are all made (or the key needs none).
+    /// One step of making the keys: true once they are all made.
     fn make_keys(&mut self, ex: &Explorer) -> bool {
         let n = self.rows.len();
-        if self.keyed == n || self.key == SortKey::Date {
-            self.keyed = n;
+        if self.keyed == n {
             return true;
         }
         let store = &ex.data.incidents;
         let mut budget = 4 * BLOCK;
-        if self.key != SortKey::Name {
-            self.prefix = 0;
-            self.scanned = n;
-        }
         // The prefix every name shares (synthetic and some real names all start alike).
         if self.scanned < n {
             let first = store.name(self.rows[0] as usize).as_bytes();
@@ -200,18 +197,15 @@ impl Sorter {
         }
     }
 
-    /// The order of the rows at positions `p` and `q` by their values, where their keys tie.
+    /// The order of the rows at positions `p` and `q` by their values, where their keys tie and
+    /// are not exact: names, and target lists of more than four.
     fn value_cmp(&self, ex: &Explorer, p: u32, q: u32) -> Ordering {
         let store = &ex.data.incidents;
         let (i, j) = (self.selection[p as usize] as usize, self.selection[q as usize] as usize);
         match self.key {
-            SortKey::Date => Ordering::Equal,
-            SortKey::Severity => {
-                let s = |k: usize| store.facts()[k].severity.map_or(-1, i16::from);
-                s(i).cmp(&s(j))
-            }
+            // Levels and states have exact keys, and the date order needs no comparison.
+            SortKey::Date | SortKey::Severity | SortKey::Initiator => Ordering::Equal,
             SortKey::Name => text_cmp(store.name(i), store.name(j)),
-            SortKey::Initiator => text_cmp(store.facts()[i].initiator.name(), store.facts()[j].initiator.name()),
             SortKey::Target => {
                 let (mut x, mut y) = (store.targets(i), store.targets(j));
                 loop {
