@@ -58,17 +58,44 @@ export function bundledParts() {
 }
 
 const datasets = new Map();
+/** Downloads and reads begun ahead (`readAhead`), by `${format}|${url}`, each until a chart's
+ * `acquire` takes it: `{imported, stop}`. */
+const ahead = new Map();
+const sourceKey = (src, format) => `${format}|${new URL(src, document.baseURI).href}`;
+
+/** Starts downloading and reading `src` in `format` in the importer's worker now, for the
+ * `acquire` of it that follows: a chart with data of its own calls this as it starts, so the file
+ * downloads while the explorer's module loads and compiles instead of after. Returns the key to
+ * give `dropAhead` if that chart acquires something else instead. */
+export function readAhead(src, format, stallSeconds) {
+  const key = sourceKey(src, format);
+  if (!ahead.has(key) && !datasets.has(key)) {
+    const stop = new AbortController();
+    const imported = import('./loader.js').then((l) => l.importUrl(new URL(src, document.baseURI).href, { format, stallSeconds, signal: stop.signal }));
+    imported.catch(() => {}); // reported by the acquire that takes it
+    ahead.set(key, { imported, stop });
+  }
+  return key;
+}
+
+/** Gives up a read begun by `readAhead` that no chart took (its src changed meanwhile). */
+export function dropAhead(key) {
+  ahead.get(key)?.stop.abort();
+  ahead.delete(key);
+}
 
 /** Holds the dataset at `src` in `format` (the bundled one without `src`): `{loading}` resolves
  * to its Explorer. Give it back with `release`. */
 export function acquire(m, src, format, stallSeconds, contextSrc = null) {
   const context = contextSrc ? new URL(contextSrc, document.baseURI).href : null;
-  const key = `${src ? `${format}|${new URL(src, document.baseURI).href}` : 'bundled'}${context ? `|context ${context}` : ''}`;
+  const key = `${src ? sourceKey(src, format) : 'bundled'}${context ? `|context ${context}` : ''}`;
   let entry = datasets.get(key);
   if (!entry) {
     // Data of one's own, or context events of one's own, need the whole module.
     const whole = src || context ? startCore(null, true) : Promise.resolve(m);
-    const data = src ? Promise.all([whole, import('./loader.js')]).then(([w, l]) => l.loadSource(w, src, format, stallSeconds))
+    const started = src ? ahead.get(sourceKey(src, format))?.imported : null;
+    if (src) ahead.delete(sourceKey(src, format));
+    const data = src ? Promise.all([whole, import('./loader.js')]).then(([w, l]) => l.loadSource(w, src, format, stallSeconds, started))
       : Promise.all([whole, bundledParts()]).then(([w, bytes]) => w.Explorer.bundled(bytes));
     // Data with its own context events is a dataset of its own (another chart may show the same
     // data with the bundled context).

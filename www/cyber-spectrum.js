@@ -12,8 +12,8 @@
 // element and in the console; nothing is thrown at the page.
 
 import { FILTERS, VIEWS } from './schema.js';
-import { configure, startCore, release, reason, bundledParts, prepare } from './core.js';
-import { loadData } from './element-data.js';
+import { configure, startCore, release, reason, bundledParts, prepare, dropAhead } from './core.js';
+import { loadData, readDataAhead } from './element-data.js';
 import { applyLook, buildTools, checkVersion } from './element-look.js';
 import { headline } from './stats-view.js';
 import { formats } from './responses-view.js';
@@ -181,10 +181,9 @@ export class CyberSpectrum extends HTMLElement {
 
   async start() {
     this.started = true;
-    // A src is read by the importer in a worker: it starts (and compiles its module) while the
-    // explorer's module starts here.
-    // Without one, the bundled incidents download while it starts.
-    if (this.getAttribute('src')) import('./loader.js').then((l) => l.warmImporter(), () => {});
+    // A src downloads and is read by the importer in a worker from now on, while the explorer's
+    // module starts here. Without one, the bundled incidents download while it starts.
+    if (this.getAttribute('src')) readDataAhead(this);
     else bundledParts().catch(() => {});
     // The browser's locale data, loaded by the first number format, in a task of its own.
     setTimeout(formats, 0);
@@ -193,6 +192,8 @@ export class CyberSpectrum extends HTMLElement {
       // smaller one.
       this.m = await startCore(this.getAttribute('wasm'), Boolean(this.getAttribute('src') || this.getAttribute('context-src')));
     } catch (e) {
+      if (this.readingAhead) dropAhead(this.readingAhead);
+      this.readingAhead = null;
       this.fail(`The chart could not start: its WebAssembly module failed to load (${reason(e)}).`);
       return;
     }

@@ -2,22 +2,38 @@
 // bundled one without src), held through core.js so charts of one page share it, and handed to
 // the element once its first state is worked out. A problem is a message inside the element.
 import { FORMATS } from './schema.js';
-import { acquire, release, reason, pause, prepare } from './core.js';
+import { acquire, release, reason, pause, prepare, readAhead, dropAhead } from './core.js';
 import { readTimeout } from './embed-tools.js';
 
 const FORMAT_NAMES = FORMATS.filter((f) => !f.mapping).map((f) => f.name);
 
+/** The data `el`'s attributes ask for: `{src, format, stallSeconds}`, or `{error}` naming the
+ * attribute that is wrong. */
+function request(el) {
+  const format = (el.getAttribute('format') || 'auto').trim().toLowerCase();
+  if (!FORMAT_NAMES.includes(format)) return { error: `Attribute format="${format}" is not one of: ${FORMAT_NAMES.join(', ')}.` };
+  const { seconds: stallSeconds, error } = readTimeout(el.getAttribute('timeout'));
+  return error ? { error } : { src: el.getAttribute('src'), format, stallSeconds };
+}
+
+/** Starts downloading and reading `el`'s src as the element starts, while the explorer's module
+ * loads (see core.js readAhead); `loadData` takes it. Nothing for the bundled data or bad
+ * attributes (`loadData` says what is wrong). */
+export function readDataAhead(el) {
+  const { src, format, stallSeconds } = request(el);
+  if (src) el.readingAhead = readAhead(src, format, stallSeconds);
+}
+
 /** Loads the data `el`'s attributes name into it (`el.adopt(explorer, facets)`), or says in it
  * why it cannot (`el.fail`). A newer src, or the element leaving the page, lets it go. */
 export async function loadData(el) {
-  const src = el.getAttribute('src');
-  const format = (el.getAttribute('format') || 'auto').trim().toLowerCase();
-  if (!FORMAT_NAMES.includes(format)) {
-    el.fail(`Attribute format="${format}" is not one of: ${FORMAT_NAMES.join(', ')}.`);
-    return;
-  }
-  const { seconds: stallSeconds, error } = readTimeout(el.getAttribute('timeout'));
+  const { src, format, stallSeconds, error } = request(el);
+  // A read begun as the element started is taken by the acquire below, or given up if the
+  // attributes changed since.
+  const early = el.readingAhead;
+  el.readingAhead = null;
   if (error) {
+    if (early) dropAhead(early);
     el.fail(error);
     return;
   }
@@ -26,6 +42,7 @@ export async function loadData(el) {
   el.status.textContent = src ? `Loading data from ${src}…` : 'Loading the chart…';
   el.status.hidden = false;
   const entry = acquire(el.m, src, format, stallSeconds, el.getAttribute('context-src'));
+  if (early) dropAhead(early); // not taken: another src (a taken one is no longer there to drop)
   let explorer;
   try {
     explorer = await entry.loading;

@@ -4,20 +4,22 @@
 // file never freezes the page. There are two importer modules: one for text (CSV, JSON: what a
 // `src` usually is), started with the worker, and one that also reads .xlsx workbooks, fetched
 // only when the bytes are one (a zip archive).
-import * as text from './pkg/cyber_spectrum_import.js';
 import { download } from './download.js';
 
-// The text importer starts as soon as the worker does, while the file downloads (here, or in the
-// page, which starts a worker ahead: see loader.js), so the module is ready when the bytes arrive.
-const ready = text.default().then(() => text);
+const message = (e) => (e && e.message) || String(e);
+
+// The text importer is fetched and started as soon as the worker runs, by a dynamic import: this
+// script takes its messages at once, so a URL downloads while the importer's module loads and
+// compiles (a static import would hold the messages, and so the download, until it had).
+const ready = import('./pkg/cyber_spectrum_import.js').then(async (m) => { await m.default(); return m; })
+  .catch((e) => { throw new Error(`the importer could not load (${message(e)})`); });
+ready.catch(() => {}); // reported by the read that needs it, not as an unhandled rejection
 let workbooks = null;
 const importerFor = (bytes) => {
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4)) return ready;
   workbooks ??= import('./pkg/cyber_spectrum_import_xlsx.js').then(async (m) => { await m.default(); return m; });
   return workbooks;
 };
-
-const message = (e) => (e && e.message) || String(e);
 
 /** What a message asks for: the columns' names, or the incidents read from its bytes. */
 async function read(data, bytes) {

@@ -39,5 +39,6 @@ export function importUrl(url: string, options?: {
 export function fileColumns(bytes: Uint8Array, options?: { signal?: AbortSignal }): Promise<string[]>;
 /** An Explorer of the started module `m` on what `importBytes` resolved to, taken in steps. */
 export function receive(m: { Explorer: typeof Explorer }, imported: Imported): Promise<Explorer>;
-/** The dataset at `src` (relative to the page) in `format`, as an Explorer of the started module `m`. */
-export function loadSource(m: { Explorer: typeof Explorer }, src: string, format: string, stallSeconds?: number): Promise<Explorer>;
+/** The dataset at `src` (relative to the page) in `format`, as an Explorer of the started module `m`;
+ * `started`, its `importUrl` begun earlier. */
+export function loadSource(m: { Explorer: typeof Explorer }, src: string, format: string, stallSeconds?: number, started?: Promise<Imported> | null): Promise<Explorer>;

@@ -156,10 +156,10 @@ export async function receive(m, imported) {
 /** The dataset at `src` (relative to the page) in `format`, as an Explorer of the started module
  * `m`, for core.js. Every format, the project's own CSV included, is downloaded and read in the
  * importer's worker: a large file never holds the article's main thread (a million rows took 5 s
- * there). */
-export async function loadSource(m, src, format, stallSeconds) {
+ * there). `started`: that download and read, begun earlier (`importUrl`) while the module started. */
+export async function loadSource(m, src, format, stallSeconds, started = null) {
   const url = new URL(src, document.baseURI).href;
-  const imported = await importUrl(url, { format, stallSeconds });
+  const imported = await (started ?? importUrl(url, { format, stallSeconds }));
   try {
     return await receive(m, imported);
   } catch (e) {

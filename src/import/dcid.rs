@@ -2,7 +2,7 @@
 //! the workbook. Initiators are COW codes, states are DCID's short names, the target is the dyad
 //! member that is not the initiator. Quirky rows are kept, each quirk reported as a warning.
 
-use super::table::{normalise, Rows};
+use super::table::{normalise, RowRef, Rows};
 use super::{Dataset, Warning};
 use crate::error::{Error, Result};
 use crate::model::{Country, Incident, Method, Objective, PartialDate, TargetType, MAX_LEVEL};
@@ -76,32 +76,27 @@ fn code(raw: &str) -> String {
     t.strip_suffix(".0").unwrap_or(t).to_string()
 }
 
-pub(super) fn parse(table: &mut dyn Rows) -> Result<Dataset> {
-    let col = |name: &str| table.column(name);
-    let mut missing = Vec::new();
-    let mut idx = [0usize; REQUIRED.len()];
-    for (k, name) in REQUIRED.iter().enumerate() {
-        match col(name) {
-            Some(i) => idx[k] = i,
-            None => missing.push(*name),
-        }
-    }
-    if !missing.is_empty() {
-        return Err(Error::File(format!(
-            "this DCID sheet lacks the column{} {}",
-            if missing.len() > 1 { "s" } else { "" },
-            missing.join(", ")
-        )));
-    }
-    let (end_col, objective_col, crit_col, text_col) =
-        (col("interactionenddate"), col("cyber_objective"), col("Crit Inf"), col("Political Objective"));
-    let source_cols: Vec<usize> = (1..=5).filter_map(|k| col(&format!("Sources{k}"))).collect();
-    let mut data = Dataset::default();
-    while let Some(r) = table.next_row()? {
+/// Where a DCID sheet's columns are: the required ones ([`REQUIRED`]'s order) and the optional.
+struct Columns {
+    idx: [usize; REQUIRED.len()],
+    end: Option<usize>,
+    objective: Option<usize>,
+    crit: Option<usize>,
+    text: Option<usize>,
+    sources: Vec<usize>,
+}
+
+impl Columns {
+    /// One row as an incident, its problems added to `warnings`. A function of its own, never
+    /// inlined into the loop over the rows: the browser runs a long-running wasm function in its
+    /// first, quickly compiled code until it is called again, but a function called per row
+    /// soon runs in its optimised code (the first read of a file took up to half again as long).
+    #[inline(never)]
+    fn incident(&self, r: &RowRef<'_>, warnings: &mut Vec<Warning>) -> Result<Incident> {
         let cell = |i: usize| r.cells.get(i).copied().unwrap_or("");
-        let get = |k: usize| cell(idx[k]);
+        let get = |k: usize| cell(self.idx[k]);
         let err = |column: &str, message: String| Error::row(r.row, r.line, column, message);
-        let mut warn = |column: &str, message: String| Warning::push(&mut data.warnings, r.row, column, message);
+        let mut warn = |column: &str, message: String| Warning::push(warnings, r.row, column, message);
 
         let num = code(get(NUM));
         if num.is_empty() {
@@ -150,7 +145,7 @@ pub(super) fn parse(table: &mut dyn Rows) -> Result<Dataset> {
                 None
             }
         };
-        let end = match end_col.map(cell).map(str::trim).filter(|s| !s.is_empty()) {
+        let end = match self.end.map(cell).map(str::trim).filter(|s| !s.is_empty()) {
             None => None,
             Some(v) => match PartialDate::parse(v) {
                 Ok(e) => {
@@ -175,7 +170,7 @@ pub(super) fn parse(table: &mut dyn Rows) -> Result<Dataset> {
         if target_type.is_none() {
             warn("targettype", format!("target type code '{tt_code}' is not 1, 2 or 3; kept without one"));
         }
-        let objective = match objective_col.map(cell).map(code) {
+        let objective = match self.objective.map(cell).map(code) {
             Some(c) if !c.is_empty() => {
                 let o = objective(&c);
                 if o.is_none() {
@@ -185,7 +180,7 @@ pub(super) fn parse(table: &mut dyn Rows) -> Result<Dataset> {
             }
             _ => None,
         };
-        if let Some(c) = crit_col.map(cell).map(code).filter(|c| !c.is_empty()) {
+        if let Some(c) = self.crit.map(cell).map(code).filter(|c| !c.is_empty()) {
             if !matches!(c.parse::<u8>(), Ok(1..=17)) {
                 warn("Crit Inf", format!("critical-infrastructure code '{c}' is outside the codebook (1-17)"));
             }
@@ -203,8 +198,8 @@ pub(super) fn parse(table: &mut dyn Rows) -> Result<Dataset> {
             }
         };
         let sources =
-            source_cols.iter().map(|&i| cell(i).trim()).filter(|s| super::is_url(s)).map(str::to_string).collect();
-        data.incidents.push(Incident {
+            self.sources.iter().map(|&i| cell(i).trim()).filter(|s| super::is_url(s)).map(str::to_string).collect();
+        Ok(Incident {
             id: format!("dcid-{num}"),
             name: match get(NAME).trim() {
                 "" => format!("DCID incident {num}"),
@@ -224,9 +219,41 @@ pub(super) fn parse(table: &mut dyn Rows) -> Result<Dataset> {
             attribution_date: None,
             certainty: None,
             scope: None,
-            description: text_col.map(cell).unwrap_or("").trim().to_string(),
+            description: self.text.map(cell).unwrap_or("").trim().to_string(),
             sources,
-        });
+        })
+    }
+}
+
+pub(super) fn parse(table: &mut dyn Rows) -> Result<Dataset> {
+    let col = |name: &str| table.column(name);
+    let mut missing = Vec::new();
+    let mut idx = [0usize; REQUIRED.len()];
+    for (k, name) in REQUIRED.iter().enumerate() {
+        match col(name) {
+            Some(i) => idx[k] = i,
+            None => missing.push(*name),
+        }
+    }
+    if !missing.is_empty() {
+        return Err(Error::File(format!(
+            "this DCID sheet lacks the column{} {}",
+            if missing.len() > 1 { "s" } else { "" },
+            missing.join(", ")
+        )));
+    }
+    let columns = Columns {
+        idx,
+        end: col("interactionenddate"),
+        objective: col("cyber_objective"),
+        crit: col("Crit Inf"),
+        text: col("Political Objective"),
+        sources: (1..=5).filter_map(|k| col(&format!("Sources{k}"))).collect(),
+    };
+    let mut data = Dataset::default();
+    while let Some(r) = table.next_row()? {
+        let incident = columns.incident(&r, &mut data.warnings)?;
+        data.incidents.push(incident);
     }
     if data.incidents.is_empty() {
         return Err(Error::File("the DCID sheet has a header but no incidents".into()));

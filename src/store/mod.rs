@@ -7,6 +7,7 @@
 
 use crate::model::{
     chronological, Certainty, Country, Effects, Incident, Method, Objective, PartialDate, Scope, TargetType,
+    EARLIEST_YEAR,
 };
 use std::cmp::Ordering;
 
@@ -87,6 +88,22 @@ fn id_order(a: &[u8], b: &[u8]) -> Ordering {
     a.len().cmp(&b.len())
 }
 
+/// A start date as a 20-bit integer in its order ([`chronological`]), unknown dates last; `None`
+/// for a date it cannot hold (a year outside 1980-2234, a month past 14, a day past 62: none
+/// that a file's dates can be).
+fn date_key(date: &Option<PartialDate>) -> Option<u32> {
+    let Some(d) = date else { return Some(0xf_ffff) };
+    let year = u32::try_from(d.year.checked_sub(EARLIEST_YEAR)?).ok().filter(|&y| y <= 254)?;
+    let part = |p: Option<u8>, max: u8| p.map_or(Some(0), |v| (v <= max).then_some(u32::from(v) + 1));
+    Some(year << 10 | part(d.month, 14)? << 6 | part(d.day, 62)?)
+}
+
+/// An id's first five bytes, big-endian and padded with zeros: in [`id_order`]'s order, ids
+/// sharing those bytes tied.
+fn id_key(id: &[u8]) -> u64 {
+    (0..5).fold(0, |key, k| key << 8 | u64::from(id.get(k).copied().unwrap_or(0)))
+}
+
 impl Store {
     pub fn with_capacity(rows: usize, text: usize) -> Store {
         Store {
@@ -107,7 +124,9 @@ impl Store {
         self.facts.is_empty()
     }
 
-    /// Adds an incident as the last row.
+    /// Adds an incident as the last row. Never inlined into an importer's loop over the rows, for
+    /// the reason `import::dcid` gives: called per row, it soon runs in the browser's optimised code.
+    #[inline(never)]
     pub fn push(&mut self, i: Incident) {
         self.search.clear();
         let row = self.facts.len() as u32;
@@ -283,8 +302,27 @@ impl Store {
         // compared in the rows' bytes, where finding each id first (`Store::id`) at each comparison
         // was a sixth of an import.
         let bytes = |k: usize| self.text.as_bytes().get(self.row_span(k)).unwrap_or_default();
+        // Each row's order as one integer, compared first: its date, then five bytes of its id
+        // after the prefix every id shares ("dcid-", say). Keys in order are rows in order; rows
+        // whose keys tie are compared in full.
+        let id = |k: usize| {
+            let row = bytes(k);
+            &row[..row.iter().position(|&b| b == FIELD as u8).unwrap_or(row.len())]
+        };
+        let first = if self.is_empty() { &[][..] } else { id(0) };
+        let shared = (1..self.len())
+            .fold(first.len(), |n, k| n.min(first.iter().zip(id(k)).take_while(|(a, b)| a == b).count()));
+        // (All zero, comparing every pair in full, if a date has no key.)
+        let keys: Vec<u64> = (0..self.len())
+            .map(|k| {
+                Some(u64::from(date_key(&self.facts[k].start)?) << 40 | id_key(id(k).get(shared..).unwrap_or_default()))
+            })
+            .collect::<Option<_>>()
+            .unwrap_or_else(|| vec![0; self.len()]);
         let order = |a: usize, b: usize| {
-            chronological(&self.facts[a].start, &self.facts[b].start).then_with(|| id_order(bytes(a), bytes(b)))
+            keys[a].cmp(&keys[b]).then_with(|| {
+                chronological(&self.facts[a].start, &self.facts[b].start).then_with(|| id_order(bytes(a), bytes(b)))
+            })
         };
         if (1..self.len()).all(|k| order(k - 1, k) != Ordering::Greater) {
             return;
@@ -326,6 +364,57 @@ mod tests {
                 assert_eq!(id_order(row(x).as_bytes(), row(y).as_bytes()), x.cmp(y), "{x:?} {y:?}");
             }
         }
+    }
+
+    #[test]
+    fn keys_never_order_rows_against_the_full_comparison() {
+        let ids =
+            ["a", "ab", "abcde", "abcdef", "abcdeg", "abc\t", "abcd\u{0}", "\u{0}", "", "é", "1000", "999", "100000"];
+        let dates = [
+            None,
+            Some((1980, None, None)),
+            Some((2015, Some(3), None)),
+            Some((2015, Some(3), Some(2))),
+            Some((2234, Some(12), Some(31))),
+        ];
+        let dates = dates.map(|d| d.map(|(year, month, day)| PartialDate { year, month, day }));
+        let row = |id: &str| format!("{id}{FIELD}name");
+        let more = [
+            Some(PartialDate { year: -5, month: Some(255), day: Some(255) }),
+            Some(PartialDate { year: 70_000, month: None, day: None }),
+        ];
+        for (x, dx) in ids.iter().flat_map(|x| dates.iter().chain(&more).map(move |d| (x, d))) {
+            for (y, dy) in ids.iter().flat_map(|y| dates.iter().chain(&more).map(move |d| (y, d))) {
+                let full = chronological(dx, dy).then_with(|| id_order(row(x).as_bytes(), row(y).as_bytes()));
+                let key = |id: &str, d| Some(u64::from(date_key(d)?) << 40 | id_key(id.as_bytes()));
+                let Some(keys) = key(x, dx).zip(key(y, dy)).map(|(a, b)| a.cmp(&b)) else {
+                    assert!(
+                        !dx.is_some_and(|d| (1980..=2100).contains(&d.year))
+                            || !dy.is_some_and(|d| (1980..=2100).contains(&d.year))
+                    );
+                    continue;
+                };
+                assert!(keys == Ordering::Equal || keys == full, "{x:?} {dx:?} against {y:?} {dy:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn rows_sorted_by_date_then_id() {
+        let ids = ["id-abcd2", "id-abcdef10", "id-abcdef1", "id-b", "id-a", "id-abc", "id-abcd", "id-x"];
+        let starts = ["2015-03-02", "2015-03-02", "2015-03-02", "2011", "2011", "2015-03", "2015-03-02", "2011-01-01"];
+        let mut store =
+            Store::from(ids.iter().zip(starts).map(|(id, start)| incident(id, start, &["KOR"])).collect::<Vec<_>>());
+        store.sort_chronological();
+        let got: Vec<&str> = (0..store.len()).map(|k| store.id(k)).collect();
+        assert_eq!(got, ["id-a", "id-b", "id-x", "id-abc", "id-abcd", "id-abcd2", "id-abcdef1", "id-abcdef10"]);
+        // A date without a key (made in code, not read from a file): every pair compared in full.
+        let mut early = incident("id-0", "2011", &["KOR"]);
+        early.start = Some(PartialDate { year: 1970, month: None, day: None });
+        let mut store =
+            Store::from(vec![incident("id-b", "2011", &["KOR"]), incident("id-a", "2011", &["KOR"]), early]);
+        store.sort_chronological();
+        assert_eq!((0..store.len()).map(|k| store.id(k)).collect::<Vec<_>>(), ["id-0", "id-a", "id-b"]);
     }
 
     fn incident(id: &str, start: &str, targets: &[&str]) -> Incident {

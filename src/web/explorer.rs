@@ -282,20 +282,32 @@ impl Explorer {
         }
         let window = web_sys::window().ok_or_else(|| JsError::new("drawing needs a browser window"))?;
         let dpr = scale.filter(|s| s.is_finite()).unwrap_or_else(|| window.device_pixel_ratio()).clamp(1.0, 4.0);
-        canvas.set_width((f64::from(w) * dpr).round() as u32);
-        canvas.set_height((f64::from(h) * dpr).round() as u32);
+        // The theme: CSS custom properties on the canvas or any ancestor, and the font the canvas
+        // inherits (an embed takes its host article's font unless --cs-font says otherwise). Read
+        // before the canvas is touched, so the page's style is worked out at most once here.
+        let style = window.get_computed_style(canvas).ok().flatten();
+        let prop = |name: &str| style.as_ref().and_then(|s| s.get_property_value(name).ok());
+        let (theme, theme_issues) = Theme::from_css(prop, prop("font-family").as_deref());
         let ctx: CanvasRenderingContext2d = canvas
             .get_context("2d")
             .map_err(|_| JsError::new("the canvas refused a 2d context"))?
             .ok_or_else(|| JsError::new("the canvas has no 2d context"))?
             .dyn_into()
             .map_err(|_| JsError::new("the canvas context is not 2d"))?;
+        let (pw, ph) = ((f64::from(w) * dpr).round() as u32, (f64::from(h) * dpr).round() as u32);
+        if canvas.width() == pw && canvas.height() == ph {
+            // The same size as the last drawing: cleared, not resized. Setting a canvas's size
+            // (even to the one it has) changes its attributes, and the browser then works out the
+            // page's style and layout again when anything next asks (the next chart's size, say).
+            // Every state a drawing relies on (colours, font, anchor, line width) the backend sets
+            // before its first use.
+            ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0).map_err(|_| JsError::new("cannot scale the canvas"))?;
+            ctx.clear_rect(0.0, 0.0, f64::from(pw), f64::from(ph));
+        } else {
+            canvas.set_width(pw);
+            canvas.set_height(ph);
+        }
         ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).map_err(|_| JsError::new("cannot scale the canvas"))?;
-        // The theme: CSS custom properties on the canvas or any ancestor, and the font the canvas
-        // inherits (an embed takes its host article's font unless --cs-font says otherwise).
-        let style = window.get_computed_style(canvas).ok().flatten();
-        let prop = |name: &str| style.as_ref().and_then(|s| s.get_property_value(name).ok());
-        let (theme, theme_issues) = Theme::from_css(prop, prop("font-family").as_deref());
         let backend = HiDpi::new(ctx, w as u32, h as u32);
         let area = backend.into_drawing_area();
         let context = context.unwrap_or(false);
