@@ -11,7 +11,8 @@
 //   that is not part of the entry's static imports. An on-demand module that imports a module
 //   bundled here loads that module's own file: a second instance of stateless code (caches of
 //   number formats at most), never of core.js.
-// The importer's worker runs in a realm of its own, so it takes core.js's pause() inline.
+// The importer's worker runs in a realm of its own; it, loader.js and core.js (bundled too, as an
+// entry of its own) each take pause.js inline, so loader.js needs no core.js at all.
 // The page's stylesheet (style.css) takes the controls' (controls.css, which it @imports) inline.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,7 +23,7 @@ if (!dir) throw new Error('usage: node scripts/bundle.mjs DIR');
 const www = new URL('../www/', import.meta.url).pathname;
 
 /** Entry -> whether core.js is shared with the page (kept a file of its own). */
-const ENTRIES = { 'app.js': true, 'cyber-spectrum.js': true, 'loader.js': true, 'import-worker.js': false };
+const ENTRIES = { 'app.js': true, 'cyber-spectrum.js': true, 'loader.js': true, 'import-worker.js': false, 'core.js': false };
 
 /** The www modules `file` imports statically, transitively (`import ... from './x.js'`). */
 function staticClosure(file, seen = new Set()) {

@@ -3,6 +3,11 @@
 // the bundled one and each src/format pair, counted by the charts holding them. The last one to
 // let go frees the dataset's memory in the core, so a page that swaps data again and again holds
 // only what it shows.
+import { pause } from './pause.js';
+
+// For the modules that already hold this one.
+export { pause };
+
 let wasmUrl = null;
 // The two builds of the explorer module, each started once: the whole one, and the one for the
 // bundled dataset alone (no hand-over from the importer, no context files: about 10 KB gzip
@@ -147,8 +152,6 @@ export function readingWords() {
   return words;
 }
 
-/** Lets the page handle input and paint before the next step of long work. */
-export const pause = () => (globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((r) => setTimeout(r, 0)));
 
 /** Works out `filter`'s statistics and chart counts on `explorer` in steps, the page yielding
  * between them (`Explorer.prepare`), so the calls that then show them answer at once: for data

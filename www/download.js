@@ -3,7 +3,7 @@
 // Used by the page (loader.js fetchBytes) and by the importer's worker, which downloads a chart's
 // src itself (loader.js importUrl), so the bytes never pass through the page's main thread.
 import { MAX_INPUT_BYTES } from './schema.js';
-import { pause } from './core.js';
+import { pause } from './pause.js';
 
 /** Seconds a download may go without receiving anything before it is given up. */
 export const STALL_SECONDS = 30;

@@ -3,7 +3,7 @@
 // passing through the page. Every step can be cancelled through an AbortSignal; every failure is
 // an Error whose message names the URL or file and the problem.
 import { download } from './download.js';
-import { pause } from './core.js';
+import { pause } from './pause.js';
 
 export { STALL_SECONDS, DEADLINE_FACTOR, megabytes, fileBytes } from './download.js';
 

@@ -151,6 +151,42 @@ test('the wasm starts only when an embed comes near the viewport', async () => {
   await ctx.close();
 });
 
+test("an element's src downloads while the explorer's module loads; a src replaced meanwhile is given up", async () => {
+  const small = () => readFile(join(root, 'tests/fixtures/small.csv'));
+  const { ctx, requests, problems } = await context({
+    pages: {
+      'early.html': article(`<cyber-spectrum id="e" src="/test/eurepoc.csv"></cyber-spectrum>
+        <cyber-spectrum id="f" src="/test/first.csv"></cyber-spectrum>`),
+    },
+    files: {
+      'first.csv': async () => ({ body: await eurepoc(), contentType: 'text/csv' }),
+      'second.csv': async () => ({ body: await small(), contentType: 'text/csv' }),
+    },
+  });
+  // The explorer's module is held back until both files have been asked for.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await ctx.route('**/pkg/cyber_spectrum_bg.wasm', async (route) => { await held; await route.continue(); });
+  const page = await ctx.newPage();
+  const asked = Promise.all(['**/test/eurepoc.csv', '**/test/first.csv'].map((u) => page.waitForRequest(u, { timeout: 10000 })));
+  await page.goto(`${url}test/early.html`);
+  await asked;
+  assert.ok(requests.some((r) => r.endsWith('/pkg/cyber_spectrum_bg.wasm')), 'the module was asked for too, and is still on its way');
+  assert.equal(await page.locator('#e').evaluate((e) => e.stats), null, 'no chart before the module');
+  // The second chart's src changes before its module is ready: what it read ahead is dropped.
+  await page.locator('#f').evaluate((e) => e.setAttribute('src', '/test/second.csv'));
+  release();
+  await page.waitForFunction(() => ['e', 'f'].every((id) => document.getElementById(id).stats), null, { timeout: 10000 });
+  await settled(page);
+  const [e, f] = await Promise.all(['#e', '#f'].map((s) => embedState(page, s)));
+  assert.equal(e.total, 7, 'the EuRepoC sample');
+  assert.equal(f.total, 6, 'the six incidents of tests/fixtures/small.csv, not the file it first named');
+  assert.ok(e.inked > 1000 && f.inked > 1000);
+  assert.equal(requests.filter((r) => r.endsWith('/test/eurepoc.csv')).length, 1, 'one download for the first chart');
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
 test('a bad attribute shows its message inside that embed only', async () => {
   const { ctx, problems } = await context({
     pages: {
