@@ -6,6 +6,7 @@ use super::table::{normalise, RowRef, Rows};
 use super::{Dataset, Warning};
 use crate::error::{Error, Result};
 use crate::model::{Country, Incident, Method, Objective, PartialDate, TargetType, MAX_LEVEL};
+use crate::strs::trim;
 
 /// Columns that identify the DCID incident sheet.
 pub(super) const SIGNATURE: [&str; 4] = ["Cyberincidentnum", "Dyadpair", "StateA", "StateB"];
@@ -71,9 +72,9 @@ fn objective(code: &str) -> Option<Objective> {
 }
 
 /// A numeric code as DCID writes it: `3`, `3.0` and ` 3 ` are the same code.
-fn code(raw: &str) -> String {
-    let t = raw.trim();
-    t.strip_suffix(".0").unwrap_or(t).to_string()
+fn code(raw: &str) -> &str {
+    let t = trim(raw);
+    t.strip_suffix(".0").unwrap_or(t)
 }
 
 /// Where a DCID sheet's columns are: the required ones ([`REQUIRED`]'s order) and the optional.
@@ -104,11 +105,11 @@ impl Columns {
         }
         let mut state = |k: usize| -> Country {
             let (column, raw) = (REQUIRED[k], get(k));
-            if raw != raw.trim() {
-                warn(column, format!("'{raw}' has stray spaces; read as '{}'", raw.trim()));
+            if raw != trim(raw) {
+                warn(column, format!("'{raw}' has stray spaces; read as '{}'", trim(raw)));
             }
             Country::parse(raw).unwrap_or_else(|| {
-                warn(column, format!("unknown state '{}'; kept as unknown", raw.trim()));
+                warn(column, format!("unknown state '{}'; kept as unknown", trim(raw)));
                 Country::unknown()
             })
         };
@@ -116,7 +117,7 @@ impl Columns {
         let initiator = match Country::from_cow(get(INITIATOR)) {
             Some(c) => c,
             None => {
-                warn("initiator", format!("unknown COW code '{}'; kept as unknown", get(INITIATOR).trim()));
+                warn("initiator", format!("unknown COW code '{}'; kept as unknown", trim(get(INITIATOR))));
                 Country::unknown()
             }
         };
@@ -140,7 +141,7 @@ impl Columns {
         let start = match PartialDate::parse(get(START)) {
             Ok(d) => Some(d),
             Err(m) => {
-                let m = if get(START).trim().is_empty() { "is empty".to_string() } else { m };
+                let m = if trim(get(START)).is_empty() { "is empty".to_string() } else { m };
                 warn("interactionstartdate", format!("{m}; kept as undated (counted, but not on the timeline)"));
                 None
             }
@@ -161,18 +162,18 @@ impl Columns {
             },
         };
         let method_code = code(get(METHOD));
-        let method = method(&method_code);
+        let method = method(method_code);
         if method.is_none() {
             warn("method", format!("method code '{method_code}' is not in the DCID codebook (1, 2, 3, 4, 4.1-4.4); kept without a method"));
         }
         let tt_code = code(get(TARGET_TYPE));
-        let target_type = target_type(&tt_code);
+        let target_type = target_type(tt_code);
         if target_type.is_none() {
             warn("targettype", format!("target type code '{tt_code}' is not 1, 2 or 3; kept without one"));
         }
         let objective = match self.objective.map(cell).map(code) {
             Some(c) if !c.is_empty() => {
-                let o = objective(&c);
+                let o = objective(c);
                 if o.is_none() {
                     warn("cyber_objective", format!("objective code '{c}' is not 1-4; kept without one"));
                 }
@@ -198,10 +199,10 @@ impl Columns {
             }
         };
         let sources =
-            self.sources.iter().map(|&i| cell(i).trim()).filter(|s| super::is_url(s)).map(str::to_string).collect();
+            self.sources.iter().map(|&i| trim(cell(i))).filter(|s| super::is_url(s)).map(str::to_string).collect();
         Ok(Incident {
             id: format!("dcid-{num}"),
-            name: match get(NAME).trim() {
+            name: match trim(get(NAME)) {
                 "" => format!("DCID incident {num}"),
                 n => n.to_string(),
             },
@@ -219,7 +220,7 @@ impl Columns {
             attribution_date: None,
             certainty: None,
             scope: None,
-            description: self.text.map(cell).unwrap_or("").trim().to_string(),
+            description: trim(self.text.map(cell).unwrap_or("")).to_string(),
             sources,
         })
     }
@@ -250,7 +251,9 @@ pub(super) fn parse(table: &mut dyn Rows) -> Result<Dataset> {
         text: col("Political Objective"),
         sources: (1..=5).filter_map(|k| col(&format!("Sources{k}"))).collect(),
     };
-    let mut data = Dataset::default();
+    // A row's texts are most of its bytes: the text set aside at once (a DCID row is about 400 bytes).
+    let left = table.bytes_left();
+    let mut data = Dataset { incidents: crate::store::Store::with_capacity(left / 256, left), ..Dataset::default() };
     while let Some(r) = table.next_row()? {
         let incident = columns.incident(&r, &mut data.warnings)?;
         data.incidents.push(incident);

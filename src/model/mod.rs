@@ -24,7 +24,10 @@ impl Country {
     /// or ISO name, or a common variant ("DPRK", "N Korea", "Korea (Republic of)", "Russian
     /// Federation" ...), ignoring case, surrounding spaces and quotes.
     pub fn parse(text: &str) -> Option<Country> {
-        let t = text.trim().trim_matches(['"', '\'']).trim();
+        let mut t = crate::strs::trim(text);
+        if t.starts_with(['"', '\'']) || t.ends_with(['"', '\'']) {
+            t = t.trim_matches(['"', '\'']).trim();
+        }
         if t.is_empty() {
             return None;
         }

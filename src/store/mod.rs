@@ -62,8 +62,9 @@ pub struct Store {
 }
 
 fn clean(s: &str) -> std::borrow::Cow<'_, str> {
-    // Both separators are ASCII: a byte scan finds them (a char-set search decodes every char).
-    if s.bytes().any(|b| b == FIELD as u8 || b == SOURCE as u8) {
+    // Both separators are ASCII: a byte scan finds them (a char-set search decodes every char),
+    // memchr's eight bytes at a time (a byte at a time was a fourteenth of a DCID file's import).
+    if memchr::memchr2(FIELD as u8, SOURCE as u8, s.as_bytes()).is_some() {
         s.replace([FIELD, SOURCE], " ").into()
     } else {
         s.into()
@@ -146,8 +147,6 @@ impl Store {
             scope: i.scope,
             targets: i.targets.len().clamp(1, usize::from(u16::MAX)) as u16,
         });
-        let date = |d: Option<PartialDate>| d.map(|d| d.to_string()).unwrap_or_default();
-        let sources: Vec<_> = i.sources.iter().map(|s| clean(s)).collect();
         let fields = [&i.id, &i.name, &i.rationale, &i.attributed_by, &i.description];
         for (k, f) in fields.into_iter().enumerate() {
             if k > 0 {
@@ -155,17 +154,19 @@ impl Store {
             }
             self.text.push_str(&clean(f));
         }
-        for (k, s) in sources.iter().enumerate() {
+        for (k, s) in i.sources.iter().enumerate() {
             self.text.push(if k == 0 { FIELD } else { SOURCE });
-            self.text.push_str(s);
+            self.text.push_str(&clean(s));
         }
-        if sources.is_empty() {
+        if i.sources.is_empty() {
             self.text.push(FIELD);
         }
-        self.text.push(FIELD);
-        self.text.push_str(&date(i.end));
-        self.text.push(FIELD);
-        self.text.push_str(&date(i.attribution_date));
+        for date in [i.end, i.attribution_date] {
+            self.text.push(FIELD);
+            if let Some(d) = date {
+                d.push_to(&mut self.text);
+            }
+        }
         self.ends.push(self.text.len() as u32);
     }
 

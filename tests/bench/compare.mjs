@@ -4,8 +4,9 @@
 // renderer, filters as signals), in one headless Chromium; then the same 50 filter changes on each.
 // Prints, per size: time to the first chart from navigation, the gzip bytes each page fetched
 // before it (the data file aside), filter-change median and p95, and our/Vega-Lite ratios. Both
-// pages run without the site's CSP (Vega compiles expressions with Function). Figures are
-// printed, never asserted. Needs ../shared (DCID); skipped with a note without it (an error in CI).
+// pages run without the site's CSP (Vega compiles expressions with Function). Each figure is the
+// median of COMPARE_ROUNDS rounds (3), with their range. Figures are printed, never asserted.
+// Needs ../shared (DCID); skipped with a note without it (an error in CI).
 import { existsSync, readFileSync, writeFileSync, mkdirSync, copyFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -21,6 +22,10 @@ if (!existsSync(DCID)) {
   process.exit(0);
 }
 const SIZES = (process.env.COMPARE_SIZES ?? '429,10000,100000').split(',').map(Number);
+// Rounds over every size and both sides: on a shared 2-core machine one page load varies by
+// +-30% (how soon its modules arrive, mostly), so each figure printed is the median of the rounds
+// with their range.
+const ROUNDS = Number(process.env.COMPARE_ROUNDS ?? 3);
 
 /** The records of CSV text (quotes honoured, so a cell may hold a line break), each as its text. */
 function records(text) {
@@ -77,7 +82,8 @@ try {
   // One untimed round of both pages first: the first page a fresh browser opens pays for starting
   // its processes (about 100 ms more before any module loads), which would fall on whichever
   // side and size came first.
-  for (const [round, n] of [SIZES[0], ...SIZES].entries()) {
+  const plan = [SIZES[0], ...Array.from({ length: ROUNDS }, () => SIZES).flat()];
+  for (const [round, n] of plan.entries()) {
     const row = { n };
     for (const side of ['ours', 'vega']) {
       const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
@@ -102,29 +108,42 @@ try {
 }
 
 const f = (x) => (x < 10 ? x.toFixed(1) : x.toFixed(0)).padStart(7);
-console.log('\nside by side: the DCID v2.0 file replicated (headless Chromium, canvas, 2 charts + statistics; 50 filter changes)');
-console.log('     rows   first chart ms (ours / VL = ratio)   bytes gzip (ours / VL)   change median ms (ours / VL)   p95 ms (ours / VL = ratio)');
-for (const { n, ours, vega } of results) {
-  console.log(`  ${String(n).padStart(7)}   ${f(ours.first)} / ${f(vega.first)} = ${(ours.first / vega.first).toFixed(2)}`
-    + `        ${String(ours.bytes).padStart(7)} / ${String(vega.bytes).padStart(7)}`
-    + `        ${f(ours.median)} / ${f(vega.median)}            ${f(ours.p95)} / ${f(vega.p95)} = ${(ours.p95 / vega.p95).toFixed(2)}`);
-  if (ours.totals.join() !== vega.totals.join()) {
-    console.log(`           (incidents per filter differ: ours ${ours.totals.join(', ')}; Vega-Lite ${vega.totals.join(', ')})`);
+const median = (xs) => quantile(xs, 0.5);
+/** The median of `xs` and, over several rounds, their range. */
+const spread = (xs, fmt = (x) => x.toFixed(2)) => `${fmt(median(xs))}${xs.length > 1 ? ` (${fmt(Math.min(...xs))}-${fmt(Math.max(...xs))})` : ''}`;
+console.log(`\nside by side: the DCID v2.0 file replicated (headless Chromium, canvas, 2 charts + statistics; 50 filter changes); median of ${ROUNDS} round${ROUNDS > 1 ? 's' : ''} (range)`);
+console.log('     rows   first chart ms, ours / VL   ratio              bytes gzip (ours / VL)   change median ms (ours / VL)   p95 ms (ours / VL)   p95 ratio');
+for (const n of SIZES) {
+  const rows = results.filter((r) => r.n === n);
+  const pick = (side, key) => rows.map((r) => r[side][key]);
+  const ratio = (key) => rows.map((r) => r.ours[key] / r.vega[key]);
+  const [{ ours, vega }] = rows;
+  console.log(`  ${String(n).padStart(7)}   ${f(median(pick('ours', 'first')))} / ${f(median(pick('vega', 'first')))}   ${spread(ratio('first')).padEnd(18)}`
+    + ` ${String(ours.bytes).padStart(7)} / ${String(vega.bytes).padStart(7)}`
+    + `        ${f(median(pick('ours', 'median')))} / ${f(median(pick('vega', 'median')))}            ${f(median(pick('ours', 'p95')))} / ${f(median(pick('vega', 'p95')))}   ${spread(ratio('p95'))}`);
+  for (const r of rows) {
+    if (r.ours.totals.join() !== r.vega.totals.join()) {
+      console.log(`           (incidents per filter differ: ours ${r.ours.totals.join(', ')}; Vega-Lite ${r.vega.totals.join(', ')})`);
+    }
   }
 }
 console.log('  (first chart: from navigation to both charts and the statistics on screen; targets: ours at most 1/3 of Vega-Lite\'s, p95 likewise)');
 
-console.log('\nour first chart, step by step (ms from navigation: modules loaded, wasm started, file downloaded and read in the worker, taken in, drawn)');
-for (const { n, ours } of results) {
-  console.log(`  ${String(n).padStart(7)}   ${Object.entries(ours.marks).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}`);
+console.log('\nour first chart, step by step (ms from navigation, median of the rounds: modules loaded, wasm started, file downloaded and read in the worker, taken in, drawn)');
+for (const n of SIZES) {
+  const rows = results.filter((r) => r.n === n);
+  console.log(`  ${String(n).padStart(7)}   ${Object.keys(rows[0].ours.marks).map((k) => `${k} ${Math.round(median(rows.map((r) => r.ours.marks[k])))}`).join(', ')}`);
 }
 
 // Import throughput: the browser's read in the worker (from the bytes in the page to the columns
-// handed over) against the native release build on the same file.
-const largest = results.at(-1);
+// handed over, the median of the rounds) against the native release build on the same file.
+const largestSize = Math.max(...SIZES);
+const largest = { n: largestSize, ours: { readMs: median(results.filter((r) => r.n === largestSize).map((r) => r.ours.readMs)), memory: results.filter((r) => r.n === largestSize).at(-1).ours.memory } };
 const file = join(site, 'bench-data', `dcid-${largest.n}.csv`);
-const [rows, nativeMs] = execFileSync('cargo', ['run', '--locked', '--quiet', '--release', '--bin', 'bench', '--', '--import', file, 'dcid'], { cwd: root, encoding: 'utf8' })
-  .trim().split(' ').map(Number);
+const natives = Array.from({ length: ROUNDS }, () => execFileSync('cargo', ['run', '--locked', '--quiet', '--release', '--bin', 'bench', '--', '--import', file, 'dcid'], { cwd: root, encoding: 'utf8' })
+  .trim().split(' ').map(Number));
+const rows = natives[0][0];
+const nativeMs = median(natives.map(([, ms]) => ms));
 const browserMs = largest.ours.readMs;
 console.log(`\nimport of the DCID file at ${largest.n} rows: browser (worker) ${Math.round(largest.n / browserMs * 1000)} rows/s, native ${Math.round(rows / nativeMs * 1000)} rows/s`
   + ` (${Math.round((largest.n / browserMs) / (rows / nativeMs) * 100)}% of native; target at least 50%)`);
