@@ -344,7 +344,16 @@ impl Store {
 
 impl From<Vec<Incident>> for Store {
     fn from(incidents: Vec<Incident>) -> Store {
-        let mut store = Store::with_capacity(incidents.len(), 0);
+        // The rows' text set aside at once (growing into it, the browser copied it again and again):
+        // each incident's texts, its sources', and room for separators and two dates.
+        let text = incidents
+            .iter()
+            .map(|i| {
+                let texts = [&i.id, &i.name, &i.rationale, &i.attributed_by, &i.description].map(|t| t.len());
+                texts.iter().sum::<usize>() + i.sources.iter().map(|s| s.len() + 1).sum::<usize>() + 32
+            })
+            .sum();
+        let mut store = Store::with_capacity(incidents.len(), text);
         for i in incidents {
             store.push(i);
         }
