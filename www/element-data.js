@@ -7,6 +7,15 @@ import { readTimeout } from './embed-tools.js';
 
 const FORMAT_NAMES = FORMATS.filter((f) => !f.mapping).map((f) => f.name);
 
+/** Whether `text` reads as a URL relative to the page. */
+function isUrl(text) {
+  try {
+    return Boolean(new URL(text, document.baseURI));
+  } catch {
+    return false;
+  }
+}
+
 /** The data `el`'s attributes ask for: `{src, format, stallSeconds}`, or `{error}` naming the
  * attribute that is wrong. */
 function request(el) {
@@ -21,7 +30,11 @@ function request(el) {
  * attributes (`loadData` says what is wrong). */
 export function readDataAhead(el) {
   const { src, format, stallSeconds } = request(el);
-  if (src) el.readingAhead = readAhead(src, format, stallSeconds);
+  try {
+    if (src) el.readingAhead = readAhead(src, format, stallSeconds);
+  } catch {
+    // A src that is no URL at all: the load that follows says so in the element.
+  }
 }
 
 /** Loads the data `el`'s attributes name into it (`el.adopt(explorer, facets)`), or says in it
@@ -41,7 +54,15 @@ export async function loadData(el) {
   performance.mark('cs:loading');
   el.status.textContent = src ? `Loading data from ${src}…` : 'Loading the chart…';
   el.status.hidden = false;
-  const entry = acquire(el.m, src, format, stallSeconds, el.getAttribute('context-src'));
+  let entry;
+  try {
+    entry = acquire(el.m, src, format, stallSeconds, el.getAttribute('context-src'));
+  } catch {
+    if (early) dropAhead(early);
+    const which = src && !isUrl(src) ? `src="${src}"` : `context-src="${el.getAttribute('context-src')}"`;
+    el.fail(`Attribute ${which} is not a URL.`);
+    return;
+  }
   if (early) dropAhead(early); // not taken: another src (a taken one is no longer there to drop)
   let explorer;
   try {

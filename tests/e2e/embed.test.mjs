@@ -195,6 +195,7 @@ test('a bad attribute shows its message inside that embed only', async () => {
         <cyber-spectrum id="year" from="20x9"></cyber-spectrum>
         <cyber-spectrum id="good" initiators="CHN"></cyber-spectrum>
         <cyber-spectrum id="look" theme="purple" height="50" controls="years,colours"></cyber-spectrum>
+        <cyber-spectrum id="nourl" src="http://[oops/data.csv"></cyber-spectrum>
         <p id="after">The rest of the article.</p>`),
     },
   });
@@ -204,7 +205,8 @@ test('a bad attribute shows its message inside that embed only', async () => {
   const outcome = await page.evaluate(() => Promise.all([...document.querySelectorAll('cyber-spectrum')].map((e) => e.ready.then(() => 'ready', (err) => `failed: ${err.message}`))));
   assert.deepEqual(outcome, [
     "failed: Attribute initiators: unknown country 'Atlantis' (use ISO alpha-3 codes such as PRK)",
-    'failed: Attribute from="20x9": not a year (expected four digits such as 2013)', 'ready', 'ready']);
+    'failed: Attribute from="20x9": not a year (expected four digits such as 2013)', 'ready', 'ready',
+    'failed: Attribute src="http://[oops/data.csv" is not a URL.']);
   await settled(page);
   // Look and controls attributes that cannot be used are named, and the chart is drawn with defaults.
   const look = await embedState(page, '#look');
