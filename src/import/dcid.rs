@@ -94,7 +94,7 @@ impl Columns {
     /// soon runs in its optimised code (the first read of a file took up to half again as long).
     #[inline(never)]
     fn incident(&self, r: &RowRef<'_>, warnings: &mut Vec<Warning>) -> Result<Incident> {
-        let cell = |i: usize| r.cells.get(i).copied().unwrap_or("");
+        let cell = |i: usize| r.cells.get(i).unwrap_or("");
         let get = |k: usize| cell(self.idx[k]);
         let err = |column: &str, message: String| Error::row(r.row, r.line, column, message);
         let mut warn = |column: &str, message: String| Warning::push(warnings, r.row, column, message);
