@@ -312,7 +312,7 @@ impl Store {
         };
         let first = if self.is_empty() { &[][..] } else { id(0) };
         let shared = (1..self.len())
-            .fold(first.len(), |n, k| n.min(first.iter().zip(id(k)).take_while(|(a, b)| a == b).count()));
+            .fold(first.len(), |n, k| first.iter().take(n).zip(id(k)).take_while(|(a, b)| a == b).count());
         // (All zero, comparing every pair in full, if a date has no key.)
         let keys: Vec<u64> = (0..self.len())
             .map(|k| {
