@@ -113,8 +113,9 @@ const median = (xs) => quantile(xs, 0.5);
 const spread = (xs, fmt = (x) => x.toFixed(2)) => `${fmt(median(xs))}${xs.length > 1 ? ` (${fmt(Math.min(...xs))}-${fmt(Math.max(...xs))})` : ''}`;
 console.log(`\nside by side: the DCID v2.0 file replicated (headless Chromium, canvas, 2 charts + statistics; 50 filter changes); median of ${ROUNDS} round${ROUNDS > 1 ? 's' : ''} (range)`);
 console.log('     rows   first chart ms, ours / VL   ratio              bytes gzip (ours / VL)   change median ms (ours / VL)   p95 ms (ours / VL)   p95 ratio');
-for (const n of SIZES) {
-  const rows = results.filter((r) => r.n === n);
+/** Each size's rounds. */
+const rounds = new Map(SIZES.map((n) => [n, results.filter((r) => r.n === n)]));
+for (const [n, rows] of rounds) {
   const pick = (side, key) => rows.map((r) => r[side][key]);
   const ratio = (key) => rows.map((r) => r.ours[key] / r.vega[key]);
   const [{ ours, vega }] = rows;
@@ -130,21 +131,20 @@ for (const n of SIZES) {
 console.log('  (first chart: from navigation to both charts and the statistics on screen; targets: ours at most 1/3 of Vega-Lite\'s, p95 likewise)');
 
 console.log('\nour first chart, step by step (ms from navigation, median of the rounds: modules loaded, wasm started, file downloaded and read in the worker, taken in, drawn)');
-for (const n of SIZES) {
-  const rows = results.filter((r) => r.n === n);
+for (const [n, rows] of rounds) {
   console.log(`  ${String(n).padStart(7)}   ${Object.keys(rows[0].ours.marks).map((k) => `${k} ${Math.round(median(rows.map((r) => r.ours.marks[k])))}`).join(', ')}`);
 }
 
 // Import throughput: the browser's read in the worker (from the bytes in the page to the columns
 // handed over, the median of the rounds) against the native release build on the same file.
-const largestSize = Math.max(...SIZES);
-const largest = { n: largestSize, ours: { readMs: median(results.filter((r) => r.n === largestSize).map((r) => r.ours.readMs)), memory: results.filter((r) => r.n === largestSize).at(-1).ours.memory } };
-const file = join(site, 'bench-data', `dcid-${largest.n}.csv`);
+const largest = Math.max(...SIZES);
+const browserMs = median(rounds.get(largest).map((r) => r.ours.readMs));
+const memory = rounds.get(largest).at(-1).ours.memory;
+const file = join(site, 'bench-data', `dcid-${largest}.csv`);
 const natives = Array.from({ length: ROUNDS }, () => execFileSync('cargo', ['run', '--locked', '--quiet', '--release', '--bin', 'bench', '--', '--import', file, 'dcid'], { cwd: root, encoding: 'utf8' })
   .trim().split(' ').map(Number));
 const rows = natives[0][0];
 const nativeMs = median(natives.map(([, ms]) => ms));
-const browserMs = largest.ours.readMs;
-console.log(`\nimport of the DCID file at ${largest.n} rows: browser (worker) ${Math.round(largest.n / browserMs * 1000)} rows/s, native ${Math.round(rows / nativeMs * 1000)} rows/s`
-  + ` (${Math.round((largest.n / browserMs) / (rows / nativeMs) * 100)}% of native; target at least 50%)`);
-console.log(`our wasm memory after the changes at ${largest.n} rows: ${(largest.ours.memory / 1e6).toFixed(1)} MB, ${Math.round(largest.ours.memory / largest.n)} bytes per incident`);
+console.log(`\nimport of the DCID file at ${largest} rows: browser (worker) ${Math.round(largest / browserMs * 1000)} rows/s, native ${Math.round(rows / nativeMs * 1000)} rows/s`
+  + ` (${Math.round((largest / browserMs) / (rows / nativeMs) * 100)}% of native; target at least 50%)`);
+console.log(`our wasm memory after the changes at ${largest} rows: ${(memory / 1e6).toFixed(1)} MB, ${Math.round(memory / largest)} bytes per incident`);
