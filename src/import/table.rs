@@ -116,7 +116,11 @@ impl<'a> Rows for CsvRows<'a> {
 
     fn next_row(&mut self) -> Result<Option<RowRef<'_>>> {
         let Some((row, line)) = self.advance()? else { return Ok(None) };
-        Ok(Some(RowRef { row, line, cells: self.current() }))
+        let cells = match self.record() {
+            Some((text, ends)) => Cells::Record { text, ends },
+            None => Cells::List(self.cells().collect()),
+        };
+        Ok(Some(RowRef { row, line, cells }))
     }
 
     fn bytes_left(&self) -> usize {
@@ -259,28 +263,23 @@ impl<'a> CsvRows<'a> {
     /// The current row's cells. Always UTF-8: the parser copies the text's bytes and leaves out
     /// only ASCII ones (quotes, separators, line ends), so a cell never starts or ends inside a
     /// character.
+    /// The record's bytes are checked once, not cell by cell (a tenth of a DCID file's import).
     pub fn cells(&self) -> impl Iterator<Item = &str> + '_ {
-        let cells = self.current();
-        (0..cells.len()).map(move |i| cells.get(i).unwrap_or(""))
+        let ends = self.ends.get(..self.width).unwrap_or_default();
+        let record = self.record().map(|(text, _)| text);
+        ends.iter().enumerate().map(move |(k, &end)| {
+            let from = if k == 0 { 0 } else { ends[k - 1] };
+            let piece = || self.cells.get(from..end).and_then(|c| std::str::from_utf8(c).ok());
+            record.and_then(|r| r.get(from..end)).or_else(piece).unwrap_or("")
+        })
     }
 
-    /// The current row's cells: the record's bytes, checked as UTF-8 once rather than cell by cell
-    /// (a tenth of a DCID file's import), and where each cell ends in them. Should the check fail
-    /// (never, as [`CsvRows::cells`] says), each cell on its own, one that is not UTF-8 empty.
-    fn current(&self) -> Cells<'_> {
-        let ends = self.ends.get(..self.width).unwrap_or_default();
-        match std::str::from_utf8(self.cells.get(..ends.last().copied().unwrap_or(0)).unwrap_or_default()) {
-            Ok(text) => Cells::Record { text, ends },
-            Err(_) => Cells::List(
-                ends.iter()
-                    .enumerate()
-                    .map(|(k, &end)| {
-                        let from = if k == 0 { 0 } else { ends[k - 1] };
-                        self.cells.get(from..end).and_then(|c| std::str::from_utf8(c).ok()).unwrap_or("")
-                    })
-                    .collect(),
-            ),
-        }
+    /// The current row's cells one after another, as text, and where each ends in it (`None`
+    /// should the bytes not be UTF-8, which [`CsvRows::cells`] says they always are).
+    fn record(&self) -> Option<(&str, &[usize])> {
+        let ends = self.ends.get(..self.width)?;
+        let text = std::str::from_utf8(self.cells.get(..ends.last().copied().unwrap_or(0))?).ok()?;
+        Some((text, ends))
     }
 
     /// Moves to the next row with a non-blank cell: `Some((row, line))` (1-based row after the
@@ -291,11 +290,7 @@ impl<'a> CsvRows<'a> {
             if !self.next_record() {
                 return Ok(None);
             }
-            // A visible ASCII character in the record's bytes makes its cell non-blank, read
-            // without checking the record as UTF-8 (the row's reader does that once, after).
-            let end = self.ends.get(..self.width).and_then(<[usize]>::last).copied().unwrap_or(0);
-            let visible = self.cells.get(..end).is_some_and(|r| r.iter().any(u8::is_ascii_graphic));
-            if visible || self.cells().any(|f| !crate::strs::trim(f).is_empty()) {
+            if self.cells().any(|f| !crate::strs::trim(f).is_empty()) {
                 self.check_quotes(self.row)?;
                 return Ok(Some((self.row, Some(self.start.1))));
             }

@@ -111,27 +111,6 @@ impl PartialDate {
         }
     }
 
-    /// Appends the date as [`fmt::Display`] writes it (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), digit by
-    /// digit: the store writes two dates into every imported row's text, and formatting them was
-    /// a twentieth of an import. A year or part beyond its digits goes through `Display`.
-    pub fn push_to(&self, out: &mut String) {
-        let parts = [self.month, self.day].into_iter().flatten();
-        if !(0..=9999).contains(&self.year) || parts.clone().any(|p| p > 99) {
-            out.push_str(&self.to_string());
-            return;
-        }
-        let digits = |out: &mut String, n: u32, width: u32| {
-            for k in (0..width).rev() {
-                out.push(char::from(b'0' + (n / 10u32.pow(k) % 10) as u8));
-            }
-        };
-        digits(out, self.year as u32, 4);
-        for part in parts {
-            out.push('-');
-            digits(out, u32::from(part), 2);
-        }
-    }
-
     /// True only when this date is certainly earlier than `other`: compared at the coarser of the
     /// two precisions, so `2011-04` is not before `2011-04-12`.
     pub fn surely_before(&self, other: &PartialDate) -> bool {
@@ -181,6 +160,33 @@ impl PartialDate {
             }
             (Some(m), None) => y + (f64::from(m) - 0.5) / 12.0,
             _ => y + 0.5,
+        }
+    }
+}
+
+impl PartialDate {
+    /// Appends the date as [`fmt::Display`] writes it (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), digit by
+    /// digit: the store writes two dates into every imported row's text, and formatting them was
+    /// a twentieth of an import.
+    pub fn push_to(&self, out: &mut String) {
+        if !(0..=9999).contains(&self.year) {
+            out.push_str(&self.to_string());
+            return;
+        }
+        let digits = |out: &mut String, n: u32, width: u32| {
+            for k in (0..width).rev() {
+                out.push(char::from(b'0' + (n / 10u32.pow(k) % 10) as u8));
+            }
+        };
+        digits(out, self.year as u32, 4);
+        for part in [self.month, self.day].into_iter().flatten() {
+            if part > 99 {
+                out.push('-');
+                out.push_str(&part.to_string());
+            } else {
+                out.push('-');
+                digits(out, u32::from(part), 2);
+            }
         }
     }
 }
