@@ -28,13 +28,27 @@ export async function fileBytes(file) {
   return new Uint8Array(await file.arrayBuffer());
 }
 
+/** Bytes enough to tell an HTML page from data. */
+const HEAD_BYTES = 200;
+
+/** Refuses what an HTML page's first bytes and content type show to be one. */
+function notHtml(url, head, type) {
+  const text = new TextDecoder().decode(head.subarray(0, HEAD_BYTES));
+  if (/^\s*<(!doctype html|html)/i.test(text) || (/text\/html/i.test(type) && /^\s*</.test(text))) {
+    throw new Error(`${url} served an HTML page (${type || 'no content type'}), not a data file`);
+  }
+}
+
 /**
  * The bytes at `url`, reporting `onProgress(received, total|null)`. Refused, with a message
  * naming the URL: a failed request or HTTP status, a download over the size limit (before
  * downloading when the server says its length), a server silent for `stallSeconds`, a download
  * still running after DEADLINE_FACTOR times that, an HTML page.
+ * With `onPiece(bytes, total|null)` the bytes go there as they arrive (the first piece once it is
+ * known not to be an HTML page), and the download resolves to how many there were; a throw from
+ * `onPiece` cancels the download and rejects with it.
  */
-export async function download(url, { signal, onProgress, stallSeconds = STALL_SECONDS } = {}) {
+export async function download(url, { signal, onProgress, onPiece, stallSeconds = STALL_SECONDS } = {}) {
   const stalled = new AbortController();
   let timer;
   let overdue = false;
@@ -76,6 +90,17 @@ export async function download(url, { signal, onProgress, stallSeconds = STALL_S
       throw tooLarge(url, total);
     }
     const chunks = [];
+    // With onPiece, the chunks wait here only until the first HEAD_BYTES have come.
+    let held = Boolean(onPiece);
+    const handOn = async (done) => {
+      if (held && (received >= HEAD_BYTES || done)) {
+        const head = await joined(chunks, received);
+        notHtml(url, head, type);
+        chunks.length = 0;
+        held = false;
+        onPiece(head, total);
+      }
+    };
     if (res.body) {
       const reader = res.body.getReader();
       // Chunks already received are read one after another without leaving the task: a
@@ -94,11 +119,23 @@ export async function download(url, { signal, onProgress, stallSeconds = STALL_S
           throw failed(e);
         }
         if (part.done) break;
-        chunks.push(part.value);
         received += part.value.length;
         if (received > MAX_INPUT_BYTES) {
           reader.cancel().catch(() => {});
           throw tooLarge(url, received);
+        }
+        try {
+          if (held) {
+            chunks.push(part.value);
+            await handOn(false);
+          } else if (onPiece) {
+            onPiece(part.value, total);
+          } else {
+            chunks.push(part.value);
+          }
+        } catch (e) {
+          reader.cancel().catch(() => {});
+          throw e;
         }
         onProgress?.(received, total);
       }
@@ -106,11 +143,12 @@ export async function download(url, { signal, onProgress, stallSeconds = STALL_S
       chunks.push(new Uint8Array(await res.arrayBuffer()));
       received = chunks[0].length;
     }
-    const bytes = await joined(chunks, received);
-    const head = new TextDecoder().decode(bytes.slice(0, 200));
-    if (/^\s*<(!doctype html|html)/i.test(head) || (/text\/html/i.test(type) && /^\s*</.test(head))) {
-      throw new Error(`${url} served an HTML page (${type || 'no content type'}), not a data file`);
+    if (onPiece) {
+      await handOn(true);
+      return received;
     }
+    const bytes = await joined(chunks, received);
+    notHtml(url, bytes, type);
     return bytes;
   } finally {
     clearTimeout(timer);

@@ -226,40 +226,65 @@ impl Columns {
     }
 }
 
-pub(super) fn parse(table: &mut dyn Rows) -> Result<Dataset> {
-    let col = |name: &str| table.column(name);
-    let mut missing = Vec::new();
-    let mut idx = [0usize; REQUIRED.len()];
-    for (k, name) in REQUIRED.iter().enumerate() {
-        match col(name) {
-            Some(i) => idx[k] = i,
-            None => missing.push(*name),
+/// A DCID sheet being read: where its columns are and the incidents so far. Rows may come in
+/// several goes, as a file downloads (see `super::stream`).
+pub(super) struct Reader {
+    columns: Columns,
+    data: Dataset,
+}
+
+impl Reader {
+    /// Finds the columns in `table`'s header, setting aside room for `bytes` more of text.
+    pub(super) fn open(table: &dyn Rows, bytes: usize) -> Result<Reader> {
+        let col = |name: &str| table.column(name);
+        let mut missing = Vec::new();
+        let mut idx = [0usize; REQUIRED.len()];
+        for (k, name) in REQUIRED.iter().enumerate() {
+            match col(name) {
+                Some(i) => idx[k] = i,
+                None => missing.push(*name),
+            }
         }
+        if !missing.is_empty() {
+            return Err(Error::File(format!(
+                "this DCID sheet lacks the column{} {}",
+                if missing.len() > 1 { "s" } else { "" },
+                missing.join(", ")
+            )));
+        }
+        let columns = Columns {
+            idx,
+            end: col("interactionenddate"),
+            objective: col("cyber_objective"),
+            crit: col("Crit Inf"),
+            text: col("Political Objective"),
+            sources: (1..=5).filter_map(|k| col(&format!("Sources{k}"))).collect(),
+        };
+        // A row's texts are most of its bytes: the text set aside at once (a DCID row is about 400 bytes).
+        let incidents = crate::store::Store::with_capacity(bytes / 256, bytes);
+        Ok(Reader { columns, data: Dataset { incidents, ..Dataset::default() } })
     }
-    if !missing.is_empty() {
-        return Err(Error::File(format!(
-            "this DCID sheet lacks the column{} {}",
-            if missing.len() > 1 { "s" } else { "" },
-            missing.join(", ")
-        )));
+
+    /// Reads the rows `table` has (all of them, or as far as its text has arrived).
+    pub(super) fn read(&mut self, table: &mut dyn Rows) -> Result<()> {
+        while let Some(r) = table.next_row()? {
+            let incident = self.columns.incident(&r, &mut self.data.warnings)?;
+            self.data.incidents.push(incident);
+        }
+        Ok(())
     }
-    let columns = Columns {
-        idx,
-        end: col("interactionenddate"),
-        objective: col("cyber_objective"),
-        crit: col("Crit Inf"),
-        text: col("Political Objective"),
-        sources: (1..=5).filter_map(|k| col(&format!("Sources{k}"))).collect(),
-    };
-    // A row's texts are most of its bytes: the text set aside at once (a DCID row is about 400 bytes).
-    let left = table.bytes_left();
-    let mut data = Dataset { incidents: crate::store::Store::with_capacity(left / 256, left), ..Dataset::default() };
-    while let Some(r) = table.next_row()? {
-        let incident = columns.incident(&r, &mut data.warnings)?;
-        data.incidents.push(incident);
+
+    /// The incidents read, once every row has been.
+    pub(super) fn finish(self) -> Result<Dataset> {
+        if self.data.incidents.is_empty() {
+            return Err(Error::File("the DCID sheet has a header but no incidents".into()));
+        }
+        Ok(self.data)
     }
-    if data.incidents.is_empty() {
-        return Err(Error::File("the DCID sheet has a header but no incidents".into()));
-    }
-    Ok(data)
+}
+
+pub(super) fn parse(table: &mut dyn Rows) -> Result<Dataset> {
+    let mut reader = Reader::open(table, table.bytes_left())?;
+    reader.read(table)?;
+    reader.finish()
 }

@@ -10,6 +10,7 @@ mod lenient;
 mod mapped;
 mod native;
 mod number;
+mod stream;
 pub mod table;
 // Workbooks (.xlsx: zip archives of XML). Native builds always read them; in the browser only the
 // importer module built with `workbooks`, which the worker loads for a workbook's bytes, so the
@@ -49,6 +50,7 @@ use serde::Serialize;
 pub use json::{set_parser as set_json_parser, Json, Parser as JsonParser, MAX_DEPTH as JSON_MAX_DEPTH};
 pub use mapped::{Mapping, MappingField, FIELDS as MAPPING_FIELDS, MAX_MAPPING_COLUMNS};
 pub use native::{Column, COLUMNS};
+pub use stream::Stream;
 use table::Table;
 
 /// Largest input accepted, refused up front rather than exhausting a reader's memory.

@@ -158,27 +158,32 @@ impl Table {
 
 /// CSV text from its header on: without a byte-order mark, and without the lines starting with `#`
 /// before the header (the preamble the explorer's CSV download writes: dataset, filters, date and
-/// citation), so a downloaded selection loads back as it is.
-fn from_header(text: &str) -> &str {
-    let mut text = text.trim_start_matches('\u{feff}');
+/// citation), so a downloaded selection loads back as it is. `None` while `more` text is to come
+/// and the preamble's end has not arrived yet.
+fn from_header(text: &[u8], more: bool) -> Option<&[u8]> {
+    let mut text = text.strip_prefix("\u{feff}".as_bytes()).unwrap_or(text);
     // A preamble line may be one quoted field (`"# ..."`), as the page's downloads write it.
-    while text.starts_with('#') || text.starts_with("\"#") {
-        text = text.find('\n').and_then(|end| text.get(end + 1..)).unwrap_or("");
+    while text.starts_with(b"#") || text.starts_with(b"\"#") {
+        match memchr::memchr(b'\n', text) {
+            Some(end) => text = &text[end + 1..],
+            None if more => return None,
+            None => text = &[],
+        }
     }
-    text
+    Some(text)
 }
 
 /// The character between columns: a comma, unless the header line (outside quotes) has more
 /// semicolons or tabs, as spreadsheets in many locales export.
-fn delimiter(text: &str) -> u8 {
+fn delimiter(text: &[u8]) -> u8 {
     let (mut counts, mut quoted) = ([0usize; 3], false);
-    for c in text.chars() {
+    for &c in text {
         match c {
-            '"' => quoted = !quoted,
-            '\n' | '\r' if !quoted => break,
-            ',' if !quoted => counts[0] += 1,
-            ';' if !quoted => counts[1] += 1,
-            '\t' if !quoted => counts[2] += 1,
+            b'"' => quoted = !quoted,
+            b'\n' | b'\r' if !quoted => break,
+            b',' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
             _ => {}
         }
     }
@@ -187,13 +192,20 @@ fn delimiter(text: &str) -> u8 {
 }
 
 /// CSV text read one row at a time, so a large file is never held as a table of strings. The
-/// parser is csv_core's, fed the whole text at once: the csv crate's `Reader` around it (buffered
-/// I/O, records, serde, its errors) cost the importer module about 3 KB gzip, for text that is
-/// already in memory. Quoting, separators, line ends, blank lines, a byte-order mark and the
-/// positions of rows are csv_core's and so the same as before; nothing here can fail.
+/// parser is csv_core's: the csv crate's `Reader` around it (buffered I/O, records, serde, its
+/// errors) cost the importer module about 3 KB gzip, for text that is already in memory. Quoting,
+/// separators, line ends, blank lines, a byte-order mark and the positions of rows are csv_core's
+/// and so the same as before; nothing here can fail.
+///
+/// The text may also arrive in pieces while a file downloads ([`CsvRows::more`]): a row is then
+/// handed on once all of it has arrived, and the one cut by the end of what has arrived so far
+/// waits, half parsed, for the rest ([`CsvRows::with_text`] gives the longer text).
 pub struct CsvRows<'a> {
     pub header: Vec<String>,
-    text: &'a str,
+    /// UTF-8 text (checked before it is given; each row is checked again as it is read).
+    text: &'a [u8],
+    /// Whether more text is to come after `text`.
+    more: bool,
     parser: csv_core::Reader,
     /// Bytes of `text` the parser has read.
     read: usize,
@@ -205,14 +217,19 @@ pub struct CsvRows<'a> {
     /// Where the current row starts: the byte of `text` and its 1-based line.
     start: (usize, u64),
     row: usize,
+    /// The bytes and cells of a row cut by the end of the text so far, when more is to come.
+    partial: Option<(usize, usize)>,
+    /// Bytes before the header that were skipped (a byte-order mark, a preamble).
+    skipped: usize,
 }
 
 impl<'a> CsvRows<'a> {
     /// A parser of CSV text with the given delimiter.
-    fn new(text: &'a str, delimiter: u8) -> CsvRows<'a> {
+    fn new(text: &'a [u8], delimiter: u8) -> CsvRows<'a> {
         CsvRows {
             header: Vec::new(),
             text,
+            more: false,
             parser: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
             read: 0,
             cells: vec![0; 1024],
@@ -220,25 +237,61 @@ impl<'a> CsvRows<'a> {
             width: 0,
             start: (0, 1),
             row: 0,
+            partial: None,
+            skipped: 0,
         }
     }
 
     /// Reads the header of CSV text (a leading byte-order mark and `#` preamble lines skipped).
     pub fn open(text: &'a str) -> Result<CsvRows<'a>> {
-        let text = from_header(text);
-        let mut rows = CsvRows::new(text, delimiter(text));
-        rows.next_record();
-        rows.header = rows.cells().map(str::to_string).collect();
-        Ok(rows)
+        Ok(CsvRows::open_part(text.as_bytes(), false).unwrap_or_else(|| CsvRows::new(&[], b',')))
     }
 
-    /// Parses the next record into `cells`: false (and no cells) at the end of the text.
-    fn next_record(&mut self) -> bool {
+    /// As [`CsvRows::open`], of the first part of a text when `more` is to come: `None` until the
+    /// header has arrived whole. The rows' text is then what follows the preamble: the offset
+    /// into `text` is [`CsvRows::skipped`], to give the same offset to [`CsvRows::with_text`].
+    pub fn open_part(text: &'a [u8], more: bool) -> Option<CsvRows<'a>> {
+        let body = from_header(text, more)?;
+        // The delimiter is the header line's: it must have arrived whole.
+        if more && memchr::memchr2(b'\n', b'\r', body).is_none() {
+            return None;
+        }
+        let mut rows = CsvRows::new(body, delimiter(body));
+        rows.more = more;
+        if rows.next_record().is_none() {
+            return None;
+        }
+        rows.header = rows.cells().map(str::to_string).collect();
+        rows.skipped = text.len() - body.len();
+        Some(rows)
+    }
+
+    /// The bytes before the header that [`CsvRows::open_part`] skipped (a mark, a preamble).
+    pub fn skipped(&self) -> usize {
+        self.skipped
+    }
+
+    /// The same rows on a longer text (the same text with more after it, from the same offset),
+    /// `more` saying whether still more is to come: reading goes on where it stopped.
+    pub fn with_text<'b>(self, text: &'b [u8], more: bool) -> CsvRows<'b> {
+        let CsvRows { header, parser, read, cells, ends, width, start, row, partial, skipped, .. } = self;
+        CsvRows { header, text, more, parser, read, cells, ends, width, start, row, partial, skipped }
+    }
+
+    /// Parses the next record into `cells`: `Some(false)` (and no cells) at the end of the text,
+    /// `None` when the text so far ends inside it and more is to come.
+    fn next_record(&mut self) -> Option<bool> {
         use csv_core::ReadRecordResult;
-        self.start = (self.read, self.parser.line());
-        let (mut out, mut width) = (0, 0);
+        let (mut out, mut width) = self.partial.take().unwrap_or_else(|| {
+            self.start = (self.read, self.parser.line());
+            (0, 0)
+        });
         loop {
-            let input = self.text.as_bytes().get(self.read..).unwrap_or_default();
+            let input = self.text.get(self.read..).unwrap_or_default();
+            if input.is_empty() && self.more {
+                self.partial = Some((out, width));
+                return None;
+            }
             let (result, read, wrote, ended) =
                 self.parser.read_record(input, &mut self.cells[out..], &mut self.ends[width..]);
             self.read += read;
@@ -250,11 +303,11 @@ impl<'a> CsvRows<'a> {
                 ReadRecordResult::OutputEndsFull => self.ends.resize(self.ends.len() * 2, 0),
                 ReadRecordResult::Record => {
                     self.width = width;
-                    return true;
+                    return Some(true);
                 }
                 ReadRecordResult::End => {
                     self.width = 0;
-                    return false;
+                    return Some(false);
                 }
             }
         }
@@ -283,18 +336,17 @@ impl<'a> CsvRows<'a> {
     }
 
     /// Moves to the next row with a non-blank cell: `Some((row, line))` (1-based row after the
-    /// header, counting blank rows; the line it starts on), `None` at the end.
+    /// header, counting blank rows; the line it starts on), `None` at the end, or, when more text
+    /// is to come, where the text so far ends.
     pub fn advance(&mut self) -> Result<Option<(usize, Option<u64>)>> {
-        loop {
+        while let Some(true) = self.next_record() {
             self.row += 1;
-            if !self.next_record() {
-                return Ok(None);
-            }
             if self.cells().any(|f| !crate::strs::trim(f).is_empty()) {
                 self.check_quotes(self.row)?;
                 return Ok(Some((self.row, Some(self.start.1))));
             }
         }
+        Ok(None)
     }
 }
 
@@ -302,7 +354,7 @@ impl CsvRows<'_> {
     /// Refuses a last row whose quote never closes: it would swallow every line after it. (The
     /// CSV parser takes the rest of the file as the quoted cell's text without complaint.)
     fn check_quotes(&self, row: usize) -> Result<()> {
-        if self.read < self.text.len() {
+        if self.read < self.text.len() || self.more {
             return Ok(()); // not the last row
         }
         let (start, Some(last)) = (self.start, self.width.checked_sub(1)) else {
@@ -311,7 +363,7 @@ impl CsvRows<'_> {
         if !self.cells().nth(last).is_some_and(|f| f.contains(['\n', '\r'])) {
             return Ok(());
         }
-        let raw = self.text.get(start.0..).unwrap_or("");
+        let raw = std::str::from_utf8(self.text.get(start.0..).unwrap_or_default()).unwrap_or("");
         if raw.bytes().filter(|&b| b == b'"').count() % 2 == 0 {
             return Ok(());
         }
@@ -342,16 +394,10 @@ const HEADER_BYTES: usize = 1 << 20;
 
 /// The header cells of CSV text alone (quotes honoured), without reading the rows.
 pub fn read_header(text: &str) -> Vec<String> {
-    let text = from_header(text);
+    let text = from_header(text.as_bytes(), false).unwrap_or_default();
     // Enough for thousands of column names; a longer first line is no header (and is not copied).
-    let mut first = text.lines().next().unwrap_or("");
-    if first.len() > HEADER_BYTES {
-        let mut end = HEADER_BYTES;
-        while !first.is_char_boundary(end) {
-            end -= 1;
-        }
-        first = first.get(..end).unwrap_or("");
-    }
+    let first = text.get(..memchr::memchr(b'\n', text).unwrap_or(text.len())).unwrap_or_default();
+    let first = first.get(..HEADER_BYTES).unwrap_or(first);
     let mut rows = CsvRows::new(first, delimiter(first));
     rows.next_record();
     rows.cells().map(|c| c.trim().to_string()).collect()
@@ -364,14 +410,14 @@ mod tests {
     /// Every record, with where it starts and how far the parser read, as the csv crate's reader
     /// (which this module used before) gives them.
     fn agrees_with_csv(text: &str) {
-        let d = delimiter(text);
-        let mut ours = CsvRows::new(text, d);
+        let d = delimiter(text.as_bytes());
+        let mut ours = CsvRows::new(text.as_bytes(), d);
         let mut theirs =
             csv::ReaderBuilder::new().flexible(true).has_headers(false).delimiter(d).from_reader(text.as_bytes());
         let mut record = csv::StringRecord::new();
         loop {
             let more = theirs.read_record(&mut record).expect("csv reads text");
-            assert_eq!(ours.next_record(), more, "{text:?}");
+            assert_eq!(ours.next_record(), Some(more), "{text:?}");
             assert_eq!(ours.read as u64, theirs.position().byte(), "{text:?}");
             if !more {
                 assert_eq!(ours.cells().count(), 0);

@@ -64,6 +64,12 @@ pub fn import_file(
     let format = Format::from_name(format.as_deref().unwrap_or("auto"))?;
     let mapping = mapping_from(mapping)?;
     let (data, name) = import::parse_bytes(bytes, format, mapping.as_ref())?;
+    imported(&data, name)
+}
+
+/// What `importFile` and `Reading.finish` return: the incidents in columns, with their scale,
+/// warnings and responses, for the explorer module's `Explorer.fromImport`.
+fn imported(data: &import::Dataset, name: String) -> Result<JsValue, JsError> {
     let out =
         to_js(&Imported { scale: &data.scale, warnings: &data.warnings, format: name, total: data.incidents.len() })?;
     let parts = data.incidents.to_parts();
@@ -83,6 +89,44 @@ pub fn import_file(
         set("responses", JsValue::from_str(&crate::events::pack(list)))?;
     }
     Ok(out)
+}
+
+/// A file read while it downloads: `push` each piece of its bytes as it arrives, then `finish`
+/// for what `importFile` returns. A DCID sheet's rows are read as they arrive (so reading
+/// overlaps the download); other formats are read at `finish`. Errors are those of `importFile`
+/// on the whole file, thrown by the piece that shows them or by `finish`.
+#[wasm_bindgen]
+pub struct Reading {
+    stream: Option<import::Stream>,
+}
+
+#[wasm_bindgen]
+impl Reading {
+    /// A file in `format` (as `importFile`'s; no mapping), of about `expected` bytes if known.
+    #[wasm_bindgen(constructor)]
+    pub fn new(format: Option<String>, expected: Option<f64>) -> Result<Reading, JsError> {
+        super::ready();
+        let format = Format::from_name(format.as_deref().unwrap_or("auto"))?;
+        let expected = expected.filter(|n| n.is_finite() && *n > 0.0).map_or(0, |n| n as usize);
+        Ok(Reading { stream: Some(import::Stream::new(format, expected)) })
+    }
+
+    /// Takes the next piece of the file, copied from the array straight into the module.
+    pub fn push(&mut self, piece: &js_sys::Uint8Array) -> Result<(), JsError> {
+        let stream = self.stream.as_mut().ok_or_else(finished)?;
+        Ok(stream.push_with(piece.length() as usize, |into| piece.copy_to(into))?)
+    }
+
+    /// The file read, once every piece is pushed: what `importFile` returns.
+    #[wasm_bindgen(unchecked_return_type = "Imported")]
+    pub fn finish(&mut self) -> Result<JsValue, JsError> {
+        let (data, name) = self.stream.take().ok_or_else(finished)?.finish()?;
+        imported(&data, name)
+    }
+}
+
+fn finished() -> JsError {
+    JsError::new("this reading is finished: start a new one")
 }
 
 /// The column names of a file, for choosing a mapping.
