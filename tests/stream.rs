@@ -88,12 +88,16 @@ fn a_bad_file_read_in_pieces_fails_as_it_does_whole() {
         (b"", Some(Format::Dcid), "empty"),
         (b" \n\n", None, "empty"),
         (b"Cyberincidentnum,Dyadpair,StateA,StateB\n", Some(Format::Dcid), "lacks the columns"),
-        (b"Cyberincidentnum,Dyadpair,StateA,StateB,Name,interactionstartdate,method,targettype,initiator,severity\n", None, "no incidents"),
+        (
+            b"Cyberincidentnum,Dyadpair,StateA,StateB,Name,interactionstartdate,method,targettype,initiator,severity\n",
+            None,
+            "no incidents",
+        ),
     ];
     // The rows are read as they arrive: a bad row is refused by the piece that completes it.
     for format in [Some(Format::Dcid), None] {
         let mut stream = Stream::new(format, 0);
-        let e = stream.push(bad_row.as_bytes()).err().expect("the bad row refused as it arrives");
+        let e = stream.push(bad_row.as_bytes()).expect_err("the bad row refused as it arrives");
         assert!(e.to_string().contains("Cyberincidentnum"), "{e}");
     }
     for (bytes, format, says) in cases {

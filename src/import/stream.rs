@@ -29,7 +29,7 @@ enum State {
     Deciding,
     /// A DCID sheet, its rows read as they arrive (the rows' state kept between pieces, without
     /// the text, which is given again, longer, with each piece).
-    Dcid(Option<CsvRows<'static>>, Box<dcid::Reader>),
+    Dcid(Box<(Option<CsvRows<'static>>, dcid::Reader)>),
     /// Read whole once all of it has arrived.
     Whole,
 }
@@ -62,7 +62,7 @@ impl Stream {
     pub fn finish(mut self) -> Result<(Dataset, String)> {
         self.go(false)?;
         match self.state {
-            State::Dcid(_, reader) => Ok((chronological(reader.finish()?), Format::Dcid.name().to_string())),
+            State::Dcid(dcid) => Ok((chronological(dcid.1.finish()?), Format::Dcid.name().to_string())),
             _ => parse_bytes(&self.bytes, self.format, None),
         }
     }
@@ -90,7 +90,8 @@ impl Stream {
                 None => return Ok(()), // the header has not arrived whole yet
             };
         }
-        if let State::Dcid(rows, reader) = &mut self.state {
+        if let State::Dcid(dcid) = &mut self.state {
+            let (rows, reader) = &mut **dcid;
             let Some(r) = rows.take() else { return Ok(()) };
             let skipped = r.skipped();
             let mut r = r.with_text(&text[skipped..], more);
@@ -125,6 +126,6 @@ impl Stream {
         }
         let room = self.expected.max(text.len()).saturating_sub(rows.skipped());
         let reader = dcid::Reader::open(&rows, room)?;
-        Ok(Some(State::Dcid(Some(rows.with_text(&[], more)), Box::new(reader))))
+        Ok(Some(State::Dcid(Box::new((Some(rows.with_text(&[], more)), reader)))))
     }
 }

@@ -197,7 +197,7 @@ fn delimiter(text: &[u8]) -> u8 {
 /// separators, line ends, blank lines, a byte-order mark and the positions of rows are csv_core's
 /// and so the same as before; nothing here can fail.
 ///
-/// The text may also arrive in pieces while a file downloads ([`CsvRows::more`]): a row is then
+/// The text may also arrive in pieces while a file downloads ([`CsvRows::open_part`]): a row is then
 /// handed on once all of it has arrived, and the one cut by the end of what has arrived so far
 /// waits, half parsed, for the rest ([`CsvRows::with_text`] gives the longer text).
 pub struct CsvRows<'a> {
@@ -258,9 +258,7 @@ impl<'a> CsvRows<'a> {
         }
         let mut rows = CsvRows::new(body, delimiter(body));
         rows.more = more;
-        if rows.next_record().is_none() {
-            return None;
-        }
+        rows.next_record()?;
         rows.header = rows.cells().map(str::to_string).collect();
         rows.skipped = text.len() - body.len();
         Some(rows)

@@ -103,6 +103,19 @@ fn bad(row: usize, what: String) -> Error {
 impl Store {
     /// The store as plain arrays (see [`Parts`]).
     pub fn to_parts(&self) -> Parts {
+        let (facts, more) = self.coded();
+        Parts { facts, more, text: self.text.clone(), ends: self.ends.clone() }
+    }
+
+    /// As [`Store::to_parts`], the text and its ends moved rather than copied (a DCID file's
+    /// 100,000 rows have 25 MB of text: the importer hands it over as it is).
+    pub fn into_parts(self) -> Parts {
+        let (facts, more) = self.coded();
+        Parts { facts, more, text: self.text, ends: self.ends }
+    }
+
+    /// The rows' facts as bytes and their extra targets as pairs of numbers.
+    fn coded(&self) -> (Vec<u8>, Vec<u32>) {
         let mut facts = Vec::with_capacity(self.len() * FACT_BYTES);
         for f in &self.facts {
             // Year 0: undated.
@@ -124,8 +137,7 @@ impl Store {
                 code(Certainty::ALL, f.certainty) | code(Scope::ALL, f.scope) << 4,
             ]);
         }
-        let more = self.more.iter().flat_map(|(r, t)| [*r, t.index() as u32]).collect();
-        Parts { facts, more, text: self.text.clone(), ends: self.ends.clone() }
+        (facts, self.more.iter().flat_map(|(r, t)| [*r, t.index() as u32]).collect())
     }
 
     /// A store from [`Parts`], every value checked: the parts come through JavaScript, so they are

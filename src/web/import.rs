@@ -64,15 +64,15 @@ pub fn import_file(
     let format = Format::from_name(format.as_deref().unwrap_or("auto"))?;
     let mapping = mapping_from(mapping)?;
     let (data, name) = import::parse_bytes(bytes, format, mapping.as_ref())?;
-    imported(&data, name)
+    imported(data, name)
 }
 
 /// What `importFile` and `Reading.finish` return: the incidents in columns, with their scale,
 /// warnings and responses, for the explorer module's `Explorer.fromImport`.
-fn imported(data: &import::Dataset, name: String) -> Result<JsValue, JsError> {
+fn imported(data: import::Dataset, name: String) -> Result<JsValue, JsError> {
     let out =
         to_js(&Imported { scale: &data.scale, warnings: &data.warnings, format: name, total: data.incidents.len() })?;
-    let parts = data.incidents.to_parts();
+    let parts = data.incidents.into_parts();
     let set = |key: &str, value: JsValue| {
         js_sys::Reflect::set(&out, &JsValue::from_str(key), &value)
             .map(drop)
@@ -121,7 +121,7 @@ impl Reading {
     #[wasm_bindgen(unchecked_return_type = "Imported")]
     pub fn finish(&mut self) -> Result<JsValue, JsError> {
         let (data, name) = self.stream.take().ok_or_else(finished)?.finish()?;
-        imported(&data, name)
+        imported(data, name)
     }
 }
 

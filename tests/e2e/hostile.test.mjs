@@ -285,9 +285,14 @@ test('a src that 404s, stalls or serves HTML is named with its problem; a file o
 
 test('importUrl downloads and reads a file in the worker: progress reaches the page, a file it cannot read names the URL, a cancel stops it', async () => {
   const good = ['id,name,start,initiator,targets,severity', ...Array.from({ length: 3000 }, (_, k) => `u${k},Incident ${k},${2001 + (k % 20)},PRK,KOR,${k % 7}`)].join('\n');
+  // A DCID sheet (read as it downloads) whose quirks make warnings, one quoting a state name with
+  // control characters in it.
+  const quirks = await readFile(join(root, 'tests/fixtures/dcid/quirks.csv'), 'utf8');
+  const dcid = `${quirks.trimEnd()}\n9,731732,N Korea,Oz\u001fland\u001e,Odd state,2016-01-02,,3,1,731,2,0,1,0,0,2,1,,0,0,,,,,,,,,\n`;
   const { ctx, problems } = await publisherContext({
     files: {
       'good.csv': { body: good, contentType: 'text/csv' },
+      'dcid.csv': { body: dcid, contentType: 'text/csv' },
       'columns.csv': { body: 'when,who\n2015,someone\n', contentType: 'text/csv' },
       'slow.csv': null,
     },
@@ -304,15 +309,25 @@ test('importUrl downloads and reads a file in the worker: progress reaches the p
     const ex = await loader.receive(m, imported);
     const total = ex.stats({}).total;
     ex.free();
+    // The warnings reach the explorer as the importer gave them.
+    const sheet = await loader.importUrl('/test/dcid.csv');
+    const given = sheet.warnings;
+    const dcidEx = await loader.receive(m, sheet);
+    const warnings = { format: sheet.format, total: dcidEx.stats({}).total, given: given.length, same: JSON.stringify(dcidEx.warnings()) === JSON.stringify(given), odd: given.find((w) => /Oz/.test(w.message))?.message };
+    dcidEx.free();
     const refused = await loader.importUrl(new URL('/test/columns.csv', location.href).href).then(() => null, (e) => e.message);
     const missing = await loader.importUrl('/test/none.csv').then(() => null, (e) => e.message);
     const cancel = new AbortController();
     const slow = loader.importUrl('/test/slow.csv').then(() => null, (e) => e.message);
     const stopped = loader.importUrl('/test/slow.csv', { signal: cancel.signal }).then(() => null, (e) => e.name);
     cancel.abort();
-    return { total, seen, refused, missing, stopped: await stopped, slowPending: await Promise.race([slow, new Promise((ok) => setTimeout(() => ok('pending'), 300))]) };
+    return { total, warnings, seen, refused, missing, stopped: await stopped, slowPending: await Promise.race([slow, new Promise((ok) => setTimeout(() => ok('pending'), 300))]) };
   });
   assert.equal(r.total, 3000);
+  assert.equal(r.warnings.format, 'dcid');
+  assert.equal(r.warnings.total, 7);
+  assert.ok(r.warnings.given >= 2 && r.warnings.same, JSON.stringify(r.warnings));
+  assert.match(r.warnings.odd, /unknown state 'Oz\u001fland/);
   assert.ok(r.seen.length >= 1, 'the download reports its progress');
   assert.equal(r.seen.at(-1)[0], good.length, 'the last report counts every byte');
   assert.match(r.refused, new RegExp(`^${url}test/columns\\.csv: `), r.refused);
