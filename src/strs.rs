@@ -50,8 +50,42 @@ pub fn trim(text: &str) -> &str {
     }
 }
 
+/// How many times `byte` occurs in `bytes`, eight bytes at a time. The wasm modules are built
+/// without SIMD, and a byte at a time, in the browser's first, unoptimised code for a function, was
+/// most of checking an import's text fields as the page took it in.
+pub fn count_byte(bytes: &[u8], byte: u8) -> usize {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let pattern = u64::from_ne_bytes([byte; 8]);
+    let mut words = bytes.chunks_exact(8);
+    let mut n = 0;
+    for w in &mut words {
+        let x = u64::from_ne_bytes(w.try_into().unwrap_or_default()) ^ pattern;
+        // Each byte's high bit is set where x's byte is zero, and only there (no carry crosses
+        // a byte: each sum is at most 0xfe).
+        n += (!(((x & LOW7) + LOW7) | x | LOW7)).count_ones() as usize;
+    }
+    n + words.remainder().iter().filter(|&&b| b == byte).count()
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn count_byte_counts_as_a_byte_at_a_time_does() {
+        let mut seed = 3u64;
+        for len in 0..70 {
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                    [0x1f, 0x1e, 0x9f, 0x80, 0x00, 0xff, b'a', 0x7f][(seed >> 33) as usize % 8]
+                })
+                .collect();
+            for byte in [0x1f, 0x00, 0x80, 0xff, 0x7f, b'a', b'z'] {
+                let expected = bytes.iter().filter(|&&b| b == byte).count();
+                assert_eq!(super::count_byte(&bytes, byte), expected, "{byte:#x} in {bytes:?}");
+            }
+        }
+    }
+
     use super::*;
 
     #[test]
