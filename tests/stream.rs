@@ -1,5 +1,5 @@
-//! A file read while it downloads (`import::Stream`, the importer worker's `Reading`) gives what
-//! reading it whole gives: the same incidents in the same order, the same warnings, the same
+//! A file read while it downloads (`import::Stream`, the importer worker's `Reading`; a DCID
+//! sheet's and the project's CSV's rows read as they arrive) gives what reading it whole gives: the same incidents in the same order, the same warnings, the same
 //! error, wherever the pieces are cut (inside a row, a quoted cell, a line end, a character).
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -106,13 +106,39 @@ fn a_bad_file_read_in_pieces_fails_as_it_does_whole() {
     }
 }
 
+const SMALL: &str = include_str!("fixtures/small.csv");
+
+#[test]
+fn the_projects_csv_read_in_pieces_is_the_file_read_whole() {
+    for format in [Some(Format::Csv), None] {
+        let read = agrees(SMALL.as_bytes(), format);
+        assert!(read.starts_with("csv\n"), "{read}");
+    }
+    // A preamble as the explorer's download writes it, line ends of both kinds, a cell over lines.
+    let mut text = String::from("\"# cyber-spectrum: 5 incidents\"\r\n\"# Filters: none\"\r\n");
+    for (k, line) in SMALL.lines().enumerate() {
+        text.push_str(&line.replacen("First test incident", "\"First, on\r\ntwo lines é\"", 1));
+        text.push_str(if k % 2 == 0 { "\r\n" } else { "\n" });
+    }
+    let read = agrees(text.as_bytes(), None);
+    assert!(read.contains("two lines é"), "{read}");
+    // A row is refused by the piece that completes it, and as reading the whole refuses it.
+    let first_row = SMALL.lines().nth(1).expect("a row");
+    let repeated = format!("{SMALL}{first_row}\n");
+    let e = Stream::new(None, 0).push(repeated.as_bytes()).expect_err("a repeated id refused as it arrives");
+    assert!(e.to_string().contains("duplicate id 'a'"), "{e}");
+    let read = agrees(repeated.as_bytes(), Some(Format::Csv));
+    assert!(read.starts_with("error: ") && read.contains("duplicate id 'a'"), "{read}");
+}
+
 #[test]
 fn other_formats_are_read_whole_at_the_end() {
     for (bytes, format) in [
-        (&include_bytes!("fixtures/small.csv")[..], None),
-        (&include_bytes!("fixtures/small.json")[..], None),
         (&include_bytes!("fixtures/small.json")[..], Some(Format::Json)),
         (&include_bytes!("fixtures/small.csv")[..], Some(Format::Dcid)),
+        (QUIRKS.as_bytes(), Some(Format::Csv)),
+        (&include_bytes!("fixtures/small.json")[..], Some(Format::Csv)),
+        (&include_bytes!("fixtures/small.csv")[..], Some(Format::Eurepoc)),
     ] {
         agrees(bytes, format);
     }

@@ -290,16 +290,42 @@ fn push_unique(data: &mut Dataset, seen: &mut HashMap<String, usize>, row: &RawR
 /// Reads the project's CSV row by row, straight into columns.
 pub(super) fn parse_csv(text: &str) -> Result<Dataset> {
     let mut rows = CsvRows::open(text)?;
-    let mut data = Dataset::default();
-    let cols = Columns::from_header(&rows.header, &mut data.warnings)?;
-    let width = rows.header.len();
-    let mut seen = HashMap::new();
-    while let Some((row, line)) = rows.advance()? {
-        let raw = RawRow::of(&cols, row, line, MAX_LEVEL, rows.cells(), width)?;
-        let incident = raw.incident(&mut data.warnings)?;
-        push_unique(&mut data, &mut seen, &raw, incident)?;
+    let mut reader = CsvReader::open(&rows)?;
+    reader.read(&mut rows)?;
+    reader.finish()
+}
+
+/// The project's CSV being read: its columns and the incidents so far. Rows may come in several
+/// goes, as a file downloads (see `super::stream`).
+pub(super) struct CsvReader {
+    cols: Columns,
+    width: usize,
+    seen: HashMap<String, usize>,
+    data: Dataset,
+}
+
+impl CsvReader {
+    /// Finds the columns in the header `rows` read.
+    pub(super) fn open(rows: &CsvRows<'_>) -> Result<CsvReader> {
+        let mut data = Dataset::default();
+        let cols = Columns::from_header(&rows.header, &mut data.warnings)?;
+        Ok(CsvReader { cols, width: rows.header.len(), seen: HashMap::new(), data })
     }
-    finish(data)
+
+    /// Reads the rows `rows` has (all of them, or as far as its text has arrived).
+    pub(super) fn read(&mut self, rows: &mut CsvRows<'_>) -> Result<()> {
+        while let Some((row, line)) = rows.advance()? {
+            let raw = RawRow::of(&self.cols, row, line, MAX_LEVEL, rows.cells(), self.width)?;
+            let incident = raw.incident(&mut self.data.warnings)?;
+            push_unique(&mut self.data, &mut self.seen, &raw, incident)?;
+        }
+        Ok(())
+    }
+
+    /// The incidents read, once every row has been.
+    pub(super) fn finish(self) -> Result<Dataset> {
+        finish(self.data)
+    }
 }
 
 /// True when a header holds most of this schema's required columns (a header missing one or two

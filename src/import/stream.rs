@@ -1,11 +1,11 @@
-//! A file read while it downloads: its bytes are given piece by piece as they arrive, and a DCID
-//! sheet's rows are read as soon as each has arrived whole, so reading a large file overlaps its
-//! download instead of following it. Every other format (a workbook, JSON, the project's CSV,
-//! EuRepoC, CFR, a mapping) is kept and read whole at the end, as [`super::parse_bytes`] reads it.
-//! Either way the result, warnings and errors are those of reading the whole file at once.
+//! A file read while it downloads: its bytes are given piece by piece as they arrive, and the rows
+//! of a DCID sheet or of the project's CSV are read as soon as each has arrived whole, so reading
+//! a large file overlaps its download instead of following it. Every other format (a workbook,
+//! JSON, EuRepoC, CFR, a mapping) is kept and read whole at the end, as [`super::parse_bytes`]
+//! reads it. Either way the result, warnings and errors are those of reading the whole file at once.
 
 use super::table::{CsvRows, Rows};
-use super::{check_size, chronological, dcid, is_zip, parse_bytes, utf8, Dataset, Format};
+use super::{check_size, chronological, dcid, is_zip, native, parse_bytes, utf8, Dataset, Format};
 use crate::error::Result;
 
 /// How far into a file its header line must have ended for its rows to be read as they arrive.
@@ -27,11 +27,17 @@ pub struct Stream {
 enum State {
     /// Too little has arrived to know how the file is read.
     Deciding,
-    /// A DCID sheet, its rows read as they arrive (the rows' state kept between pieces, without
-    /// the text, which is given again, longer, with each piece).
-    Dcid(Box<(Option<CsvRows<'static>>, dcid::Reader)>),
+    /// CSV whose rows are read as they arrive (the rows' state kept between pieces, without the
+    /// text, which is given again, longer, with each piece).
+    Rows(Box<(Option<CsvRows<'static>>, Reader)>),
     /// Read whole once all of it has arrived.
     Whole,
+}
+
+/// What reads the rows as they arrive.
+enum Reader {
+    Dcid(dcid::Reader),
+    Csv(native::CsvReader),
 }
 
 impl Stream {
@@ -62,7 +68,13 @@ impl Stream {
     pub fn finish(mut self) -> Result<(Dataset, String)> {
         self.go(false)?;
         match self.state {
-            State::Dcid(dcid) => Ok((chronological(dcid.1.finish()?), Format::Dcid.name().to_string())),
+            State::Rows(rows) => {
+                let (data, format) = match rows.1 {
+                    Reader::Dcid(r) => (r.finish()?, Format::Dcid),
+                    Reader::Csv(r) => (r.finish()?, Format::Csv),
+                };
+                Ok((chronological(data), format.name().to_string()))
+            }
             _ => parse_bytes(&self.bytes, self.format, None),
         }
     }
@@ -90,12 +102,15 @@ impl Stream {
                 None => return Ok(()), // the header has not arrived whole yet
             };
         }
-        if let State::Dcid(dcid) = &mut self.state {
-            let (rows, reader) = &mut **dcid;
+        if let State::Rows(state) = &mut self.state {
+            let (rows, reader) = &mut **state;
             let Some(r) = rows.take() else { return Ok(()) };
             let skipped = r.skipped();
             let mut r = r.with_text(&text[skipped..], more);
-            reader.read(&mut r)?;
+            match reader {
+                Reader::Dcid(d) => d.read(&mut r)?,
+                Reader::Csv(c) => c.read(&mut r)?,
+            }
             *rows = Some(r.with_text(&[], more));
         }
         Ok(())
@@ -103,7 +118,7 @@ impl Stream {
 
     /// How the file is read, once its first bytes tell (`None`: not yet).
     fn decide(&self, text: &[u8], more: bool) -> Result<Option<State>> {
-        if !matches!(self.format, None | Some(Format::Dcid)) {
+        if !matches!(self.format, None | Some(Format::Dcid | Format::Csv)) {
             return Ok(Some(State::Whole));
         }
         // Blank so far: an empty file is named so by reading it whole. JSON is read whole.
@@ -117,15 +132,14 @@ impl Stream {
             // A header line that goes on and on is no DCID header: left to reading it whole.
             return Ok((text.len() > HEADER_WITHIN).then_some(State::Whole));
         };
-        let dcid = match self.format {
-            Some(f) => f == Format::Dcid,
-            None => dcid::looks_like(rows.header()),
+        let reader = match self.format.or_else(|| Format::of_header(rows.header())) {
+            Some(Format::Dcid) => {
+                let room = self.expected.max(text.len()).saturating_sub(rows.skipped());
+                Reader::Dcid(dcid::Reader::open(&rows, room)?)
+            }
+            Some(Format::Csv) => Reader::Csv(native::CsvReader::open(&rows)?),
+            _ => return Ok(Some(State::Whole)),
         };
-        if !dcid {
-            return Ok(Some(State::Whole));
-        }
-        let room = self.expected.max(text.len()).saturating_sub(rows.skipped());
-        let reader = dcid::Reader::open(&rows, room)?;
-        Ok(Some(State::Dcid(Box::new((Some(rows.with_text(&[], more)), reader)))))
+        Ok(Some(State::Rows(Box::new((Some(rows.with_text(&[], more)), reader)))))
     }
 }
