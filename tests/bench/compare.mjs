@@ -5,7 +5,9 @@
 // Prints, per size: time to the first chart from navigation, the gzip bytes each page fetched
 // before it (the data file aside), filter-change median and p95, and our/Vega-Lite ratios. Both
 // pages run without the site's CSP (Vega compiles expressions with Function). Each figure is the
-// median of COMPARE_ROUNDS rounds (3), with their range. Figures are printed, never asserted.
+// median of COMPARE_ROUNDS rounds (3), with their range. Then, at 10,000 rows and more, our file
+// over an emulated link of LINK_MBIT Mbit/s (100): read as it downloads (importUrl), against
+// downloaded, then read. Figures are printed, never asserted.
 // Needs ../shared (DCID); skipped with a note without it (an error in CI).
 import { existsSync, readFileSync, writeFileSync, mkdirSync, copyFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -62,7 +64,7 @@ const benchDir = join(site, 'bench');
 rmSync(benchDir, { recursive: true, force: true });
 mkdirSync(benchDir, { recursive: true });
 mkdirSync(join(site, 'bench-data'), { recursive: true });
-for (const f of ['ours.html', 'ours.js', 'filters.js', 'vega.html', 'vega.js']) copyFileSync(join(root, 'tests/bench/pages', f), join(benchDir, f));
+for (const f of ['ours.html', 'ours.js', 'filters.js', 'vega.html', 'vega.js', 'link.html', 'link.js']) copyFileSync(join(root, 'tests/bench/pages', f), join(benchDir, f));
 for (const [pkg, file] of [['vega', 'vega.min.js'], ['vega-lite', 'vega-lite.min.js'], ['vega-embed', 'vega-embed.min.js']]) {
   copyFileSync(join(root, 'node_modules', pkg, 'build', file), join(benchDir, file));
 }
@@ -78,6 +80,8 @@ const gz = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
 const { server, url } = await serve(site);
 const browser = await launch();
 const results = [];
+const LINK_MBIT = Number(process.env.LINK_MBIT ?? 100);
+const link = [];
 try {
   // One untimed round of both pages first: the first page a fresh browser opens pays for starting
   // its processes (about 100 ms more before any module loads), which would fall on whichever
@@ -101,6 +105,21 @@ try {
       await ctx.close();
     }
     if (round > 0) results.push(row);
+  }
+  // Over a link of LINK_MBIT (100) Mbit/s, emulated, at the sizes of 10,000 rows and more: read as
+  // the file arrives, little of the read is left once its last byte is in.
+  for (const n of SIZES.filter((k) => k >= 10_000)) {
+    const ctx = await browser.newContext({ bypassCSP: true });
+    const page = await ctx.newPage();
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: LINK_MBIT * 125_000, uploadThroughput: LINK_MBIT * 125_000 });
+    await page.goto(`${url}bench/link.html?data=/bench-data/dcid-${n}.csv`);
+    await page.waitForFunction(() => window.__result, null, { timeout: 600_000, polling: 100 });
+    const r = await page.evaluate(() => window.__result);
+    if (r.error) throw new Error(`over a link at ${n} rows: ${r.error}`);
+    link.push({ n, ...r });
+    await ctx.close();
   }
 } finally {
   await browser.close();
@@ -133,6 +152,13 @@ console.log('  (first chart: from navigation to both charts and the statistics o
 console.log('\nour first chart, step by step (ms from navigation, median of the rounds: modules loaded, wasm started, file downloaded and read in the worker, taken in, drawn)');
 for (const [n, rows] of rounds) {
   console.log(`  ${String(n).padStart(7)}   ${Object.keys(rows[0].ours.marks).map((k) => `${k} ${Math.round(median(rows.map((r) => r.ours.marks[k])))}`).join(', ')}`);
+}
+
+if (link.length) {
+  console.log(`\nover a ${LINK_MBIT} Mbit/s link (emulated), ms: importUrl (rows read as they arrive) against downloading, then reading (fetchBytes, importBytes)`);
+  for (const { n, streamed, download, whole } of link) {
+    console.log(`  ${String(n).padStart(7)}   read as it arrives ${f(streamed)}   downloaded, then read ${f(whole)} (download ${f(download)})`);
+  }
 }
 
 // Import throughput: the browser's read in the worker (from the bytes in the page to the columns
