@@ -3,7 +3,7 @@
 //! drawing leaves pixels on a canvas sized for the screen's devicePixelRatio.
 #![cfg(all(target_arch = "wasm32", feature = "importer"))]
 
-use cyber_spectrum::web::import::{columns, import_file};
+use cyber_spectrum::web::import::{columns, import_file, Reading};
 use cyber_spectrum::web::Explorer;
 use js_sys::{Array, Reflect, JSON};
 use wasm_bindgen::prelude::*;
@@ -185,6 +185,37 @@ fn workbooks_and_other_formats_come_in_through_the_importer() {
     let msg = imported(b"a,b\n1,2\n", Some("mapped"), js(r#"{"start": "a", "attacker": "b"}"#)).err().expect("refused");
     assert!(msg.contains("unknown field 'attacker'"), "{msg}");
     assert_eq!(columns(include_bytes!("fixtures/mapped/newsroom.csv")).unwrap().len(), 8);
+}
+
+/// A file given to the importer in pieces, as the worker gives it a download (`Reading`), crosses
+/// into the explorer as the same data as the whole file (`importFile`); a piece that shows a
+/// problem ends the reading, and says where.
+#[wasm_bindgen_test]
+fn a_file_read_in_pieces_hands_over_what_the_whole_file_does() {
+    let stats = |ex: &Explorer| JSON::stringify(&ex.stats(JsValue::UNDEFINED).unwrap()).unwrap().as_string();
+    let warnings = |ex: &Explorer| JSON::stringify(&ex.warnings().unwrap()).unwrap().as_string();
+    for (bytes, format) in [
+        (&include_bytes!("fixtures/dcid/quirks.csv")[..], None),
+        (&include_bytes!("fixtures/small.csv")[..], Some("csv")),
+        (&include_bytes!("fixtures/eurepoc/sample.csv")[..], None),
+    ] {
+        let whole = imported(bytes, format, JsValue::NULL).expect("reads whole");
+        let mut reading = Reading::new(format.map(str::to_string), Some(bytes.len() as f64)).expect("a reading");
+        for piece in bytes.chunks(37) {
+            reading.push(&js_sys::Uint8Array::from(piece)).expect("a piece");
+        }
+        let pieces = Explorer::from_import(reading.finish().map_err(thrown).expect("reads")).expect("taken in");
+        assert_eq!(stats(&pieces), stats(&whole));
+        assert_eq!(warnings(&pieces), warnings(&whole));
+        assert!(reading.finish().is_err(), "a reading gives its file once");
+    }
+    let small = include_str!("fixtures/small.csv");
+    let repeated = format!("{small}{}\n", small.lines().nth(1).unwrap_or_default());
+    let mut reading = Reading::new(None, None).expect("a reading");
+    let msg = thrown(reading.push(&js_sys::Uint8Array::from(repeated.as_bytes())).expect_err("refused as it arrives"));
+    assert!(msg.contains("duplicate id 'a'"), "{msg}");
+    let msg = thrown(reading.push(&js_sys::Uint8Array::from(&b"x"[..])).expect_err("ended"));
+    assert!(msg.contains("finished, or failed"), "{msg}");
 }
 
 /// The browser's JSON.parse reads JSON in the importer (not serde_json as natively), so the

@@ -129,7 +129,8 @@ impl Stream {
             Some(_) => {}
         }
         let Some(rows) = CsvRows::open_part(text, more) else {
-            // A header line that goes on and on is no DCID header: left to reading it whole.
+            // A first line that goes on and on is no header of a format read as it arrives:
+            // left to reading the file whole.
             return Ok((text.len() > HEADER_WITHIN).then_some(State::Whole));
         };
         let reader = match self.format.or_else(|| Format::of_header(rows.header())) {

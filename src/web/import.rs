@@ -92,9 +92,10 @@ fn imported(data: import::Dataset, name: String) -> Result<JsValue, JsError> {
 }
 
 /// A file read while it downloads: `push` each piece of its bytes as it arrives, then `finish`
-/// for what `importFile` returns. A DCID sheet's rows are read as they arrive (so reading
-/// overlaps the download); other formats are read at `finish`. Errors are those of `importFile`
-/// on the whole file, thrown by the piece that shows them or by `finish`.
+/// for what `importFile` returns. The rows of a DCID sheet or of the project's CSV are read as they
+/// arrive (so reading overlaps the download); other formats are read at `finish`. Errors are those
+/// of `importFile` on the whole file, thrown by the piece that shows them (which ends the reading)
+/// or by `finish`.
 #[wasm_bindgen]
 pub struct Reading {
     stream: Option<import::Stream>,
@@ -114,7 +115,11 @@ impl Reading {
     /// Takes the next piece of the file, copied from the array straight into the module.
     pub fn push(&mut self, piece: &js_sys::Uint8Array) -> Result<(), JsError> {
         let stream = self.stream.as_mut().ok_or_else(finished)?;
-        Ok(stream.push_with(piece.length() as usize, |into| piece.copy_to(into))?)
+        let pushed = stream.push_with(piece.length() as usize, |into| piece.copy_to(into));
+        if pushed.is_err() {
+            self.stream = None; // what it read so far is no file's
+        }
+        Ok(pushed?)
     }
 
     /// The file read, once every piece is pushed: what `importFile` returns.
@@ -126,7 +131,7 @@ impl Reading {
 }
 
 fn finished() -> JsError {
-    JsError::new("this reading is finished: start a new one")
+    JsError::new("this reading is finished, or failed: start a new one")
 }
 
 /// The column names of a file, for choosing a mapping.
