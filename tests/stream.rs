@@ -50,14 +50,25 @@ fn agrees(bytes: &[u8], format: Option<Format>) -> String {
     whole
 }
 
+/// `bytes` read in pieces agree with the whole, in each of `formats`, and are read as `name`.
+fn reads_as(bytes: &[u8], formats: [Option<Format>; 2], name: &str) {
+    for format in formats {
+        let read = agrees(bytes, format);
+        assert!(read.starts_with(&format!("{name}\n")), "{read}");
+    }
+}
+
+/// The rows are read as they arrive: a bad row is refused by the piece that completes it.
+fn refused_as_it_arrives(bytes: &[u8], format: Option<Format>, says: &str) {
+    let e = Stream::new(format, 0).push(bytes).expect_err("the bad row refused as it arrives");
+    assert!(e.to_string().contains(says), "{e}");
+}
+
 const QUIRKS: &str = include_str!("fixtures/dcid/quirks.csv");
 
 #[test]
 fn a_dcid_sheet_read_in_pieces_is_the_sheet_read_whole() {
-    for format in [Some(Format::Dcid), None] {
-        let read = agrees(QUIRKS.as_bytes(), format);
-        assert!(read.starts_with("dcid\n"), "{read}");
-    }
+    reads_as(QUIRKS.as_bytes(), [Some(Format::Dcid), None], "dcid");
     // A byte-order mark, a preamble, line ends of both kinds, a cell over three lines and
     // characters of two to four bytes, all of which a piece may cut.
     let mut lines = QUIRKS.lines();
@@ -94,11 +105,8 @@ fn a_bad_file_read_in_pieces_fails_as_it_does_whole() {
             "no incidents",
         ),
     ];
-    // The rows are read as they arrive: a bad row is refused by the piece that completes it.
     for format in [Some(Format::Dcid), None] {
-        let mut stream = Stream::new(format, 0);
-        let e = stream.push(bad_row.as_bytes()).expect_err("the bad row refused as it arrives");
-        assert!(e.to_string().contains("Cyberincidentnum"), "{e}");
+        refused_as_it_arrives(bad_row.as_bytes(), format, "Cyberincidentnum");
     }
     for (bytes, format, says) in cases {
         let read = agrees(bytes, format);
@@ -110,10 +118,7 @@ const SMALL: &str = include_str!("fixtures/small.csv");
 
 #[test]
 fn the_projects_csv_read_in_pieces_is_the_file_read_whole() {
-    for format in [Some(Format::Csv), None] {
-        let read = agrees(SMALL.as_bytes(), format);
-        assert!(read.starts_with("csv\n"), "{read}");
-    }
+    reads_as(SMALL.as_bytes(), [Some(Format::Csv), None], "csv");
     // A preamble as the explorer's download writes it, line ends of both kinds, a cell over lines.
     let mut text = String::from("\"# cyber-spectrum: 5 incidents\"\r\n\"# Filters: none\"\r\n");
     for (k, line) in SMALL.lines().enumerate() {
@@ -125,8 +130,7 @@ fn the_projects_csv_read_in_pieces_is_the_file_read_whole() {
     // A row is refused by the piece that completes it, and as reading the whole refuses it.
     let first_row = SMALL.lines().nth(1).expect("a row");
     let repeated = format!("{SMALL}{first_row}\n");
-    let e = Stream::new(None, 0).push(repeated.as_bytes()).expect_err("a repeated id refused as it arrives");
-    assert!(e.to_string().contains("duplicate id 'a'"), "{e}");
+    refused_as_it_arrives(repeated.as_bytes(), None, "duplicate id 'a'");
     let read = agrees(repeated.as_bytes(), Some(Format::Csv));
     assert!(read.starts_with("error: ") && read.contains("duplicate id 'a'"), "{read}");
 }

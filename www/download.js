@@ -158,7 +158,7 @@ export async function download(url, { signal, onProgress, onPiece, stallSeconds 
 
 /** The chunks of a download as one array, copied a few MB at a time with pauses between, so a
  * 100 MB file does not hold the page while it is put together (at once: 100 to 370 ms). */
-async function joined(chunks, length) {
+export async function joined(chunks, length) {
   const bytes = new Uint8Array(length);
   let at = 0;
   let since = 0;

@@ -4,7 +4,7 @@
 // file never freezes the page. There are two importer modules: one for text (CSV, JSON: what a
 // `src` usually is), started with the worker, and one that also reads .xlsx workbooks, fetched
 // only when the bytes are one (a zip archive). A URL's file is read as it downloads (readUrl).
-import { download } from './download.js';
+import { download, joined } from './download.js';
 
 const message = (e) => (e && e.message) || String(e);
 
@@ -61,7 +61,7 @@ async function readUrl(data) {
     pieces = [];
   };
   const onProgress = data.progress ? (received, total) => self.postMessage({ progress: [received, total] }) : undefined;
-  await download(data.url, {
+  const length = await download(data.url, {
     stallSeconds: data.stallSeconds,
     onProgress,
     onPiece: (piece, total) => {
@@ -71,11 +71,7 @@ async function readUrl(data) {
       if (!workbook && importer) giveOn();
     },
   });
-  if (workbook) {
-    const bytes = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
-    pieces.reduce((at, p) => { bytes.set(p, at); return at + p.length; }, 0);
-    return read(data, bytes);
-  }
+  if (workbook) return read(data, await joined(pieces, length));
   importer = await ready;
   giveOn();
   try {

@@ -377,10 +377,11 @@ impl Explorer {
         let text = |from: &JsValue, name: &str| {
             get(from, name)?.as_string().ok_or_else(|| bad(format!("{name} is not a string")))
         };
-        let whole = |from: &JsValue, name: &str, max: u32| match get(from, name)?.as_f64() {
+        let number = |value: JsValue, name: &str, max: u32| match value.as_f64() {
             Some(n) if n.fract() == 0.0 && (0.0..=f64::from(max)).contains(&n) => Ok(n as u32),
             _ => Err(bad(format!("{name} is not a whole number up to {max}"))),
         };
+        let whole = |from: &JsValue, name: &str, max: u32| number(get(from, name)?, name, max);
         let bytes = |name: &str| {
             field(name)?.dyn_into::<js_sys::Uint8Array>().map_err(|_| bad(format!("{name} is not a Uint8Array")))
         };
@@ -400,10 +401,7 @@ impl Explorer {
         let keys = ["row", "column", "message"].map(JsValue::from_str);
         let at = |w: &JsValue, k: usize| js_sys::Reflect::get(w, &keys[k]).unwrap_or(JsValue::UNDEFINED);
         for w in list.iter() {
-            let row = match at(&w, 0).as_f64() {
-                Some(n) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) => n as usize,
-                _ => return Err(bad("a warning's row is not a whole number".into())),
-            };
+            let row = number(at(&w, 0), "a warning's row", u32::MAX)? as usize;
             let (Some(column), Some(message)) = (at(&w, 1).as_string(), at(&w, 2).as_string()) else {
                 return Err(bad("a warning's column or message is not a string".into()));
             };

@@ -293,6 +293,8 @@ test('importUrl downloads and reads a file in the worker: progress reaches the p
     files: {
       'good.csv': { body: good, contentType: 'text/csv' },
       'dcid.csv': { body: dcid, contentType: 'text/csv' },
+      // A workbook at a URL: kept whole as it downloads, then read by the workbook importer.
+      'small.xlsx': { body: await readFile(join(root, 'tests/fixtures/xlsx/small.xlsx')), contentType: 'application/octet-stream' },
       'columns.csv': { body: 'when,who\n2015,someone\n', contentType: 'text/csv' },
       'slow.csv': null,
     },
@@ -315,19 +317,24 @@ test('importUrl downloads and reads a file in the worker: progress reaches the p
     const dcidEx = await loader.receive(m, sheet);
     const warnings = { format: sheet.format, total: dcidEx.stats({}).total, given: given.length, same: JSON.stringify(dcidEx.warnings()) === JSON.stringify(given), odd: given.find((w) => /Oz/.test(w.message))?.message };
     dcidEx.free();
+    const book = await loader.importUrl('/test/small.xlsx');
+    const bookEx = await loader.receive(m, book);
+    const workbook = { format: book.format, total: bookEx.stats({}).total };
+    bookEx.free();
     const refused = await loader.importUrl(new URL('/test/columns.csv', location.href).href).then(() => null, (e) => e.message);
     const missing = await loader.importUrl('/test/none.csv').then(() => null, (e) => e.message);
     const cancel = new AbortController();
     const slow = loader.importUrl('/test/slow.csv').then(() => null, (e) => e.message);
     const stopped = loader.importUrl('/test/slow.csv', { signal: cancel.signal }).then(() => null, (e) => e.name);
     cancel.abort();
-    return { total, warnings, seen, refused, missing, stopped: await stopped, slowPending: await Promise.race([slow, new Promise((ok) => setTimeout(() => ok('pending'), 300))]) };
+    return { total, warnings, workbook, seen, refused, missing, stopped: await stopped, slowPending: await Promise.race([slow, new Promise((ok) => setTimeout(() => ok('pending'), 300))]) };
   });
   assert.equal(r.total, 3000);
   assert.equal(r.warnings.format, 'dcid');
   assert.equal(r.warnings.total, 7);
   assert.ok(r.warnings.given >= 2 && r.warnings.same, JSON.stringify(r.warnings));
   assert.match(r.warnings.odd, /unknown state 'Oz\u001fland/);
+  assert.deepEqual(r.workbook, { format: 'dcid (xlsx sheet \'Incidents\')', total: 3 });
   assert.ok(r.seen.length >= 1, 'the download reports its progress');
   assert.equal(r.seen.at(-1)[0], good.length, 'the last report counts every byte');
   assert.match(r.refused, new RegExp(`^${url}test/columns\\.csv: `), r.refused);
