@@ -7,7 +7,10 @@
 // pages run without the site's CSP (Vega compiles expressions with Function). Each figure is the
 // median of COMPARE_ROUNDS rounds (3), with their range. Then, at 10,000 rows and more, our file
 // over an emulated link of LINK_MBIT Mbit/s (100): read as it downloads (importUrl), against
-// downloaded, then read. Figures are printed, never asserted.
+// downloaded, then read. Last, the floor: the time our page takes to start what it needs before it
+// can draw (its modules, both wasm modules, the importer's worker) with a one-incident file, against
+// Vega-Lite's first chart. Each page starts on an idle machine: it waits for the page before it to
+// be torn down. Figures are printed, never asserted.
 // Needs ../shared (DCID); skipped with a note without it (an error in CI).
 import { existsSync, readFileSync, writeFileSync, mkdirSync, copyFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -64,12 +67,12 @@ const benchDir = join(site, 'bench');
 rmSync(benchDir, { recursive: true, force: true });
 mkdirSync(benchDir, { recursive: true });
 mkdirSync(join(site, 'bench-data'), { recursive: true });
-for (const f of ['ours.html', 'ours.js', 'filters.js', 'vega.html', 'vega.js', 'link.html', 'link.js']) copyFileSync(join(root, 'tests/bench/pages', f), join(benchDir, f));
+for (const f of ['ours.html', 'ours.js', 'filters.js', 'vega.html', 'vega.js', 'link.html', 'link.js', 'floor.html', 'floor.js']) copyFileSync(join(root, 'tests/bench/pages', f), join(benchDir, f));
 for (const [pkg, file] of [['vega', 'vega.min.js'], ['vega-lite', 'vega-lite.min.js'], ['vega-embed', 'vega-embed.min.js']]) {
   copyFileSync(join(root, 'node_modules', pkg, 'build', file), join(benchDir, file));
 }
 const dcid = readFileSync(DCID, 'utf8');
-for (const n of SIZES) writeFileSync(join(site, 'bench-data', `dcid-${n}.csv`), replicate(dcid, n));
+for (const n of [1, ...SIZES]) writeFileSync(join(site, 'bench-data', `dcid-${n}.csv`), replicate(dcid, n));
 
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -77,11 +80,30 @@ const quantile = (xs, q) => {
 };
 const gz = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
 
+/** The machine's CPU time so far, all of it and idle, from /proc/stat (Linux). */
+function cpu() {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  return [ticks.reduce((a, b) => a + b, 0), ticks[3] + ticks[4]];
+}
+/** Waits (5 s at most) until both cores are at least 90% idle over a tenth of a second: closing
+ * a page that held 100,000 rows takes the browser a few hundred milliseconds of work, which fell
+ * on the next page's load (our 429-row page, after Vega-Lite's 100,000 rows). */
+async function settle() {
+  if (!existsSync('/proc/stat')) return;
+  for (let i = 0; i < 50; i += 1) {
+    const [t0, idle0] = cpu();
+    await new Promise((r) => setTimeout(r, 100));
+    const [t1, idle1] = cpu();
+    if ((idle1 - idle0) / (t1 - t0) >= 0.9) return;
+  }
+}
+
 const { server, url } = await serve(site);
 const browser = await launch();
 const results = [];
 const LINK_MBIT = Number(process.env.LINK_MBIT ?? 100);
 const link = [];
+const floor = [];
 try {
   // One untimed round of both pages first: the first page a fresh browser opens pays for starting
   // its processes (about 100 ms more before any module loads), which would fall on whichever
@@ -90,6 +112,7 @@ try {
   for (const [round, n] of plan.entries()) {
     const row = { n };
     for (const side of ['ours', 'vega']) {
+      await settle();
       const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
       const fetched = new Set();
       ctx.on('request', (r) => fetched.add(new URL(r.url()).pathname));
@@ -106,9 +129,22 @@ try {
     }
     if (round > 0) results.push(row);
   }
+  // The floor: our page's start with a file of one incident, nothing drawn, ROUNDS times.
+  for (let k = 0; k < ROUNDS; k += 1) {
+    await settle();
+    const ctx = await browser.newContext({ bypassCSP: true });
+    const page = await ctx.newPage();
+    await page.goto(`${url}bench/floor.html?data=/bench-data/dcid-1.csv`);
+    await page.waitForFunction(() => window.__result, null, { timeout: 60_000, polling: 100 });
+    const r = await page.evaluate(() => window.__result);
+    if (r.error) throw new Error(`the floor page: ${r.error}`);
+    floor.push(r.ready);
+    await ctx.close();
+  }
   // Over a link of LINK_MBIT (100) Mbit/s, emulated, at the sizes of 10,000 rows and more: read as
   // the file arrives, little of the read is left once its last byte is in.
   for (const n of SIZES.filter((k) => k >= 10_000)) {
+    await settle();
     const ctx = await browser.newContext({ bypassCSP: true });
     const page = await ctx.newPage();
     const cdp = await ctx.newCDPSession(page);
@@ -153,6 +189,12 @@ console.log('\nour first chart, step by step (ms from navigation, median of the 
 for (const [n, rows] of rounds) {
   console.log(`  ${String(n).padStart(7)}   ${Object.keys(rows[0].ours.marks).map((k) => `${k} ${Math.round(median(rows.map((r) => r.ours.marks[k])))}`).join(', ')}`);
 }
+
+const smallest = Math.min(...SIZES);
+const vegaFirst = median(rounds.get(smallest).map((r) => r.vega.first));
+console.log(`\nthe floor: our modules, both wasm modules and the importer's worker started, a file of one incident read, nothing drawn: ${spread(floor, (x) => x.toFixed(0))} ms`
+  + ` (${(median(floor) / vegaFirst).toFixed(2)} of Vega-Lite's first chart at ${smallest} rows; no first chart of ours comes sooner)`);
+console.log(`our filter changes after the first 20 (the browser's compilers warmed up), median / p95 ms: ${[...rounds].map(([n, rows]) => `${n} rows ${f(median(rows.map((r) => quantile(r.ours.changes.slice(20), 0.5)))).trim()} / ${f(median(rows.map((r) => quantile(r.ours.changes.slice(20), 0.95)))).trim()}`).join(', ')}`);
 
 if (link.length) {
   console.log(`\nover a ${LINK_MBIT} Mbit/s link (emulated), ms: importUrl (rows read as they arrive) against downloading, then reading (fetchBytes, importBytes)`);
