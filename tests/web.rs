@@ -285,6 +285,46 @@ fn drawing_fills_a_hidpi_canvas_and_follows_the_filter() {
     assert!(msg.contains("unknown view 'pie'"), "{msg}");
 }
 
+/// Every mark the layout reports shows on the canvas as it should: the charts draw marks of one
+/// style together (src/web/canvas.rs), and neither the last of them nor any covered by a fill
+/// drawn out of turn may go missing: each filled mark apart from the others shows ink at its
+/// centre. (A hollow mark, a suspected attribution, is an outline round a few pixels of
+/// background, and a reference incident's centre carries a dot of a pixel or two: both are left
+/// out.)
+#[wasm_bindgen_test]
+fn every_mark_shows_where_the_layout_puts_it() {
+    let ex = bundled();
+    for view in ["spectrum", "timeline", "responses"] {
+        let c = canvas(1240, 460);
+        let drawn = ex.draw(&c, view, JsValue::UNDEFINED, Some(1.0), None, None).expect("draws");
+        let ctx: CanvasRenderingContext2d = c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+        let data = ctx.get_image_data(0.0, 0.0, f64::from(c.width()), f64::from(c.height())).unwrap().data();
+        let n = |o: &JsValue, k: &str| get(o, k).as_f64().unwrap_or_else(|| panic!("{k} is not a number"));
+        let marks: Vec<(f64, f64, f64, usize)> = (0..drawn.marks())
+            .map(|k| drawn.mark(k))
+            .map(|m| (n(&m, "x"), n(&m, "y"), n(&m, "r"), n(&m, "incident") as usize))
+            .collect();
+        let mut checked = 0;
+        for (k, &(x, y, _, incident)) in marks.iter().enumerate() {
+            // Only where no other mark reaches this one's centre.
+            if marks.iter().enumerate().any(|(j, &(x2, y2, r2, _))| j != k && (x - x2).hypot(y - y2) <= r2 + 1.5) {
+                continue;
+            }
+            let record = ex.record(incident).expect("a record");
+            let hollow = get(&record, "certainty").as_string().as_deref() == Some("suspected");
+            if hollow || get(&record, "scope").as_string().as_deref() == Some("reference") {
+                continue;
+            }
+            let i = (y.round() as usize * c.width() as usize + x.round() as usize) * 4;
+            let pixel = &data[i..i + 3];
+            let name = get(&record, "name").as_string().unwrap_or_default();
+            assert!(pixel.iter().any(|&v| v < 200), "{view}: mark {k} ({name}) at ({x}, {y}) shows {pixel:?}");
+            checked += 1;
+        }
+        assert!(checked >= 20, "{view}: only {checked} filled marks clear of the others");
+    }
+}
+
 #[wasm_bindgen_test]
 fn the_timeline_draws_its_context_lane_only_when_asked_and_finds_an_event_under_the_pointer() {
     let ex = bundled();

@@ -74,7 +74,9 @@ export function svgOf(canvas, draw) {
     moveTo(x, y) { path.push(`M${n(x)} ${n(y)}`); },
     lineTo(x, y) { path.push(`L${n(x)} ${n(y)}`); },
     closePath() { path.push('Z'); },
-    arc(x, y, r) { path.push(`M${n(x - r)} ${n(y)}a${n(r)} ${n(r)} 0 1 0 ${n(2 * r)} 0a${n(r)} ${n(r)} 0 1 0 ${n(-2 * r)} 0`); },
+    // A whole circle, clockwise as the canvas draws it: a path holds many marks of one colour,
+    // and under the nonzero rule marks wound against each other would leave holes where they overlap.
+    arc(x, y, r) { path.push(`M${n(x - r)} ${n(y)}a${n(r)} ${n(r)} 0 1 1 ${n(2 * r)} 0a${n(r)} ${n(r)} 0 1 1 ${n(-2 * r)} 0`); },
     stroke() { out.push(`<path d="${path.join('')}" fill="none" stroke="${esc(st.strokeStyle)}" stroke-width="${n(st.lineWidth)}"${tf()}/>`); },
     fill() { out.push(`<path d="${path.join('')}" fill="${esc(st.fillStyle)}"${tf()}/>`); },
     fillRect(x, y, w, h) { out.push(`<rect x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}" fill="${esc(st.fillStyle)}"${tf()}/>`); },
