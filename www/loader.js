@@ -144,9 +144,14 @@ export function fileColumns(bytes, { signal } = {}) {
 /** An Explorer (of the started module `m`) on what `importBytes` resolved to: `fromImport` in
  * steps, the page yielding between them, so a million incidents never hold it for long. */
 export async function receive(m, imported) {
+  // The worker's message is a task of its own (for a million incidents, some 65 MB of arrays
+  // taken in and accounted for): the first step waits for the next task, as the others do, and
+  // finishing (20 to 30 ms for a million) has a task of its own too.
+  await pause();
   const r = m.Explorer.receive(imported);
   try {
     while (!r.step()) await pause();
+    await pause();
     return r.finish();
   } finally {
     r.free();

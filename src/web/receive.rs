@@ -46,7 +46,12 @@ struct Column<A, T> {
 
 impl<A: Source<T>, T: Copy + Default> Column<A, T> {
     fn new(from: A) -> Self {
-        Column { into: Vec::with_capacity(from.length() as usize), from }
+        Column { into: Vec::new(), from }
+    }
+
+    /// Makes room for the whole column.
+    fn reserve(&mut self) {
+        self.into.reserve_exact(self.from.length() as usize);
     }
 
     /// Copies the next piece; true once all is copied.
@@ -70,7 +75,7 @@ struct Text {
 
 impl Text {
     fn new(from: Uint8Array) -> Text {
-        Text { text: String::with_capacity(from.length() as usize), from, at: 0, piece: Vec::new() }
+        Text { text: String::new(), from, at: 0, piece: Vec::new() }
     }
 
     fn step(&mut self) -> Result<bool, JsError> {
@@ -110,15 +115,33 @@ pub(super) struct Copying {
     more: Column<Uint32Array, u32>,
     ends: Column<Uint32Array, u32>,
     text: Text,
+    /// Whether the room for every column is made.
+    reserved: bool,
 }
 
 impl Copying {
     pub fn new(facts: Uint8Array, more: Uint32Array, ends: Uint32Array, text: Uint8Array) -> Copying {
-        Copying { facts: Column::new(facts), more: Column::new(more), ends: Column::new(ends), text: Text::new(text) }
+        Copying {
+            facts: Column::new(facts),
+            more: Column::new(more),
+            ends: Column::new(ends),
+            text: Text::new(text),
+            reserved: false,
+        }
     }
 
-    /// Copies the next piece of the first column not yet complete; true once all are.
+    /// Makes room for every column first, as a piece of its own (for a million incidents the
+    /// module's memory grows by some 65 MB, 5 to 30 ms), then copies the next piece of the first
+    /// column not yet complete; true once all are.
     fn step(&mut self) -> Result<bool, JsError> {
+        if !self.reserved {
+            self.facts.reserve();
+            self.more.reserve();
+            self.ends.reserve();
+            self.text.text.reserve_exact(self.text.from.length() as usize);
+            self.reserved = true;
+            return Ok(false);
+        }
         Ok(self.facts.step() && self.more.step() && self.ends.step() && self.text.step()?)
     }
 
