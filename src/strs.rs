@@ -69,6 +69,8 @@ pub fn count_byte(bytes: &[u8], byte: u8) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn count_byte_counts_as_a_byte_at_a_time_does() {
         let mut seed = 3u64;
@@ -85,8 +87,6 @@ mod tests {
             }
         }
     }
-
-    use super::*;
 
     #[test]
     fn helpers_agree_with_std() {

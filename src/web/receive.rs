@@ -78,6 +78,11 @@ impl Text {
         Text { text: String::new(), from, at: 0, piece: Vec::new() }
     }
 
+    /// Makes room for the whole text.
+    fn reserve(&mut self) {
+        self.text.reserve_exact(self.from.length() as usize);
+    }
+
     fn step(&mut self) -> Result<bool, JsError> {
         let not_utf8 = || JsError::new("fromImport: text is not UTF-8 (pass the object importFile returned)");
         let to = self.from.length().min(self.at + PIECE);
@@ -138,7 +143,7 @@ impl Copying {
             self.facts.reserve();
             self.more.reserve();
             self.ends.reserve();
-            self.text.text.reserve_exact(self.text.from.length() as usize);
+            self.text.reserve();
             self.reserved = true;
             return Ok(false);
         }

@@ -104,6 +104,26 @@ const results = [];
 const LINK_MBIT = Number(process.env.LINK_MBIT ?? 100);
 const link = [];
 const floor = [];
+
+/** `bench/<page>.html` on the file `data` (in bench-data/), in a fresh context once the machine
+ * is idle: what the page left in window.__result (an error it left there is thrown, naming
+ * `what`). `prepare(ctx, page)` runs before it loads. */
+async function load(pageName, data, what, prepare = async () => {}) {
+  await settle();
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  try {
+    const page = await ctx.newPage();
+    await prepare(ctx, page);
+    await page.goto(`${url}bench/${pageName}.html?data=/bench-data/${data}`);
+    await page.waitForFunction(() => window.__result, null, { timeout: 600_000, polling: 100 });
+    const r = await page.evaluate(() => window.__result);
+    if (r.error) throw new Error(`${what}: ${r.error}`);
+    return r;
+  } finally {
+    await ctx.close();
+  }
+}
+
 try {
   // One untimed round of both pages first: the first page a fresh browser opens pays for starting
   // its processes (about 100 ms more before any module loads), which would fall on whichever
@@ -112,50 +132,27 @@ try {
   for (const [round, n] of plan.entries()) {
     const row = { n };
     for (const side of ['ours', 'vega']) {
-      await settle();
-      const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
       const fetched = new Set();
-      ctx.on('request', (r) => fetched.add(new URL(r.url()).pathname));
-      const page = await ctx.newPage();
-      await page.goto(`${url}bench/${side}.html?data=/bench-data/dcid-${n}.csv`);
-      await page.waitForFunction(() => window.__result, null, { timeout: 600_000, polling: 100 });
-      const r = await page.evaluate(() => window.__result);
-      if (r.error) throw new Error(`${side} at ${n} rows: ${r.error}`);
-
+      const r = await load(side, `dcid-${n}.csv`, `${side} at ${n} rows`, async (ctx) => {
+        ctx.on('request', (q) => fetched.add(new URL(q.url()).pathname));
+      });
       const bytes = [...fetched].filter((p) => !p.startsWith('/bench-data/') && existsSync(join(site, p)))
         .reduce((sum, p) => sum + gz(join(site, p)), 0);
       row[side] = { ...r, bytes, median: quantile(r.changes, 0.5), p95: quantile(r.changes, 0.95) };
-      await ctx.close();
     }
     if (round > 0) results.push(row);
   }
   // The floor: our page's start with a file of one incident, nothing drawn, ROUNDS times.
-  for (let k = 0; k < ROUNDS; k += 1) {
-    await settle();
-    const ctx = await browser.newContext({ bypassCSP: true });
-    const page = await ctx.newPage();
-    await page.goto(`${url}bench/floor.html?data=/bench-data/dcid-1.csv`);
-    await page.waitForFunction(() => window.__result, null, { timeout: 60_000, polling: 100 });
-    const r = await page.evaluate(() => window.__result);
-    if (r.error) throw new Error(`the floor page: ${r.error}`);
-    floor.push(r.ready);
-    await ctx.close();
-  }
+  for (let k = 0; k < ROUNDS; k += 1) floor.push((await load('floor', 'dcid-1.csv', 'the floor page')).ready);
   // Over a link of LINK_MBIT (100) Mbit/s, emulated, at the sizes of 10,000 rows and more: read as
   // the file arrives, little of the read is left once its last byte is in.
   for (const n of SIZES.filter((k) => k >= 10_000)) {
-    await settle();
-    const ctx = await browser.newContext({ bypassCSP: true });
-    const page = await ctx.newPage();
-    const cdp = await ctx.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: LINK_MBIT * 125_000, uploadThroughput: LINK_MBIT * 125_000 });
-    await page.goto(`${url}bench/link.html?data=/bench-data/dcid-${n}.csv`);
-    await page.waitForFunction(() => window.__result, null, { timeout: 600_000, polling: 100 });
-    const r = await page.evaluate(() => window.__result);
-    if (r.error) throw new Error(`over a link at ${n} rows: ${r.error}`);
+    const r = await load('link', `dcid-${n}.csv`, `over a link at ${n} rows`, async (ctx, page) => {
+      const cdp = await ctx.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: LINK_MBIT * 125_000, uploadThroughput: LINK_MBIT * 125_000 });
+    });
     link.push({ n, ...r });
-    await ctx.close();
   }
 } finally {
   await browser.close();
